@@ -1,0 +1,37 @@
+/**
+ * Fault injection for reliability tests: a rule decides, per call, whether the
+ * platform answers with an error, a throttle or a timeout instead of the real answer.
+ */
+export type FaultKind = 'error' | 'throttle' | 'timeout';
+
+export interface FaultRule {
+  kind: 'kvs' | 'jira';
+  /** Matches the request path (KVS: `/api/v1/transaction`; Jira: `/rest/api/3/...`). */
+  path?: RegExp;
+  fault: FaultKind;
+  /** How many matching calls fail; undefined means every one. */
+  times?: number;
+}
+
+export class FaultInjector {
+  private rules: { rule: FaultRule; left: number }[] = [];
+
+  add(rule: FaultRule): void {
+    this.rules.push({ rule, left: rule.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  /** Returns the fault to inject for this call, consuming one use of its rule. */
+  take(kind: 'kvs' | 'jira', path: string): FaultKind | undefined {
+    for (const entry of this.rules) {
+      if (entry.rule.kind !== kind || entry.left <= 0) continue;
+      if (entry.rule.path && !entry.rule.path.test(path)) continue;
+      entry.left -= 1;
+      return entry.rule.fault;
+    }
+    return undefined;
+  }
+}
