@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { InsightInputSchema, InsightPatchSchema } from '../domain/insight';
+import { AccountInputSchema } from '../domain/account';
+import { INSIGHT_STATUSES } from '../domain/vocabulary';
+
+/**
+ * Payload schemas shared by the resolvers (which parse every payload with them) and
+ * the UI (which validates forms with them before sending).
+ */
+const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+const cursor = z.string().min(1).max(2000).optional();
+const note = z.string().trim().max(1000).default('');
+
+export const MAX_LINKS_PER_CALL = 25;
+
+export const EmptyPayload = z.strictObject({});
+export const CursorPayload = z.strictObject({ cursor });
+export const SearchInsightsPayload = z.strictObject({
+  query: z.string().trim().max(200).optional(),
+  status: z.enum(INSIGHT_STATUSES).optional(),
+  cursor,
+  limit: z.number().int().min(1).max(100).default(25)
+});
+export const CaptureAndLinkPayload = z.strictObject({ insight: InsightInputSchema, note });
+export const LinkPayload = z.strictObject({
+  insightIds: z.array(id).min(1).max(MAX_LINKS_PER_CALL),
+  note
+});
+export const UnlinkPayload = z.strictObject({ insightId: id });
+export const EditNotePayload = z.strictObject({ insightId: id, note });
+
+export const IssueIdPayload = z.strictObject({ issueId: id });
+export const RankedIssuesPayload = z.strictObject({
+  cursor,
+  limit: z.number().int().min(1).max(100).default(50)
+});
+export const CaptureInsightPayload = z.strictObject({ insight: InsightInputSchema });
+export const EditInsightPayload = z.strictObject({ insightId: id, patch: InsightPatchSchema });
+export const DeleteInsightPayload = z.strictObject({ insightId: id });
+export const UpsertAccountPayload = z.strictObject({ account: AccountInputSchema });
+export const LinkToIssuePayload = z.strictObject({
+  issueId: id,
+  insightIds: z.array(id).min(1).max(MAX_LINKS_PER_CALL),
+  note
+});
+export const UnlinkFromIssuePayload = z.strictObject({ issueId: id, insightId: id });

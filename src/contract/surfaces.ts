@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { Account } from '../domain/account';
+import type { ScoringSettings } from '../domain/scoring/settings';
+import * as P from './payloads';
+import type { Page } from './result';
+import type { AccessView, EvidenceCardView, InsightView, LinkOutcome, PanelView, RankedIssueView } from './views';
+
+/**
+ * The typed resolver contract: one map per UI surface, key → payload schema and result
+ * type. `resolver.define` and the UI's `invoke` wrapper are both typed from these, so a
+ * wrong key or shape fails to compile on either side.
+ */
+interface Endpoint<S extends z.ZodType, R> {
+  payload: S;
+  result: R;
+}
+
+export const panelPayloads = {
+  'panel/getEvidence': P.EmptyPayload,
+  'panel/getAccess': P.EmptyPayload,
+  'panel/listCards': P.CursorPayload,
+  'panel/searchInsights': P.SearchInsightsPayload,
+  'panel/captureAndLink': P.CaptureAndLinkPayload,
+  'panel/link': P.LinkPayload,
+  'panel/unlink': P.UnlinkPayload,
+  'panel/editNote': P.EditNotePayload
+} as const;
+
+export type PanelContract = {
+  'panel/getEvidence': Endpoint<typeof P.EmptyPayload, PanelView>;
+  'panel/getAccess': Endpoint<typeof P.EmptyPayload, AccessView>;
+  'panel/listCards': Endpoint<typeof P.CursorPayload, Page<EvidenceCardView>>;
+  'panel/searchInsights': Endpoint<typeof P.SearchInsightsPayload, Page<InsightView>>;
+  'panel/captureAndLink': Endpoint<typeof P.CaptureAndLinkPayload, LinkOutcome>;
+  'panel/link': Endpoint<typeof P.LinkPayload, LinkOutcome>;
+  'panel/unlink': Endpoint<typeof P.UnlinkPayload, PanelView>;
+  'panel/editNote': Endpoint<typeof P.EditNotePayload, PanelView>;
+};
+
+export const projectPayloads = {
+  'project/rankedIssues': P.RankedIssuesPayload,
+  'project/getEvidence': P.IssueIdPayload,
+  'project/listInsights': P.SearchInsightsPayload,
+  'project/captureInsight': P.CaptureInsightPayload,
+  'project/editInsight': P.EditInsightPayload,
+  'project/deleteInsight': P.DeleteInsightPayload,
+  'project/upsertAccount': P.UpsertAccountPayload,
+  'project/link': P.LinkToIssuePayload,
+  'project/unlink': P.UnlinkFromIssuePayload
+} as const;
+
+export type ProjectContract = {
+  'project/rankedIssues': Endpoint<typeof P.RankedIssuesPayload, Page<RankedIssueView>>;
+  'project/getEvidence': Endpoint<typeof P.IssueIdPayload, PanelView>;
+  'project/listInsights': Endpoint<typeof P.SearchInsightsPayload, Page<InsightView>>;
+  'project/captureInsight': Endpoint<typeof P.CaptureInsightPayload, InsightView>;
+  'project/editInsight': Endpoint<typeof P.EditInsightPayload, InsightView>;
+  'project/deleteInsight': Endpoint<typeof P.DeleteInsightPayload, { deleted: string }>;
+  'project/upsertAccount': Endpoint<typeof P.UpsertAccountPayload, Account>;
+  'project/link': Endpoint<typeof P.LinkToIssuePayload, LinkOutcome>;
+  'project/unlink': Endpoint<typeof P.UnlinkFromIssuePayload, PanelView>;
+};
+
+export const adminPayloads = {
+  'admin/getSettings': P.EmptyPayload
+} as const;
+
+export type AdminContract = {
+  'admin/getSettings': Endpoint<typeof P.EmptyPayload, ScoringSettings>;
+};
+
+export type Contract = PanelContract & ProjectContract & AdminContract;
+export type ContractKey = keyof Contract;
+/** The payload a caller sends (schema input: defaults may be omitted). */
+export type PayloadOf<K extends ContractKey> = z.input<Contract[K]['payload']>;
+/** The payload a handler receives (schema output: defaults applied). */
+export type ParsedPayloadOf<K extends ContractKey> = z.output<Contract[K]['payload']>;
+export type ResultOf<K extends ContractKey> = Contract[K]['result'];

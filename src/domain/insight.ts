@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { AccountInputSchema } from './account';
+import { ValidationError } from './errors';
+import {
+  JourneyStageSchema,
+  SentimentSchema,
+  SeveritySchema,
+  SourceKindSchema,
+  type InsightStatus,
+  type JourneyStage,
+  type Sentiment,
+  type Severity,
+  type SourceKind
+} from './vocabulary';
+
+export const SUMMARY_MAX = 200;
+export const QUOTE_MAX = 4000;
+export const SOURCE_URL_MAX = 2000;
+export const TAGS_MAX = 20;
+export const TAG_MAX = 40;
+/** Clock skew we tolerate between the customer's system and ours when dating evidence. */
+export const OBSERVED_AT_MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * True only for absolute http(s) URLs with a host and no embedded credentials.
+ * Everything else (`javascript:`, `data:`, `vbscript:`, relative paths, any casing
+ * trick) is refused, because a stored link is later rendered as a clickable anchor.
+ * Credentials are refused because `https://trusted.com@evil.example` misleads readers.
+ */
+export function isSafeHttpUrl(value: string): boolean {
+  // URL parsing silently strips surrounding whitespace and inner tabs/newlines; a value
+  // that needs that treatment is not one we want to store verbatim.
+  // eslint-disable-next-line no-control-regex
+  if (value !== value.trim() || /[\u0000-\u001f\u007f\s]/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  if (url.hostname === '' || url.username !== '' || url.password !== '') return false;
+  return true;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * True for an ISO 8601 calendar date (`2024-05-01`) or a date-time with an explicit
+ * offset (`2024-05-01T09:30:00Z`, `…+02:00`). A date-time without an offset is refused:
+ * its instant would depend on the server's time zone. Impossible dates (Feb 30) are
+ * refused too, although `Date.parse` would roll them over.
+ */
+export function isIsoDateOrDateTime(value: string): boolean {
+  const m = DATE_RE.exec(value) ?? DATE_TIME_RE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return false;
+  if (m[4] !== undefined) {
+    if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) return false;
+    if (m[8] !== undefined && (Number(m[8]) > 23 || Number(m[9]) > 59)) return false;
+  }
+  return !Number.isNaN(Date.parse(value));
+}
+
+/** ISO date or offset date-time, normalised to `toISOString()` form (UTC, ms). */
+const ObservedAtSchema = z
+  .string()
+  .trim()
+  .refine(isIsoDateOrDateTime, 'Must be an ISO date (2024-05-01) or date-time with offset (2024-05-01T09:30:00Z)')
+  .transform((v) => new Date(v).toISOString());
+
+const SourceUrlSchema = z
+  .string()
+  .trim()
+  .max(SOURCE_URL_MAX, `Link must be at most ${SOURCE_URL_MAX} characters`)
+  .refine(isSafeHttpUrl, 'Only http:// and https:// links are allowed');
+
+const SummarySchema = z
+  .string()
+  .trim()
+  .min(1, 'Summary is required')
+  .max(SUMMARY_MAX, `Summary must be at most ${SUMMARY_MAX} characters`);
+
+const QuoteSchema = z.string().max(QUOTE_MAX, `Quote must be at most ${QUOTE_MAX} characters`);
+
+const TagsSchema = z
+  .array(z.string().trim().min(1, 'Tags must not be empty').max(TAG_MAX, `Tags must be at most ${TAG_MAX} characters`))
+  .max(TAGS_MAX, `At most ${TAGS_MAX} tags`)
+  .transform(dedupeTags);
+
+/** Deduplicates case-insensitively, keeping the first spelling and the order. */
+function dedupeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((t) => {
+    const k = t.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Forms send '' for an empty optional field; treat it as absent rather than invalid. */
+const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** In a patch, '' and null both mean "clear this field". */
+const emptyToNull = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? null : v);
+
+/**
+ * A captured insight. Strict: unknown fields are rejected, so a typo in a client or
+ * an import mapping fails loudly instead of dropping data. `observedAt` is only
+ * format-checked here; call `validateObservedAt` with the request's `now` to refuse
+ * dates in the future. Omitting `account` records an anonymous voice.
+ */
+export const InsightInputSchema = z.strictObject({
+  summary: SummarySchema,
+  quote: QuoteSchema.default(''),
+  sourceKind: SourceKindSchema,
+  sourceUrl: z.preprocess(emptyToUndefined, SourceUrlSchema.optional()),
+  account: AccountInputSchema.optional(),
+  severity: SeveritySchema.default('medium'),
+  sentiment: SentimentSchema.default('neutral'),
+  journeyStage: JourneyStageSchema.optional(),
+  observedAt: ObservedAtSchema,
+  tags: TagsSchema.default([])
+});
+
+export type InsightInput = z.output<typeof InsightInputSchema>;
+
+/**
+ * An edit. Every field is optional and has no default (a default would overwrite the
+ * stored value). `null` clears the optional fields: `account: null` makes the insight
+ * anonymous, `sourceUrl: null` / `journeyStage: null` remove them.
+ */
+export const InsightPatchSchema = z.strictObject({
+  summary: SummarySchema.optional(),
+  quote: QuoteSchema.optional(),
+  sourceKind: SourceKindSchema.optional(),
+  sourceUrl: z.preprocess(emptyToNull, SourceUrlSchema.nullable().optional()),
+  account: AccountInputSchema.nullable().optional(),
+  severity: SeveritySchema.optional(),
+  sentiment: SentimentSchema.optional(),
+  journeyStage: JourneyStageSchema.nullable().optional(),
+  observedAt: ObservedAtSchema.optional(),
+  tags: TagsSchema.optional()
+});
+
+export type InsightPatch = z.output<typeof InsightPatchSchema>;
+
+/** A stored insight. `observedAt`, `createdAt`, `updatedAt` are ISO strings (UTC). */
+export interface Insight {
+  id: string;
+  projectId: string;
+  summary: string;
+  quote: string;
+  sourceKind: SourceKind;
+  sourceUrl?: string;
+  accountKey?: string;
+  severity: Severity;
+  sentiment: Sentiment;
+  journeyStage?: JourneyStage;
+  observedAt: string;
+  tags: string[];
+  status: InsightStatus;
+  linkCount: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  version: number;
+  /** Idempotency key of the import row or webhook delivery that created it. */
+  importKey?: string;
+}
+
+/**
+ * Refuses evidence dated more than a day after `now` (a day of slack absorbs time
+ * zones and clock skew). Lives outside the schema because schemas cannot know `now`.
+ *
+ * @returns the observedAt normalised to `toISOString()` form.
+ * @throws ValidationError on a malformed or future date, with path `observedAt`.
+ */
+export function validateObservedAt(observedAt: string, now: Date): string {
+  if (!isIsoDateOrDateTime(observedAt)) {
+    throw new ValidationError('Invalid insight: observedAt is not an ISO date', [
+      { path: 'observedAt', message: 'Must be an ISO date or date-time with offset' }
+    ]);
+  }
+  const at = Date.parse(observedAt);
+  if (at - now.getTime() > OBSERVED_AT_MAX_FUTURE_MS) {
+    throw new ValidationError('Invalid insight: observedAt is in the future', [
+      { path: 'observedAt', message: 'Must not be more than 1 day in the future' }
+    ]);
+  }
+  return new Date(at).toISOString();
+}

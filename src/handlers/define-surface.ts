@@ -1,0 +1,58 @@
+import Resolver, { type Request } from '@forge/resolver';
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError } from '../domain/errors';
+import { parseWith } from '../domain/parse';
+import type { Result } from '../contract/result';
+import type { Env } from '../usecases/actor';
+import { trustedContext, type TrustedContext } from './trusted-context';
+
+interface Endpoint {
+  payload: z.ZodType;
+  result: unknown;
+}
+
+export type SurfaceHandlers<C extends Record<string, Endpoint>> = {
+  [K in keyof C]: (payload: z.output<C[K]['payload']>, context: TrustedContext, env: Env) => Promise<C[K]['result']>;
+};
+
+/** Time and ids for one invocation; created per call, never shared between users. */
+function invocationEnv(): Env {
+  return { now: () => new Date(), newId: () => randomUUID() };
+}
+
+/**
+ * Builds one UI surface's resolver from its contract: every call parses its payload
+ * with the contract's schema, reads the trusted context, runs its use case and returns
+ * a Result. Errors become codes the UI branches on; unexpected ones are logged and
+ * reported as INTERNAL without their details.
+ */
+export function defineSurface<C extends Record<string, Endpoint>>(
+  schemas: { [K in keyof C]: C[K]['payload'] },
+  handlers: SurfaceHandlers<C>
+): ReturnType<Resolver['getDefinitions']> {
+  const resolver = new Resolver();
+  for (const key of Object.keys(schemas) as (keyof C & string)[]) {
+    const schema = schemas[key];
+    const handle = handlers[key];
+    resolver.define(key, async (request: Request): Promise<Result<C[typeof key]['result']>> => {
+      try {
+        const context = trustedContext(request.context);
+        const payload = parseWith(schema, request.payload, key) as z.output<C[typeof key]['payload']>;
+        return { ok: true, value: await handle(payload, context, invocationEnv()) };
+      } catch (error) {
+        return failure(error, key);
+      }
+    });
+  }
+  return resolver.getDefinitions();
+}
+
+function failure(error: unknown, key: string): { ok: false; error: { code: AppError['code']; message: string; fieldIssues: AppError['fieldIssues'] } } {
+  if (error instanceof AppError) {
+    return { ok: false, error: { code: error.code, message: error.message, fieldIssues: error.fieldIssues } };
+  }
+  console.error(`Resolver ${key} failed unexpectedly`, error);
+  return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. Try again.', fieldIssues: [] } };
+}
+

@@ -1,0 +1,37 @@
+import { panelPayloads, type PanelContract } from '../contract/surfaces';
+import { captureAndLink, linkInsights } from '../usecases/link-insights';
+import { editNote } from '../usecases/edit-note';
+import { listCards, readContextEvidence } from '../usecases/read-evidence';
+import { listInsights } from '../usecases/list-insights';
+import { unlinkInsight } from '../usecases/unlink-insight';
+import { myPermissions } from '../jira/my-permissions';
+import { defineSurface } from './define-surface';
+import { requireIssue, requireProject } from './trusted-context';
+
+/** The issue panel: everything acts on the issue in Forge's context. */
+export const panelResolver = defineSurface<PanelContract>(panelPayloads, {
+  'panel/getEvidence': (_p, ctx) => readContextEvidence(requireIssue(ctx), requireProject(ctx)),
+  'panel/getAccess': async (_p, ctx) => ({ canEdit: (await myPermissions({ issueId: requireIssue(ctx) })).edit }),
+  'panel/listCards': (p, ctx) => listCards(requireIssue(ctx), p.cursor),
+  'panel/searchInsights': (p, ctx) => listInsights(requireProject(ctx), p),
+  'panel/captureAndLink': async (p, ctx, env) => {
+    const issueId = requireIssue(ctx);
+    const result = await captureAndLink(ctx, env, issueId, p.insight, p.note);
+    return { view: { issueId, projectId: requireProject(ctx), impact: result.impact }, alreadyLinked: [] };
+  },
+  'panel/link': async (p, ctx, env) => {
+    const issueId = requireIssue(ctx);
+    const result = await linkInsights(ctx, env, issueId, p.insightIds, p.note);
+    return { view: { issueId, projectId: requireProject(ctx), impact: result.impact }, alreadyLinked: result.alreadyLinked };
+  },
+  'panel/unlink': async (p, ctx, env) => {
+    const issueId = requireIssue(ctx);
+    const impact = await unlinkInsight(ctx, env, issueId, p.insightId);
+    return { issueId, projectId: requireProject(ctx), impact };
+  },
+  'panel/editNote': async (p, ctx, env) => {
+    const issueId = requireIssue(ctx);
+    const impact = await editNote(ctx, env, issueId, p.insightId, p.note);
+    return { issueId, projectId: requireProject(ctx), impact };
+  }
+});

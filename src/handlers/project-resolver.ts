@@ -1,0 +1,35 @@
+import { projectPayloads, type ProjectContract } from '../contract/surfaces';
+import { deleteInsight, captureInsight, editInsight } from '../usecases/insight-edits';
+import { linkInsights } from '../usecases/link-insights';
+import { listInsights } from '../usecases/list-insights';
+import { rankIssues } from '../usecases/rank-issues';
+import { readIssueEvidence } from '../usecases/read-evidence';
+import { unlinkInsight } from '../usecases/unlink-insight';
+import { upsertAccount } from '../usecases/upsert-account';
+import { defineSurface } from './define-surface';
+import { requireProject } from './trusted-context';
+
+/** The project page: the ranked backlog, the insight library and the inbox. */
+export const projectResolver = defineSurface<ProjectContract>(projectPayloads, {
+  'project/rankedIssues': (p, ctx) => rankIssues(requireProject(ctx), p.cursor, p.limit),
+  'project/getEvidence': (p) => readIssueEvidence(p.issueId),
+  'project/listInsights': (p, ctx) => listInsights(requireProject(ctx), p),
+  'project/captureInsight': (p, ctx, env) => captureInsight(ctx, env, requireProject(ctx), p.insight),
+  'project/editInsight': (p, ctx, env) => editInsight(ctx, env, requireProject(ctx), p.insightId, p.patch),
+  'project/deleteInsight': async (p, ctx, env) => {
+    await deleteInsight(ctx, env, requireProject(ctx), p.insightId);
+    return { deleted: p.insightId };
+  },
+  'project/upsertAccount': (p, ctx, env) => upsertAccount(ctx, env, requireProject(ctx), p.account),
+  'project/link': async (p, ctx, env) => {
+    const result = await linkInsights(ctx, env, p.issueId, p.insightIds, p.note);
+    return {
+      view: { issueId: p.issueId, projectId: result.impact?.projectId ?? requireProject(ctx), impact: result.impact },
+      alreadyLinked: result.alreadyLinked
+    };
+  },
+  'project/unlink': async (p, ctx, env) => {
+    const impact = await unlinkInsight(ctx, env, p.issueId, p.insightId);
+    return { issueId: p.issueId, projectId: impact?.projectId ?? requireProject(ctx), impact };
+  }
+});

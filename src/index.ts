@@ -1,0 +1,4 @@
+// Forge entry points, in manifest order. Exports only.
+export { panelResolver } from './handlers/panel-resolver';
+export { projectResolver } from './handlers/project-resolver';
+export { adminResolver } from './handlers/admin-resolver';

@@ -1,0 +1,67 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import { jiraAsUser } from './jira-fetch';
+
+export interface IssueSummary {
+  id: string;
+  key: string;
+  summary: string;
+  status: string;
+  statusCategory: 'new' | 'indeterminate' | 'done' | 'undefined';
+  issueType: string;
+  hierarchyLevel: number;
+  assignee?: string;
+}
+
+const SearchSchema = z.object({
+  issues: z.array(
+    z.object({
+      id: z.string(),
+      key: z.string(),
+      fields: z.object({
+        summary: z.string().optional(),
+        status: z
+          .object({ name: z.string(), statusCategory: z.object({ key: z.string() }).optional() })
+          .optional(),
+        issuetype: z.object({ name: z.string(), hierarchyLevel: z.number().int().optional() }).optional(),
+        assignee: z.object({ displayName: z.string() }).nullable().optional()
+      })
+    })
+  ),
+  nextPageToken: z.string().optional()
+});
+
+const CATEGORIES = new Set(['new', 'indeterminate', 'done']);
+
+/**
+ * Of the given issue ids, the ones the acting user may browse, with what a ranked row
+ * shows. Jira's own search applies project and issue-level security, so nothing the
+ * user cannot see leaks through the app's ranking.
+ */
+export async function browsableIssues(issueIds: readonly string[]): Promise<Map<string, IssueSummary>> {
+  const found = new Map<string, IssueSummary>();
+  if (issueIds.length === 0) return found;
+  const answer = await jiraAsUser(SearchSchema, route`/rest/api/3/search/jql`, {
+    method: 'POST',
+    body: {
+      jql: `id in (${issueIds.map((id) => Number(id)).join(',')})`,
+      fields: ['summary', 'status', 'issuetype', 'assignee'],
+      maxResults: Math.min(issueIds.length, 100)
+    }
+  });
+  for (const issue of answer.issues) {
+    const category = issue.fields.status?.statusCategory?.key ?? 'undefined';
+    const summary: IssueSummary = {
+      id: issue.id,
+      key: issue.key,
+      summary: issue.fields.summary ?? '',
+      status: issue.fields.status?.name ?? '',
+      statusCategory: CATEGORIES.has(category) ? (category as IssueSummary['statusCategory']) : 'undefined',
+      issueType: issue.fields.issuetype?.name ?? '',
+      hierarchyLevel: issue.fields.issuetype?.hierarchyLevel ?? 0
+    };
+    if (issue.fields.assignee) summary.assignee = issue.fields.assignee.displayName;
+    found.set(issue.id, summary);
+  }
+  return found;
+}

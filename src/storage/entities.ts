@@ -1,0 +1,50 @@
+/**
+ * Entity and index names, exactly as declared in manifest.yml, and the key formats.
+ * Every key this app writes is built here, so the character set Forge allows
+ * (`[a-zA-Z0-9:._\s#-]`) is checked in one place.
+ */
+export const ENTITY = {
+  insight: 'insight',
+  account: 'account',
+  link: 'link',
+  impact: 'impact'
+} as const;
+
+export const INDEX = {
+  insightByProjectCreated: 'by-project-created',
+  insightByProjectStatus: 'by-project-status',
+  insightByAccount: 'by-account',
+  insightByImportKey: 'by-import-key',
+  linkByIssue: 'by-issue',
+  linkByInsight: 'by-insight',
+  linkByParent: 'by-parent',
+  linkByGrandparent: 'by-grandparent',
+  linkByProject: 'by-project',
+  impactByProjectScore: 'by-project-score',
+  impactByParent: 'by-parent'
+} as const;
+
+export const SETTINGS_KEY = 'settings:scoring';
+
+/** Forge KVS limits that shape how this app reads and writes. */
+export const KVS_LIMITS = {
+  batchItems: 25,
+  transactionOps: 25,
+  pageSize: 100
+} as const;
+
+const KEY_PART = /^[A-Za-z0-9._-]+$/;
+
+function part(value: string, what: string): string {
+  if (!KEY_PART.test(value)) throw new Error(`Unsafe ${what} for a storage key: ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** A link is identified by its issue and insight: linking twice is idempotent. */
+export function linkKey(issueId: string, insightId: string): string {
+  return `${part(issueId, 'issue id')}:${part(insightId, 'insight id')}`;
+}
+
+export function entityKey(id: string, what: string): string {
+  return part(id, what);
+}

@@ -1,0 +1,132 @@
+import type { Account } from '../domain/account';
+import type { IssueImpact } from '../domain/impact';
+import type { Insight } from '../domain/insight';
+import type { InsightStatus, JourneyStage, Segment, Sentiment, Severity, SourceKind } from '../domain/vocabulary';
+
+/**
+ * The shapes stored in each custom entity. Optional attributes are omitted rather than
+ * stored empty so that sparse indexes (by-parent, by-grandparent, by-account) hold only
+ * the rows they are about.
+ */
+export interface InsightRecord {
+  projectId: string;
+  status: InsightStatus;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  observedAt: string;
+  accountKey?: string;
+  summary: string;
+  quote: string;
+  sourceKind: SourceKind;
+  sourceUrl?: string;
+  severity: Severity;
+  sentiment: Sentiment;
+  journeyStage?: JourneyStage;
+  tags: string[];
+  linkCount: number;
+  importKey?: string;
+  /** Lower-cased summary, quote and tags: the entity store's CONTAINS is case-sensitive. */
+  searchText: string;
+  version: number;
+}
+
+export interface AccountRecord {
+  name: string;
+  segment: Segment;
+  arr: number;
+  updatedAt: string;
+  version: number;
+}
+
+export interface LinkRecord {
+  issueId: string;
+  insightId: string;
+  projectId: string;
+  parentId?: string;
+  grandparentId?: string;
+  accountKey?: string;
+  linkedBy: string;
+  linkedAt: string;
+  note: string;
+}
+
+export interface ImpactRecord {
+  issueId: string;
+  projectId: string;
+  parentId?: string;
+  score: number;
+  accounts: number;
+  arr: number;
+  insightCount: number;
+  lastEvidenceAt?: string;
+  formulaVersion: number;
+  settingsHash: string;
+  readModel: IssueImpact;
+  version: number;
+  updatedAt: string;
+}
+
+export function insightToRecord(insight: Insight): InsightRecord {
+  const record: InsightRecord = {
+    projectId: insight.projectId,
+    status: insight.status,
+    createdAt: insight.createdAt,
+    createdBy: insight.createdBy,
+    updatedAt: insight.updatedAt,
+    observedAt: insight.observedAt,
+    summary: insight.summary,
+    quote: insight.quote,
+    sourceKind: insight.sourceKind,
+    severity: insight.severity,
+    sentiment: insight.sentiment,
+    tags: insight.tags,
+    linkCount: insight.linkCount,
+    searchText: [insight.summary, insight.quote, ...insight.tags].join('\n').toLowerCase().slice(0, 5000),
+    version: insight.version
+  };
+  if (insight.accountKey !== undefined) record.accountKey = insight.accountKey;
+  if (insight.sourceUrl !== undefined) record.sourceUrl = insight.sourceUrl;
+  if (insight.journeyStage !== undefined) record.journeyStage = insight.journeyStage;
+  if (insight.importKey !== undefined) record.importKey = insight.importKey;
+  return record;
+}
+
+export function insightFromRecord(id: string, r: InsightRecord): Insight {
+  const insight: Insight = {
+    id,
+    projectId: r.projectId,
+    summary: r.summary,
+    quote: r.quote,
+    sourceKind: r.sourceKind,
+    severity: r.severity,
+    sentiment: r.sentiment,
+    observedAt: r.observedAt,
+    tags: r.tags,
+    status: r.status,
+    linkCount: r.linkCount,
+    createdAt: r.createdAt,
+    createdBy: r.createdBy,
+    updatedAt: r.updatedAt,
+    version: r.version
+  };
+  if (r.accountKey !== undefined) insight.accountKey = r.accountKey;
+  if (r.sourceUrl !== undefined) insight.sourceUrl = r.sourceUrl;
+  if (r.journeyStage !== undefined) insight.journeyStage = r.journeyStage;
+  if (r.importKey !== undefined) insight.importKey = r.importKey;
+  return insight;
+}
+
+export function accountToRecord(account: Account): AccountRecord {
+  return {
+    name: account.name,
+    segment: account.segment,
+    arr: account.arr,
+    updatedAt: account.updatedAt,
+    version: account.version
+  };
+}
+
+export function accountFromRecord(key: string, r: AccountRecord): Account {
+  return { key, name: r.name, segment: r.segment, arr: r.arr, updatedAt: r.updatedAt, version: r.version };
+}

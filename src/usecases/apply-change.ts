@@ -1,0 +1,139 @@
+import type { Account } from '../domain/account';
+import type { IssueImpact } from '../domain/impact';
+import type { Insight } from '../domain/insight';
+import { getAccounts } from '../storage/account-store';
+import { ENTITY, KVS_LIMITS, linkKey } from '../storage/entities';
+import { getImpacts } from '../storage/impact-store';
+import { getInsights } from '../storage/insight-store';
+import { linksUnder } from '../storage/link-store';
+import { accountToRecord, insightToRecord, type ImpactRecord, type LinkRecord } from '../storage/records';
+import { getScoringSettings } from '../storage/settings-store';
+import { WriteSet } from '../storage/write-set';
+import { buildImpact } from './build-impact';
+import { linkFallsUnder, type EvidenceChange } from './evidence-change';
+
+/** An issue whose impact the change may alter, with where it ranks and rolls up. */
+export interface AffectedIssue {
+  issueId: string;
+  /** Project to rank it in; an existing read model's project wins when unknown here. */
+  projectId: string;
+  parentId?: string;
+}
+
+/**
+ * Writes a change to evidence together with the impacts it alters, in one transaction:
+ * reads the affected issues' rolled-up links, applies the change in memory, recomputes
+ * each impact from scratch, and commits links, insights, accounts and impacts at once,
+ * each conditioned on the version it was computed from. Impacts that do not fit in the
+ * transaction (an insight linked to many issues) follow in further transactions: they
+ * are derived data, recomputable at any time.
+ *
+ * Returns the new read model of every affected issue (null when it has no evidence left).
+ */
+export async function applyChange(
+  change: EvidenceChange,
+  affected: readonly AffectedIssue[],
+  now: Date
+): Promise<Map<string, IssueImpact | null>> {
+  const issues = dedupe(affected);
+  const ids = issues.map((issue) => issue.issueId);
+  const [linkLists, impacts, settings] = await Promise.all([
+    Promise.all(ids.map((id) => linksUnder(id))),
+    getImpacts(ids),
+    getScoringSettings()
+  ]);
+
+  const deleted = new Set(change.linkDeletes.map((d) => linkKey(d.issueId, d.insightId)));
+  for (const link of change.linkSets) deleted.add(linkKey(link.issueId, link.insightId));
+  const linksByIssue = new Map<string, LinkRecord[]>();
+  ids.forEach((id, i) => {
+    const kept = (linkLists[i] ?? []).filter((link) => !deleted.has(linkKey(link.issueId, link.insightId)));
+    linksByIssue.set(id, [...kept, ...change.linkSets.filter((link) => linkFallsUnder(link, id))]);
+  });
+
+  const { insights, accounts } = await loadEvidence([...linksByIssue.values()].flat(), change);
+
+  const writes = new WriteSet();
+  for (const link of change.linkSets) writes.putPlain(ENTITY.link, linkKey(link.issueId, link.insightId), link);
+  for (const d of change.linkDeletes) writes.removePlain(ENTITY.link, linkKey(d.issueId, d.insightId));
+  for (const { insight, expect } of change.insightPuts) writes.put(ENTITY.insight, insight.id, insightToRecord(insight), expect);
+  for (const { id, expect } of change.insightDeletes) writes.remove(ENTITY.insight, id, expect);
+  for (const { account, expect } of change.accountPuts) writes.put(ENTITY.account, account.key, accountToRecord(account), expect);
+
+  const results = new Map<string, IssueImpact | null>();
+  const overflow: AffectedIssue[] = [];
+  for (const issue of issues) {
+    const existing = impacts.get(issue.issueId);
+    const parentId = issue.parentId ?? existing?.parentId;
+    const built = buildImpact({
+      issueId: issue.issueId,
+      projectId: existing?.projectId ?? issue.projectId,
+      ...(parentId === undefined ? {} : { parentId }),
+      links: linksByIssue.get(issue.issueId) ?? [],
+      insights,
+      accounts,
+      settings,
+      now
+    });
+    results.set(issue.issueId, built?.readModel ?? null);
+    if (!built && !existing) continue;
+    if (writes.size >= KVS_LIMITS.transactionOps) {
+      overflow.push(issue);
+      continue;
+    }
+    stageImpact(writes, issue.issueId, built, existing);
+  }
+  await writes.commit();
+  if (overflow.length > 0) await applyChange(emptyChangeFor(), overflow, now);
+  return results;
+}
+
+function stageImpact(
+  writes: WriteSet,
+  issueId: string,
+  built: Omit<ImpactRecord, 'version'> | undefined,
+  existing: ImpactRecord | undefined
+): void {
+  const expect = existing ? { version: existing.version } : ('absent' as const);
+  if (!built) {
+    writes.remove(ENTITY.impact, issueId, expect);
+    return;
+  }
+  writes.put<ImpactRecord>(ENTITY.impact, issueId, { ...built, version: (existing?.version ?? 0) + 1 }, expect);
+}
+
+/** Loads the insights and accounts behind the links, with the change's own writes overlaid. */
+async function loadEvidence(
+  links: readonly LinkRecord[],
+  change: EvidenceChange
+): Promise<{ insights: Map<string, Insight>; accounts: Map<string, Account> }> {
+  const putInsights = new Map(change.insightPuts.map((p) => [p.insight.id, p.insight]));
+  const deletedInsights = new Set(change.insightDeletes.map((d) => d.id));
+  const putAccounts = new Map(change.accountPuts.map((p) => [p.account.key, p.account]));
+  const insightIds = [...new Set(links.map((l) => l.insightId))].filter((id) => !putInsights.has(id) && !deletedInsights.has(id));
+  const accountKeys = new Set<string>();
+  for (const link of links) if (link.accountKey) accountKeys.add(link.accountKey);
+  for (const insight of putInsights.values()) if (insight.accountKey) accountKeys.add(insight.accountKey);
+  for (const key of putAccounts.keys()) accountKeys.delete(key);
+
+  // Links carry their insight's account key, so insights and accounts load in parallel.
+  const [insights, accounts] = await Promise.all([getInsights(insightIds), getAccounts([...accountKeys])]);
+  for (const [id, insight] of putInsights) insights.set(id, insight);
+  for (const [key, account] of putAccounts) accounts.set(key, account);
+
+  const stale = [...insights.values()]
+    .map((insight) => insight.accountKey)
+    .filter((key): key is string => key !== undefined && !accounts.has(key));
+  if (stale.length > 0) for (const [key, account] of await getAccounts(stale)) accounts.set(key, account);
+  return { insights, accounts };
+}
+
+function dedupe(affected: readonly AffectedIssue[]): AffectedIssue[] {
+  const byId = new Map<string, AffectedIssue>();
+  for (const issue of affected) if (!byId.has(issue.issueId)) byId.set(issue.issueId, issue);
+  return [...byId.values()];
+}
+
+function emptyChangeFor(): EvidenceChange {
+  return { linkSets: [], linkDeletes: [], insightPuts: [], insightDeletes: [], accountPuts: [] };
+}

@@ -1,0 +1,121 @@
+import type { Account } from '../domain/account';
+import { orderCards, type EvidenceCard, type IssueImpact } from '../domain/impact';
+import type { Insight } from '../domain/insight';
+import { scoreEvidence, type ImpactScore, type ScoringItem } from '../domain/scoring/score';
+import type { ScoringSettings } from '../domain/scoring/settings';
+import type { ImpactRecord, LinkRecord } from '../storage/records';
+
+/** Cards stored with the read model: the panel's first page, full quotes included. */
+export const FIRST_PAGE_CARDS = 20;
+/** Contributions stored with the read model; the rest are summarised by count. */
+export const STORED_CONTRIBUTIONS = 50;
+const STORED_INSIGHT_IDS = 10;
+
+export interface ImpactInputs {
+  issueId: string;
+  projectId: string;
+  parentId?: string;
+  links: readonly LinkRecord[];
+  insights: ReadonlyMap<string, Insight>;
+  accounts: ReadonlyMap<string, Account>;
+  settings: ScoringSettings;
+  now: Date;
+}
+
+/** Turns a link and its insight into the card the panel shows. */
+export function toCard(link: LinkRecord, insight: Insight, account: Account | undefined): EvidenceCard {
+  const card: EvidenceCard = {
+    insightId: insight.id,
+    summary: insight.summary,
+    quote: insight.quote,
+    sourceKind: insight.sourceKind,
+    severity: insight.severity,
+    sentiment: insight.sentiment,
+    observedAt: insight.observedAt,
+    tags: insight.tags,
+    linkedBy: link.linkedBy,
+    linkedAt: link.linkedAt,
+    note: link.note,
+    fromIssueId: link.issueId
+  };
+  if (insight.sourceUrl !== undefined) card.sourceUrl = insight.sourceUrl;
+  if (insight.journeyStage !== undefined) card.journeyStage = insight.journeyStage;
+  if (account) card.account = { key: account.key, name: account.name, segment: account.segment, arr: account.arr };
+  return card;
+}
+
+/**
+ * Every card for an issue's evidence, each insight once (own links first, so an insight
+ * linked both to an epic and to its story shows as the epic's own), unordered.
+ */
+export function collectCards(inputs: Pick<ImpactInputs, 'issueId' | 'links' | 'insights' | 'accounts'>): EvidenceCard[] {
+  const seen = new Set<string>();
+  const cards: EvidenceCard[] = [];
+  const ordered = [...inputs.links].sort((a, b) => Number(b.issueId === inputs.issueId) - Number(a.issueId === inputs.issueId));
+  for (const link of ordered) {
+    const insight = inputs.insights.get(link.insightId);
+    if (!insight || seen.has(insight.id)) continue;
+    seen.add(insight.id);
+    cards.push(toCard(link, insight, insight.accountKey ? inputs.accounts.get(insight.accountKey) : undefined));
+  }
+  return cards;
+}
+
+export function scoringItems(cards: readonly EvidenceCard[]): ScoringItem[] {
+  return cards.map((card) => {
+    const item: ScoringItem = {
+      insightId: card.insightId,
+      severity: card.severity,
+      observedAt: card.observedAt,
+      sourceIssueId: card.fromIssueId
+    };
+    if (card.account) {
+      item.accountKey = card.account.key;
+      item.accountName = card.account.name;
+      item.segment = card.account.segment;
+      item.arr = card.account.arr;
+    }
+    return item;
+  });
+}
+
+/**
+ * Computes an issue's read model from its rolled-up evidence. Undefined when no
+ * evidence is left, so the caller deletes the row and the issue drops out of ranking.
+ */
+export function buildImpact(inputs: ImpactInputs): Omit<ImpactRecord, 'version'> | undefined {
+  const unordered = collectCards(inputs);
+  if (unordered.length === 0) return undefined;
+  const score = scoreEvidence(scoringItems(unordered), inputs.settings, inputs.now);
+  const cards = orderCards(unordered, score);
+  const stored: ImpactScore = {
+    ...score,
+    contributions: score.contributions
+      .slice(0, STORED_CONTRIBUTIONS)
+      .map((c) => ({ ...c, insightIds: c.insightIds.slice(0, STORED_INSIGHT_IDS) }))
+  };
+  const readModel: IssueImpact = {
+    issueId: inputs.issueId,
+    projectId: inputs.projectId,
+    score: stored,
+    cards: cards.slice(0, FIRST_PAGE_CARDS),
+    totalCards: cards.length,
+    updatedAt: inputs.now.toISOString()
+  };
+  if (inputs.parentId !== undefined) readModel.parentId = inputs.parentId;
+  const record: Omit<ImpactRecord, 'version'> = {
+    issueId: inputs.issueId,
+    projectId: inputs.projectId,
+    score: score.score,
+    accounts: score.uniqueAccounts,
+    arr: score.arrAtStake,
+    insightCount: score.insightCount,
+    formulaVersion: score.formulaVersion,
+    settingsHash: score.settingsHash,
+    readModel,
+    updatedAt: inputs.now.toISOString()
+  };
+  if (inputs.parentId !== undefined) record.parentId = inputs.parentId;
+  if (score.lastEvidenceAt !== undefined) record.lastEvidenceAt = score.lastEvidenceAt;
+  return record;
+}

@@ -1,0 +1,151 @@
+import { ForbiddenError, NotFoundError } from '../domain/errors';
+import type { IssueImpact } from '../domain/impact';
+import type { Insight } from '../domain/insight';
+import { getIssuePlacement, type IssuePlacement } from '../jira/get-issue';
+import { myPermissions } from '../jira/my-permissions';
+import { getAccount } from '../storage/account-store';
+import { getImpact } from '../storage/impact-store';
+import { getInsights } from '../storage/insight-store';
+import { getLinks } from '../storage/link-store';
+import type { LinkRecord } from '../storage/records';
+import type { Actor, Env } from './actor';
+import { applyChange, type AffectedIssue } from './apply-change';
+import { emptyChange } from './evidence-change';
+import { accountKeyOf, mergeAccount, newInsight, type InsightInput } from './prepare-capture';
+import { retryOnConflict } from './retry-on-conflict';
+
+/**
+ * Insights linked per transaction: each needs its link row and its insight's link count,
+ * plus up to three impacts (issue, parent, grandparent), within Forge's 25 operations.
+ */
+export const LINKS_PER_TRANSACTION = 10;
+
+export interface LinkResult {
+  impact: IssueImpact | null;
+  alreadyLinked: string[];
+}
+
+/** Checks that the actor may edit the issue, and learns where it sits in the hierarchy. */
+export async function placeForEdit(issueId: string): Promise<IssuePlacement> {
+  const [placement, access] = await Promise.all([getIssuePlacement(issueId), myPermissions({ issueId })]);
+  if (!access.edit) throw new ForbiddenError('You need permission to edit this issue to change its evidence.');
+  return placement;
+}
+
+/** The issue a link is on and its ancestors: every impact the link feeds. */
+export function affectedChain(at: {
+  issueId: string;
+  projectId: string;
+  parentId?: string;
+  grandparentId?: string;
+}): AffectedIssue[] {
+  const { issueId, projectId, parentId, grandparentId } = at;
+  const affected: AffectedIssue[] = [{ issueId, projectId, ...(parentId ? { parentId } : {}) }];
+  if (parentId) affected.push({ issueId: parentId, projectId, ...(grandparentId ? { parentId: grandparentId } : {}) });
+  if (grandparentId) affected.push({ issueId: grandparentId, projectId });
+  return affected;
+}
+
+function chainOfPlacement(placement: IssuePlacement): AffectedIssue[] {
+  return affectedChain({ ...placement, issueId: placement.id });
+}
+
+function linkRow(placement: IssuePlacement, insight: Insight, actor: Actor, note: string, now: Date): LinkRecord {
+  const link: LinkRecord = {
+    issueId: placement.id,
+    insightId: insight.id,
+    projectId: placement.projectId,
+    linkedBy: actor.accountId,
+    linkedAt: now.toISOString(),
+    note
+  };
+  if (placement.parentId) link.parentId = placement.parentId;
+  if (placement.grandparentId) link.grandparentId = placement.grandparentId;
+  if (insight.accountKey) link.accountKey = insight.accountKey;
+  return link;
+}
+
+/**
+ * Links existing insights to an issue with a "why this is evidence" note. Each group of
+ * up to ten lands in one transaction with the issue's and its ancestors' new impact;
+ * insights already linked are left as they are.
+ */
+export async function linkInsights(
+  actor: Actor,
+  env: Env,
+  issueId: string,
+  insightIds: readonly string[],
+  note: string
+): Promise<LinkResult> {
+  const placement = await placeForEdit(issueId);
+  const unique = [...new Set(insightIds)];
+  const alreadyLinked: string[] = [];
+  let impact: IssueImpact | null = null;
+  for (let i = 0; i < unique.length; i += LINKS_PER_TRANSACTION) {
+    const chunk = unique.slice(i, i + LINKS_PER_TRANSACTION);
+    const outcome = await retryOnConflict(() => linkChunk(actor, env, placement, chunk, note));
+    alreadyLinked.push(...outcome.alreadyLinked);
+    impact = outcome.impact;
+  }
+  return { impact, alreadyLinked };
+}
+
+async function linkChunk(
+  actor: Actor,
+  env: Env,
+  placement: IssuePlacement,
+  insightIds: string[],
+  note: string
+): Promise<LinkResult> {
+  const now = env.now();
+  const [insights, existing] = await Promise.all([getInsights(insightIds), getLinks(placement.id, insightIds)]);
+  const missing = insightIds.filter((id) => !insights.has(id));
+  if (missing.length > 0) throw new NotFoundError(`No insight with id ${missing.join(', ')}.`);
+  const change = emptyChange();
+  const alreadyLinked: string[] = [];
+  for (const id of insightIds) {
+    const insight = insights.get(id)!;
+    if (existing.has(id)) {
+      alreadyLinked.push(id);
+      continue;
+    }
+    change.linkSets.push(linkRow(placement, insight, actor, note, now));
+    change.insightPuts.push({
+      insight: { ...insight, linkCount: insight.linkCount + 1, status: insight.status === 'new' ? 'linked' : insight.status, updatedAt: insight.updatedAt, version: insight.version + 1 },
+      expect: { version: insight.version }
+    });
+  }
+  if (change.linkSets.length === 0) {
+    const current = await getImpact(placement.id);
+    return { impact: current?.readModel ?? null, alreadyLinked };
+  }
+  const results = await applyChange(change, chainOfPlacement(placement), now);
+  return { impact: results.get(placement.id) ?? null, alreadyLinked };
+}
+
+/**
+ * Captures a new insight (and its account) and links it to the issue in one transaction:
+ * a failure leaves neither the insight nor the link behind.
+ */
+export async function captureAndLink(
+  actor: Actor,
+  env: Env,
+  issueId: string,
+  input: InsightInput,
+  note: string
+): Promise<LinkResult> {
+  const accountKey = accountKeyOf(input);
+  const placement = await placeForEdit(issueId);
+  const insight = newInsight(input, placement.projectId, actor, env);
+  return retryOnConflict(async () => {
+    const now = env.now();
+    const change = emptyChange();
+    if (input.account && accountKey) {
+      change.accountPuts.push(mergeAccount(input.account, await getAccount(accountKey), now));
+    }
+    change.insightPuts.push({ insight: { ...insight, linkCount: 1, status: 'linked' }, expect: 'absent' });
+    change.linkSets.push(linkRow(placement, insight, actor, note, now));
+    const results = await applyChange(change, chainOfPlacement(placement), now);
+    return { impact: results.get(placement.id) ?? null, alreadyLinked: [] };
+  });
+}

@@ -1,0 +1,45 @@
+import { NotFoundError } from '../domain/errors';
+import { orderCards, type EvidenceCard } from '../domain/impact';
+import { myPermissions } from '../jira/my-permissions';
+import { getAccounts } from '../storage/account-store';
+import { getImpact } from '../storage/impact-store';
+import { getInsights } from '../storage/insight-store';
+import { linksUnder } from '../storage/link-store';
+import type { Page } from '../contract/result';
+import type { PanelView } from '../contract/views';
+import { collectCards, FIRST_PAGE_CARDS } from './build-impact';
+
+/**
+ * The panel's first paint for the issue in Forge's context: one storage read and no
+ * Jira call. Forge only renders the panel for a user who can see the issue, and the
+ * issue id comes from the trusted context, so no permission call is needed here.
+ */
+export async function readContextEvidence(issueId: string, projectId: string): Promise<PanelView> {
+  const record = await getImpact(issueId);
+  return { issueId, projectId, impact: record?.readModel ?? null };
+}
+
+/** Evidence of any issue, for the project page: the user must be able to browse it. */
+export async function readIssueEvidence(issueId: string): Promise<PanelView> {
+  const [access, record] = await Promise.all([myPermissions({ issueId }), getImpact(issueId)]);
+  if (!access.browse) throw new NotFoundError('Issue does not exist or you do not have permission to see it.');
+  return { issueId, projectId: record?.projectId ?? '', impact: record?.readModel ?? null };
+}
+
+/**
+ * Cards after the first page (which ships with the read model). The cursor is an offset
+ * into the issue's ordered evidence; the order is the stored score's.
+ */
+export async function listCards(issueId: string, cursor: string | undefined): Promise<Page<EvidenceCard>> {
+  const offset = cursor === undefined ? FIRST_PAGE_CARDS : Number.parseInt(cursor, 10);
+  if (!Number.isInteger(offset) || offset < 0) throw new NotFoundError('That page of evidence no longer exists.');
+  const [links, record] = await Promise.all([linksUnder(issueId), getImpact(issueId)]);
+  if (!record) return { items: [] };
+  const accountKeys = links.map((l) => l.accountKey).filter((k): k is string => k !== undefined);
+  const [insights, accounts] = await Promise.all([getInsights(links.map((l) => l.insightId)), getAccounts(accountKeys)]);
+  const cards = orderCards(collectCards({ issueId, links, insights, accounts }), record.readModel.score);
+  const pageSize = FIRST_PAGE_CARDS;
+  const items = cards.slice(offset, offset + pageSize);
+  const next = offset + pageSize;
+  return next < cards.length ? { items, cursor: String(next) } : { items };
+}

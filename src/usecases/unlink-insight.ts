@@ -1,0 +1,48 @@
+import { ForbiddenError, NotFoundError } from '../domain/errors';
+import type { IssueImpact } from '../domain/impact';
+import { myPermissions } from '../jira/my-permissions';
+import { getInsights } from '../storage/insight-store';
+import { getLinks } from '../storage/link-store';
+import type { Actor, Env } from './actor';
+import { applyChange } from './apply-change';
+import { emptyChange } from './evidence-change';
+import { affectedChain } from './link-insights';
+import { retryOnConflict } from './retry-on-conflict';
+
+/**
+ * Removes one insight from an issue. The link row knows the issue's ancestors, so only
+ * the permission check goes to Jira; the link, the insight's status and every affected
+ * impact change in one transaction. An insight with no link left goes back to the inbox.
+ */
+export async function unlinkInsight(
+  _actor: Actor,
+  env: Env,
+  issueId: string,
+  insightId: string
+): Promise<IssueImpact | null> {
+  const access = await myPermissions({ issueId });
+  if (!access.edit) throw new ForbiddenError('You need permission to edit this issue to change its evidence.');
+  return retryOnConflict(async () => {
+    const now = env.now();
+    const [links, insights] = await Promise.all([getLinks(issueId, [insightId]), getInsights([insightId])]);
+    const link = links.get(insightId);
+    if (!link) throw new NotFoundError('That insight is not linked to this issue.');
+    const change = emptyChange();
+    change.linkDeletes.push({ issueId, insightId });
+    const insight = insights.get(insightId);
+    if (insight) {
+      const linkCount = Math.max(0, insight.linkCount - 1);
+      change.insightPuts.push({
+        insight: {
+          ...insight,
+          linkCount,
+          status: linkCount === 0 && insight.status === 'linked' ? 'new' : insight.status,
+          version: insight.version + 1
+        },
+        expect: { version: insight.version }
+      });
+    }
+    const results = await applyChange(change, affectedChain(link), now);
+    return results.get(issueId) ?? null;
+  });
+}
