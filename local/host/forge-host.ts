@@ -138,7 +138,9 @@ export class ForgeHost {
     const url = new URL(path, 'http://local.invalid');
     const done = this.meter.start(kind, kind === 'kvs' ? url.pathname : this.jiraLabel(init?.method, url.pathname));
     try {
-      if (this.options.sleep) await delay(this.meter.latencyOf(kind));
+      // Yield a macrotask even without latency, so calls started together (Promise.all)
+      // overlap in flight and the meter counts them as one round trip, as Forge would.
+      await (this.options.sleep ? delay(this.meter.latencyOf(kind)) : nextTurn());
       const fault = this.faults.take(kind, url.pathname);
       if (fault) return faultResponse(kind, fault);
       const body = parseBody(init?.body);
@@ -196,6 +198,10 @@ function faultResponse(kind: 'kvs' | 'jira', fault: FaultKind): Response {
   return fault === 'throttle'
     ? toResponse({ status: 429, headers: { 'retry-after': '1' }, body: { errorMessages: ['Rate limit exceeded.'] } })
     : toResponse({ status: 503, body: { errorMessages: ['Injected error.'] } });
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function delay(ms: number): Promise<void> {

@@ -44,7 +44,8 @@ export function isSafeHttpUrl(value: string): boolean {
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+const DATE_TIME_RE =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
 /**
  * True for an ISO 8601 calendar date (`2024-05-01`) or a date-time with an explicit
@@ -69,14 +70,18 @@ export function isIsoDateOrDateTime(value: string): boolean {
 const ObservedAtSchema = z
   .string()
   .trim()
-  .refine(isIsoDateOrDateTime, 'Must be an ISO date (2024-05-01) or date-time with offset (2024-05-01T09:30:00Z)')
+  .refine(
+    isIsoDateOrDateTime,
+    'Must be an ISO date (2024-05-01) or date-time with offset (2024-05-01T09:30:00Z)'
+  )
   .transform((v) => new Date(v).toISOString());
 
 const SourceUrlSchema = z
   .string()
   .trim()
   .max(SOURCE_URL_MAX, `Link must be at most ${SOURCE_URL_MAX} characters`)
-  .refine(isSafeHttpUrl, 'Only http:// and https:// links are allowed');
+  // '' is allowed here because forms send it for an empty field; callers map it to absent.
+  .refine((v) => v === '' || isSafeHttpUrl(v), 'Only http:// and https:// links are allowed');
 
 const SummarySchema = z
   .string()
@@ -87,7 +92,13 @@ const SummarySchema = z
 const QuoteSchema = z.string().max(QUOTE_MAX, `Quote must be at most ${QUOTE_MAX} characters`);
 
 const TagsSchema = z
-  .array(z.string().trim().min(1, 'Tags must not be empty').max(TAG_MAX, `Tags must be at most ${TAG_MAX} characters`))
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1, 'Tags must not be empty')
+      .max(TAG_MAX, `Tags must be at most ${TAG_MAX} characters`)
+  )
   .max(TAGS_MAX, `At most ${TAGS_MAX} tags`)
   .transform(dedupeTags);
 
@@ -102,11 +113,6 @@ function dedupeTags(tags: readonly string[]): string[] {
   });
 }
 
-/** Forms send '' for an empty optional field; treat it as absent rather than invalid. */
-const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-/** In a patch, '' and null both mean "clear this field". */
-const emptyToNull = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? null : v);
-
 /**
  * A captured insight. Strict: unknown fields are rejected, so a typo in a client or
  * an import mapping fails loudly instead of dropping data. `observedAt` is only
@@ -117,7 +123,7 @@ export const InsightInputSchema = z.strictObject({
   summary: SummarySchema,
   quote: QuoteSchema.default(''),
   sourceKind: SourceKindSchema,
-  sourceUrl: z.preprocess(emptyToUndefined, SourceUrlSchema.optional()),
+  sourceUrl: SourceUrlSchema.transform((v) => (v === '' ? undefined : v)).optional(),
   account: AccountInputSchema.optional(),
   severity: SeveritySchema.default('medium'),
   sentiment: SentimentSchema.default('neutral'),
@@ -137,7 +143,10 @@ export const InsightPatchSchema = z.strictObject({
   summary: SummarySchema.optional(),
   quote: QuoteSchema.optional(),
   sourceKind: SourceKindSchema.optional(),
-  sourceUrl: z.preprocess(emptyToNull, SourceUrlSchema.nullable().optional()),
+  // In a patch, '' and null both mean "remove the link".
+  sourceUrl: SourceUrlSchema.transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional(),
   account: AccountInputSchema.nullable().optional(),
   severity: SeveritySchema.optional(),
   sentiment: SentimentSchema.optional(),

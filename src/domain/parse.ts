@@ -18,7 +18,8 @@ export function parseWith<T>(schema: z.ZodType<T>, input: unknown, what: string)
     .slice(0, ISSUES_IN_MESSAGE)
     .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
     .join('; ');
-  const more = fieldIssues.length > ISSUES_IN_MESSAGE ? ` (and ${fieldIssues.length - ISSUES_IN_MESSAGE} more)` : '';
+  const more =
+    fieldIssues.length > ISSUES_IN_MESSAGE ? ` (and ${fieldIssues.length - ISSUES_IN_MESSAGE} more)` : '';
   throw new ValidationError(`Invalid ${what}: ${shown}${more}`, fieldIssues);
 }
 
@@ -27,7 +28,8 @@ export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[]
   const out: FieldIssue[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path: dotted([...issue.path, key]), message: 'Unknown field' });
+      for (const key of issue.keys)
+        out.push({ path: dotted([...issue.path, key]), message: 'Unknown field' });
       continue;
     }
     out.push({ path: dotted(issue.path), message: issue.message });

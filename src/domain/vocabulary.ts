@@ -6,7 +6,16 @@ import { z } from 'zod';
  */
 
 /** Where a piece of customer evidence came from. */
-export const SOURCE_KINDS = ['ticket', 'interview', 'survey', 'nps', 'sales_call', 'review', 'social', 'other'] as const;
+export const SOURCE_KINDS = [
+  'ticket',
+  'interview',
+  'survey',
+  'nps',
+  'sales_call',
+  'review',
+  'social',
+  'other'
+] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 export const SourceKindSchema = z.enum(SOURCE_KINDS);
 
@@ -24,7 +33,15 @@ export const SENTIMENTS = ['negative', 'neutral', 'positive', 'mixed'] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];
 export const SentimentSchema = z.enum(SENTIMENTS);
 
-export const JOURNEY_STAGES = ['awareness', 'consideration', 'purchase', 'onboarding', 'usage', 'support', 'renewal'] as const;
+export const JOURNEY_STAGES = [
+  'awareness',
+  'consideration',
+  'purchase',
+  'onboarding',
+  'usage',
+  'support',
+  'renewal'
+] as const;
 export type JourneyStage = (typeof JOURNEY_STAGES)[number];
 export const JourneyStageSchema = z.enum(JOURNEY_STAGES);
 

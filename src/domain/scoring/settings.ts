@@ -18,7 +18,11 @@ export const SeverityWeightsSchema = z
       const lower = SEVERITIES[i - 1] as Severity;
       const higher = SEVERITIES[i] as Severity;
       if (w[higher] < w[lower]) {
-        ctx.addIssue({ code: 'custom', path: [higher], message: `Must be at least the ${lower} weight (${w[lower]})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [higher],
+          message: `Must be at least the ${lower} weight (${w[lower]})`
+        });
       }
     }
   });
@@ -37,11 +41,20 @@ export const ScoringSettingsSchema = z.strictObject({
   revenue: z.strictObject({
     curve: z.enum(['log', 'linear', 'none']),
     /** ARR per unit of the revenue curve: with 1000, $240k ARR is 240 units. */
-    unit: z.number({ error: 'Unit must be a finite number' }).min(1, 'Unit must be at least 1').max(1e9, 'Unit must be at most 1,000,000,000')
+    unit: z
+      .number({ error: 'Unit must be a finite number' })
+      .min(1, 'Unit must be at least 1')
+      .max(1e9, 'Unit must be at most 1,000,000,000')
   }),
   recency: z.strictObject({
-    halfLifeDays: z.number({ error: 'Half-life must be a finite number' }).min(1, 'Half-life must be at least 1 day').max(3650, 'Half-life must be at most 3650 days'),
-    floor: z.number({ error: 'Floor must be a finite number' }).min(0, 'Floor must be between 0 and 1').max(1, 'Floor must be between 0 and 1')
+    halfLifeDays: z
+      .number({ error: 'Half-life must be a finite number' })
+      .min(1, 'Half-life must be at least 1 day')
+      .max(3650, 'Half-life must be at most 3650 days'),
+    floor: z
+      .number({ error: 'Floor must be a finite number' })
+      .min(0, 'Floor must be between 0 and 1')
+      .max(1, 'Floor must be between 0 and 1')
   })
 });
 

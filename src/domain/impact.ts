@@ -1,0 +1,57 @@
+import type { ImpactScore } from './scoring/score';
+import type { JourneyStage, Segment, Sentiment, Severity, SourceKind } from './vocabulary';
+
+/** What the issue panel shows for one linked insight. */
+export interface EvidenceCard {
+  insightId: string;
+  summary: string;
+  quote: string;
+  sourceKind: SourceKind;
+  sourceUrl?: string;
+  severity: Severity;
+  sentiment: Sentiment;
+  journeyStage?: JourneyStage;
+  observedAt: string;
+  tags: string[];
+  account?: { key: string; name: string; segment: Segment; arr: number };
+  linkedBy: string;
+  linkedAt: string;
+  note: string;
+  /** The issue the link is on: the issue itself or one of its descendants. */
+  fromIssueId: string;
+}
+
+/** The per-issue read model: everything the panel needs in one storage read. */
+export interface IssueImpact {
+  issueId: string;
+  projectId: string;
+  parentId?: string;
+  score: ImpactScore;
+  /** First page, in `orderCards` order. */
+  cards: EvidenceCard[];
+  totalCards: number;
+  updatedAt: string;
+}
+
+/**
+ * Orders cards the way the panel lists them: by the points of the contribution the
+ * insight belongs to (desc), then newest observedAt first, then insightId, so the
+ * evidence that moves the score most comes first and ties are stable. Cards whose
+ * insight is not in the score count as 0 points. Returns a new array.
+ */
+export function orderCards(cards: readonly EvidenceCard[], score: ImpactScore): EvidenceCard[] {
+  const points = new Map<string, number>();
+  for (const c of score.contributions) for (const id of c.insightIds) points.set(id, c.points);
+  const keyed = cards.map((card) => ({
+    card,
+    points: points.get(card.insightId) ?? 0,
+    at: Date.parse(card.observedAt) || 0
+  }));
+  keyed.sort(
+    (a, b) =>
+      b.points - a.points ||
+      b.at - a.at ||
+      (a.card.insightId < b.card.insightId ? -1 : a.card.insightId > b.card.insightId ? 1 : 0)
+  );
+  return keyed.map((k) => k.card);
+}
