@@ -2,6 +2,7 @@ import { projectPayloads, type ProjectContract } from '../contract/surfaces';
 import { deleteInsight, captureInsight, editInsight } from '../usecases/insight-edits';
 import { linkInsights } from '../usecases/link-insights';
 import { listInsights } from '../usecases/list-insights';
+import { requireProjectBrowse } from '../usecases/project-access';
 import { rankIssues } from '../usecases/rank-issues';
 import { readIssueEvidence } from '../usecases/read-evidence';
 import { unlinkInsight } from '../usecases/unlink-insight';
@@ -13,7 +14,10 @@ import { requireProject } from './trusted-context';
 export const projectResolver = defineSurface<ProjectContract>(projectPayloads, {
   'project/rankedIssues': (p, ctx) => rankIssues(requireProject(ctx), p.cursor, p.limit),
   'project/getEvidence': (p) => readIssueEvidence(p.issueId),
-  'project/listInsights': (p, ctx) => listInsights(requireProject(ctx), p),
+  'project/listInsights': async (p, ctx) => {
+    await requireProjectBrowse(requireProject(ctx));
+    return listInsights(requireProject(ctx), p);
+  },
   'project/captureInsight': (p, ctx, env) => captureInsight(ctx, env, requireProject(ctx), p.insight),
   'project/editInsight': (p, ctx, env) => editInsight(ctx, env, requireProject(ctx), p.insightId, p.patch),
   'project/deleteInsight': async (p, ctx, env) => {

@@ -1,8 +1,8 @@
-import { FilterConditions, Filter, kvs, Sort, WhereConditions } from '@forge/kvs';
+import { FilterConditions, Filter, kvs, Sort } from '@forge/kvs';
 import type { Insight } from '../domain/insight';
 import type { InsightStatus } from '../domain/vocabulary';
 import { batchGetEntities } from './batch-get';
-import { ENTITY, INDEX, entityKey } from './entities';
+import { ENTITY, INDEX, KVS_LIMITS, entityKey } from './entities';
 import { guarded } from './kvs-failure';
 import { insightFromRecord, type InsightRecord } from './records';
 
@@ -84,17 +84,21 @@ export async function findInsightByImportKey(projectId: string, importKey: strin
   return row ? insightFromRecord(row.key, row.value) : undefined;
 }
 
-/** Insights of one account, newest observation first (used when its ARR changes). */
+/** Insights of one account, newest observation first, at most `limit` (used when its ARR changes). */
 export async function insightIdsOfAccount(accountKey: string, limit: number): Promise<string[]> {
-  const page = await guarded(() =>
-    kvs
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    let builder = kvs
       .entity<InsightRecord>(ENTITY.insight)
       .query()
       .index(INDEX.insightByAccount, { partition: [accountKey] })
-      .where(WhereConditions.greaterThan(''))
       .sort(Sort.DESC)
-      .limit(limit)
-      .getMany()
-  );
-  return page.results.map((row) => row.key);
+      .limit(Math.min(KVS_LIMITS.pageSize, limit - ids.length));
+    if (cursor) builder = builder.cursor(cursor);
+    const page = await guarded(() => builder.getMany());
+    ids.push(...page.results.map((row) => row.key));
+    cursor = page.nextCursor;
+  } while (cursor && ids.length < limit);
+  return ids;
 }

@@ -1,4 +1,4 @@
-import { ForgeKvsAPIError } from '@forge/kvs';
+import { ForgeKvsAPIError, ForgeKvsError } from '@forge/kvs';
 import { AppError, ConflictError, UpstreamError } from '../domain/errors';
 
 /**
@@ -14,6 +14,9 @@ export function toStorageError(error: unknown): AppError {
     }
     return new UpstreamError(`Forge storage failed (${error.code}).`);
   }
+  // Anything else (a network failure, a timeout) never reached storage; a misuse of the
+  // SDK (ForgeKvsError) is a bug and is rethrown so it is logged as INTERNAL.
+  if (error instanceof ForgeKvsError) throw error;
   return new UpstreamError('Forge storage could not be reached.');
 }
 

@@ -17,7 +17,8 @@ export interface InsightRecord {
   observedAt: string;
   accountKey?: string;
   summary: string;
-  quote: string;
+  /** Omitted when empty: the entity store rejects empty string attributes. */
+  quote?: string;
   sourceKind: SourceKind;
   sourceUrl?: string;
   severity: Severity;
@@ -48,7 +49,8 @@ export interface LinkRecord {
   accountKey?: string;
   linkedBy: string;
   linkedAt: string;
-  note: string;
+  /** "Why this is evidence"; omitted when empty (the entity store rejects empty strings). */
+  note?: string;
 }
 
 export interface ImpactRecord {
@@ -76,7 +78,6 @@ export function insightToRecord(insight: Insight): InsightRecord {
     updatedAt: insight.updatedAt,
     observedAt: insight.observedAt,
     summary: insight.summary,
-    quote: insight.quote,
     sourceKind: insight.sourceKind,
     severity: insight.severity,
     sentiment: insight.sentiment,
@@ -85,6 +86,7 @@ export function insightToRecord(insight: Insight): InsightRecord {
     searchText: [insight.summary, insight.quote, ...insight.tags].join('\n').toLowerCase().slice(0, 5000),
     version: insight.version
   };
+  if (insight.quote !== '') record.quote = insight.quote;
   if (insight.accountKey !== undefined) record.accountKey = insight.accountKey;
   if (insight.sourceUrl !== undefined) record.sourceUrl = insight.sourceUrl;
   if (insight.journeyStage !== undefined) record.journeyStage = insight.journeyStage;
@@ -97,7 +99,7 @@ export function insightFromRecord(id: string, r: InsightRecord): Insight {
     id,
     projectId: r.projectId,
     summary: r.summary,
-    quote: r.quote,
+    quote: r.quote ?? '',
     sourceKind: r.sourceKind,
     severity: r.severity,
     sentiment: r.sentiment,

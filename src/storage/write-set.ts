@@ -73,10 +73,11 @@ export class WriteSet {
   }
 }
 
-function conditionFor<T extends Versioned>(expect: Expect): Filter<T> | undefined {
+function conditionFor<T extends Versioned>(expect: Expect): ReturnType<Filter<T>['and']> | undefined {
   if (expect === 'any') return undefined;
-  const filter = new Filter<T>();
   // A missing row has no `version`, so "absent" is expressed as NOT_EXISTS on it.
-  filter.and('version', expect === 'absent' ? FilterConditions.notExists() : FilterConditions.equalTo(expect.version));
-  return filter;
+  return new Filter<T>().and(
+    'version',
+    expect === 'absent' ? FilterConditions.notExists() : FilterConditions.equalTo(expect.version)
+  );
 }

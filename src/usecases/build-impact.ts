@@ -35,7 +35,7 @@ export function toCard(link: LinkRecord, insight: Insight, account: Account | un
     tags: insight.tags,
     linkedBy: link.linkedBy,
     linkedAt: link.linkedAt,
-    note: link.note,
+    note: link.note ?? '',
     fromIssueId: link.issueId
   };
   if (insight.sourceUrl !== undefined) card.sourceUrl = insight.sourceUrl;
@@ -45,13 +45,15 @@ export function toCard(link: LinkRecord, insight: Insight, account: Account | un
 }
 
 /**
- * Every card for an issue's evidence, each insight once (own links first, so an insight
- * linked both to an epic and to its story shows as the epic's own), unordered.
+ * Every card for an issue's evidence, each insight once, unordered. When an insight is
+ * linked at several levels, the link nearest the issue wins (own, then child, then
+ * grandchild), so a card says where the evidence was attached closest to this issue.
  */
 export function collectCards(inputs: Pick<ImpactInputs, 'issueId' | 'links' | 'insights' | 'accounts'>): EvidenceCard[] {
   const seen = new Set<string>();
   const cards: EvidenceCard[] = [];
-  const ordered = [...inputs.links].sort((a, b) => Number(b.issueId === inputs.issueId) - Number(a.issueId === inputs.issueId));
+  const depth = (link: LinkRecord): number => (link.issueId === inputs.issueId ? 0 : link.parentId === inputs.issueId ? 1 : 2);
+  const ordered = [...inputs.links].sort((a, b) => depth(a) - depth(b));
   for (const link of ordered) {
     const insight = inputs.insights.get(link.insightId);
     if (!insight || seen.has(insight.id)) continue;

@@ -21,7 +21,8 @@ export async function editNote(
     const link = links.get(insightId);
     if (!link) throw new NotFoundError('That insight is not linked to this issue.');
     const change = emptyChange();
-    change.linkSets.push({ ...link, note });
+    const { note: _previous, ...rest } = link;
+    change.linkSets.push(note === '' ? rest : { ...rest, note });
     const results = await applyChange(change, affectedChain(link), env.now());
     return results.get(issueId) ?? null;
   });

@@ -1,7 +1,7 @@
-import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { NotFoundError } from '../domain/errors';
+import { requireProjectEdit } from './project-access';
 import { InsightPatchSchema, validateObservedAt, type Insight } from '../domain/insight';
 import type { z } from 'zod';
-import { myPermissions } from '../jira/my-permissions';
 import { getAccount, getAccounts } from '../storage/account-store';
 import { getInsight } from '../storage/insight-store';
 import { linksOfInsight } from '../storage/link-store';
@@ -15,12 +15,6 @@ import type { InsightView } from '../contract/views';
 import { normaliseAccountKey } from '../domain/account';
 
 type InsightPatch = z.output<typeof InsightPatchSchema>;
-
-/** Capturing or editing a project's evidence needs edit permission in that project. */
-export async function requireProjectEdit(projectId: string): Promise<void> {
-  const access = await myPermissions({ projectId });
-  if (!access.edit) throw new ForbiddenError('You need permission to edit issues in this project to change its evidence.');
-}
 
 /** Captures an unlinked insight into the project's inbox. */
 export async function captureInsight(actor: Actor, env: Env, projectId: string, input: InsightInput): Promise<InsightView> {

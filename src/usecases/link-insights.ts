@@ -56,9 +56,9 @@ function linkRow(placement: IssuePlacement, insight: Insight, actor: Actor, note
     insightId: insight.id,
     projectId: placement.projectId,
     linkedBy: actor.accountId,
-    linkedAt: now.toISOString(),
-    note
+    linkedAt: now.toISOString()
   };
+  if (note !== '') link.note = note;
   if (placement.parentId) link.parentId = placement.parentId;
   if (placement.grandparentId) link.grandparentId = placement.grandparentId;
   if (insight.accountKey) link.accountKey = insight.accountKey;

@@ -1,4 +1,4 @@
-import { browsableIssues } from '../jira/search-issues';
+import { browsableIssues } from '../jira/browsable-issues';
 import { rankByProject } from '../storage/impact-store';
 import type { Page } from '../contract/result';
 import type { RankedIssueView } from '../contract/views';

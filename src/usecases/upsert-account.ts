@@ -7,7 +7,7 @@ import { linksOfInsight } from '../storage/link-store';
 import type { Actor, Env } from './actor';
 import { applyChange } from './apply-change';
 import { emptyChange } from './evidence-change';
-import { requireProjectEdit } from './insight-edits';
+import { requireProjectEdit } from './project-access';
 import { affectedChain } from './link-insights';
 import { retryOnConflict } from './retry-on-conflict';
 

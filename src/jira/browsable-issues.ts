@@ -13,7 +13,7 @@ export interface IssueSummary {
   assignee?: string;
 }
 
-const SearchSchema = z.object({
+const BulkFetchSchema = z.object({
   issues: z.array(
     z.object({
       id: z.string(),
@@ -27,36 +27,34 @@ const SearchSchema = z.object({
         assignee: z.object({ displayName: z.string() }).nullable().optional()
       })
     })
-  ),
-  nextPageToken: z.string().optional()
+  )
 });
 
-const CATEGORIES = new Set(['new', 'indeterminate', 'done']);
+function isCategory(key: string | undefined): key is IssueSummary['statusCategory'] {
+  return key === 'new' || key === 'indeterminate' || key === 'done';
+}
 
 /**
- * Of the given issue ids, the ones the acting user may browse, with what a ranked row
- * shows. Jira's own search applies project and issue-level security, so nothing the
- * user cannot see leaks through the app's ranking.
+ * Of the given issue ids (at most 100), the ones the acting user may browse, with what a
+ * ranked row shows. Jira's bulk fetch applies project and issue-level security and
+ * reports hidden or deleted issues as errors (JQL `id in (…)` would fail the whole query
+ * instead), so nothing the user cannot see leaks through the app's ranking.
  */
 export async function browsableIssues(issueIds: readonly string[]): Promise<Map<string, IssueSummary>> {
   const found = new Map<string, IssueSummary>();
   if (issueIds.length === 0) return found;
-  const answer = await jiraAsUser(SearchSchema, route`/rest/api/3/search/jql`, {
+  const answer = await jiraAsUser(BulkFetchSchema, route`/rest/api/3/issue/bulkfetch`, {
     method: 'POST',
-    body: {
-      jql: `id in (${issueIds.map((id) => Number(id)).join(',')})`,
-      fields: ['summary', 'status', 'issuetype', 'assignee'],
-      maxResults: Math.min(issueIds.length, 100)
-    }
+    body: { issueIdsOrKeys: issueIds.slice(0, 100), fields: ['summary', 'status', 'issuetype', 'assignee'] }
   });
   for (const issue of answer.issues) {
-    const category = issue.fields.status?.statusCategory?.key ?? 'undefined';
+    const category = issue.fields.status?.statusCategory?.key;
     const summary: IssueSummary = {
       id: issue.id,
       key: issue.key,
       summary: issue.fields.summary ?? '',
       status: issue.fields.status?.name ?? '',
-      statusCategory: CATEGORIES.has(category) ? (category as IssueSummary['statusCategory']) : 'undefined',
+      statusCategory: isCategory(category) ? category : 'undefined',
       issueType: issue.fields.issuetype?.name ?? '',
       hierarchyLevel: issue.fields.issuetype?.hierarchyLevel ?? 0
     };

@@ -1,0 +1,40 @@
+import { LocalForge } from '../local/host/local-forge';
+import { DEFAULT_LATENCY } from '../local/host/meter';
+import type { JiraSeed } from '../local/jira/seed';
+
+export interface OperationRow {
+  name: string;
+  scale: string;
+  kvsCalls: number;
+  kvsRoundTrips: number;
+  jiraCalls: number;
+  jiraRoundTrips: number;
+  /** Time under the fixed latency model: Σ over sequential waves of the slowest call. */
+  modelledMs: number;
+  /** Round trips relative to the panel's floor (one invoke + one KVS read), where meaningful. */
+  note?: string;
+}
+
+/** A fresh local platform with the benchmark latency model; Jira checks off for speed. */
+export function benchForge(seed?: JiraSeed): LocalForge {
+  return new LocalForge({ latency: DEFAULT_LATENCY, validateJira: false, ...(seed ? { seed } : {}) });
+}
+
+/** Runs `op` once with a reset meter and reads what it cost. Setup is not counted. */
+export async function measure(forge: LocalForge, name: string, scale: string, op: () => Promise<unknown>, note?: string): Promise<OperationRow> {
+  forge.host.meter.reset();
+  await op();
+  const s = forge.host.meter.snapshot();
+  const row: OperationRow = {
+    name,
+    scale,
+    kvsCalls: s.calls.kvs,
+    kvsRoundTrips: s.roundTrips.kvs,
+    jiraCalls: s.calls.jira,
+    jiraRoundTrips: s.roundTrips.jira,
+    // The invoke from the browser is on every operation's critical path too.
+    modelledMs: s.modelledMs + DEFAULT_LATENCY.invoke
+  };
+  if (note) row.note = note;
+  return row;
+}

@@ -1,0 +1,81 @@
+import { LocalForge, type ModuleSite } from '../local/host/local-forge';
+import { DEMO_USERS, type JiraSeed } from '../local/jira/seed';
+import type { Result } from '../src/contract/result';
+import type { Contract, ContractKey, PayloadOf, ResultOf } from '../src/contract/surfaces';
+import { adminResolver } from '../src/handlers/admin-resolver';
+import { panelResolver } from '../src/handlers/panel-resolver';
+import { projectResolver } from '../src/handlers/project-resolver';
+import type { ResolverFunction } from '../local/host/forge-host';
+
+export { DEMO_USERS };
+
+/** A chain epic → story → sub-task in one project, none security-restricted. */
+export interface Chain {
+  projectId: string;
+  epicId: string;
+  storyId: string;
+  subtaskId: string;
+  otherStoryId: string;
+}
+
+export function findChain(seed: JiraSeed, projectIndex = 0): Chain {
+  const project = seed.projects[projectIndex]!;
+  const level = (issueTypeId: string): number => seed.issueTypes.find((t) => t.id === issueTypeId)?.hierarchyLevel ?? 0;
+  const open = seed.issues.filter((i) => i.projectId === project.id && !i.securityLevel);
+  for (const epic of open.filter((i) => level(i.issueTypeId) === 1)) {
+    const stories = open.filter((i) => i.parentId === epic.id);
+    for (const story of stories) {
+      const subtask = open.find((i) => i.parentId === story.id);
+      const otherStory = stories.find((s) => s.id !== story.id);
+      if (subtask && otherStory) {
+        return { projectId: project.id, epicId: epic.id, storyId: story.id, subtaskId: subtask.id, otherStoryId: otherStory.id };
+      }
+    }
+  }
+  throw new Error('The demo seed has no epic → story → sub-task chain');
+}
+
+function resolverFor(key: ContractKey): ResolverFunction {
+  if (key.startsWith('panel/')) return panelResolver as ResolverFunction;
+  if (key.startsWith('project/')) return projectResolver as ResolverFunction;
+  return adminResolver as ResolverFunction;
+}
+
+/** Calls the real exported resolvers on the local host, typed by the shared contract. */
+export class AppClient {
+  constructor(
+    readonly forge: LocalForge,
+    readonly accountId: string | undefined,
+    readonly site: ModuleSite
+  ) {}
+
+  async call<K extends ContractKey>(key: K, payload: PayloadOf<K>): Promise<Result<ResultOf<K>>> {
+    return (await this.forge.invoke(resolverFor(key), this.accountId, this.site, key, payload)) as Result<ResultOf<K>>;
+  }
+
+  /** Calls and unwraps, failing the test with the error when the call did not succeed. */
+  async ok<K extends ContractKey>(key: K, payload: PayloadOf<K>): Promise<Contract[K]['result']> {
+    const result = await this.call(key, payload);
+    if (!result.ok) throw new Error(`${key} failed: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  }
+}
+
+export function panel(forge: LocalForge, accountId: string | undefined, projectId: string, issueId: string): AppClient {
+  return new AppClient(forge, accountId, { module: 'issuePanel', issueId, projectId });
+}
+
+export function projectPage(forge: LocalForge, accountId: string | undefined, projectId: string): AppClient {
+  return new AppClient(forge, accountId, { module: 'projectPage', projectId });
+}
+
+export const sampleInsight = (overrides: Record<string, unknown> = {}) => ({
+  summary: 'Checkout times out when paying by invoice',
+  quote: 'Our finance team gave up after the third timeout.',
+  sourceKind: 'ticket' as const,
+  sourceUrl: 'https://support.example.com/tickets/4812',
+  account: { name: 'Acme Corp', segment: 'enterprise' as const, arr: 240000 },
+  severity: 'critical' as const,
+  observedAt: '2026-11-10T09:00:00.000Z',
+  ...overrides
+});
