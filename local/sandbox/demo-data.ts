@@ -1,0 +1,133 @@
+import type { LocalForge } from '../host/local-forge';
+import type { ResolverFunction } from '../host/forge-host';
+import { Prng } from '../jira/prng';
+import { DEMO_USERS } from '../jira/seed';
+import { projectResolver } from '../../src/handlers/project-resolver';
+import { JOURNEY_STAGES, SOURCE_KINDS, type Segment } from '../../src/domain/vocabulary';
+
+/**
+ * Believable customer evidence for the sandbox: accounts across segments, a thousand
+ * or so insights from every kind of source, most linked to issues with a reason, the
+ * rest waiting in each project's inbox. Written through the app's real resolvers, so
+ * scores and read models are exactly what the app would compute.
+ */
+const ACCOUNTS: { name: string; segment: Segment; arr: number }[] = [
+  { name: 'Acme Corporation', segment: 'enterprise', arr: 480000 },
+  { name: 'Globex', segment: 'enterprise', arr: 350000 },
+  { name: 'Initech', segment: 'mid_market', arr: 96000 },
+  { name: 'Umbrella Health', segment: 'enterprise', arr: 720000 },
+  { name: 'Hooli', segment: 'enterprise', arr: 260000 },
+  { name: 'Stark Retail', segment: 'mid_market', arr: 120000 },
+  { name: 'Wayne Logistics', segment: 'mid_market', arr: 84000 },
+  { name: 'Wonka Foods', segment: 'smb', arr: 18000 },
+  { name: 'Soylent Co', segment: 'smb', arr: 12000 },
+  { name: 'Tyrell Systems', segment: 'enterprise', arr: 410000 },
+  { name: 'Cyberdyne', segment: 'mid_market', arr: 150000 },
+  { name: 'Vandelay Industries', segment: 'smb', arr: 9000 },
+  { name: 'Pied Piper', segment: 'self_serve', arr: 1200 },
+  { name: 'Aperture Labs', segment: 'mid_market', arr: 66000 },
+  { name: 'Oscorp', segment: 'enterprise', arr: 300000 },
+  { name: 'Dunder Mifflin', segment: 'smb', arr: 24000 },
+  { name: 'Prestige Worldwide', segment: 'self_serve', arr: 600 },
+  { name: 'Bluth Company', segment: 'smb', arr: 15000 },
+  { name: 'Monarch Outfitters', segment: 'mid_market', arr: 58000 },
+  { name: 'Nakatomi Trading', segment: 'enterprise', arr: 540000 }
+];
+
+const OPENERS = [
+  'Our team keeps running into this:',
+  'Honestly this is the biggest blocker for us right now.',
+  'We had to build a workaround for this.',
+  'This came up again in our quarterly review.',
+  'Several of our users complained this week.',
+  'If this were fixed we would roll out to the whole company.',
+  'Compared to your competitor this is where you fall behind.',
+  'Support told us it is on the roadmap, any news?'
+];
+
+const CLOSERS = [
+  'It costs us hours every month.',
+  'We are evaluating alternatives because of it.',
+  'Not urgent, but it would make life easier.',
+  'Our renewal conversation will include this.',
+  'Our customers notice it immediately.',
+  'Please keep us posted.'
+];
+
+const SOURCE_URLS: Record<string, string> = {
+  ticket: 'https://support.example.com/tickets/',
+  interview: 'https://research.example.com/interviews/',
+  survey: 'https://surveys.example.com/responses/',
+  nps: 'https://surveys.example.com/nps/',
+  sales_call: 'https://crm.example.com/calls/',
+  review: 'https://reviews.example.com/r/',
+  social: 'https://social.example.com/posts/',
+  other: 'https://notes.example.com/'
+};
+
+interface Result {
+  ok: boolean;
+  value?: unknown;
+  error?: { code: string; message: string };
+}
+
+export interface DemoDataSummary {
+  insights: number;
+  links: number;
+}
+
+/** Populates an empty sandbox; deterministic for a given seed. */
+export async function seedDemoData(forge: LocalForge, options: { insightsPerProject?: number; seed?: number } = {}): Promise<DemoDataSummary> {
+  const rng = new Prng(options.seed ?? 7);
+  const perProject = options.insightsPerProject ?? 340;
+  const handler = projectResolver as ResolverFunction;
+  const actor = DEMO_USERS.alice;
+  let insights = 0;
+  let links = 0;
+  const now = Date.now();
+
+  const call = async (projectId: string, key: string, payload: unknown): Promise<unknown> => {
+    const result = (await forge.invoke(handler, actor, { module: 'projectPage', projectId }, key, payload)) as Result;
+    if (!result.ok) throw new Error(`Seeding ${key} failed: ${result.error?.code} ${result.error?.message}`);
+    return result.value;
+  };
+
+  for (const project of forge.seed.projects) {
+    const issues = forge.seed.issues.filter((i) => i.projectId === project.id);
+    // A few issues draw most of the evidence, as real backlogs do.
+    const hot = issues.filter(() => rng.int(0, 9) < 3);
+    const captured: string[] = [];
+    for (let i = 0; i < perProject; i += 1) {
+      const target = hot[rng.int(0, hot.length - 1)] ?? issues[0]!;
+      const account = rng.int(0, 9) < 8 ? ACCOUNTS[rng.int(0, ACCOUNTS.length - 1)] : undefined;
+      const sourceKind = SOURCE_KINDS[rng.int(0, SOURCE_KINDS.length - 2)]!;
+      const ageDays = rng.int(0, 240);
+      const topic = target.summary.replace(/\.$/, '').toLowerCase();
+      const view = (await call(project.id, 'project/captureInsight', {
+        insight: {
+          summary: `${topic.charAt(0).toUpperCase()}${topic.slice(1)}`.slice(0, 200),
+          quote: `${OPENERS[rng.int(0, OPENERS.length - 1)]} ${topic} — ${CLOSERS[rng.int(0, CLOSERS.length - 1)]}`,
+          sourceKind,
+          sourceUrl: `${SOURCE_URLS[sourceKind]}${10000 + insights}`,
+          ...(account ? { account } : {}),
+          severity: (['low', 'medium', 'medium', 'high', 'high', 'critical'] as const)[rng.int(0, 5)],
+          sentiment: (['negative', 'negative', 'neutral', 'mixed', 'positive'] as const)[rng.int(0, 4)],
+          journeyStage: JOURNEY_STAGES[rng.int(0, JOURNEY_STAGES.length - 1)],
+          observedAt: new Date(now - ageDays * 86_400_000).toISOString(),
+          tags: rng.int(0, 3) === 0 ? ['renewal-risk'] : []
+        }
+      })) as { id: string };
+      insights += 1;
+      captured.push(view.id);
+      // Roughly one in six stays unlinked, for the triage inbox.
+      if (rng.int(0, 5) === 0) continue;
+      await call(project.id, 'project/link', {
+        issueId: target.id,
+        insightIds: [view.id],
+        note: rng.int(0, 2) === 0 ? 'Customer asked for this directly' : ''
+      });
+      links += 1;
+    }
+  }
+  return { insights, links };
+}

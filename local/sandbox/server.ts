@@ -1,0 +1,138 @@
+import { buildSync } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { DEFAULT_LATENCY } from '../host/meter';
+import { LocalForge, REPO_ROOT } from '../host/local-forge';
+import { DEMO_USERS } from '../jira/seed';
+import { handleBridgeCall } from './bridge-server';
+import { seedDemoData } from './demo-data';
+import { injectBridge } from './frame-html';
+import { shellState } from './site-state';
+
+/**
+ * `npm start`: the local sandbox. A Jira-like shell page frames the app's production
+ * Custom UI bundles; their bridge calls run the app's real resolvers on the local Forge
+ * host (KVS on SQLite under .local-data/, so changes survive a restart) and the local
+ * Jira. Serves on 127.0.0.1 only.
+ */
+export interface SandboxOptions {
+  port: number;
+  dataFile?: string;
+  /** Wait the benchmark latency model on each platform call, to feel like Jira. */
+  realisticLatency?: boolean;
+  /** Insights per project in the demo data (default 340: about a thousand in all). */
+  insightsPerProject?: number;
+  quiet?: boolean;
+}
+
+const SEEDED_MARKER = 'sandbox:demo-data-seeded';
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2'
+};
+
+function bundle(entry: string): string {
+  const result = buildSync({ entryPoints: [path.join(__dirname, entry)], bundle: true, write: false, format: 'iife', target: 'es2020' });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+}
+
+export interface RunningSandbox {
+  url: string;
+  forge: LocalForge;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const dist = path.join(REPO_ROOT, 'static', 'dist');
+  if (!existsSync(path.join(dist, 'panel', 'index.html'))) {
+    throw new Error('The Custom UI is not built: run `npm run build:ui` (npm start does it for you).');
+  }
+  if (options.dataFile) mkdirSync(path.dirname(options.dataFile), { recursive: true });
+  const forge = new LocalForge({
+    ...(options.dataFile ? { kvsFile: options.dataFile } : {}),
+    validateJira: false,
+    ...(options.realisticLatency ? { latency: DEFAULT_LATENCY, sleep: true } : {})
+  });
+  const log = (message: string): void => {
+    if (!options.quiet) console.log(message);
+  };
+
+  const seeded = forge.kvs.handle('/api/v1/get', { key: SEEDED_MARKER });
+  if (seeded.status === 404) {
+    log('Seeding demo data (first start)…');
+    const started = Date.now();
+    const summary = await seedDemoData(forge, options.insightsPerProject ? { insightsPerProject: options.insightsPerProject } : {});
+    forge.kvs.handle('/api/v1/set', { key: SEEDED_MARKER, value: summary });
+    log(`Seeded ${summary.insights} insights and ${summary.links} links in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  }
+
+  const shellHtml = readFileSync(path.join(__dirname, 'shell', 'shell.html'), 'utf8');
+  const shellJs = bundle('shell/shell.ts');
+  const bridgeJs = bundle('bridge-client.ts');
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      try {
+        if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, shellHtml, CONTENT_TYPES['.html']);
+        if (url.pathname === '/sandbox/shell.js') return send(res, 200, shellJs, CONTENT_TYPES['.js']);
+        if (url.pathname === '/sandbox/bridge.js') return send(res, 200, bridgeJs, CONTENT_TYPES['.js']);
+        if (url.pathname === '/api/sandbox/state') {
+          const accountId = url.searchParams.get('accountId') ?? DEMO_USERS.bob;
+          const state = shellState(forge, accountId, url.searchParams.get('projectId') ?? undefined);
+          return send(res, 200, JSON.stringify(state), CONTENT_TYPES['.json']);
+        }
+        if (url.pathname === '/api/bridge' && req.method === 'POST') {
+          const value = await handleBridgeCall(forge, await readJson(req));
+          return send(res, 200, JSON.stringify({ value }), CONTENT_TYPES['.json']);
+        }
+        const frame = /^\/module\/(panel|project|admin)\/(.*)$/.exec(url.pathname);
+        if (frame) {
+          const [, module, rest] = frame;
+          const relative = rest === '' ? 'index.html' : (rest ?? 'index.html');
+          const file = path.resolve(dist, module ?? 'panel', relative);
+          if (!file.startsWith(path.join(dist, module ?? 'panel')) || !existsSync(file)) return send(res, 404, 'Not found');
+          const body = readFileSync(file);
+          if (relative === 'index.html') return send(res, 200, injectBridge(body.toString('utf8')), CONTENT_TYPES['.html']);
+          return send(res, 200, body, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+        }
+        return send(res, 404, 'Not found');
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return send(res, 500, JSON.stringify({ error: message }), CONTENT_TYPES['.json']);
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    forge,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          forge.stop();
+          resolve();
+        });
+        server.closeAllConnections();
+      })
+  };
+}

@@ -1,0 +1,178 @@
+/// <reference lib="dom" />
+/**
+ * The sandbox's Jira-like shell: pick a user, project and issue, and see the app's
+ * modules framed as Jira frames them. Flags and navigation requested by a frame arrive
+ * here by postMessage, as they would reach Jira.
+ */
+interface ShellIssue {
+  id: string;
+  key: string;
+  summary: string;
+  type: string;
+  hierarchyLevel: number;
+  parentId?: string;
+  status: string;
+}
+interface ShellState {
+  users: { accountId: string; displayName: string }[];
+  projects: { id: string; key: string; name: string }[];
+  issues: ShellIssue[];
+}
+type Tab = 'panel' | 'project' | 'admin';
+
+const byId = <T extends HTMLElement>(id: string): T => {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`missing #${id}`);
+  return element as T;
+};
+
+const query = new URLSearchParams(window.location.search);
+const ui = {
+  user: byId<HTMLSelectElement>('user'),
+  project: byId<HTMLSelectElement>('project'),
+  theme: byId<HTMLSelectElement>('theme'),
+  filter: byId<HTMLInputElement>('filter'),
+  issues: byId<HTMLUListElement>('issues'),
+  view: byId<HTMLElement>('view'),
+  flags: byId<HTMLDivElement>('flags')
+};
+let state: ShellState = { users: [], projects: [], issues: [] };
+let tab: Tab = (query.get('tab') as Tab | null) ?? 'panel';
+let issueId = query.get('issueId') ?? '';
+ui.theme.value = query.get('theme') === 'dark' ? 'dark' : 'light';
+
+function remember(): void {
+  const next = new URLSearchParams({ accountId: ui.user.value, projectId: ui.project.value, theme: ui.theme.value, tab });
+  if (issueId) next.set('issueId', issueId);
+  window.history.replaceState(null, '', `/?${next.toString()}`);
+}
+
+async function load(accountId: string, projectId: string | null): Promise<void> {
+  const params = new URLSearchParams({ accountId });
+  if (projectId) params.set('projectId', projectId);
+  state = (await (await fetch(`/api/sandbox/state?${params.toString()}`)).json()) as ShellState;
+  ui.user.replaceChildren(...state.users.map((u) => new Option(u.displayName, u.accountId, false, u.accountId === accountId)));
+  ui.project.replaceChildren(...state.projects.map((p) => new Option(`${p.name} (${p.key})`, p.id, false, p.id === projectId)));
+  if (!state.issues.some((i) => i.id === issueId)) issueId = state.issues[0]?.id ?? '';
+  renderIssues();
+  renderView();
+}
+
+function depth(issue: ShellIssue): number {
+  return issue.hierarchyLevel >= 1 ? 0 : issue.hierarchyLevel === 0 ? 1 : 2;
+}
+
+function renderIssues(): void {
+  const words = ui.filter.value.toLowerCase();
+  const items = state.issues
+    .filter((i) => !words || `${i.key} ${i.summary}`.toLowerCase().includes(words))
+    .map((issue) => {
+      const li = document.createElement('li');
+      const button = document.createElement('button');
+      button.dataset.issueKey = issue.key;
+      button.style.paddingLeft = `${8 + depth(issue) * 14}px`;
+      button.setAttribute('aria-current', String(issue.id === issueId));
+      const key = Object.assign(document.createElement('span'), { className: 'key', textContent: issue.key });
+      const summary = Object.assign(document.createElement('span'), { textContent: issue.summary });
+      const type = Object.assign(document.createElement('span'), { className: 'type', textContent: issue.type });
+      button.append(key, summary, type);
+      button.addEventListener('click', () => {
+        issueId = issue.id;
+        tab = 'panel';
+        renderIssues();
+        renderView();
+      });
+      li.append(button);
+      return li;
+    });
+  ui.issues.replaceChildren(...items);
+}
+
+function frameUrl(module: Tab): string {
+  const params = new URLSearchParams({ module, accountId: ui.user.value, theme: ui.theme.value, projectId: ui.project.value });
+  if (module === 'panel') params.set('issueId', issueId);
+  return `/module/${module}/index.html?${params.toString()}`;
+}
+
+function frame(module: Tab, title: string): HTMLElement {
+  const box = Object.assign(document.createElement('div'), { className: 'frame-box' });
+  const heading = Object.assign(document.createElement('h3'), { textContent: title });
+  const iframe = document.createElement('iframe');
+  iframe.src = frameUrl(module);
+  iframe.title = title;
+  iframe.dataset.testid = `frame-${module}`;
+  // Jira sizes app frames to their content; same-origin here, so measure it directly.
+  const fit = (): void => {
+    const body = iframe.contentDocument?.body;
+    if (body) iframe.style.height = `${Math.max(240, body.scrollHeight + 8)}px`;
+  };
+  iframe.addEventListener('load', () => window.setInterval(fit, 300));
+  box.append(heading, iframe);
+  return box;
+}
+
+function renderView(): void {
+  for (const name of ['panel', 'project', 'admin'] as const) byId(`tab-${name}`).setAttribute('aria-pressed', String(tab === name));
+  document.body.classList.toggle('dark', ui.theme.value === 'dark');
+  remember();
+  if (tab === 'panel') {
+    const issue = state.issues.find((i) => i.id === issueId);
+    if (!issue) {
+      ui.view.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'This user can see no issues in this project.' }));
+      return;
+    }
+    const heading = Object.assign(document.createElement('h2'), { textContent: issue.summary });
+    heading.dataset.testid = 'issue-heading';
+    const meta = Object.assign(document.createElement('div'), { className: 'meta', textContent: `${issue.key} · ${issue.type} · ${issue.status}` });
+    ui.view.replaceChildren(heading, meta, frame('panel', 'Customer evidence'));
+  } else if (tab === 'project') {
+    ui.view.replaceChildren(frame('project', 'Customer evidence — project page'));
+  } else {
+    ui.view.replaceChildren(frame('admin', 'Customer evidence settings'));
+  }
+}
+
+interface FrameMessage {
+  source?: string;
+  name?: string;
+  payload?: { title?: string; description?: string; type?: string; url?: string; target?: { issueKey?: string } };
+}
+
+window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
+  if (event.origin !== window.location.origin || event.data.source !== 'forge-sandbox-frame') return;
+  const { name, payload } = event.data;
+  if (name === 'showFlag') {
+    const flag = Object.assign(document.createElement('div'), { className: `flag ${payload?.type ?? 'info'}` });
+    flag.dataset.testid = 'flag';
+    flag.append(Object.assign(document.createElement('strong'), { textContent: payload?.title ?? '' }));
+    if (payload?.description) flag.append(document.createTextNode(payload.description));
+    ui.flags.append(flag);
+    window.setTimeout(() => flag.remove(), 6000);
+  }
+  if (name === 'open' || name === 'navigate') {
+    const url = payload?.url;
+    // Only web links leave the sandbox; anything else is ignored like Jira's router would.
+    if (url && /^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener');
+    const key = payload?.target?.issueKey;
+    const target = key ? state.issues.find((i) => i.key === key) : undefined;
+    if (target) {
+      issueId = target.id;
+      tab = 'panel';
+      renderIssues();
+      renderView();
+    }
+  }
+});
+
+ui.user.addEventListener('change', () => void load(ui.user.value, ui.project.value));
+ui.project.addEventListener('change', () => void load(ui.user.value, ui.project.value));
+ui.theme.addEventListener('change', renderView);
+ui.filter.addEventListener('input', renderIssues);
+for (const name of ['panel', 'project', 'admin'] as const) {
+  byId(`tab-${name}`).addEventListener('click', () => {
+    tab = name;
+    renderView();
+  });
+}
+
+void load(query.get('accountId') ?? '557058:b0b00000-0000-4000-8000-000000000002', query.get('projectId'));
