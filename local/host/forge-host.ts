@@ -110,23 +110,19 @@ export class ForgeHost {
    * plus the module context, and the platform payload that names the acting user.
    */
   async invoke(handler: ResolverFunction, request: InvokeRequest): Promise<unknown> {
-    const done = this.meter.start('invoke', request.functionKey);
-    try {
-      return await this.scope.run({ accountId: request.accountId, cloudId: this.cloudId }, () =>
-        handler(
-          {
-            call: { functionKey: request.functionKey, payload: request.payload },
-            context: { cloudId: this.cloudId, ...request.context }
-          },
-          {
-            principal: request.accountId ? { accountId: request.accountId } : undefined,
-            installContext: `ari:cloud:jira::site/${this.cloudId}`
-          }
-        )
-      );
-    } finally {
-      done();
-    }
+    this.meter.recordInvoke(request.functionKey);
+    return this.scope.run({ accountId: request.accountId, cloudId: this.cloudId }, () =>
+      handler(
+        {
+          call: { functionKey: request.functionKey, payload: request.payload },
+          context: { cloudId: this.cloudId, ...request.context }
+        },
+        {
+          principal: request.accountId ? { accountId: request.accountId } : undefined,
+          installContext: `ari:cloud:jira::site/${this.cloudId}`
+        }
+      )
+    );
   }
 
   private async fetch(target: ForgeFetchTarget, path: string, init?: RequestInit): Promise<Response> {
@@ -136,7 +132,10 @@ export class ForgeHost {
       throw new Error(`Local Forge host: unsupported call ${JSON.stringify(target)} ${path}`);
     }
     const url = new URL(path, 'http://local.invalid');
-    const done = this.meter.start(kind, kind === 'kvs' ? url.pathname : this.jiraLabel(init?.method, url.pathname));
+    const done = this.meter.start(
+      kind,
+      kind === 'kvs' ? url.pathname : this.jiraLabel(init?.method, url.pathname)
+    );
     try {
       // Yield a macrotask even without latency, so calls started together (Promise.all)
       // overlap in flight and the meter counts them as one round trip, as Forge would.
@@ -196,7 +195,11 @@ function faultResponse(kind: 'kvs' | 'jira', fault: FaultKind): Response {
     return toResponse({ status, body: { code, message: `Injected ${fault}` } });
   }
   return fault === 'throttle'
-    ? toResponse({ status: 429, headers: { 'retry-after': '1' }, body: { errorMessages: ['Rate limit exceeded.'] } })
+    ? toResponse({
+        status: 429,
+        headers: { 'retry-after': '1' },
+        body: { errorMessages: ['Rate limit exceeded.'] }
+      })
     : toResponse({ status: 503, body: { errorMessages: ['Injected error.'] } });
 }
 

@@ -41,6 +41,7 @@ export class Meter {
   private inFlight = 0;
   private waves: Wave[] = [];
   private byPath: Record<string, number> = {};
+  private invokeMs = 0;
 
   constructor(private readonly latency: LatencyModel = DEFAULT_LATENCY) {}
 
@@ -69,6 +70,17 @@ export class Meter {
     };
   }
 
+  /**
+   * Records a frontend `invoke`. It wraps the platform calls it causes, so it is not a
+   * wave of its own: its latency is added once, and calls inside it form their own waves.
+   */
+  recordInvoke(label: string): void {
+    this.calls.invoke += 1;
+    this.roundTrips.invoke += 1;
+    this.byPath[`invoke ${label}`] = (this.byPath[`invoke ${label}`] ?? 0) + 1;
+    this.invokeMs += this.latency.invoke;
+  }
+
   latencyOf(kind: CallKind): number {
     return this.latency[kind];
   }
@@ -78,7 +90,7 @@ export class Meter {
       calls: { ...this.calls },
       roundTrips: { ...this.roundTrips },
       waves: this.waves.length,
-      modelledMs: this.waves.reduce((sum, w) => sum + w.maxLatency, 0),
+      modelledMs: this.invokeMs + this.waves.reduce((sum, w) => sum + w.maxLatency, 0),
       byPath: { ...this.byPath }
     };
   }
@@ -88,5 +100,6 @@ export class Meter {
     this.roundTrips = zeroByKind();
     this.waves = [];
     this.byPath = {};
+    this.invokeMs = 0;
   }
 }
