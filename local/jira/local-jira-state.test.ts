@@ -1,0 +1,175 @@
+import { LocalJira } from './local-jira';
+import { asApp, asUser, JiraTestClient } from './jira-test-client';
+import { withOpenApiValidation } from './openapi-validator';
+import { createDemoSeed, DEMO_APP_FIELD, DEMO_USERS } from './seed';
+
+/** Issue properties, app field values, and the mutators tests use to change the site. */
+function site() {
+  const seed = createDemoSeed({ projects: 2, issuesPerProject: 40 });
+  const jira = new LocalJira(seed, { now: () => new Date('2026-01-02T03:04:05.000Z') });
+  return { seed, jira, client: new JiraTestClient(withOpenApiValidation(jira)) };
+}
+const bob = asUser(DEMO_USERS.bob);
+const carol = asUser(DEMO_USERS.carol);
+
+describe('issue properties', () => {
+  it('stores, lists, reads and deletes JSON values by issue id or key', () => {
+    const { seed, jira, client } = site();
+    const issue = seed.issues[0]!;
+    expect(
+      client.call(bob, 'PUT', `/rest/api/3/issue/${issue.key}/properties/customer-impact`, {
+        score: 9,
+        accounts: ['acme']
+      }).status
+    ).toBe(201);
+    expect(
+      client.call(bob, 'PUT', `/rest/api/3/issue/${issue.id}/properties/b-other`, 'plain string').status
+    ).toBe(201);
+    expect(client.json(carol, 'GET', `/rest/api/3/issue/${issue.id}/properties`)).toEqual({
+      keys: [
+        {
+          key: 'b-other',
+          self: `https://local-jira.atlassian.net/rest/api/3/issue/${issue.id}/properties/b-other`
+        },
+        {
+          key: 'customer-impact',
+          self: `https://local-jira.atlassian.net/rest/api/3/issue/${issue.id}/properties/customer-impact`
+        }
+      ]
+    });
+    expect(client.json(carol, 'GET', `/rest/api/3/issue/${issue.id}/properties/customer-impact`)).toEqual({
+      key: 'customer-impact',
+      value: { score: 9, accounts: ['acme'] }
+    });
+    expect(jira.getIssueProperty(issue.id, 'customer-impact')).toEqual({ score: 9, accounts: ['acme'] });
+    expect(
+      client.json(
+        bob,
+        'GET',
+        `/rest/api/3/issue/${issue.id}?fields=summary&properties=customer-impact,absent`
+      )
+    ).toMatchObject({
+      properties: { 'customer-impact': { score: 9, accounts: ['acme'] } }
+    });
+    expect(
+      client.call(bob, 'DELETE', `/rest/api/3/issue/${issue.id}/properties/customer-impact`).status
+    ).toBe(204);
+    expect(
+      client.call(bob, 'DELETE', `/rest/api/3/issue/${issue.id}/properties/customer-impact`).status
+    ).toBe(404);
+    expect(client.get(bob, `/rest/api/3/issue/${issue.id}/properties/customer-impact`)).toEqual({
+      status: 404,
+      body: { errorMessages: ["The property with key 'customer-impact' does not exist."], errors: {} }
+    });
+  });
+
+  it('refuses values over 32 KB and keys over 255 characters', () => {
+    const { seed, client } = site();
+    const id = seed.issues[0]!.id;
+    expect(
+      client.call(bob, 'PUT', `/rest/api/3/issue/${id}/properties/big`, { text: 'x'.repeat(33_000) }).status
+    ).toBe(400);
+    expect(client.call(bob, 'PUT', `/rest/api/3/issue/${id}/properties/${'k'.repeat(256)}`, 1).status).toBe(
+      400
+    );
+  });
+});
+
+describe('app custom field values', () => {
+  it('stores values set by the app and shows them in issue fields', () => {
+    const { seed, jira, client } = site();
+    const [a, b] = seed.issues as [(typeof seed.issues)[0], (typeof seed.issues)[0]];
+    client.call(asApp, 'PUT', `/rest/api/3/app/field/${DEMO_APP_FIELD.id}/value`, {
+      updates: [{ issueIds: [Number(a.id), Number(b.id)], value: 17.25 }]
+    });
+    expect(jira.getAppFieldValue(DEMO_APP_FIELD.key, a.id)).toBe(17.25);
+    expect(client.json(bob, 'GET', `/rest/api/3/issue/${b.id}?fields=${DEMO_APP_FIELD.id}`)).toMatchObject({
+      fields: { [DEMO_APP_FIELD.id]: 17.25 }
+    });
+    client.call(asApp, 'PUT', `/rest/api/3/app/field/${DEMO_APP_FIELD.id}/value`, {
+      updates: [{ issueIds: [Number(a.id)], value: null }]
+    });
+    expect(client.json(bob, 'GET', `/rest/api/3/issue/${a.id}?fields=${DEMO_APP_FIELD.id}`)).toMatchObject({
+      fields: { [DEMO_APP_FIELD.id]: null }
+    });
+  });
+
+  it('changes nothing when any issue id in the request is unknown', () => {
+    const { seed, jira, client } = site();
+    const id = seed.issues[0]!.id;
+    expect(
+      client.call(asApp, 'PUT', `/rest/api/3/app/field/${DEMO_APP_FIELD.id}/value`, {
+        updates: [{ issueIds: [Number(id), 424242], value: 3 }]
+      }).status
+    ).toBe(400);
+    expect(jira.getAppFieldValue(DEMO_APP_FIELD.id, id)).toBeUndefined();
+  });
+});
+
+describe('site mutators', () => {
+  it('moves an issue to another project: new key, same id, old key still resolves, sub-tasks follow', () => {
+    const { seed, jira, client } = site();
+    const story = seed.issues.find(
+      (i) =>
+        i.projectId === '10000' && seed.issues.some((c) => c.parentId === i.id && c.issueTypeId === '10004')
+    )!;
+    const subtask = seed.issues.find((c) => c.parentId === story.id && c.issueTypeId === '10004')!;
+    const moved = jira.moveIssue(story.id, { projectId: '10001', parentId: null });
+    expect(moved.id).toBe(story.id);
+    expect(moved.key).toMatch(/^MOB-\d+$/);
+    expect(moved.parentId).toBeUndefined();
+    expect(moved.updated).toBe('2026-01-02T03:04:05.000Z');
+    expect(client.json(bob, 'GET', `/rest/api/3/issue/${story.key}?fields=project`)).toMatchObject({
+      id: story.id,
+      key: moved.key,
+      fields: { project: { key: 'MOB' } }
+    });
+    expect(jira.getIssue(subtask.id)?.key).toMatch(/^MOB-/);
+    expect(client.json(bob, 'GET', `/rest/api/3/issue/${subtask.id}?fields=parent`)).toMatchObject({
+      fields: { parent: { id: story.id, key: moved.key } }
+    });
+  });
+
+  it('re-parents, transitions, creates and deletes issues', () => {
+    const { seed, jira, client } = site();
+    const epics = seed.issues.filter((i) => i.issueTypeId === '10000' && i.projectId === '10000');
+    const story = seed.issues.find((i) => i.parentId === epics[0]!.id && i.issueTypeId !== '10004')!;
+    jira.moveIssue(story.id, { parentId: epics[1]!.id });
+    expect(client.json(bob, 'GET', `/rest/api/3/issue/${story.id}?fields=parent`)).toMatchObject({
+      fields: { parent: { id: epics[1]!.id } }
+    });
+
+    jira.setStatus(story.id, '10002');
+    expect(client.json(bob, 'GET', `/rest/api/3/issue/${story.id}?fields=status`)).toMatchObject({
+      fields: { status: { name: 'Done', statusCategory: { key: 'done', id: 3 } } }
+    });
+
+    const created = jira.createIssue({
+      projectId: '10000',
+      issueTypeId: '10004',
+      summary: 'New sub-task',
+      reporterAccountId: DEMO_USERS.bob,
+      parentId: story.id
+    });
+    expect(Number(created.id)).toBeGreaterThan(Math.max(...seed.issues.map((i) => Number(i.id))));
+    expect(created).toMatchObject({ statusId: '10000', created: '2026-01-02T03:04:05.000Z' });
+    const withSubtasks = client.json<{ fields: { subtasks: { id: string }[] } }>(
+      bob,
+      'GET',
+      `/rest/api/3/issue/${story.id}?fields=subtasks`
+    );
+    expect(withSubtasks.fields.subtasks.map((s) => s.id)).toContain(created.id);
+
+    jira.deleteIssue(story.id);
+    expect(client.get(bob, `/rest/api/3/issue/${story.id}`).status).toBe(404);
+    expect(client.get(bob, `/rest/api/3/issue/${created.id}`).status).toBe(404);
+    expect(client.call(bob, 'POST', '/rest/api/3/search/jql', { jql: `id = ${story.id}` }).status).toBe(400);
+  });
+
+  it('does not share state between instances built from one seed', () => {
+    const seed = createDemoSeed({ projects: 1, issuesPerProject: 10 });
+    const first = new LocalJira(seed);
+    first.setStatus(seed.issues[0]!.id, '10002');
+    expect(new LocalJira(seed).getIssue(seed.issues[0]!.id)?.statusId).toBe(seed.issues[0]!.statusId);
+  });
+});

@@ -1,0 +1,54 @@
+import { createDemoSeed, DEMO_USERS } from './seed';
+
+describe('createDemoSeed', () => {
+  const seed = createDemoSeed();
+
+  it('is deterministic for a given seed and differs for another', () => {
+    expect(createDemoSeed()).toEqual(seed);
+    expect(createDemoSeed({ seed: 7 })).not.toEqual(seed);
+  });
+
+  it('makes hundreds of issues across three projects by default', () => {
+    expect(seed.projects.map((p) => `${p.key} ${p.name}`)).toEqual([
+      'CHK Checkout',
+      'MOB Mobile App',
+      'PLT Platform'
+    ]);
+    expect(seed.issues.length).toBeGreaterThanOrEqual(300);
+    for (const project of seed.projects)
+      expect(seed.issues.filter((i) => i.projectId === project.id).length).toBeGreaterThanOrEqual(100);
+    expect(createDemoSeed({ projects: 1, issuesPerProject: 20 }).issues).toHaveLength(22);
+  });
+
+  it('builds a consistent epic → story → sub-task hierarchy with unique ids and keys', () => {
+    const byId = new Map(seed.issues.map((i) => [i.id, i]));
+    const level = (typeId: string) => seed.issueTypes.find((t) => t.id === typeId)!.hierarchyLevel;
+    expect(byId.size).toBe(seed.issues.length);
+    expect(new Set(seed.issues.map((i) => i.key)).size).toBe(seed.issues.length);
+    for (const issue of seed.issues) {
+      expect(issue.id).toMatch(/^\d+$/);
+      expect(issue.updated >= issue.created).toBe(true);
+      if (!issue.parentId) continue;
+      const parent = byId.get(issue.parentId)!;
+      expect(parent.projectId).toBe(issue.projectId);
+      expect(level(parent.issueTypeId)).toBe(level(issue.issueTypeId) + 1);
+    }
+    const counts = [1, 0, -1].map((l) => seed.issues.filter((i) => level(i.issueTypeId) === l).length);
+    expect(counts.every((count) => count > 10)).toBe(true);
+    expect(seed.issues.some((i) => i.statusId === '10002')).toBe(true);
+  });
+
+  it('has the demo people with fixed ids and two issues carol cannot see', () => {
+    expect(seed.users.map((u) => u.accountId)).toEqual(expect.arrayContaining(Object.values(DEMO_USERS)));
+    const restricted = seed.issues.filter((i) => i.securityLevel);
+    expect(restricted).toHaveLength(2);
+    const groupsOf = (accountId: string) =>
+      seed.groups.filter((g) => g.members.includes(accountId)).map((g) => g.name);
+    for (const issue of restricted) {
+      const cleared = issue.securityLevel!.grantees.some((g) =>
+        'user' in g ? g.user === DEMO_USERS.carol : groupsOf(DEMO_USERS.carol).includes(g.group)
+      );
+      expect(cleared).toBe(false);
+    }
+  });
+});

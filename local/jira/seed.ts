@@ -1,0 +1,118 @@
+/**
+ * The shape of a local Jira site: who exists, who may do what, and the issues. It is
+ * plain data so tests can build a tiny site by hand and the sandbox can load a large
+ * generated one (`createDemoSeed`).
+ */
+
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
+
+export interface SeedUser {
+  accountId: string;
+  displayName: string;
+  emailAddress?: string;
+  active: boolean;
+  timeZone?: string;
+}
+
+export interface SeedGroup {
+  name: string;
+  /** Jira Cloud group ids are UUIDs; names can be renamed, ids cannot. */
+  groupId: string;
+  members: string[];
+}
+
+/** Who a grant or a security level applies to: one user or every member of a group. */
+export type Grantee = { user: string } | { group: string };
+
+/** The project permissions the seed grants explicitly; others derive from these. */
+export type SeedProjectPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'ADMINISTER_PROJECTS';
+
+export interface SeedProject {
+  /** Numeric string, as Jira's project ids are. */
+  id: string;
+  key: string;
+  name: string;
+  projectTypeKey: 'software';
+  leadAccountId: string;
+  permissions: Record<SeedProjectPermission, Grantee[]>;
+}
+
+export interface SeedIssueType {
+  id: string;
+  name: string;
+  /** 1 epic, 0 standard (story, task, bug), -1 sub-task. */
+  hierarchyLevel: number;
+  subtask: boolean;
+}
+
+export interface SeedStatus {
+  id: string;
+  name: string;
+  category: StatusCategoryKey;
+}
+
+/** Issue-level security: only these grantees may see the issue (on top of browse). */
+export interface SeedSecurityLevel {
+  id: string;
+  name: string;
+  grantees: Grantee[];
+}
+
+export interface SeedIssue {
+  /** Numeric string; immutable, unlike the key, which changes when the issue moves. */
+  id: string;
+  key: string;
+  projectId: string;
+  issueTypeId: string;
+  summary: string;
+  description?: string;
+  statusId: string;
+  parentId?: string;
+  assigneeAccountId?: string;
+  reporterAccountId: string;
+  /** ISO 8601 instants. */
+  created: string;
+  updated: string;
+  securityLevel?: SeedSecurityLevel;
+}
+
+/** A custom field declared by the app's manifest (`jira:customField`). */
+export interface SeedAppField {
+  /** `customfield_NNNNN`. */
+  id: string;
+  /** The Forge field key; the local Jira also accepts any key ending in `__<key>`. */
+  key: string;
+  name: string;
+  type: 'number' | 'string';
+}
+
+/**
+ * A JQL alias over an indexed issue property (`jira:entityProperty` with a
+ * `searchAlias`), e.g. `customerImpact` → property `customer-impact`, path `score`.
+ */
+export interface SeedPropertyAlias {
+  alias: string;
+  propertyKey: string;
+  /** Dot path inside the property value. */
+  path: string;
+  type: 'number' | 'string' | 'date';
+}
+
+export interface JiraSeed {
+  /** Site URL used in `self` links. */
+  baseUrl?: string;
+  users: SeedUser[];
+  groups: SeedGroup[];
+  /** Holders of the ADMINISTER global permission. */
+  globalAdmins: Grantee[];
+  projects: SeedProject[];
+  issueTypes: SeedIssueType[];
+  statuses: SeedStatus[];
+  issues: SeedIssue[];
+  appFields?: SeedAppField[];
+  propertyAliases?: SeedPropertyAlias[];
+  /** Issue properties present at start: issue id → property key → JSON value. */
+  issueProperties?: Record<string, Record<string, unknown>>;
+}
+
+export { createDemoSeed, DEMO_USERS, DEMO_APP_FIELD, type DemoSeedOptions } from './demo-seed';
