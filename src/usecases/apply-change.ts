@@ -12,6 +12,22 @@ import { WriteSet } from '../storage/write-set';
 import { buildImpact } from './build-impact';
 import { linkFallsUnder, type EvidenceChange } from './evidence-change';
 
+/**
+ * A change that depends on what is stored: `build` runs after the first read wave, with
+ * the affected issues' links and the `prefetch`ed insights, so deciding what to write
+ * costs no extra round trip.
+ */
+export interface ChangePlan {
+  prefetch: readonly string[];
+  build: (snapshot: { linksOf: (issueId: string) => readonly LinkRecord[]; insights: ReadonlyMap<string, Insight> }) => EvidenceChange;
+}
+
+function isEmpty(change: EvidenceChange): boolean {
+  return (
+    change.linkSets.length + change.linkDeletes.length + change.insightPuts.length + change.insightDeletes.length + change.accountPuts.length === 0
+  );
+}
+
 /** An issue whose impact the change may alter, with where it ranks and rolls up. */
 export interface AffectedIssue {
   issueId: string;
@@ -31,17 +47,28 @@ export interface AffectedIssue {
  * Returns the new read model of every affected issue (null when it has no evidence left).
  */
 export async function applyChange(
-  change: EvidenceChange,
+  changeOrPlan: EvidenceChange | ChangePlan,
   affected: readonly AffectedIssue[],
   now: Date
 ): Promise<Map<string, IssueImpact | null>> {
   const issues = dedupe(affected);
   const ids = issues.map((issue) => issue.issueId);
-  const [linkLists, impacts, settings] = await Promise.all([
+  const plan: ChangePlan = 'build' in changeOrPlan ? changeOrPlan : { prefetch: [], build: () => changeOrPlan };
+  // One parallel wave: the affected issues' links and impacts, the settings, and any
+  // insights the change itself depends on.
+  const [linkLists, impacts, settings, prefetched] = await Promise.all([
     Promise.all(ids.map((id) => linksUnder(id))),
     getImpacts(ids),
-    getScoringSettings()
+    getScoringSettings(),
+    getInsights(plan.prefetch)
   ]);
+  const change = plan.build({
+    linksOf: (issueId) => linkLists[ids.indexOf(issueId)] ?? [],
+    insights: prefetched
+  });
+  if (isEmpty(change)) {
+    return new Map(ids.map((id) => [id, impacts.get(id)?.readModel ?? null]));
+  }
 
   const deleted = new Set(change.linkDeletes.map((d) => linkKey(d.issueId, d.insightId)));
   for (const link of change.linkSets) deleted.add(linkKey(link.issueId, link.insightId));
@@ -51,7 +78,7 @@ export async function applyChange(
     linksByIssue.set(id, [...kept, ...change.linkSets.filter((link) => linkFallsUnder(link, id))]);
   });
 
-  const { insights, accounts } = await loadEvidence([...linksByIssue.values()].flat(), change);
+  const { insights, accounts } = await loadEvidence([...linksByIssue.values()].flat(), change, prefetched);
 
   const writes = new WriteSet();
   for (const link of change.linkSets) writes.putPlain(ENTITY.link, linkKey(link.issueId, link.insightId), link);
@@ -105,9 +132,11 @@ function stageImpact(
 /** Loads the insights and accounts behind the links, with the change's own writes overlaid. */
 async function loadEvidence(
   links: readonly LinkRecord[],
-  change: EvidenceChange
+  change: EvidenceChange,
+  prefetched: ReadonlyMap<string, Insight>
 ): Promise<{ insights: Map<string, Insight>; accounts: Map<string, Account> }> {
   const putInsights = new Map(change.insightPuts.map((p) => [p.insight.id, p.insight]));
+  for (const [id, insight] of prefetched) if (!putInsights.has(id)) putInsights.set(id, insight);
   const deletedInsights = new Set(change.insightDeletes.map((d) => d.id));
   const putAccounts = new Map(change.accountPuts.map((p) => [p.account.key, p.account]));
   const insightIds = [...new Set(links.map((l) => l.insightId))].filter((id) => !putInsights.has(id) && !deletedInsights.has(id));

@@ -4,9 +4,6 @@ import type { Insight } from '../domain/insight';
 import { getIssuePlacement, type IssuePlacement } from '../jira/get-issue';
 import { myPermissions } from '../jira/my-permissions';
 import { getAccount } from '../storage/account-store';
-import { getImpact } from '../storage/impact-store';
-import { getInsights } from '../storage/insight-store';
-import { getLinks } from '../storage/link-store';
 import type { LinkRecord } from '../storage/records';
 import type { Actor, Env } from './actor';
 import { applyChange, type AffectedIssue } from './apply-change';
@@ -98,28 +95,39 @@ async function linkChunk(
   note: string
 ): Promise<LinkResult> {
   const now = env.now();
-  const [insights, existing] = await Promise.all([getInsights(insightIds), getLinks(placement.id, insightIds)]);
-  const missing = insightIds.filter((id) => !insights.has(id));
-  if (missing.length > 0) throw new NotFoundError(`No insight with id ${missing.join(', ')}.`);
-  const change = emptyChange();
   const alreadyLinked: string[] = [];
-  for (const id of insightIds) {
-    const insight = insights.get(id)!;
-    if (existing.has(id)) {
-      alreadyLinked.push(id);
-      continue;
-    }
-    change.linkSets.push(linkRow(placement, insight, actor, note, now));
-    change.insightPuts.push({
-      insight: { ...insight, linkCount: insight.linkCount + 1, status: insight.status === 'new' ? 'linked' : insight.status, updatedAt: insight.updatedAt, version: insight.version + 1 },
-      expect: { version: insight.version }
-    });
-  }
-  if (change.linkSets.length === 0) {
-    const current = await getImpact(placement.id);
-    return { impact: current?.readModel ?? null, alreadyLinked };
-  }
-  const results = await applyChange(change, chainOfPlacement(placement), now);
+  const results = await applyChange(
+    {
+      prefetch: insightIds,
+      build: ({ linksOf, insights }) => {
+        alreadyLinked.length = 0;
+        const missing = insightIds.filter((id) => !insights.has(id));
+        if (missing.length > 0) throw new NotFoundError(`No insight with id ${missing.join(', ')}.`);
+        const linked = new Set(linksOf(placement.id).filter((l) => l.issueId === placement.id).map((l) => l.insightId));
+        const change = emptyChange();
+        for (const id of insightIds) {
+          const insight = insights.get(id)!;
+          if (linked.has(id)) {
+            alreadyLinked.push(id);
+            continue;
+          }
+          change.linkSets.push(linkRow(placement, insight, actor, note, now));
+          change.insightPuts.push({
+            insight: {
+              ...insight,
+              linkCount: insight.linkCount + 1,
+              status: insight.status === 'new' ? 'linked' : insight.status,
+              version: insight.version + 1
+            },
+            expect: { version: insight.version }
+          });
+        }
+        return change;
+      }
+    },
+    chainOfPlacement(placement),
+    now
+  );
   return { impact: results.get(placement.id) ?? null, alreadyLinked };
 }
 

@@ -1,7 +1,6 @@
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import type { IssueImpact } from '../domain/impact';
 import { myPermissions } from '../jira/my-permissions';
-import { getInsights } from '../storage/insight-store';
 import { getLinks } from '../storage/link-store';
 import type { Actor, Env } from './actor';
 import { applyChange } from './apply-change';
@@ -20,29 +19,40 @@ export async function unlinkInsight(
   issueId: string,
   insightId: string
 ): Promise<IssueImpact | null> {
-  const access = await myPermissions({ issueId });
+  // The permission check and the link (which names the issue's ancestors) in parallel.
+  const [access, links] = await Promise.all([myPermissions({ issueId }), getLinks(issueId, [insightId])]);
   if (!access.edit) throw new ForbiddenError('You need permission to edit this issue to change its evidence.');
+  const link = links.get(insightId);
+  if (!link) throw new NotFoundError('That insight is not linked to this issue.');
   return retryOnConflict(async () => {
-    const now = env.now();
-    const [links, insights] = await Promise.all([getLinks(issueId, [insightId]), getInsights([insightId])]);
-    const link = links.get(insightId);
-    if (!link) throw new NotFoundError('That insight is not linked to this issue.');
-    const change = emptyChange();
-    change.linkDeletes.push({ issueId, insightId });
-    const insight = insights.get(insightId);
-    if (insight) {
-      const linkCount = Math.max(0, insight.linkCount - 1);
-      change.insightPuts.push({
-        insight: {
-          ...insight,
-          linkCount,
-          status: linkCount === 0 && insight.status === 'linked' ? 'new' : insight.status,
-          version: insight.version + 1
-        },
-        expect: { version: insight.version }
-      });
-    }
-    const results = await applyChange(change, affectedChain(link), now);
+    const results = await applyChange(
+      {
+        prefetch: [insightId],
+        build: ({ linksOf, insights }) => {
+          if (!linksOf(issueId).some((l) => l.issueId === issueId && l.insightId === insightId)) {
+            throw new NotFoundError('That insight is not linked to this issue.');
+          }
+          const change = emptyChange();
+          change.linkDeletes.push({ issueId, insightId });
+          const insight = insights.get(insightId);
+          if (insight) {
+            const linkCount = Math.max(0, insight.linkCount - 1);
+            change.insightPuts.push({
+              insight: {
+                ...insight,
+                linkCount,
+                status: linkCount === 0 && insight.status === 'linked' ? 'new' : insight.status,
+                version: insight.version + 1
+              },
+              expect: { version: insight.version }
+            });
+          }
+          return change;
+        }
+      },
+      affectedChain(link),
+      env.now()
+    );
     return results.get(issueId) ?? null;
   });
 }
