@@ -46,6 +46,13 @@ function toShell(name: string, payload: unknown): void {
 function applyTheme(): void {
   // What Jira does when an app enables theming: the token themes follow the site.
   const root = document.documentElement;
+  if (!document.getElementById('sandbox-tokens')) {
+    const link = document.createElement('link');
+    link.id = 'sandbox-tokens';
+    link.rel = 'stylesheet';
+    link.href = `/sandbox/tokens.css?theme=${site.theme}`;
+    document.head.append(link);
+  }
   root.setAttribute('data-color-mode', site.theme);
   root.setAttribute('data-theme', `${site.theme}:${site.theme} light:light dark:dark spacing:spacing typography:typography`);
 }

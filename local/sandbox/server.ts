@@ -9,6 +9,7 @@ import { handleBridgeCall } from './bridge-server';
 import { seedDemoData } from './demo-data';
 import { injectBridge } from './frame-html';
 import { shellState } from './site-state';
+import { tokensCss } from './theme-css';
 
 /**
  * `npm start`: the local sandbox. A Jira-like shell page frames the app's production
@@ -86,6 +87,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const shellHtml = readFileSync(path.join(__dirname, 'shell', 'shell.html'), 'utf8');
   const shellJs = bundle('shell/shell.ts');
   const bridgeJs = bundle('bridge-client.ts');
+  const lightCss = tokensCss('light');
+  const darkCss = tokensCss('dark');
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -94,6 +97,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, shellHtml, CONTENT_TYPES['.html']);
         if (url.pathname === '/sandbox/shell.js') return send(res, 200, shellJs, CONTENT_TYPES['.js']);
         if (url.pathname === '/sandbox/bridge.js') return send(res, 200, bridgeJs, CONTENT_TYPES['.js']);
+        if (url.pathname === '/sandbox/tokens.css') {
+          return send(res, 200, url.searchParams.get('theme') === 'dark' ? darkCss : lightCss, CONTENT_TYPES['.css']);
+        }
         if (url.pathname === '/api/sandbox/state') {
           const accountId = url.searchParams.get('accountId') ?? DEMO_USERS.bob;
           const state = shellState(forge, accountId, url.searchParams.get('projectId') ?? undefined);

@@ -103,8 +103,8 @@ function frame(module: Tab, title: string): HTMLElement {
   iframe.dataset.testid = `frame-${module}`;
   // Jira sizes app frames to their content; same-origin here, so measure it directly.
   const fit = (): void => {
-    const body = iframe.contentDocument?.body;
-    if (body) iframe.style.height = `${Math.max(240, body.scrollHeight + 8)}px`;
+    const content = iframe.contentDocument?.getElementById('root');
+    if (content) iframe.style.height = `${Math.max(240, Math.ceil(content.getBoundingClientRect().height) + 16)}px`;
   };
   iframe.addEventListener('load', () => window.setInterval(fit, 300));
   box.append(heading, iframe);
