@@ -1,3 +1,4 @@
+import { browserTiming } from './browser-timing';
 import { bundleSizes } from './bundles';
 import type { OperationRow } from './measure';
 import { epicRollUp, linking, panelRead, rankedPage, scoringCpu } from './scenarios';
@@ -29,9 +30,11 @@ async function main(): Promise<void> {
   operations.push(...(await linking()));
   const cpu = [scoringCpu(quick ? 1000 : 10000)];
   const bundles = bundleSizes();
+  log('time to first evidence in headless Chromium…');
+  const browser = await browserTiming(quick ? 3 : 5);
 
   if (json) {
-    process.stdout.write(`${JSON.stringify({ operations, cpu, bundles }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ operations, cpu, bundles, browser }, null, 2)}\n`);
     return;
   }
   // The panel floor: one invoke plus one KVS read under the model.
@@ -52,6 +55,11 @@ async function main(): Promise<void> {
   console.log('|---|---:|');
   for (const b of bundles) console.log(`| ${b.entry} | ${b.gzipBytes} |`);
   if (bundles.length === 0) console.log('| (run `npm run build:ui` first) | |');
+  console.log('');
+  console.log('| headless Chromium, latency model on | median ms to first evidence | × floor |');
+  console.log('|---|---:|---:|');
+  for (const b of browser) console.log(`| ${b.page} | ${b.medianMs} | ${b.ratioToFloor.toFixed(2)} |`);
+  if (browser.length === 0) console.log('| (install Debian chromium to measure) | | |');
 }
 
 main().catch((error: unknown) => {

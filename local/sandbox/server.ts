@@ -7,6 +7,7 @@ import { LocalForge, REPO_ROOT } from '../host/local-forge';
 import { DEMO_USERS } from '../jira/seed';
 import { handleBridgeCall } from './bridge-server';
 import { seedDemoData } from './demo-data';
+import { FLOOR_PAGE } from './floor-page';
 import { injectBridge } from './frame-html';
 import { shellState } from './site-state';
 import { tokensCss } from './theme-css';
@@ -109,6 +110,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
           const value = await handleBridgeCall(forge, await readJson(req));
           return send(res, 200, JSON.stringify({ value }), CONTENT_TYPES['.json']);
         }
+        if (url.pathname === '/module/floor/index.html') return send(res, 200, FLOOR_PAGE, CONTENT_TYPES['.html']);
         const frame = /^\/module\/(panel|project|admin)\/(.*)$/.exec(url.pathname);
         if (frame) {
           const [, module, rest] = frame;
