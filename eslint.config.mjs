@@ -1,12 +1,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { uiBoundaries } from './static/eslint.boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['build/**', 'static/dist/**', 'node_modules/**', '.local-data/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['vite.config.ts'] },
+        tsconfigRootDir: import.meta.dirname
+      }
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
@@ -21,8 +27,9 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['@forge/*', 'node:*', 'fs', 'http', 'https'] }]
     }
   },
+  ...uiBoundaries,
   {
-    files: ['**/*.test.ts', 'test/**/*.ts'],
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts', 'static/src/test/**'],
     rules: { '@typescript-eslint/unbound-method': 'off' }
   }
 );

@@ -21,6 +21,16 @@ export interface EvidenceCard {
   fromIssueId: string;
 }
 
+/**
+ * Where an issue's impact comes from, for filtering and charts on the project page:
+ * score points by account segment and by journey stage, and insights by source kind.
+ */
+export interface ImpactFacets {
+  segments: Partial<Record<Segment, number>>;
+  stages: Partial<Record<JourneyStage | 'unknown', number>>;
+  sourceKinds: Partial<Record<SourceKind, number>>;
+}
+
 /** The per-issue read model: everything the panel needs in one storage read. */
 export interface IssueImpact {
   issueId: string;
@@ -30,7 +40,28 @@ export interface IssueImpact {
   /** First page, in `orderCards` order. */
   cards: EvidenceCard[];
   totalCards: number;
+  facets?: ImpactFacets;
   updatedAt: string;
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * Splits the score over segments (each contribution's points to its account's segment)
+ * and journey stages (each contribution's points shared equally among the stages of its
+ * insights), and counts insights per source kind. Facets of the full evidence, not of
+ * the first page of cards.
+ */
+export function computeFacets(cards: readonly EvidenceCard[], score: ImpactScore): ImpactFacets {
+  const byInsight = new Map(cards.map((c) => [c.insightId, c]));
+  const facets: ImpactFacets = { segments: {}, stages: {}, sourceKinds: {} };
+  for (const c of score.contributions) {
+    facets.segments[c.segment] = round2((facets.segments[c.segment] ?? 0) + c.points);
+    const stages = c.insightIds.map((id) => byInsight.get(id)?.journeyStage ?? 'unknown');
+    for (const stage of stages) facets.stages[stage] = round2((facets.stages[stage] ?? 0) + c.points / stages.length);
+  }
+  for (const card of cards) facets.sourceKinds[card.sourceKind] = (facets.sourceKinds[card.sourceKind] ?? 0) + 1;
+  return facets;
 }
 
 /**

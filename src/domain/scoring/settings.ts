@@ -1,3 +1,4 @@
+import { canonicalJson, fingerprint } from '../fingerprint';
 import { z } from 'zod';
 import { parseWith } from '../parse';
 import { SEVERITIES, type Segment, type Severity } from '../vocabulary';
@@ -100,36 +101,13 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const FNV64_OFFSET = 0xcbf29ce484222325n;
-const FNV64_PRIME = 0x100000001b3n;
-const MASK64 = 0xffffffffffffffffn;
-
 /**
- * A short, deterministic fingerprint of the settings (16 hex chars): FNV-1a 64-bit over
- * canonical JSON with keys sorted at every level, so key order never changes it and any
- * changed value does. Stored with every score to tell which settings produced it.
- * Not a security hash.
+ * A short, deterministic fingerprint of the settings (16 hex chars), stored with every
+ * score to tell which settings produced it.
  */
 export function settingsHash(settings: ScoringSettings): string {
-  const text = canonicalJson(settings);
-  let h = FNV64_OFFSET;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    // Hash both bytes of each UTF-16 code unit so non-ASCII text cannot collide trivially.
-    h = ((h ^ BigInt(unit & 0xff)) * FNV64_PRIME) & MASK64;
-    if (unit > 0xff) h = ((h ^ BigInt(unit >> 8)) * FNV64_PRIME) & MASK64;
-  }
-  return h.toString(16).padStart(16, '0');
+  return fingerprint(settings);
 }
 
-/** JSON with object keys sorted recursively; arrays keep their order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (isPlainObject(value)) {
-    const keys = Object.keys(value)
-      .filter((k) => value[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+export { canonicalJson };
+

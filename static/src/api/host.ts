@@ -1,0 +1,54 @@
+import { router, showFlag, view, type FullContext } from '@forge/bridge';
+import { isSafeHttpUrl } from '../../../src/domain/insight';
+
+/** Wrappers over the host (Jira) side of the bridge, so components never touch it. */
+
+export type HostContext = FullContext;
+
+export function getHostContext(): Promise<HostContext> {
+  return view.getContext();
+}
+
+/**
+ * Makes Atlaskit tokens follow Jira's light/dark theme. Called once at startup; a
+ * host that refuses leaves the light defaults, which is no reason to fail the app.
+ */
+export async function enableTheming(): Promise<void> {
+  try {
+    await view.theme.enable();
+  } catch {
+    // Tokens fall back to their light values; the app stays usable.
+  }
+}
+
+/**
+ * Opens an external source link in a new tab through the host (a Custom UI iframe
+ * cannot navigate the top window itself). Refuses anything that is not an absolute
+ * http(s) URL, even though the server already did: this is the last line before a
+ * click turns a stored string into a navigation.
+ */
+export async function openExternal(url: string): Promise<void> {
+  if (!isSafeHttpUrl(url)) throw new Error('Only http:// and https:// links can be opened.');
+  await router.open(url);
+}
+
+export type FlagKind = 'success' | 'error' | 'info' | 'warning';
+
+let flagSequence = 0;
+
+/** Shows a Jira flag. Each flag gets its own id so a second one never replaces the first. */
+export function notify(kind: FlagKind, title: string, description?: string): void {
+  flagSequence += 1;
+  try {
+    showFlag({
+      id: `customer-evidence-${Date.now()}-${flagSequence}`,
+      title,
+      ...(description === undefined ? {} : { description }),
+      type: kind,
+      appearance: kind,
+      isAutoDismiss: kind === 'success' || kind === 'info'
+    });
+  } catch {
+    // A host without flags (local previews) must not turn a finished action into a failure.
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The UI's only door to the backend and the host. Components import from here and
+ * nowhere else for I/O (lint: static/eslint.boundaries.mjs forbids `@forge/bridge`
+ * outside this folder).
+ */
+export { invokeApi } from './invoke-api';
+export { ApiError, toApiError } from './api-error';
+export { enableTheming, getHostContext, notify, openExternal, type FlagKind, type HostContext } from './host';

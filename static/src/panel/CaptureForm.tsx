@@ -1,0 +1,198 @@
+import Button from '@atlaskit/button/default/button';
+import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { QUOTE_MAX, SUMMARY_MAX } from '../../../src/domain/insight';
+import {
+  JOURNEY_STAGES,
+  SEGMENTS,
+  SENTIMENTS,
+  SEVERITIES,
+  SOURCE_KINDS
+} from '../../../src/domain/vocabulary';
+import {
+  JOURNEY_STAGE_LABELS,
+  SEGMENT_LABELS,
+  SENTIMENT_LABELS,
+  SEVERITY_LABELS,
+  SOURCE_KIND_LABELS
+} from '../shared/labels';
+import { EnumField } from './EnumField';
+import { FieldRow } from './FieldRow';
+import { useCaptureForm } from './hooks/useCaptureForm';
+import type { ActionResult } from './hooks/usePanelActions';
+import type { CapturePayload } from './model/capture-form';
+import { TextAreaField } from './TextAreaField';
+import { TextInputField } from './TextInputField';
+
+interface Props {
+  onSubmit: (payload: CapturePayload) => ActionResult;
+  onDone: () => void;
+}
+
+/** Captures a new insight and links it to this issue ("Add evidence"). */
+export function CaptureForm({ onSubmit, onDone }: Props): JSX.Element {
+  const { values: v, errors, formErrors, submitting, idOf, set, submit } = useCaptureForm(onSubmit, onDone);
+  const titleId = `${idOf('summary')}-title`;
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId} data-testid="capture-form">
+      <Stack space="space.150">
+        <Heading size="xsmall" as="h3" id={titleId}>
+          Add evidence
+        </Heading>
+        <TextInputField
+          id={idOf('summary')}
+          label="Summary"
+          required
+          maxLength={SUMMARY_MAX}
+          value={v.summary}
+          onChange={(x) => set('summary', x)}
+          error={errors.summary}
+          testId="capture-summary"
+        />
+        <TextAreaField
+          id={idOf('quote')}
+          label="Customer quote"
+          helper="Their words, verbatim."
+          maxLength={QUOTE_MAX}
+          value={v.quote}
+          onChange={(x) => set('quote', x)}
+          error={errors.quote}
+          testId="capture-quote"
+        />
+        <FieldRow>
+          <EnumField
+            id={idOf('sourceKind')}
+            label="Source"
+            required
+            values={SOURCE_KINDS}
+            labels={SOURCE_KIND_LABELS}
+            value={v.sourceKind}
+            onChange={(x) => x !== '' && set('sourceKind', x)}
+            error={errors.sourceKind}
+            testId="capture-source-kind"
+          />
+          <EnumField
+            id={idOf('severity')}
+            label="Severity"
+            values={SEVERITIES}
+            labels={SEVERITY_LABELS}
+            value={v.severity}
+            onChange={(x) => x !== '' && set('severity', x)}
+            error={errors.severity}
+            testId="capture-severity"
+          />
+          <EnumField
+            id={idOf('sentiment')}
+            label="Sentiment"
+            values={SENTIMENTS}
+            labels={SENTIMENT_LABELS}
+            value={v.sentiment}
+            onChange={(x) => x !== '' && set('sentiment', x)}
+            error={errors.sentiment}
+            testId="capture-sentiment"
+          />
+        </FieldRow>
+        <TextInputField
+          id={idOf('sourceUrl')}
+          label="Source link"
+          type="url"
+          placeholder="https://"
+          helper="http:// or https:// only."
+          value={v.sourceUrl}
+          onChange={(x) => set('sourceUrl', x)}
+          error={errors.sourceUrl}
+          testId="capture-source-url"
+        />
+        <FieldRow>
+          <TextInputField
+            id={idOf('accountName')}
+            label="Account"
+            helper="Leave empty for an anonymous voice."
+            value={v.accountName}
+            onChange={(x) => set('accountName', x)}
+            error={errors.accountName}
+            testId="capture-account-name"
+          />
+          <EnumField
+            id={idOf('segment')}
+            label="Segment"
+            values={SEGMENTS}
+            labels={SEGMENT_LABELS}
+            value={v.segment}
+            onChange={(x) => set('segment', x === '' ? 'unknown' : x)}
+            error={errors.segment}
+            testId="capture-segment"
+          />
+          <TextInputField
+            id={idOf('arr')}
+            label="ARR (USD)"
+            placeholder="240000"
+            value={v.arr}
+            onChange={(x) => set('arr', x)}
+            error={errors.arr}
+            testId="capture-arr"
+          />
+        </FieldRow>
+        <FieldRow>
+          <EnumField
+            id={idOf('journeyStage')}
+            label="Journey stage"
+            clearable
+            values={JOURNEY_STAGES}
+            labels={JOURNEY_STAGE_LABELS}
+            value={v.journeyStage}
+            onChange={(x) => set('journeyStage', x)}
+            error={errors.journeyStage}
+            testId="capture-journey-stage"
+          />
+          <TextInputField
+            id={idOf('observedAt')}
+            label="Observed on"
+            required
+            type="date"
+            value={v.observedAt}
+            onChange={(x) => set('observedAt', x)}
+            error={errors.observedAt}
+            testId="capture-observed-at"
+          />
+        </FieldRow>
+        <TextInputField
+          id={idOf('tags')}
+          label="Tags"
+          helper="Comma-separated, e.g. billing, export."
+          value={v.tags}
+          onChange={(x) => set('tags', x)}
+          error={errors.tags}
+          testId="capture-tags"
+        />
+        <TextAreaField
+          id={idOf('note')}
+          label="Why this is evidence"
+          maxLength={1000}
+          value={v.note}
+          onChange={(x) => set('note', x)}
+          error={errors.note}
+          testId="capture-note"
+        />
+        {formErrors.length > 0 ? (
+          <SectionMessage appearance="error" testId="capture-form-errors">
+            {formErrors.map((m) => (
+              <Text as="p" key={m}>
+                {m}
+              </Text>
+            ))}
+          </SectionMessage>
+        ) : null}
+        <Inline space="space.100">
+          <Button type="submit" appearance="primary" isLoading={submitting} testId="capture-submit">
+            Add and link
+          </Button>
+          <Button appearance="subtle" onClick={onDone} isDisabled={submitting} testId="capture-cancel">
+            Cancel
+          </Button>
+        </Inline>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import { useId, useState } from 'react';
+import Button from '@atlaskit/button/default/button';
+import Heading from '@atlaskit/heading';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import type { ImpactScore } from '../../../src/domain/scoring/score';
+import { formatMoney, formatMoneyExact, formatNumber, formatRelative, formatDate } from '../shared/format';
+import { HeadlineStat } from './HeadlineStat';
+import { ScoreExplanation } from './ScoreExplanation';
+
+interface Props {
+  score: ImpactScore;
+}
+
+/** The score as a big number, the headline figures, and the explanation one click away. */
+export function ImpactSummary({ score }: Props): JSX.Element {
+  const [open, setOpen] = useState(false);
+  const explanationId = useId();
+  const accounts =
+    score.anonymousVoices > 0
+      ? `${score.uniqueAccounts} + ${score.anonymousVoices} anonymous`
+      : String(score.uniqueAccounts);
+  return (
+    <Stack space="space.150">
+      <Inline space="space.200" alignBlock="end" shouldWrap>
+        <Stack space="space.025">
+          <Text size="small" color="color.text.subtle">
+            Customer impact
+          </Text>
+          <Heading size="xlarge" as="div" testId="impact-score">
+            {formatNumber(score.score)}
+          </Heading>
+        </Stack>
+        <Button
+          appearance="subtle"
+          spacing="compact"
+          onClick={() => setOpen((o) => !o)}
+          aria-expanded={open}
+          aria-controls={explanationId}
+          testId="explanation-toggle"
+        >
+          {open ? 'Hide breakdown' : 'Why this score?'}
+        </Button>
+      </Inline>
+      <Inline space="space.300" shouldWrap>
+        <HeadlineStat label="Accounts" value={accounts} testId="stat-accounts" />
+        <HeadlineStat
+          label="ARR at stake"
+          value={formatMoney(score.arrAtStake)}
+          detail={formatMoneyExact(score.arrAtStake)}
+          testId="stat-arr"
+        />
+        <HeadlineStat label="Insights" value={String(score.insightCount)} testId="stat-insights" />
+        {score.lastEvidenceAt === undefined ? null : (
+          <HeadlineStat
+            label="Newest evidence"
+            value={formatRelative(score.lastEvidenceAt)}
+            detail={formatDate(score.lastEvidenceAt)}
+            testId="stat-newest"
+          />
+        )}
+      </Inline>
+      {open ? <ScoreExplanation id={explanationId} score={score} /> : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import Button from '@atlaskit/button/default/button';
+import TextArea from '@atlaskit/textarea';
+import { ErrorMessage, Label } from '@atlaskit/form';
+import { Inline, Stack } from '@atlaskit/primitives';
+import type { ActionResult } from './hooks/usePanelActions';
+
+interface Props {
+  insightId: string;
+  note: string;
+  onSave: (insightId: string, note: string) => ActionResult;
+  onClose: () => void;
+}
+
+/** Inline editor for "why this is evidence"; closes itself once the server saved it. */
+export function NoteEditor({ insightId, note, onSave, onClose }: Props): JSX.Element {
+  const [value, setValue] = useState(note);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const id = `note-${insightId}`;
+
+  const save = async (): Promise<void> => {
+    setSaving(true);
+    const failure = await onSave(insightId, value);
+    setSaving(false);
+    if (failure === null) onClose();
+    else setError(failure.fieldIssues.find((i) => i.path === 'note')?.message ?? failure.message);
+  };
+
+  return (
+    <Stack space="space.075">
+      <Label htmlFor={id}>Why this is evidence</Label>
+      <TextArea
+        id={id}
+        value={value}
+        onChange={(e) => setValue(e.currentTarget.value)}
+        maxLength={1000}
+        isInvalid={error !== undefined}
+        testId="note-input"
+      />
+      {error === undefined ? null : <ErrorMessage testId="note-error">{error}</ErrorMessage>}
+      <Inline space="space.075">
+        <Button
+          appearance="primary"
+          spacing="compact"
+          isLoading={saving}
+          onClick={() => void save()}
+          testId="note-save"
+        >
+          Save note
+        </Button>
+        <Button appearance="subtle" spacing="compact" onClick={onClose} isDisabled={saving}>
+          Cancel
+        </Button>
+      </Inline>
+    </Stack>
+  );
+}

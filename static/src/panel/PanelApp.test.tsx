@@ -1,0 +1,259 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { EMPTY_VIEW, card, contribution, score, view } from '../test/fixtures';
+import { fail, forgeBridgeMock, hangResolver, ok, onResolver, resetBridge } from '../test/forge-bridge';
+import { PanelApp } from './PanelApp';
+
+jest.mock(
+  '@forge/bridge',
+  () => jest.requireActual<typeof import('../test/forge-bridge')>('../test/forge-bridge').forgeBridgeMock
+);
+
+beforeEach(() => {
+  resetBridge();
+  onResolver('panel/getAccess', () => ok({ canEdit: false }));
+});
+
+describe('loading', () => {
+  it('shows a spinner until the evidence arrives', () => {
+    hangResolver('panel/getEvidence');
+    hangResolver('panel/getAccess');
+    render(<PanelApp />);
+    expect(screen.getByTestId('panel-loading')).toHaveTextContent('Loading customer evidence');
+  });
+
+  it('asks for evidence and access in parallel', async () => {
+    hangResolver('panel/getEvidence');
+    hangResolver('panel/getAccess');
+    render(<PanelApp />);
+    await waitFor(() => expect(forgeBridgeMock.invoke).toHaveBeenCalledTimes(2));
+    expect(forgeBridgeMock.invoke.mock.calls.map((c) => c[0]).sort()).toEqual([
+      'panel/getAccess',
+      'panel/getEvidence'
+    ]);
+  });
+});
+
+describe('empty', () => {
+  it('invites an editor to add the first evidence', async () => {
+    onResolver('panel/getEvidence', () => ok(EMPTY_VIEW));
+    onResolver('panel/getAccess', () => ok({ canEdit: true }));
+    render(<PanelApp />);
+    const empty = await screen.findByTestId('panel-empty');
+    expect(empty).toHaveTextContent('No customer evidence yet — add the first');
+    fireEvent.click(await screen.findByTestId('empty-add-evidence'));
+    expect(await screen.findByTestId('capture-form')).toBeInTheDocument();
+  });
+
+  it('offers a viewer no edit action', async () => {
+    onResolver('panel/getEvidence', () => ok(EMPTY_VIEW));
+    render(<PanelApp />);
+    const empty = await screen.findByTestId('panel-empty');
+    expect(empty).toHaveTextContent('No customer evidence yet');
+    expect(empty).not.toHaveTextContent('add the first');
+    expect(screen.queryByTestId('empty-add-evidence')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('add-evidence-button')).not.toBeInTheDocument();
+  });
+});
+
+describe('evidence', () => {
+  it('shows the score and headline numbers, and explains the score on demand', async () => {
+    const s = score({
+      score: 15.2,
+      contributions: [
+        contribution(),
+        contribution({
+          group: 'anon:ins-9',
+          accountKey: undefined,
+          accountName: undefined,
+          anonymous: true,
+          severity: 'low',
+          severityWeight: 1,
+          arr: 0,
+          revenueFactor: 1,
+          segment: 'unknown',
+          segmentWeight: 1,
+          ageDays: 3.2,
+          recencyFactor: 0.95,
+          points: 0.95,
+          insightIds: ['ins-9']
+        })
+      ],
+      uniqueAccounts: 3,
+      anonymousVoices: 1,
+      arrAtStake: 1_234_567,
+      insightCount: 7
+    });
+    onResolver('panel/getEvidence', () => ok(view([card()], { score: s })));
+    render(<PanelApp />);
+
+    expect(await screen.findByTestId('impact-score')).toHaveTextContent('15.2');
+    expect(screen.getByTestId('stat-accounts')).toHaveTextContent('3 + 1 anonymous');
+    expect(screen.getByTestId('stat-arr')).toHaveTextContent('$1.2M');
+    expect(screen.getByTestId('stat-insights')).toHaveTextContent('7');
+    expect(screen.getByTestId('stat-newest')).toHaveTextContent(/ago|yesterday|last|now/);
+    expect(screen.queryByTestId('score-explanation')).not.toBeInTheDocument();
+
+    const toggle = screen.getByTestId('explanation-toggle');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+
+    const rows = within(screen.getByTestId('score-explanation')).getAllByTestId('contribution-row');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('+12.4 · Acme · critical · $240k ARR · 14 d');
+    expect(rows[0]).toHaveTextContent(
+      'Critical severity ×3 × revenue ×3.38 ($240k ARR) × Enterprise ×1.5 × recency ×0.82 (14 days old)'
+    );
+    expect(rows[1]).toHaveTextContent('+0.95 · Anonymous · low · 3 d');
+    // 3 accounts + 1 anonymous voice, 2 contributions stored: 2 more.
+    expect(screen.getByTestId('more-accounts')).toHaveTextContent('and 2 more accounts');
+  });
+
+  it('renders a card with its facts, and marks evidence from a child issue', async () => {
+    onResolver('panel/getEvidence', () =>
+      ok(view([card(), card({ insightId: 'ins-2', fromIssueId: '10077', summary: 'Child evidence' })]))
+    );
+    render(<PanelApp />);
+    const cards = await screen.findAllByTestId('evidence-card');
+    expect(cards).toHaveLength(2);
+    const first = within(cards[0] as HTMLElement);
+    expect(first.getByTestId('card-summary')).toHaveTextContent('Export to CSV times out');
+    expect(first.getByText('Critical')).toBeInTheDocument();
+    expect(first.getByTestId('card-meta')).toHaveTextContent(
+      'Support ticket · Acme (Enterprise, $240k ARR) · Usage · observed 1 Jun 2025'
+    );
+    expect(first.getByTestId('card-note')).toHaveTextContent(
+      'Why this is evidence: Top-3 account, renewal in Q3'
+    );
+    expect(first.getByTestId('card-linked')).toHaveTextContent('Linked by user-1');
+    expect(first.queryByTestId('from-child')).not.toBeInTheDocument();
+    expect(within(cards[1] as HTMLElement).getByTestId('from-child')).toHaveTextContent(
+      'from child issue 10077'
+    );
+  });
+
+  it('pages through panel/listCards with the returned cursor', async () => {
+    onResolver('panel/getEvidence', () => ok(view([card()], { totalCards: 3 })));
+    onResolver('panel/listCards', (p) =>
+      p.cursor === undefined
+        ? ok({ items: [card({ insightId: 'ins-2', summary: 'Second' })], cursor: '2' })
+        : ok({ items: [card({ insightId: 'ins-3', summary: 'Third' })] })
+    );
+    render(<PanelApp />);
+    fireEvent.click(await screen.findByTestId('show-more'));
+    expect(await screen.findByText('Second')).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('show-more'));
+    expect(await screen.findByText('Third')).toBeInTheDocument();
+    expect(screen.queryByTestId('show-more')).not.toBeInTheDocument();
+    const cursors = forgeBridgeMock.invoke.mock.calls
+      .filter((c) => c[0] === 'panel/listCards')
+      .map((c) => c[1]);
+    expect(cursors).toEqual([{}, { cursor: '2' }]);
+  });
+});
+
+describe('untrusted text and links', () => {
+  it('renders markup in a quote as inert text', async () => {
+    const hostile = '<script>window.pwned = true</script><img src=x onerror="window.pwned = true">';
+    onResolver('panel/getEvidence', () => ok(view([card({ quote: hostile, summary: '<b>bold?</b>' })])));
+    const { container } = render(<PanelApp />);
+    const quote = await screen.findByTestId('card-quote');
+    expect(quote.textContent).toBe(hostile);
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+    expect(screen.getByTestId('card-summary')).toHaveTextContent('<b>bold?</b>');
+    expect((window as unknown as { pwned?: boolean }).pwned).toBeUndefined();
+  });
+
+  it('links only http(s) sources, and opens them through the bridge router', async () => {
+    onResolver('panel/getEvidence', () =>
+      ok(
+        view([
+          card({ insightId: 'a', sourceUrl: 'javascript:alert(1)' }),
+          card({ insightId: 'b', sourceUrl: 'data:text/html,<script>alert(1)</script>' }),
+          card({ insightId: 'c', sourceUrl: 'https://support.example.com/t/1' }),
+          card({ insightId: 'd', sourceUrl: undefined })
+        ])
+      )
+    );
+    const { container } = render(<PanelApp />);
+    await screen.findAllByTestId('evidence-card');
+    const links = screen.getAllByTestId('source-link');
+    expect(links).toHaveLength(1);
+    expect(links[0]).toHaveAttribute('href', 'https://support.example.com/t/1');
+    expect(container.innerHTML).not.toContain('javascript:');
+    expect(container.innerHTML).not.toContain('data:text/html');
+    fireEvent.click(links[0] as HTMLElement);
+    await waitFor(() =>
+      expect(forgeBridgeMock.router.open).toHaveBeenCalledWith('https://support.example.com/t/1')
+    );
+  });
+});
+
+describe('errors', () => {
+  it('says what to do and retries', async () => {
+    let calls = 0;
+    onResolver('panel/getEvidence', () =>
+      ++calls === 1 ? fail('UPSTREAM_FAILED', 'KVS timed out') : ok(view())
+    );
+    render(<PanelApp />);
+    const error = await screen.findByTestId('panel-error');
+    expect(error).toHaveTextContent('Jira or storage didn’t answer — try again');
+    fireEvent.click(screen.getByTestId('panel-retry'));
+    expect(await screen.findByTestId('impact-score')).toBeInTheDocument();
+    expect(calls).toBe(2);
+  });
+
+  it('explains a permission problem without a pointless retry', async () => {
+    onResolver('panel/getEvidence', () => fail('FORBIDDEN', 'nope'));
+    render(<PanelApp />);
+    expect(await screen.findByTestId('panel-error')).toHaveTextContent('You don’t have permission');
+    expect(screen.queryByTestId('panel-retry')).not.toBeInTheDocument();
+  });
+
+  it('treats a bridge rejection as the app not answering', async () => {
+    forgeBridgeMock.invoke.mockImplementationOnce(() => Promise.reject(new Error('rate limited')));
+    onResolver('panel/getEvidence', () => ok(view()));
+    render(<PanelApp />);
+    expect(await screen.findByTestId('panel-error')).toHaveTextContent('try again');
+  });
+});
+
+describe('access', () => {
+  it('shows a viewer no edit actions', async () => {
+    onResolver('panel/getEvidence', () => ok(view()));
+    render(<PanelApp />);
+    await screen.findByTestId('evidence-card');
+    await waitFor(() => expect(forgeBridgeMock.invoke).toHaveBeenCalledWith('panel/getAccess', {}));
+    expect(screen.queryByTestId('add-evidence-button')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('link-existing-button')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('unlink-button')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('edit-note-button')).not.toBeInTheDocument();
+  });
+
+  it('stays read-only until getAccess answers canEdit: true', async () => {
+    let grant: (value: unknown) => void = () => undefined;
+    onResolver('panel/getEvidence', () => ok(view()));
+    onResolver('panel/getAccess', () => new Promise((resolve) => (grant = resolve)) as never);
+    render(<PanelApp />);
+    await screen.findByTestId('evidence-card');
+    expect(screen.queryByTestId('unlink-button')).not.toBeInTheDocument();
+    await act(async () => {
+      grant(ok({ canEdit: true }));
+      await Promise.resolve();
+    });
+    expect(await screen.findByTestId('unlink-button')).toBeInTheDocument();
+    expect(screen.getByTestId('add-evidence-button')).toBeInTheDocument();
+  });
+
+  it('stays read-only when the access check fails', async () => {
+    onResolver('panel/getEvidence', () => ok(view()));
+    onResolver('panel/getAccess', () => fail('UPSTREAM_FAILED'));
+    render(<PanelApp />);
+    await screen.findByTestId('evidence-card');
+    await waitFor(() => expect(forgeBridgeMock.invoke).toHaveBeenCalledWith('panel/getAccess', {}));
+    expect(screen.queryByTestId('unlink-button')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('panel-error')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,53 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import Spinner from '@atlaskit/spinner';
+import { Box, Stack } from '@atlaskit/primitives';
+import { EditorBar, type EditorMode } from './EditorBar';
+import { ErrorState } from './ErrorState';
+import { EvidenceList } from './EvidenceList';
+import { ImpactSummary } from './ImpactSummary';
+import { LoadingState } from './LoadingState';
+import { NoEvidence } from './NoEvidence';
+import { usePanelActions } from './hooks/usePanelActions';
+import { usePanelData } from './hooks/usePanelData';
+
+// The editing UI (forms, selects, the shared zod schemas) is loaded on first use: most
+// people only read the panel, and its first paint should not wait for code they never run.
+const CaptureForm = lazy(() => import('./CaptureForm').then((m) => ({ default: m.CaptureForm })));
+const LinkExisting = lazy(() => import('./LinkExisting').then((m) => ({ default: m.LinkExisting })));
+
+/** The issue panel: the score, why, the evidence, and (for editors) ways to add more. */
+export function PanelApp(): JSX.Element {
+  const { load, canEdit, reload, applyView } = usePanelData();
+  const actions = usePanelActions(applyView);
+  const [mode, setMode] = useState<EditorMode>('none');
+  const view = load.status === 'ready' ? load.view : null;
+  const linkedIds = useMemo(() => new Set(view?.impact?.cards.map((c) => c.insightId) ?? []), [view]);
+
+  if (load.status === 'loading') return <LoadingState />;
+  if (load.status === 'error') return <ErrorState error={load.error} onRetry={reload} />;
+
+  const impact = load.view.impact;
+  const empty = impact === null || impact.totalCards === 0;
+  const close = (): void => setMode('none');
+  return (
+    <Box padding="space.100" testId="panel">
+      <Stack space="space.200">
+        {empty ? null : <ImpactSummary score={impact.score} />}
+        {canEdit && !(empty && mode === 'none') ? <EditorBar mode={mode} onMode={setMode} /> : null}
+        <Suspense fallback={<Spinner size="medium" label="Loading the form" />}>
+          {canEdit && mode === 'add' ? <CaptureForm onSubmit={actions.capture} onDone={close} /> : null}
+          {canEdit && mode === 'link' ? (
+            <LinkExisting linkedIds={linkedIds} onLink={actions.link} onDone={close} />
+          ) : null}
+        </Suspense>
+        {empty ? (
+          mode === 'none' ? (
+            <NoEvidence canEdit={canEdit} onAdd={() => setMode('add')} onLink={() => setMode('link')} />
+          ) : null
+        ) : (
+          <EvidenceList view={load.view} actions={canEdit ? actions : null} />
+        )}
+      </Stack>
+    </Box>
+  );
+}

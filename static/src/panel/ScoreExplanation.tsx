@@ -1,0 +1,47 @@
+import { Box, Stack, Text } from '@atlaskit/primitives';
+import type { ImpactScore } from '../../../src/domain/scoring/score';
+import { formatNumber, formatRelative } from '../shared/format';
+import { ContributionRow } from './ContributionRow';
+
+interface Props {
+  id: string;
+  score: ImpactScore;
+}
+
+/** Why the score is what it is: each account's contribution, as stored with the score. */
+export function ScoreExplanation({ id, score }: Props): JSX.Element {
+  const shown = score.contributions.length;
+  // The read model may keep only the top contributions; say how many are left out.
+  const hidden = Math.max(0, score.uniqueAccounts + score.anonymousVoices - shown);
+  return (
+    <Box
+      id={id}
+      testId="score-explanation"
+      padding="space.150"
+      backgroundColor="color.background.neutral.subtle"
+    >
+      <Stack space="space.100">
+        <Text size="small" color="color.text.subtle">
+          Each account counts once, at its highest severity: severity × revenue × segment × recency. The score
+          is the sum of these contributions.
+        </Text>
+        <Box as="ul" style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }}>
+          <Stack space="space.100">
+            {score.contributions.map((c) => (
+              <ContributionRow key={c.group} contribution={c} />
+            ))}
+          </Stack>
+        </Box>
+        {hidden > 0 ? (
+          <Text size="small" testId="more-accounts">
+            and {hidden} more account{hidden === 1 ? '' : 's'}
+          </Text>
+        ) : null}
+        <Text size="small" color="color.text.subtlest">
+          Total {formatNumber(score.score)} · formula v{score.formulaVersion} · computed{' '}
+          {formatRelative(score.computedAt)}
+        </Text>
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,101 @@
+import { useCallback, useMemo } from 'react';
+import type { LinkOutcome, PanelView } from '../../../../src/contract/views';
+import { ApiError, invokeApi, notify, toApiError } from '../../api';
+import type { CapturePayload } from '../model/capture-form';
+
+/** Resolves to null on success, or to the error so a form can show its field issues. */
+export type ActionResult = Promise<ApiError | null>;
+
+export interface PanelActions {
+  capture: (payload: CapturePayload) => ActionResult;
+  link: (insightIds: string[], note: string) => ActionResult;
+  unlink: (insightId: string) => ActionResult;
+  editNote: (insightId: string, note: string) => ActionResult;
+}
+
+/**
+ * The panel's mutations. Each one shows a flag for its outcome and, on success, shows
+ * the view the resolver returned (no reload: the server already recomputed the score).
+ */
+export function usePanelActions(applyView: (view: PanelView) => void): PanelActions {
+  const run = useCallback(
+    async <T>(
+      call: () => Promise<T>,
+      toView: (value: T) => PanelView,
+      success: (value: T) => string,
+      failure: string
+    ) => {
+      try {
+        const value = await call();
+        applyView(toView(value));
+        notify('success', success(value));
+        return null;
+      } catch (error) {
+        const apiError = toApiError(error);
+        notify('error', failure, describe(apiError));
+        return apiError;
+      }
+    },
+    [applyView]
+  );
+
+  return useMemo(
+    () => ({
+      capture: (payload) =>
+        run(
+          () => invokeApi('panel/captureAndLink', payload),
+          (o: LinkOutcome) => o.view,
+          () => 'Evidence added',
+          'Could not add the evidence'
+        ),
+      link: (insightIds, note) =>
+        run(
+          () => invokeApi('panel/link', { insightIds, note }),
+          (o: LinkOutcome) => o.view,
+          (o) => linkedMessage(insightIds.length, o.alreadyLinked.length),
+          'Could not link the evidence'
+        ),
+      unlink: (insightId) =>
+        run(
+          () => invokeApi('panel/unlink', { insightId }),
+          (v: PanelView) => v,
+          () => 'Evidence unlinked',
+          'Could not unlink the evidence'
+        ),
+      editNote: (insightId, note) =>
+        run(
+          () => invokeApi('panel/editNote', { insightId, note }),
+          (v: PanelView) => v,
+          () => 'Note saved',
+          'Could not save the note'
+        )
+    }),
+    [run]
+  );
+}
+
+function linkedMessage(requested: number, already: number): string {
+  const added = requested - already;
+  const linked = `${added} insight${added === 1 ? '' : 's'} linked`;
+  return already > 0 ? `${linked}; ${already} already linked` : linked;
+}
+
+/** What the flag tells the user to do; the code decides, not the message text. */
+export function describe(error: ApiError): string {
+  switch (error.code) {
+    case 'VALIDATION_FAILED':
+      return 'Some fields need attention.';
+    case 'FORBIDDEN':
+      return 'You don’t have permission to change evidence on this issue.';
+    case 'CONFLICT':
+      return 'Someone else changed this evidence at the same time. Try again.';
+    case 'NOT_FOUND':
+      return 'That evidence no longer exists. Refresh the panel.';
+    case 'LIMIT_EXCEEDED':
+      return error.message;
+    case 'UPSTREAM_FAILED':
+      return 'Jira or storage didn’t answer. Try again.';
+    case 'INTERNAL':
+      return 'Something went wrong on our side. Try again.';
+  }
+}

@@ -1,0 +1,4 @@
+import { mount } from '../shared/mount';
+import { ProjectPage } from './ProjectPage';
+
+mount(<ProjectPage />);

@@ -1,0 +1,69 @@
+import type { Result } from '../../../src/contract/result';
+import type { PanelContract, PayloadOf, ResultOf } from '../../../src/contract/surfaces';
+import type { ErrorCode, FieldIssue } from '../../../src/domain/errors';
+
+/**
+ * The test double for `@forge/bridge` (the only module the UI tests mock):
+ *
+ *   jest.mock('@forge/bridge', () => jest.requireActual('../test/forge-bridge').forgeBridgeMock);
+ *
+ * Resolvers are answered by handlers registered with `onResolver`; a key without a
+ * handler rejects, so a test never passes by accident on an unexpected call.
+ */
+type Handler = (payload: unknown) => unknown;
+const handlers = new Map<string, Handler>();
+
+export const forgeBridgeMock = {
+  invoke: jest.fn((key: string, payload: unknown): Promise<unknown> => {
+    const handler = handlers.get(key);
+    if (!handler) return Promise.reject(new Error(`No test handler for ${key}`));
+    return Promise.resolve().then(() => handler(payload));
+  }),
+  view: {
+    getContext: jest.fn(() => Promise.resolve({ extension: {} })),
+    theme: { enable: jest.fn(() => Promise.resolve()) }
+  },
+  router: { open: jest.fn((_url: string) => Promise.resolve()) },
+  showFlag: jest.fn((_options: unknown) => ({ close: () => Promise.resolve() }))
+};
+
+export function onResolver<K extends keyof PanelContract>(
+  key: K,
+  handler: (payload: PayloadOf<K>) => Result<ResultOf<K>> | Promise<Result<ResultOf<K>>>
+): void {
+  handlers.set(key, handler as Handler);
+}
+
+/** A resolver that never answers (to observe loading states). */
+export function hangResolver(key: keyof PanelContract): void {
+  handlers.set(key, () => new Promise(() => undefined));
+}
+
+export function resetBridge(): void {
+  handlers.clear();
+  forgeBridgeMock.invoke.mockClear();
+  forgeBridgeMock.router.open.mockClear();
+  forgeBridgeMock.showFlag.mockClear();
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const fail = <T = never>(
+  code: ErrorCode,
+  message: string = code,
+  fieldIssues: FieldIssue[] = []
+): Result<T> => ({
+  ok: false,
+  error: { code, message, fieldIssues }
+});
+
+/** The keys the UI invoked, in order. */
+export function invokedKeys(): string[] {
+  return forgeBridgeMock.invoke.mock.calls.map((call) => call[0]);
+}
+
+/** The payload of the last call of `key`. */
+export function lastPayload(key: keyof PanelContract): unknown {
+  const calls = forgeBridgeMock.invoke.mock.calls.filter((call) => call[0] === key);
+  return calls[calls.length - 1]?.[1];
+}

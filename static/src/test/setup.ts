@@ -1,0 +1,34 @@
+import '@testing-library/jest-dom';
+
+// jsdom lacks the media-query and observer APIs Atlaskit motion and layout probe for.
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: (query: string): MediaQueryList => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false
+  })
+});
+
+class NoopResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+if (!('ResizeObserver' in window)) {
+  Object.defineProperty(window, 'ResizeObserver', { writable: true, value: NoopResizeObserver });
+}
+
+// Atlaskit asks a feature-gate client that only Atlassian's own pages initialise; it
+// falls back to defaults (as it does inside Forge) and warns once. Keep test output clean.
+const warn = console.warn.bind(console);
+console.warn = (...args: unknown[]): void => {
+  const first = args[0];
+  if (typeof first === 'object' && first !== null && 'gateName' in first) return;
+  warn(...args);
+};
