@@ -110,7 +110,7 @@ describe('evidence core on the local Forge host', () => {
     const bob = (issueId: string) => panel(forge, DEMO_USERS.bob, chain.projectId, issueId);
     await bob(chain.otherStoryId).ok('panel/captureAndLink', { insight: sampleInsight({ severity: 'low', account: undefined }), note: '' });
     await bob(chain.subtaskId).ok('panel/captureAndLink', { insight: sampleInsight(), note: '' });
-    const page = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/rankedIssues', { limit: 10 });
+    const page = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/rankedIssues', { limit: 10, statusCategory: 'all' });
     const scores = page.items.map((row) => row.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(page.items.map((row) => row.issueId)).toEqual(

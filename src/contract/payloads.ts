@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InsightInputSchema, InsightPatchSchema } from '../domain/insight';
 import { AccountInputSchema } from '../domain/account';
-import { INSIGHT_STATUSES } from '../domain/vocabulary';
+import { INSIGHT_STATUSES, JOURNEY_STAGES, SEGMENTS, SOURCE_KINDS } from '../domain/vocabulary';
 
 /**
  * Payload schemas shared by the resolvers (which parse every payload with them) and
@@ -30,9 +30,39 @@ export const UnlinkPayload = z.strictObject({ insightId: id });
 export const EditNotePayload = z.strictObject({ insightId: id, note });
 
 export const IssueIdPayload = z.strictObject({ issueId: id });
+/** Ranking filters; all optional, and open work only unless asked otherwise. */
 export const RankedIssuesPayload = z.strictObject({
   cursor,
-  limit: z.number().int().min(1).max(100).default(50)
+  limit: z.number().int().min(1).max(100).default(50),
+  statusCategory: z.enum(['open', 'done', 'all']).default('open'),
+  level: z.enum(['epic', 'standard', 'subtask', 'all']).default('all'),
+  segment: z.enum(SEGMENTS).optional(),
+  sourceKind: z.enum(SOURCE_KINDS).optional(),
+  journeyStage: z.enum(JOURNEY_STAGES).optional(),
+  query: z.string().trim().max(200).optional()
+});
+export const SearchIssuesPayload = z.strictObject({ query: z.string().trim().min(1).max(200) });
+export const SetInsightStatusPayload = z.strictObject({ insightId: id, status: z.enum(['new', 'dismissed']) });
+export const MergeInsightsPayload = z
+  .strictObject({ sourceId: id, targetId: id })
+  .refine((p) => p.sourceId !== p.targetId, { message: 'An insight cannot be merged into itself.', path: ['targetId'] });
+
+/** Rows of one import call; the UI splits a file into calls under Forge's 500 KB payload limit. */
+export const MAX_IMPORT_ROWS = 100;
+export const ImportInsightsPayload = z.strictObject({
+  rows: z
+    .array(
+      z.strictObject({
+        /** The row's line in the file, for the report. */
+        line: z.number().int().min(1),
+        /** A stable id from the source system (ticket number…); else the row's content identifies it. */
+        key: z.string().trim().min(1).max(200).optional(),
+        /** Parsed per row on the server, so one bad row is reported without failing the rest. */
+        insight: z.unknown()
+      })
+    )
+    .min(1)
+    .max(MAX_IMPORT_ROWS)
 });
 export const CaptureInsightPayload = z.strictObject({ insight: InsightInputSchema });
 export const EditInsightPayload = z.strictObject({ insightId: id, patch: InsightPatchSchema });

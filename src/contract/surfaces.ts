@@ -3,7 +3,16 @@ import type { Account } from '../domain/account';
 import type { ScoringSettings } from '../domain/scoring/settings';
 import * as P from './payloads';
 import type { Page } from './result';
-import type { AccessView, EvidenceCardView, InsightView, LinkOutcome, PanelView, RankedIssueView } from './views';
+import type {
+  AccessView,
+  EvidenceCardView,
+  ImportReport,
+  InsightView,
+  IssueHit,
+  LinkOutcome,
+  PanelView,
+  RankedIssueView
+} from './views';
 
 /**
  * The typed resolver contract: one map per UI surface, key → payload schema and result
@@ -46,7 +55,11 @@ export const projectPayloads = {
   'project/deleteInsight': P.DeleteInsightPayload,
   'project/upsertAccount': P.UpsertAccountPayload,
   'project/link': P.LinkToIssuePayload,
-  'project/unlink': P.UnlinkFromIssuePayload
+  'project/unlink': P.UnlinkFromIssuePayload,
+  'project/searchIssues': P.SearchIssuesPayload,
+  'project/setInsightStatus': P.SetInsightStatusPayload,
+  'project/mergeInsights': P.MergeInsightsPayload,
+  'project/importInsights': P.ImportInsightsPayload
 } as const;
 
 export type ProjectContract = {
@@ -59,6 +72,10 @@ export type ProjectContract = {
   'project/upsertAccount': Endpoint<typeof P.UpsertAccountPayload, Account>;
   'project/link': Endpoint<typeof P.LinkToIssuePayload, LinkOutcome>;
   'project/unlink': Endpoint<typeof P.UnlinkFromIssuePayload, PanelView>;
+  'project/searchIssues': Endpoint<typeof P.SearchIssuesPayload, IssueHit[]>;
+  'project/setInsightStatus': Endpoint<typeof P.SetInsightStatusPayload, InsightView>;
+  'project/mergeInsights': Endpoint<typeof P.MergeInsightsPayload, InsightView>;
+  'project/importInsights': Endpoint<typeof P.ImportInsightsPayload, ImportReport>;
 };
 
 export const adminPayloads = {

@@ -1,5 +1,6 @@
 import type { Account } from '../domain/account';
-import type { EvidenceCard, IssueImpact } from '../domain/impact';
+import type { EvidenceCard, ImpactFacets, IssueImpact } from '../domain/impact';
+import type { FieldIssue } from '../domain/errors';
 import type { Insight } from '../domain/insight';
 
 /** The issue panel's whole first paint: one storage read, no Jira call. */
@@ -35,6 +36,22 @@ export interface RankedIssueView {
   arr: number;
   insightCount: number;
   lastEvidenceAt?: string;
+  facets?: ImpactFacets;
+}
+
+/** An issue found by key or text, to link evidence to. */
+export interface IssueHit {
+  issueId: string;
+  key: string;
+  summary: string;
+  issueType: string;
+}
+
+/** What an import call did with each row: nothing is dropped without a line saying why. */
+export interface ImportReport {
+  created: { line: number; insightId: string }[];
+  duplicates: { line: number; insightId: string }[];
+  invalid: { line: number; message: string; fieldIssues: FieldIssue[] }[];
 }
 
 export interface LinkOutcome {

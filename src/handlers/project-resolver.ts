@@ -7,12 +7,20 @@ import { rankIssues } from '../usecases/rank-issues';
 import { readIssueEvidence } from '../usecases/read-evidence';
 import { unlinkInsight } from '../usecases/unlink-insight';
 import { upsertAccount } from '../usecases/upsert-account';
+import { findIssues } from '../usecases/find-issues';
+import { importInsights } from '../usecases/import-insights';
+import { mergeInsights } from '../usecases/merge-insights';
+import { setInsightStatus } from '../usecases/triage-insight';
 import { defineSurface } from './define-surface';
 import { requireProject } from './trusted-context';
 
 /** The project page: the ranked backlog, the insight library and the inbox. */
 export const projectResolver = defineSurface<ProjectContract>(projectPayloads, {
-  'project/rankedIssues': (p, ctx) => rankIssues(requireProject(ctx), p.cursor, p.limit),
+  'project/rankedIssues': async (p, ctx) => {
+    // A text search names the project in JQL, which Jira refuses for a user who cannot see it.
+    if (p.query) await requireProjectBrowse(requireProject(ctx));
+    return rankIssues(requireProject(ctx), p);
+  },
   'project/getEvidence': (p) => readIssueEvidence(p.issueId),
   'project/listInsights': async (p, ctx) => {
     await requireProjectBrowse(requireProject(ctx));
@@ -35,5 +43,12 @@ export const projectResolver = defineSurface<ProjectContract>(projectPayloads, {
   'project/unlink': async (p, ctx, env) => {
     const impact = await unlinkInsight(ctx, env, p.issueId, p.insightId);
     return { issueId: p.issueId, projectId: impact?.projectId ?? requireProject(ctx), impact };
-  }
+  },
+  'project/searchIssues': async (p, ctx) => {
+    await requireProjectBrowse(requireProject(ctx));
+    return findIssues(requireProject(ctx), p.query);
+  },
+  'project/setInsightStatus': (p, ctx, env) => setInsightStatus(ctx, env, requireProject(ctx), p.insightId, p.status),
+  'project/mergeInsights': (p, ctx, env) => mergeInsights(ctx, env, requireProject(ctx), p.sourceId, p.targetId),
+  'project/importInsights': (p, ctx, env) => importInsights(ctx, env, requireProject(ctx), p.rows)
 });

@@ -4,6 +4,7 @@ import { jiraAsUser } from './jira-fetch';
 
 export interface IssueSummary {
   id: string;
+  projectId: string;
   key: string;
   summary: string;
   status: string;
@@ -24,6 +25,7 @@ const BulkFetchSchema = z.object({
           .object({ name: z.string(), statusCategory: z.object({ key: z.string() }).optional() })
           .optional(),
         issuetype: z.object({ name: z.string(), hierarchyLevel: z.number().int().optional() }).optional(),
+        project: z.object({ id: z.string() }).optional(),
         assignee: z.object({ displayName: z.string() }).nullable().optional()
       })
     })
@@ -45,12 +47,14 @@ export async function browsableIssues(issueIds: readonly string[]): Promise<Map<
   if (issueIds.length === 0) return found;
   const answer = await jiraAsUser(BulkFetchSchema, route`/rest/api/3/issue/bulkfetch`, {
     method: 'POST',
-    body: { issueIdsOrKeys: issueIds.slice(0, 100), fields: ['summary', 'status', 'issuetype', 'assignee'] }
+    body: { issueIdsOrKeys: issueIds.slice(0, 100), fields: ['summary', 'status', 'issuetype', 'assignee', 'project'] }
   });
+  // Keys (typed by people) resolve too; the map is keyed by issue id either way.
   for (const issue of answer.issues) {
     const category = issue.fields.status?.statusCategory?.key;
     const summary: IssueSummary = {
       id: issue.id,
+      projectId: issue.fields.project?.id ?? '',
       key: issue.key,
       summary: issue.fields.summary ?? '',
       status: issue.fields.status?.name ?? '',

@@ -14,7 +14,6 @@ export const INDEX = {
   insightByProjectCreated: 'by-project-created',
   insightByProjectStatus: 'by-project-status',
   insightByAccount: 'by-account',
-  insightByImportKey: 'by-import-key',
   linkByIssue: 'by-issue',
   linkByInsight: 'by-insight',
   linkByParent: 'by-parent',

@@ -72,18 +72,6 @@ export async function queryInsights(query: InsightQuery): Promise<InsightPage> {
   return cursor ? { items, cursor } : { items };
 }
 
-/** The insight imported earlier from the same source row, if any (idempotent import). */
-export async function findInsightByImportKey(projectId: string, importKey: string): Promise<Insight | undefined> {
-  const row = await guarded(() =>
-    kvs
-      .entity<InsightRecord>(ENTITY.insight)
-      .query()
-      .index(INDEX.insightByImportKey, { partition: [projectId, importKey] })
-      .getOne()
-  );
-  return row ? insightFromRecord(row.key, row.value) : undefined;
-}
-
 /** Insights of one account, newest observation first, at most `limit` (used when its ARR changes). */
 export async function insightIdsOfAccount(accountKey: string, limit: number): Promise<string[]> {
   const ids: string[] = [];

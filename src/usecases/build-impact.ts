@@ -1,5 +1,5 @@
 import type { Account } from '../domain/account';
-import { orderCards, type EvidenceCard, type IssueImpact } from '../domain/impact';
+import { computeFacets, orderCards, type EvidenceCard, type IssueImpact } from '../domain/impact';
 import type { Insight } from '../domain/insight';
 import { scoreEvidence, type ImpactScore, type ScoringItem } from '../domain/scoring/score';
 import type { ScoringSettings } from '../domain/scoring/settings';
@@ -102,6 +102,8 @@ export function buildImpact(inputs: ImpactInputs): Omit<ImpactRecord, 'version'>
     score: stored,
     cards: cards.slice(0, FIRST_PAGE_CARDS),
     totalCards: cards.length,
+    // From the full score, before its contributions are trimmed for storage.
+    facets: computeFacets(cards, score),
     updatedAt: inputs.now.toISOString()
   };
   if (inputs.parentId !== undefined) readModel.parentId = inputs.parentId;

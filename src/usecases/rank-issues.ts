@@ -1,48 +1,130 @@
-import { browsableIssues } from '../jira/browsable-issues';
-import { rankByProject } from '../storage/impact-store';
+import { z } from 'zod';
+import type { IssueImpact } from '../domain/impact';
+import type { JourneyStage, Segment, SourceKind } from '../domain/vocabulary';
+import { browsableIssues, type IssueSummary } from '../jira/browsable-issues';
+import { searchIssuesByText } from '../jira/search-issues';
+import { getImpacts, rankByProject } from '../storage/impact-store';
+import type { ImpactRecord } from '../storage/records';
 import type { Page } from '../contract/result';
 import type { RankedIssueView } from '../contract/views';
 
-/** Pages scanned at most to fill one page when the user may not see some issues. */
-const MAX_PAGES = 5;
+export interface RankFilter {
+  limit: number;
+  cursor?: string;
+  statusCategory: 'open' | 'done' | 'all';
+  level: 'epic' | 'standard' | 'subtask' | 'all';
+  segment?: Segment;
+  sourceKind?: SourceKind;
+  journeyStage?: JourneyStage;
+  query?: string;
+}
+
+/** Storage rows read per step; filters apply in memory, so a step reads more than it keeps. */
+const STEP = 100;
+/** Steps at most per call, so a very selective filter still answers in bounded time. */
+const MAX_STEPS = 5;
 
 /**
- * A project's issues ranked by customer impact. One index query (sorted by score, so
- * the cost does not grow with the project) and one Jira search that keeps only the
- * issues the acting user may browse and adds what a row shows.
+ * Where the next page starts: the storage cursor of a page and how many of its rows were
+ * already consumed. A page may be cut mid-way when the requested number is reached.
  */
-export async function rankIssues(
-  projectId: string,
-  cursor: string | undefined,
-  limit: number
-): Promise<Page<RankedIssueView>> {
-  const items: RankedIssueView[] = [];
-  let next = cursor;
-  for (let page = 0; page < MAX_PAGES && items.length < limit; page += 1) {
-    const { rows, cursor: after } = await rankByProject(projectId, next, limit - items.length);
-    const visible = await browsableIssues(rows.map((row) => row.issueId));
-    for (const row of rows) {
-      const issue = visible.get(row.issueId);
-      if (!issue) continue;
-      const view: RankedIssueView = {
-        issueId: row.issueId,
-        key: issue.key,
-        summary: issue.summary,
-        status: issue.status,
-        statusCategory: issue.statusCategory,
-        issueType: issue.issueType,
-        hierarchyLevel: issue.hierarchyLevel,
-        score: row.score,
-        accounts: row.accounts,
-        arr: row.arr,
-        insightCount: row.insightCount
-      };
-      if (issue.assignee !== undefined) view.assignee = issue.assignee;
-      if (row.lastEvidenceAt !== undefined) view.lastEvidenceAt = row.lastEvidenceAt;
-      items.push(view);
-    }
-    next = after;
-    if (!next) break;
+const Position = z.object({ c: z.string().optional(), s: z.number().int().min(0) });
+type Position = z.infer<typeof Position>;
+
+function encode(position: Position): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
+}
+
+function decode(cursor: string | undefined): Position {
+  if (!cursor) return { s: 0 };
+  try {
+    return Position.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    return { s: 0 };
   }
-  return next ? { items, cursor: next } : { items };
+}
+
+function matchesEvidence(model: IssueImpact | undefined, filter: RankFilter): boolean {
+  const facets = model?.facets;
+  if (filter.segment && !(facets?.segments[filter.segment] ?? 0)) return false;
+  if (filter.sourceKind && !(facets?.sourceKinds[filter.sourceKind] ?? 0)) return false;
+  if (filter.journeyStage && !(facets?.stages[filter.journeyStage] ?? 0)) return false;
+  return true;
+}
+
+function matchesIssue(issue: IssueSummary, filter: RankFilter): boolean {
+  if (filter.statusCategory === 'open' && issue.statusCategory === 'done') return false;
+  if (filter.statusCategory === 'done' && issue.statusCategory !== 'done') return false;
+  if (filter.level === 'epic' && issue.hierarchyLevel < 1) return false;
+  if (filter.level === 'standard' && issue.hierarchyLevel !== 0) return false;
+  if (filter.level === 'subtask' && issue.hierarchyLevel > -1) return false;
+  return true;
+}
+
+function toView(row: ImpactRecord, issue: IssueSummary): RankedIssueView {
+  const view: RankedIssueView = {
+    issueId: row.issueId,
+    key: issue.key,
+    summary: issue.summary,
+    status: issue.status,
+    statusCategory: issue.statusCategory,
+    issueType: issue.issueType,
+    hierarchyLevel: issue.hierarchyLevel,
+    score: row.score,
+    accounts: row.accounts,
+    arr: row.arr,
+    insightCount: row.insightCount
+  };
+  if (issue.assignee !== undefined) view.assignee = issue.assignee;
+  if (row.lastEvidenceAt !== undefined) view.lastEvidenceAt = row.lastEvidenceAt;
+  if (row.readModel.facets) view.facets = row.readModel.facets;
+  return view;
+}
+
+/**
+ * A project's issues ranked by customer impact. The impact index is sorted by score, so
+ * a page costs the same at 100 000 issues as at 1 000: a few index reads and one Jira
+ * bulk fetch per step, which also drops every issue the acting user may not browse.
+ */
+export async function rankIssues(projectId: string, filter: RankFilter): Promise<Page<RankedIssueView>> {
+  if (filter.query) return searchRanked(projectId, filter);
+  const items: RankedIssueView[] = [];
+  let position = decode(filter.cursor);
+  for (let step = 0; step < MAX_STEPS && items.length < filter.limit; step += 1) {
+    const page = await rankByProject(projectId, position.c, STEP);
+    const rows = page.rows.slice(position.s);
+    const candidates = rows.filter((row) => matchesEvidence(row.readModel, filter));
+    const visible = await browsableIssues(candidates.map((row) => row.issueId));
+    let consumed = position.s;
+    for (const row of rows) {
+      consumed += 1;
+      const issue = visible.get(row.issueId);
+      if (issue && matchesEvidence(row.readModel, filter) && matchesIssue(issue, filter)) {
+        items.push(toView(row, issue));
+        if (items.length === filter.limit) break;
+      }
+    }
+    if (consumed < page.rows.length) {
+      position = { ...(position.c ? { c: position.c } : {}), s: consumed };
+      return { items, cursor: encode(position) };
+    }
+    if (!page.cursor) return { items };
+    position = { c: page.cursor, s: 0 };
+  }
+  return { items, cursor: encode(position) };
+}
+
+/** With search words: Jira's text search finds the issues, the impacts rank them. */
+async function searchRanked(projectId: string, filter: RankFilter): Promise<Page<RankedIssueView>> {
+  const hits = await searchIssuesByText(projectId, filter.query ?? '', 100);
+  const ids = hits.map((h) => h.id);
+  const [impacts, visible] = await Promise.all([getImpacts(ids), browsableIssues(ids)]);
+  const items = [...impacts.values()]
+    .filter((row) => matchesEvidence(row.readModel, filter))
+    .map((row) => ({ row, issue: visible.get(row.issueId) }))
+    .filter((x): x is { row: ImpactRecord; issue: IssueSummary } => x.issue !== undefined && matchesIssue(x.issue, filter))
+    .sort((a, b) => b.row.score - a.row.score)
+    .slice(0, filter.limit)
+    .map(({ row, issue }) => toView(row, issue));
+  return { items };
 }

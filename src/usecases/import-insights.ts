@@ -1,0 +1,121 @@
+import { AppError } from '../domain/errors';
+import { fingerprint } from '../domain/fingerprint';
+import { InsightInputSchema, type Insight } from '../domain/insight';
+import { normaliseAccountKey, type Account } from '../domain/account';
+import { parseWith } from '../domain/parse';
+import { getAccounts } from '../storage/account-store';
+import { ENTITY, KVS_LIMITS } from '../storage/entities';
+import { getInsights } from '../storage/insight-store';
+import { accountToRecord, insightToRecord } from '../storage/records';
+import { WriteSet, type Expect } from '../storage/write-set';
+import type { ImportReport } from '../contract/views';
+import type { Actor, Env } from './actor';
+import { mergeAccount, newInsight, type InsightInput } from './prepare-capture';
+import { requireProjectEdit } from './project-access';
+import { retryOnConflict } from './retry-on-conflict';
+
+export interface ImportRow {
+  line: number;
+  key?: string;
+  insight: unknown;
+}
+
+interface ValidRow {
+  line: number;
+  id: string;
+  input: InsightInput;
+}
+
+/**
+ * An imported row's id derives from the project and the row's source key (or, without
+ * one, its content), so importing the same file twice finds the first import's insights
+ * and creates nothing: the write of a new row is conditioned on its id being absent.
+ */
+export function importedInsightId(projectId: string, row: { key?: string }, input: InsightInput): string {
+  return `imp-${projectId}-${fingerprint(row.key !== undefined ? { key: row.key } : { content: input })}`;
+}
+
+/**
+ * Imports one chunk of rows (the UI sends a file in chunks under Forge's payload limit).
+ * Every row is validated on its own: invalid rows are reported with their line and
+ * reason and nothing of them is written; rows seen before are reported as duplicates;
+ * the rest are written with their accounts, in transactions of at most 25 records.
+ */
+export async function importInsights(actor: Actor, env: Env, projectId: string, rows: readonly ImportRow[]): Promise<ImportReport> {
+  await requireProjectEdit(projectId);
+  const report: ImportReport = { created: [], duplicates: [], invalid: [] };
+  const valid: ValidRow[] = [];
+  const seen = new Map<string, number>();
+  const now = env.now();
+  for (const row of rows) {
+    try {
+      const input = parseWith(InsightInputSchema, row.insight, `row ${row.line}`);
+      const id = importedInsightId(projectId, row, input);
+      if (seen.has(id)) {
+        report.duplicates.push({ line: row.line, insightId: id });
+        continue;
+      }
+      // Also rejects observation dates in the future.
+      newInsight(input, projectId, actor, { now: () => now, newId: () => id });
+      seen.set(id, row.line);
+      valid.push({ line: row.line, id, input });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      report.invalid.push({ line: row.line, message: error.message, fieldIssues: error.fieldIssues });
+    }
+  }
+  if (valid.length === 0) return report;
+
+  const written = await retryOnConflict(() => writeRows(actor, env, projectId, valid));
+  report.created.push(...written.created);
+  report.duplicates.push(...written.duplicates);
+  report.created.sort((a, b) => a.line - b.line);
+  report.duplicates.sort((a, b) => a.line - b.line);
+  return report;
+}
+
+async function writeRows(
+  actor: Actor,
+  env: Env,
+  projectId: string,
+  rows: readonly ValidRow[]
+): Promise<Pick<ImportReport, 'created' | 'duplicates'>> {
+  const now = env.now();
+  const accountKeys = [...new Set(rows.flatMap((r) => (r.input.account ? [normaliseAccountKey(r.input.account.key ?? r.input.account.name)] : [])))];
+  const [existing, accounts] = await Promise.all([getInsights(rows.map((r) => r.id)), getAccounts(accountKeys)]);
+  const fresh = rows.filter((r) => !existing.has(r.id));
+
+  // Every row naming an account enriches it, in file order; each account is written once.
+  const accountPuts = new Map<string, { account: Account; expect: Expect }>();
+  for (const row of fresh) {
+    if (!row.input.account) continue;
+    const key = normaliseAccountKey(row.input.account.key ?? row.input.account.name);
+    const previous = accountPuts.get(key);
+    const merged = mergeAccount(row.input.account, previous?.account ?? accounts.get(key), now);
+    accountPuts.set(key, previous ? { account: { ...merged.account, version: previous.account.version }, expect: previous.expect } : merged);
+  }
+  const insights: Insight[] = fresh.map((row) => newInsight(row.input, projectId, actor, { now: () => now, newId: () => row.id }));
+
+  // Accounts first, then insights, each in transactions within Forge's 25-operation limit;
+  // a row's insight is only written once its account exists.
+  for (const chunk of chunks([...accountPuts.values()], KVS_LIMITS.transactionOps)) {
+    const writes = new WriteSet();
+    for (const { account, expect } of chunk) writes.put(ENTITY.account, account.key, accountToRecord(account), expect);
+    await writes.commit();
+  }
+  for (const chunk of chunks(insights, KVS_LIMITS.transactionOps)) {
+    const writes = new WriteSet();
+    for (const insight of chunk) writes.put(ENTITY.insight, insight.id, insightToRecord(insight), 'absent');
+    await writes.commit();
+  }
+  return {
+    created: fresh.map((r) => ({ line: r.line, insightId: r.id })),
+    duplicates: rows.filter((r) => existing.has(r.id)).map((r) => ({ line: r.line, insightId: r.id }))
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,83 @@
+import { ValidationError } from '../domain/errors';
+import { severityRank } from '../domain/vocabulary';
+import type { Insight } from '../domain/insight';
+import { linksOfInsight } from '../storage/link-store';
+import type { LinkRecord } from '../storage/records';
+import type { InsightView } from '../contract/views';
+import type { Actor, Env } from './actor';
+import { applyChange } from './apply-change';
+import { emptyChange } from './evidence-change';
+import { affectedChain } from './link-insights';
+import { requireProjectEdit } from './project-access';
+import { retryOnConflict } from './retry-on-conflict';
+import { loadProjectInsight, withAccount } from './triage-insight';
+
+/**
+ * The merged insight keeps the target's words and gains what the duplicate knew: its
+ * tags, its account when the target had none, the higher severity and the newer
+ * observation (so the score loses no signal), and its quote when the target had none.
+ */
+function mergedInsight(target: Insight, source: Insight, linkCount: number, now: Date): Insight {
+  const merged: Insight = {
+    ...target,
+    tags: [...new Set([...target.tags, ...source.tags])].slice(0, 20),
+    severity: severityRank(source.severity) > severityRank(target.severity) ? source.severity : target.severity,
+    observedAt: Date.parse(source.observedAt) > Date.parse(target.observedAt) ? source.observedAt : target.observedAt,
+    quote: target.quote || source.quote,
+    linkCount,
+    status: linkCount > 0 && target.status === 'new' ? 'linked' : target.status,
+    updatedAt: now.toISOString(),
+    version: target.version + 1
+  };
+  if (!merged.accountKey && source.accountKey) merged.accountKey = source.accountKey;
+  if (!merged.sourceUrl && source.sourceUrl) merged.sourceUrl = source.sourceUrl;
+  if (!merged.journeyStage && source.journeyStage) merged.journeyStage = source.journeyStage;
+  return merged;
+}
+
+/**
+ * Merges a duplicate insight into another: the duplicate's links move to the target
+ * (an issue linked to both keeps one link), tags and account carry over, and the
+ * duplicate is deleted — all in one transaction with every affected impact.
+ */
+export async function mergeInsights(
+  _actor: Actor,
+  env: Env,
+  projectId: string,
+  sourceId: string,
+  targetId: string
+): Promise<InsightView> {
+  await requireProjectEdit(projectId);
+  return retryOnConflict(async () => {
+    const now = env.now();
+    const [source, target, sourceLinks, targetLinks] = await Promise.all([
+      loadProjectInsight(sourceId, projectId),
+      loadProjectInsight(targetId, projectId),
+      linksOfInsight(sourceId),
+      linksOfInsight(targetId)
+    ]);
+    if (source.id === target.id) throw new ValidationError('An insight cannot be merged into itself.');
+    const targetIssues = new Set(targetLinks.map((l) => l.issueId));
+    const change = emptyChange();
+    const moved: LinkRecord[] = [];
+    for (const link of sourceLinks) {
+      change.linkDeletes.push({ issueId: link.issueId, insightId: sourceId });
+      if (targetIssues.has(link.issueId)) continue;
+      const next: LinkRecord = { ...link, insightId: targetId };
+      const accountKey = target.accountKey ?? source.accountKey;
+      if (accountKey) next.accountKey = accountKey;
+      else delete next.accountKey;
+      moved.push(next);
+    }
+    change.linkSets.push(...moved);
+    const merged = mergedInsight(target, source, targetLinks.length + moved.length, now);
+    // The target's existing links carry its account key for scoring; keep them in step.
+    if (merged.accountKey !== target.accountKey) {
+      for (const link of targetLinks) change.linkSets.push({ ...link, accountKey: merged.accountKey! });
+    }
+    change.insightPuts.push({ insight: merged, expect: { version: target.version } });
+    change.insightDeletes.push({ id: sourceId, expect: { version: source.version } });
+    await applyChange(change, [...sourceLinks, ...targetLinks].flatMap((link) => affectedChain(link)), now);
+    return withAccount(merged);
+  });
+}

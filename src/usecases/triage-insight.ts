@@ -1,0 +1,52 @@
+import { NotFoundError, ValidationError } from '../domain/errors';
+import type { Insight } from '../domain/insight';
+import { getAccounts } from '../storage/account-store';
+import { getInsight } from '../storage/insight-store';
+import type { InsightView } from '../contract/views';
+import type { Actor, Env } from './actor';
+import { applyChange } from './apply-change';
+import { emptyChange } from './evidence-change';
+import { requireProjectEdit } from './project-access';
+import { retryOnConflict } from './retry-on-conflict';
+
+/** Loads an insight of this project; one of another project is reported as missing. */
+export async function loadProjectInsight(insightId: string, projectId: string): Promise<Insight> {
+  const insight = await getInsight(insightId);
+  if (!insight || insight.projectId !== projectId) throw new NotFoundError('No such insight in this project.');
+  return insight;
+}
+
+export async function withAccount(insight: Insight): Promise<InsightView> {
+  if (!insight.accountKey) return insight;
+  const account = (await getAccounts([insight.accountKey])).get(insight.accountKey);
+  return account ? { ...insight, account } : insight;
+}
+
+/**
+ * Triage of the inbox: marks an unlinked insight as not actionable ("dismissed"), or
+ * brings it back to the inbox ("new"). Linked evidence is not dismissed: unlink it first.
+ */
+export async function setInsightStatus(
+  _actor: Actor,
+  env: Env,
+  projectId: string,
+  insightId: string,
+  status: 'new' | 'dismissed'
+): Promise<InsightView> {
+  await requireProjectEdit(projectId);
+  return retryOnConflict(async () => {
+    const insight = await loadProjectInsight(insightId, projectId);
+    if (insight.linkCount > 0) {
+      throw new ValidationError('This insight is evidence for an issue; unlink it before changing its status.', [
+        { path: 'status', message: 'Only unlinked insights can be dismissed or restored.' }
+      ]);
+    }
+    if (insight.status === status) return withAccount(insight);
+    const now = env.now();
+    const next: Insight = { ...insight, status, updatedAt: now.toISOString(), version: insight.version + 1 };
+    const change = emptyChange();
+    change.insightPuts.push({ insight: next, expect: { version: insight.version } });
+    await applyChange(change, [], now);
+    return withAccount(next);
+  });
+}
