@@ -1,4 +1,4 @@
-import { browsableIssues } from '../jira/browsable-issues';
+import { browsableIssues, type IssueSummary } from '../jira/browsable-issues';
 import { searchIssuesByText } from '../jira/search-issues';
 import type { IssueHit } from '../contract/views';
 
@@ -11,7 +11,7 @@ const ISSUE_KEY = /^[A-Z][A-Z0-9_]+-\d+$/;
 export async function findIssues(projectId: string, query: string): Promise<IssueHit[]> {
   const key = query.trim().toUpperCase();
   const [byKey, byText] = await Promise.all([
-    ISSUE_KEY.test(key) ? browsableIssues([key]) : Promise.resolve(new Map()),
+    ISSUE_KEY.test(key) ? browsableIssues([key]) : Promise.resolve(new Map<string, IssueSummary>()),
     searchIssuesByText(projectId, query, 20)
   ]);
   const hits: IssueHit[] = [];
