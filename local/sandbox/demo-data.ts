@@ -34,15 +34,16 @@ const ACCOUNTS: { name: string; segment: Segment; arr: number }[] = [
   { name: 'Nakatomi Trading', segment: 'enterprise', arr: 540000 }
 ];
 
-const OPENERS = [
-  'Our team keeps running into this:',
-  'Honestly this is the biggest blocker for us right now.',
-  'We had to build a workaround for this.',
-  'This came up again in our quarterly review.',
-  'Several of our users complained this week.',
-  'If this were fixed we would roll out to the whole company.',
-  'Compared to your competitor this is where you fall behind.',
-  'Support told us it is on the roadmap, any news?'
+/** How customers phrase a need: `%s` is the topic, in their words. */
+const QUOTES = [
+  'Our team keeps running into this: %s. We had to build a workaround.',
+  'Honestly, "%s" is the biggest blocker for us right now.',
+  'This came up again in our quarterly review — %s.',
+  'Several of our users complained this week that they need %s.',
+  'If you had %s we would roll out to the whole company.',
+  'Compared to the tool we left, %s is where you fall behind.',
+  'Support told us %s is on the roadmap. Any news?',
+  'We lose time every week because of this (%s).'
 ];
 
 const CLOSERS = [
@@ -53,6 +54,17 @@ const CLOSERS = [
   'Our customers notice it immediately.',
   'Please keep us posted.'
 ];
+
+const SUMMARY_PREFIX: Record<string, string> = {
+  ticket: 'Support ticket',
+  interview: 'Interview',
+  survey: 'Survey answer',
+  nps: 'NPS comment',
+  sales_call: 'Sales call',
+  review: 'Review',
+  social: 'Social post',
+  other: 'Note'
+};
 
 const SOURCE_URLS: Record<string, string> = {
   ticket: 'https://support.example.com/tickets/',
@@ -102,11 +114,12 @@ export async function seedDemoData(forge: LocalForge, options: { insightsPerProj
       const account = rng.int(0, 9) < 8 ? ACCOUNTS[rng.int(0, ACCOUNTS.length - 1)] : undefined;
       const sourceKind = SOURCE_KINDS[rng.int(0, SOURCE_KINDS.length - 2)]!;
       const ageDays = rng.int(0, 240);
-      const topic = target.summary.replace(/\.$/, '').toLowerCase();
+      const topic = target.summary.replace(/\.$/, '');
+      const spoken = topic.charAt(0).toLowerCase() + topic.slice(1);
       const view = (await call(project.id, 'project/captureInsight', {
         insight: {
-          summary: `${topic.charAt(0).toUpperCase()}${topic.slice(1)}`.slice(0, 200),
-          quote: `${OPENERS[rng.int(0, OPENERS.length - 1)]} ${topic} — ${CLOSERS[rng.int(0, CLOSERS.length - 1)]}`,
+          summary: `${SUMMARY_PREFIX[sourceKind]}: ${spoken}`.slice(0, 200),
+          quote: `${rng.pick(QUOTES).replace('%s', spoken)} ${rng.pick(CLOSERS)}`,
           sourceKind,
           sourceUrl: `${SOURCE_URLS[sourceKind]}${10000 + insights}`,
           ...(account ? { account } : {}),
