@@ -1,9 +1,8 @@
-import { NotFoundError } from '../domain/errors';
 import { requireProjectEdit } from './project-access';
+import { loadProjectInsight } from './project-insight';
 import { InsightPatchSchema, validateObservedAt, type Insight } from '../domain/insight';
 import type { z } from 'zod';
 import { getAccount, getAccounts } from '../storage/account-store';
-import { getInsight } from '../storage/insight-store';
 import { linksOfInsight } from '../storage/link-store';
 import type { Actor, Env } from './actor';
 import { applyChange, type AffectedIssue } from './apply-change';
@@ -41,13 +40,6 @@ async function issuesFedBy(insightId: string): Promise<{ affected: AffectedIssue
   return { affected: links.flatMap((link) => affectedChain(link)), links };
 }
 
-async function loadOwned(insightId: string, projectId: string): Promise<Insight> {
-  const insight = await getInsight(insightId);
-  // An insight of another project is reported as missing: ids in a payload grant nothing.
-  if (!insight || insight.projectId !== projectId) throw new NotFoundError('No such insight in this project.');
-  return insight;
-}
-
 /**
  * Edits an insight; every issue it is linked to (and their ancestors) is rescored in
  * the same transaction, or right after it when there are more than fit in one.
@@ -62,7 +54,7 @@ export async function editInsight(
   await requireProjectEdit(projectId);
   return retryOnConflict(async () => {
     const now = env.now();
-    const current = await loadOwned(insightId, projectId);
+    const current = await loadProjectInsight(insightId, projectId);
     if (patch.observedAt !== undefined) validateObservedAt(patch.observedAt, now);
     const change = emptyChange();
     const next: Insight = { ...current, updatedAt: now.toISOString(), version: current.version + 1 };
@@ -112,7 +104,7 @@ export async function editInsight(
 export async function deleteInsight(_actor: Actor, env: Env, projectId: string, insightId: string): Promise<void> {
   await requireProjectEdit(projectId);
   await retryOnConflict(async () => {
-    const current = await loadOwned(insightId, projectId);
+    const current = await loadProjectInsight(insightId, projectId);
     const { affected, links } = await issuesFedBy(insightId);
     const change = emptyChange();
     change.insightDeletes.push({ id: insightId, expect: { version: current.version } });

@@ -10,7 +10,7 @@ import { emptyChange } from './evidence-change';
 import { affectedChain } from './link-insights';
 import { requireProjectEdit } from './project-access';
 import { retryOnConflict } from './retry-on-conflict';
-import { loadProjectInsight, withAccount } from './triage-insight';
+import { loadProjectInsight, withAccount } from './project-insight';
 
 /**
  * The merged insight keeps the target's words and gains what the duplicate knew: its

@@ -1,26 +1,12 @@
-import { NotFoundError, ValidationError } from '../domain/errors';
+import { ValidationError } from '../domain/errors';
 import type { Insight } from '../domain/insight';
-import { getAccounts } from '../storage/account-store';
-import { getInsight } from '../storage/insight-store';
+import { loadProjectInsight, withAccount } from './project-insight';
 import type { InsightView } from '../contract/views';
 import type { Actor, Env } from './actor';
 import { applyChange } from './apply-change';
 import { emptyChange } from './evidence-change';
 import { requireProjectEdit } from './project-access';
 import { retryOnConflict } from './retry-on-conflict';
-
-/** Loads an insight of this project; one of another project is reported as missing. */
-export async function loadProjectInsight(insightId: string, projectId: string): Promise<Insight> {
-  const insight = await getInsight(insightId);
-  if (!insight || insight.projectId !== projectId) throw new NotFoundError('No such insight in this project.');
-  return insight;
-}
-
-export async function withAccount(insight: Insight): Promise<InsightView> {
-  if (!insight.accountKey) return insight;
-  const account = (await getAccounts([insight.accountKey])).get(insight.accountKey);
-  return account ? { ...insight, account } : insight;
-}
 
 /**
  * Triage of the inbox: marks an unlinked insight as not actionable ("dismissed"), or
