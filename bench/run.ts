@@ -1,7 +1,7 @@
 import { browserTiming } from './browser-timing';
 import { bundleSizes } from './bundles';
 import type { OperationRow } from './measure';
-import { epicRollUp, linking, panelRead, rankedPage, scoringCpu } from './scenarios';
+import { epicRollUp, importThroughput, linking, panelRead, rankedPage, scoringCpu } from './scenarios';
 
 /**
  * `npm run bench` — counts calls and sequential round trips per operation on the local
@@ -28,13 +28,17 @@ async function main(): Promise<void> {
   }
   log('linking…');
   operations.push(...(await linking()));
+  log('CSV import…');
+  const imports = [await importThroughput(quick ? 200 : 2000)];
+  operations.push(...imports);
   const cpu = [scoringCpu(quick ? 1000 : 10000)];
   const bundles = bundleSizes();
   log('time to first evidence in headless Chromium…');
   const browser = await browserTiming(quick ? 3 : 5);
 
   if (json) {
-    process.stdout.write(`${JSON.stringify({ operations, cpu, bundles, browser }, null, 2)}\n`);
+    const importRates = imports.map((r) => ({ scale: r.scale, rowsPerSecond: r.rowsPerSecond, kvsCallsPerRow: r.kvsCallsPerRow }));
+    process.stdout.write(`${JSON.stringify({ operations, cpu, bundles, browser, imports: importRates }, null, 2)}\n`);
     return;
   }
   // The panel floor: one invoke plus one KVS read under the model.
@@ -46,6 +50,10 @@ async function main(): Promise<void> {
       `| ${r.name} | ${r.scale} | ${r.kvsCalls} | ${r.kvsRoundTrips} | ${r.jiraCalls} | ${r.jiraRoundTrips} | ${r.modelledMs} | ${(r.modelledMs / floorMs).toFixed(2)} |`
     );
   }
+  console.log('');
+  console.log('| import | rows per second (modelled) | KVS calls per row |');
+  console.log('|---|---:|---:|');
+  for (const r of imports) console.log(`| ${r.scale} | ${r.rowsPerSecond} | ${r.kvsCallsPerRow} |`);
   console.log('');
   console.log('| CPU | scale | ms (median of 5) |');
   console.log('|---|---|---:|');

@@ -5,7 +5,7 @@ import { ENTITY } from '../src/storage/entities';
 import type { ImpactRecord } from '../src/storage/records';
 import type { LocalForge } from '../local/host/local-forge';
 import { benchForge, measure, type OperationRow } from './measure';
-import { benchSeed, call, captureMany, linkAll, panelHandler, panelSite, projectHandler } from './fixtures';
+import { benchSeed, call, captureMany, insightInput, linkAll, panelHandler, panelSite, projectHandler } from './fixtures';
 
 /** Panel first paint for an issue with `n` linked insights: the floor is 1 KVS read. */
 export async function panelRead(n: number): Promise<OperationRow[]> {
@@ -127,4 +127,32 @@ export function scoringCpu(n: number): { name: string; scale: string; cpuMs: num
   }
   runs.sort((a, b) => a - b);
   return { name: 'score one issue (CPU)', scale: `${n} insights`, cpuMs: Math.round(runs[2]! * 10) / 10 };
+}
+
+/**
+ * CSV import through `project/importInsights` in chunks of 100 rows, as the project
+ * page sends a file: storage calls per row and rows per second under the latency model.
+ */
+export async function importThroughput(rows: number): Promise<OperationRow & { rowsPerSecond: number; kvsCallsPerRow: number }> {
+  const { seed, projectId } = benchSeed(0);
+  const forge = benchForge(seed);
+  try {
+    const all = Array.from({ length: rows }, (_, i) => ({
+      line: i + 2,
+      key: `ticket-${i}`,
+      insight: { ...insightInput(i), observedAt: '2026-11-01' }
+    }));
+    const row = await measure(forge, 'CSV import (chunks of 100 rows)', `${rows} rows`, async () => {
+      for (let i = 0; i < all.length; i += 100) {
+        await call(forge, projectHandler, { module: 'projectPage', projectId }, 'project/importInsights', { rows: all.slice(i, i + 100) });
+      }
+    });
+    return {
+      ...row,
+      rowsPerSecond: Math.round((rows / row.modelledMs) * 1000),
+      kvsCallsPerRow: Math.round((row.kvsCalls / rows) * 100) / 100
+    };
+  } finally {
+    forge.stop();
+  }
 }

@@ -96,18 +96,23 @@ async function writeRows(
   }
   const insights: Insight[] = fresh.map((row) => newInsight(row.input, projectId, actor, { now: () => now, newId: () => row.id }));
 
-  // Accounts first, then insights, each in transactions within Forge's 25-operation limit;
-  // a row's insight is only written once its account exists.
-  for (const chunk of chunks([...accountPuts.values()], KVS_LIMITS.transactionOps)) {
-    const writes = new WriteSet();
-    for (const { account, expect } of chunk) writes.put(ENTITY.account, account.key, accountToRecord(account), expect);
-    await writes.commit();
-  }
-  for (const chunk of chunks(insights, KVS_LIMITS.transactionOps)) {
-    const writes = new WriteSet();
-    for (const insight of chunk) writes.put(ENTITY.insight, insight.id, insightToRecord(insight), 'absent');
-    await writes.commit();
-  }
+  // Accounts first, then insights, each in transactions within Forge's 25-operation
+  // limit; transactions of one kind touch distinct rows, so they run in parallel.
+  // A row's insight is only written once its account exists.
+  await Promise.all(
+    chunks([...accountPuts.values()], KVS_LIMITS.transactionOps).map((chunk) => {
+      const writes = new WriteSet();
+      for (const { account, expect } of chunk) writes.put(ENTITY.account, account.key, accountToRecord(account), expect);
+      return writes.commit();
+    })
+  );
+  await Promise.all(
+    chunks(insights, KVS_LIMITS.transactionOps).map((chunk) => {
+      const writes = new WriteSet();
+      for (const insight of chunk) writes.put(ENTITY.insight, insight.id, insightToRecord(insight), 'absent');
+      return writes.commit();
+    })
+  );
   return {
     created: fresh.map((r) => ({ line: r.line, insightId: r.id })),
     duplicates: rows.filter((r) => existing.has(r.id)).map((r) => ({ line: r.line, insightId: r.id }))
