@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InsightInputSchema, InsightPatchSchema } from '../domain/insight';
 import { AccountInputSchema } from '../domain/account';
+import { PrivacySettingsSchema } from '../domain/privacy';
 import { INSIGHT_STATUSES, JOURNEY_STAGES, SEGMENTS, SOURCE_KINDS } from '../domain/vocabulary';
 
 /**
@@ -74,3 +75,10 @@ export const LinkToIssuePayload = z.strictObject({
   note
 });
 export const UnlinkFromIssuePayload = z.strictObject({ issueId: id, insightId: id });
+
+/** Admin: scoring settings are merged over the defaults and validated by the domain. */
+export const SaveSettingsPayload = z.strictObject({
+  scoring: z.unknown().optional(),
+  privacy: PrivacySettingsSchema.optional()
+});
+export const PreviewScoringPayload = z.strictObject({ scoring: z.unknown() });

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { Account } from '../domain/account';
-import type { ScoringSettings } from '../domain/scoring/settings';
 import * as P from './payloads';
 import type { Page } from './result';
 import type {
   AccessView,
+  AdminSettingsView,
+  ScorePreviewRow,
   EvidenceCardView,
   ImportReport,
   InsightView,
@@ -79,11 +80,15 @@ export type ProjectContract = {
 };
 
 export const adminPayloads = {
-  'admin/getSettings': P.EmptyPayload
+  'admin/getSettings': P.EmptyPayload,
+  'admin/saveSettings': P.SaveSettingsPayload,
+  'admin/previewScoring': P.PreviewScoringPayload
 } as const;
 
 export type AdminContract = {
-  'admin/getSettings': Endpoint<typeof P.EmptyPayload, ScoringSettings>;
+  'admin/getSettings': Endpoint<typeof P.EmptyPayload, AdminSettingsView>;
+  'admin/saveSettings': Endpoint<typeof P.SaveSettingsPayload, AdminSettingsView>;
+  'admin/previewScoring': Endpoint<typeof P.PreviewScoringPayload, ScorePreviewRow[]>;
 };
 
 export type Contract = PanelContract & ProjectContract & AdminContract;

@@ -1,6 +1,8 @@
 import type { Account } from '../domain/account';
 import type { EvidenceCard, ImpactFacets, IssueImpact } from '../domain/impact';
 import type { FieldIssue } from '../domain/errors';
+import type { PrivacySettings } from '../domain/privacy';
+import type { ScoringSettings } from '../domain/scoring/settings';
 import type { Insight } from '../domain/insight';
 
 /** The issue panel's whole first paint: one storage read, no Jira call. */
@@ -9,6 +11,8 @@ export interface PanelView {
   projectId: string;
   /** Null when no evidence is linked to the issue or its descendants. */
   impact: IssueImpact | null;
+  /** Account names, ARR and per-account points are masked for this user (privacy settings). */
+  identityHidden?: boolean;
 }
 
 /** What the acting user may do on the issue in context (one Jira call, asked separately). */
@@ -18,6 +22,8 @@ export interface AccessView {
 
 export interface InsightView extends Insight {
   account?: Account;
+  /** The account's name and ARR are masked for this user. */
+  identityHidden?: boolean;
 }
 
 export type EvidenceCardView = EvidenceCard;
@@ -37,6 +43,8 @@ export interface RankedIssueView {
   insightCount: number;
   lastEvidenceAt?: string;
   facets?: ImpactFacets;
+  /** ARR at stake is masked for this user. */
+  identityHidden?: boolean;
 }
 
 /** An issue found by key or text, to link evidence to. */
@@ -58,4 +66,21 @@ export interface LinkOutcome {
   view: PanelView;
   /** Insights that were already linked to the issue (left unchanged). */
   alreadyLinked: string[];
+}
+
+/** The admin page's settings: how scores are computed and who sees customer identity. */
+export interface AdminSettingsView {
+  scoring: ScoringSettings;
+  privacy: PrivacySettings;
+  formulaVersion: number;
+  settingsHash: string;
+}
+
+/** One of the site's top issues, scored now and under the settings being edited. */
+export interface ScorePreviewRow {
+  issueId: string;
+  key: string;
+  summary: string;
+  current: number;
+  preview: number;
 }

@@ -1,14 +1,10 @@
 import { adminPayloads, type AdminContract } from '../contract/surfaces';
-import { ForbiddenError } from '../domain/errors';
-import { myPermissions } from '../jira/my-permissions';
-import { getScoringSettings } from '../storage/settings-store';
+import { getAdminSettings, previewScoring, saveAdminSettings } from '../usecases/admin-settings';
 import { defineSurface } from './define-surface';
 
-/** The admin page: scoring settings, for Jira administrators only (checked here, not in the UI). */
+/** The admin page: scoring settings and privacy, for Jira administrators only. */
 export const adminResolver = defineSurface<AdminContract>(adminPayloads, {
-  'admin/getSettings': async () => {
-    const access = await myPermissions({ global: true });
-    if (!access.administer) throw new ForbiddenError('Only Jira administrators can see scoring settings.');
-    return getScoringSettings();
-  }
+  'admin/getSettings': () => getAdminSettings(),
+  'admin/saveSettings': (p) => saveAdminSettings(p),
+  'admin/previewScoring': (p) => previewScoring(p.scoring)
 });

@@ -5,6 +5,7 @@ import { AppError } from '../domain/errors';
 import { parseWith } from '../domain/parse';
 import type { Result } from '../contract/result';
 import type { Env } from '../usecases/actor';
+import { identityAllowed, redactionFor, type Redaction } from '../usecases/identity-access';
 import { trustedContext, type TrustedContext } from './trusted-context';
 
 interface Endpoint {
@@ -13,7 +14,19 @@ interface Endpoint {
 }
 
 export type SurfaceHandlers<C extends Record<string, Endpoint>> = {
-  [K in keyof C]: (payload: z.output<C[K]['payload']>, context: TrustedContext, env: Env) => Promise<C[K]['result']>;
+  [K in keyof C]: (
+    payload: z.output<C[K]['payload']>,
+    context: TrustedContext,
+    env: Env
+  ) => Promise<C[K]['result']>;
+};
+
+/**
+ * Per endpoint, how its answer is masked for a user who may not see customer identity
+ * and revenue. Endpoints listed here check the user's access before answering.
+ */
+export type SurfaceRedactors<C extends Record<string, Endpoint>> = {
+  [K in keyof C]?: (value: C[K]['result'], redaction: Redaction) => C[K]['result'];
 };
 
 /** Time and ids for one invocation; created per call, never shared between users. */
@@ -29,17 +42,25 @@ function invocationEnv(): Env {
  */
 export function defineSurface<C extends Record<string, Endpoint>>(
   schemas: { [K in keyof C]: C[K]['payload'] },
-  handlers: SurfaceHandlers<C>
+  handlers: SurfaceHandlers<C>,
+  redactors: SurfaceRedactors<C> = {}
 ): ReturnType<Resolver['getDefinitions']> {
   const resolver = new Resolver();
   for (const key of Object.keys(schemas) as (keyof C & string)[]) {
     const schema = schemas[key];
     const handle = handlers[key];
+    const redact = redactors[key];
     resolver.define(key, async (request: Request): Promise<Result<C[typeof key]['result']>> => {
       try {
         const context = trustedContext(request.context);
         const payload = parseWith(schema, request.payload, key) as z.output<C[typeof key]['payload']>;
-        return { ok: true, value: await handle(payload, context, invocationEnv()) };
+        if (!redact) return { ok: true, value: await handle(payload, context, invocationEnv()) };
+        const [value, allowed] = await Promise.all([
+          handle(payload, context, invocationEnv()),
+          // Fail closed: if access cannot be established, the answer is masked.
+          identityAllowed(context.accountId).catch(() => false)
+        ]);
+        return { ok: true, value: redact(value, redactionFor(allowed)) };
       } catch (error) {
         return failure(error, key);
       }
@@ -48,11 +69,16 @@ export function defineSurface<C extends Record<string, Endpoint>>(
   return resolver.getDefinitions();
 }
 
-function failure(error: unknown, key: string): { ok: false; error: { code: AppError['code']; message: string; fieldIssues: AppError['fieldIssues'] } } {
+function failure(
+  error: unknown,
+  key: string
+): { ok: false; error: { code: AppError['code']; message: string; fieldIssues: AppError['fieldIssues'] } } {
   if (error instanceof AppError) {
     return { ok: false, error: { code: error.code, message: error.message, fieldIssues: error.fieldIssues } };
   }
   console.error(`Resolver ${key} failed unexpectedly`, error);
-  return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. Try again.', fieldIssues: [] } };
+  return {
+    ok: false,
+    error: { code: 'INTERNAL', message: 'Something went wrong. Try again.', fieldIssues: [] }
+  };
 }
-

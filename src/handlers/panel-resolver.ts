@@ -9,29 +9,47 @@ import { defineSurface } from './define-surface';
 import { requireIssue, requireProject } from './trusted-context';
 
 /** The issue panel: everything acts on the issue in Forge's context. */
-export const panelResolver = defineSurface<PanelContract>(panelPayloads, {
-  'panel/getEvidence': (_p, ctx) => readContextEvidence(requireIssue(ctx), requireProject(ctx)),
-  'panel/getAccess': async (_p, ctx) => ({ canEdit: (await myPermissions({ issueId: requireIssue(ctx) })).edit }),
-  'panel/listCards': (p, ctx) => listCards(requireIssue(ctx), p.cursor),
-  'panel/searchInsights': (p, ctx) => listInsights(requireProject(ctx), p),
-  'panel/captureAndLink': async (p, ctx, env) => {
-    const issueId = requireIssue(ctx);
-    const result = await captureAndLink(ctx, env, issueId, p.insight, p.note);
-    return { view: { issueId, projectId: requireProject(ctx), impact: result.impact }, alreadyLinked: [] };
+export const panelResolver = defineSurface<PanelContract>(
+  panelPayloads,
+  {
+    'panel/getEvidence': (_p, ctx) =>
+      readContextEvidence(requireIssue(ctx), requireProject(ctx), ctx.accountId),
+    'panel/getAccess': async (_p, ctx) => ({
+      canEdit: (await myPermissions({ issueId: requireIssue(ctx) })).edit
+    }),
+    'panel/listCards': (p, ctx) => listCards(requireIssue(ctx), p.cursor),
+    'panel/searchInsights': (p, ctx) => listInsights(requireProject(ctx), p),
+    'panel/captureAndLink': async (p, ctx, env) => {
+      const issueId = requireIssue(ctx);
+      const result = await captureAndLink(ctx, env, issueId, p.insight, p.note);
+      return { view: { issueId, projectId: requireProject(ctx), impact: result.impact }, alreadyLinked: [] };
+    },
+    'panel/link': async (p, ctx, env) => {
+      const issueId = requireIssue(ctx);
+      const result = await linkInsights(ctx, env, issueId, p.insightIds, p.note);
+      return {
+        view: { issueId, projectId: requireProject(ctx), impact: result.impact },
+        alreadyLinked: result.alreadyLinked
+      };
+    },
+    'panel/unlink': async (p, ctx, env) => {
+      const issueId = requireIssue(ctx);
+      const impact = await unlinkInsight(ctx, env, issueId, p.insightId);
+      return { issueId, projectId: requireProject(ctx), impact };
+    },
+    'panel/editNote': async (p, ctx, env) => {
+      const issueId = requireIssue(ctx);
+      const impact = await editNote(ctx, env, issueId, p.insightId, p.note);
+      return { issueId, projectId: requireProject(ctx), impact };
+    }
   },
-  'panel/link': async (p, ctx, env) => {
-    const issueId = requireIssue(ctx);
-    const result = await linkInsights(ctx, env, issueId, p.insightIds, p.note);
-    return { view: { issueId, projectId: requireProject(ctx), impact: result.impact }, alreadyLinked: result.alreadyLinked };
-  },
-  'panel/unlink': async (p, ctx, env) => {
-    const issueId = requireIssue(ctx);
-    const impact = await unlinkInsight(ctx, env, issueId, p.insightId);
-    return { issueId, projectId: requireProject(ctx), impact };
-  },
-  'panel/editNote': async (p, ctx, env) => {
-    const issueId = requireIssue(ctx);
-    const impact = await editNote(ctx, env, issueId, p.insightId, p.note);
-    return { issueId, projectId: requireProject(ctx), impact };
+  {
+    // getEvidence masks on its own: its privacy check rides in its single storage read.
+    'panel/listCards': (page, r) => ({ ...page, items: r.cards(page.items) }),
+    'panel/searchInsights': (page, r) => ({ ...page, items: r.insights(page.items) }),
+    'panel/captureAndLink': (outcome, r) => ({ ...outcome, view: r.panel(outcome.view) }),
+    'panel/link': (outcome, r) => ({ ...outcome, view: r.panel(outcome.view) }),
+    'panel/unlink': (view, r) => r.panel(view),
+    'panel/editNote': (view, r) => r.panel(view)
   }
-});
+);

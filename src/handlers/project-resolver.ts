@@ -15,40 +15,60 @@ import { defineSurface } from './define-surface';
 import { requireProject } from './trusted-context';
 
 /** The project page: the ranked backlog, the insight library and the inbox. */
-export const projectResolver = defineSurface<ProjectContract>(projectPayloads, {
-  'project/rankedIssues': async (p, ctx) => {
-    // A text search names the project in JQL, which Jira refuses for a user who cannot see it.
-    if (p.query) await requireProjectBrowse(requireProject(ctx));
-    return rankIssues(requireProject(ctx), p);
+export const projectResolver = defineSurface<ProjectContract>(
+  projectPayloads,
+  {
+    'project/rankedIssues': async (p, ctx) => {
+      // A text search names the project in JQL, which Jira refuses for a user who cannot see it.
+      if (p.query) await requireProjectBrowse(requireProject(ctx));
+      return rankIssues(requireProject(ctx), p);
+    },
+    'project/getEvidence': (p) => readIssueEvidence(p.issueId),
+    'project/listInsights': async (p, ctx) => {
+      await requireProjectBrowse(requireProject(ctx));
+      return listInsights(requireProject(ctx), p);
+    },
+    'project/captureInsight': (p, ctx, env) => captureInsight(ctx, env, requireProject(ctx), p.insight),
+    'project/editInsight': (p, ctx, env) => editInsight(ctx, env, requireProject(ctx), p.insightId, p.patch),
+    'project/deleteInsight': async (p, ctx, env) => {
+      await deleteInsight(ctx, env, requireProject(ctx), p.insightId);
+      return { deleted: p.insightId };
+    },
+    'project/upsertAccount': (p, ctx, env) => upsertAccount(ctx, env, requireProject(ctx), p.account),
+    'project/link': async (p, ctx, env) => {
+      const result = await linkInsights(ctx, env, p.issueId, p.insightIds, p.note);
+      return {
+        view: {
+          issueId: p.issueId,
+          projectId: result.impact?.projectId ?? requireProject(ctx),
+          impact: result.impact
+        },
+        alreadyLinked: result.alreadyLinked
+      };
+    },
+    'project/unlink': async (p, ctx, env) => {
+      const impact = await unlinkInsight(ctx, env, p.issueId, p.insightId);
+      return { issueId: p.issueId, projectId: impact?.projectId ?? requireProject(ctx), impact };
+    },
+    'project/searchIssues': async (p, ctx) => {
+      await requireProjectBrowse(requireProject(ctx));
+      return findIssues(requireProject(ctx), p.query);
+    },
+    'project/setInsightStatus': (p, ctx, env) =>
+      setInsightStatus(ctx, env, requireProject(ctx), p.insightId, p.status),
+    'project/mergeInsights': (p, ctx, env) =>
+      mergeInsights(ctx, env, requireProject(ctx), p.sourceId, p.targetId),
+    'project/importInsights': (p, ctx, env) => importInsights(ctx, env, requireProject(ctx), p.rows)
   },
-  'project/getEvidence': (p) => readIssueEvidence(p.issueId),
-  'project/listInsights': async (p, ctx) => {
-    await requireProjectBrowse(requireProject(ctx));
-    return listInsights(requireProject(ctx), p);
-  },
-  'project/captureInsight': (p, ctx, env) => captureInsight(ctx, env, requireProject(ctx), p.insight),
-  'project/editInsight': (p, ctx, env) => editInsight(ctx, env, requireProject(ctx), p.insightId, p.patch),
-  'project/deleteInsight': async (p, ctx, env) => {
-    await deleteInsight(ctx, env, requireProject(ctx), p.insightId);
-    return { deleted: p.insightId };
-  },
-  'project/upsertAccount': (p, ctx, env) => upsertAccount(ctx, env, requireProject(ctx), p.account),
-  'project/link': async (p, ctx, env) => {
-    const result = await linkInsights(ctx, env, p.issueId, p.insightIds, p.note);
-    return {
-      view: { issueId: p.issueId, projectId: result.impact?.projectId ?? requireProject(ctx), impact: result.impact },
-      alreadyLinked: result.alreadyLinked
-    };
-  },
-  'project/unlink': async (p, ctx, env) => {
-    const impact = await unlinkInsight(ctx, env, p.issueId, p.insightId);
-    return { issueId: p.issueId, projectId: impact?.projectId ?? requireProject(ctx), impact };
-  },
-  'project/searchIssues': async (p, ctx) => {
-    await requireProjectBrowse(requireProject(ctx));
-    return findIssues(requireProject(ctx), p.query);
-  },
-  'project/setInsightStatus': (p, ctx, env) => setInsightStatus(ctx, env, requireProject(ctx), p.insightId, p.status),
-  'project/mergeInsights': (p, ctx, env) => mergeInsights(ctx, env, requireProject(ctx), p.sourceId, p.targetId),
-  'project/importInsights': (p, ctx, env) => importInsights(ctx, env, requireProject(ctx), p.rows)
-});
+  {
+    'project/rankedIssues': (page, r) => ({ ...page, items: r.ranked(page.items) }),
+    'project/getEvidence': (view, r) => r.panel(view),
+    'project/listInsights': (page, r) => ({ ...page, items: r.insights(page.items) }),
+    'project/captureInsight': (view, r) => r.insights([view])[0] ?? view,
+    'project/editInsight': (view, r) => r.insights([view])[0] ?? view,
+    'project/setInsightStatus': (view, r) => r.insights([view])[0] ?? view,
+    'project/mergeInsights': (view, r) => r.insights([view])[0] ?? view,
+    'project/link': (outcome, r) => ({ ...outcome, view: r.panel(outcome.view) }),
+    'project/unlink': (view, r) => r.panel(view)
+  }
+);

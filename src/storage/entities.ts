@@ -24,6 +24,12 @@ export const INDEX = {
 } as const;
 
 export const SETTINGS_KEY = 'settings:scoring';
+export const PRIVACY_KEY = 'settings:privacy';
+
+/** A user's cached answer to "may they see customer identity?" (expires: see identity-access). */
+export function identityAccessKey(accountId: string): string {
+  return `identity-access:${part(accountId.replace(/:/g, '.'), 'account id')}`;
+}
 
 /** Forge KVS limits that shape how this app reads and writes. */
 export const KVS_LIMITS = {

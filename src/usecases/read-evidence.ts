@@ -3,6 +3,8 @@ import { orderCards, type EvidenceCard } from '../domain/impact';
 import { myPermissions } from '../jira/my-permissions';
 import { getAccounts } from '../storage/account-store';
 import { getImpact } from '../storage/impact-store';
+import { readPanelState } from '../storage/privacy-store';
+import { identityAllowed, redactionFor } from './identity-access';
 import { getInsights } from '../storage/insight-store';
 import { linksUnder } from '../storage/link-store';
 import type { Page } from '../contract/result';
@@ -14,9 +16,12 @@ import { collectCards, FIRST_PAGE_CARDS } from './build-impact';
  * Jira call. Forge only renders the panel for a user who can see the issue, and the
  * issue id comes from the trusted context, so no permission call is needed here.
  */
-export async function readContextEvidence(issueId: string, projectId: string): Promise<PanelView> {
-  const record = await getImpact(issueId);
-  return { issueId, projectId, impact: record?.readModel ?? null };
+export async function readContextEvidence(issueId: string, projectId: string, accountId: string): Promise<PanelView> {
+  // The read model, the privacy settings and the user's cached access in one batch.
+  const state = await readPanelState(issueId, accountId);
+  const view: PanelView = { issueId, projectId, impact: state.impact?.readModel ?? null };
+  const allowed = await identityAllowed(accountId, { privacy: state.privacy, access: state.access }).catch(() => false);
+  return redactionFor(allowed).panel(view);
 }
 
 /** Evidence of any issue, for the project page: the user must be able to browse it. */

@@ -1,0 +1,53 @@
+import { kvs } from '@forge/kvs';
+import { DEFAULT_PRIVACY, parsePrivacySettings, type PrivacySettings } from '../domain/privacy';
+import { ENTITY, PRIVACY_KEY, entityKey, identityAccessKey } from './entities';
+import { guarded } from './kvs-failure';
+import type { ImpactRecord } from './records';
+
+/** A cached identity-access answer, valid only for the privacy settings it was made under. */
+export interface CachedAccess {
+  allowed: boolean;
+  settings: string;
+}
+
+export async function getPrivacySettings(): Promise<PrivacySettings> {
+  const stored = await guarded(() => kvs.get<unknown>(PRIVACY_KEY));
+  return stored === undefined ? DEFAULT_PRIVACY : parsePrivacySettings(stored);
+}
+
+export async function savePrivacySettings(settings: PrivacySettings): Promise<void> {
+  await guarded(() => kvs.set(PRIVACY_KEY, settings));
+}
+
+export async function getCachedAccess(accountId: string): Promise<unknown> {
+  return guarded(() => kvs.get<unknown>(identityAccessKey(accountId)));
+}
+
+/** Cached for a few minutes: group membership changes rarely, and Jira is a round trip. */
+export async function cacheAccess(accountId: string, access: CachedAccess, minutes: number): Promise<void> {
+  await guarded(() => kvs.set(identityAccessKey(accountId), access, { ttl: { value: minutes, unit: 'MINUTES' } }));
+}
+
+/**
+ * The panel's first paint in ONE storage call: the issue's read model, the privacy
+ * settings and the user's cached identity access, in one batch (entity and plain keys mix).
+ */
+export async function readPanelState(
+  issueId: string,
+  accountId: string
+): Promise<{ impact?: ImpactRecord; privacy?: unknown; access?: unknown }> {
+  const result = await guarded(() =>
+    kvs.batchGet<unknown>([
+      { key: entityKey(issueId, 'issue id'), entityName: ENTITY.impact },
+      { key: PRIVACY_KEY },
+      { key: identityAccessKey(accountId) }
+    ])
+  );
+  const state: { impact?: ImpactRecord; privacy?: unknown; access?: unknown } = {};
+  for (const item of result.successfulKeys) {
+    if (item.entityName === ENTITY.impact) state.impact = item.value as ImpactRecord;
+    else if (item.key === PRIVACY_KEY) state.privacy = item.value;
+    else state.access = item.value;
+  }
+  return state;
+}

@@ -1,0 +1,94 @@
+import { ForbiddenError, ValidationError } from '../domain/errors';
+import { type PrivacySettings } from '../domain/privacy';
+import { scoreEvidence } from '../domain/scoring/score';
+import { FORMULA_VERSION, parseScoringSettings, settingsHash, type ScoringSettings } from '../domain/scoring/settings';
+import { browsableIssues } from '../jira/browsable-issues';
+import { myPermissions } from '../jira/my-permissions';
+import { visibleProjects } from '../jira/visible-projects';
+import { getAccounts } from '../storage/account-store';
+import { rankByProject } from '../storage/impact-store';
+import { getInsights } from '../storage/insight-store';
+import { linksUnder } from '../storage/link-store';
+import { getPrivacySettings, savePrivacySettings } from '../storage/privacy-store';
+import { getScoringSettings, saveScoringSettings } from '../storage/settings-store';
+import type { AdminSettingsView, ScorePreviewRow } from '../contract/views';
+import { collectCards, scoringItems } from './build-impact';
+
+const PREVIEW_ISSUES = 10;
+
+/** Settings are for Jira administrators only: checked here, whatever the UI shows. */
+export async function requireJiraAdmin(): Promise<void> {
+  const access = await myPermissions({ global: true });
+  if (!access.administer) throw new ForbiddenError('Only Jira administrators can see or change these settings.');
+}
+
+function view(scoring: ScoringSettings, privacy: PrivacySettings): AdminSettingsView {
+  return { scoring, privacy, formulaVersion: FORMULA_VERSION, settingsHash: settingsHash(scoring) };
+}
+
+/** Validates edited scoring settings, reporting problems under `scoring.` for the form. */
+export function parseEditedScoring(input: unknown): ScoringSettings {
+  try {
+    return parseScoringSettings(input);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(
+      error.message,
+      error.fieldIssues.map((issue) => ({ ...issue, path: issue.path ? `scoring.${issue.path}` : 'scoring' }))
+    );
+  }
+}
+
+export async function getAdminSettings(): Promise<AdminSettingsView> {
+  await requireJiraAdmin();
+  const [scoring, privacy] = await Promise.all([getScoringSettings(), getPrivacySettings()]);
+  return view(scoring, privacy);
+}
+
+/**
+ * Saves scoring and/or privacy settings. New scoring settings apply to every score as
+ * it is next computed; stored scores record the settings hash they were computed with.
+ */
+export async function saveAdminSettings(input: { scoring?: unknown; privacy?: PrivacySettings }): Promise<AdminSettingsView> {
+  await requireJiraAdmin();
+  const scoring = input.scoring === undefined ? undefined : parseEditedScoring(input.scoring);
+  await Promise.all([
+    scoring ? saveScoringSettings(scoring) : Promise.resolve(),
+    input.privacy ? savePrivacySettings(input.privacy) : Promise.resolve()
+  ]);
+  const [savedScoring, savedPrivacy] = await Promise.all([getScoringSettings(), getPrivacySettings()]);
+  return view(savedScoring, savedPrivacy);
+}
+
+/**
+ * How the site's top issues would score under edited settings, before saving: the ten
+ * highest-scored issues across the projects the admin can see, rescored from their
+ * evidence in memory. Nothing is written.
+ */
+export async function previewScoring(input: unknown): Promise<ScorePreviewRow[]> {
+  await requireJiraAdmin();
+  const candidate = parseEditedScoring(input);
+  const now = new Date();
+  const projects = await visibleProjects();
+  const pages = await Promise.all(projects.map((p) => rankByProject(p.id, undefined, PREVIEW_ISSUES)));
+  const top = pages
+    .flatMap((p) => p.rows)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, PREVIEW_ISSUES);
+  const [issues, rescored] = await Promise.all([
+    browsableIssues(top.map((row) => row.issueId)),
+    Promise.all(
+      top.map(async (row) => {
+        const links = await linksUnder(row.issueId);
+        const keys = links.map((l) => l.accountKey).filter((k): k is string => k !== undefined);
+        const [insights, accounts] = await Promise.all([getInsights(links.map((l) => l.insightId)), getAccounts(keys)]);
+        const cards = collectCards({ issueId: row.issueId, links, insights, accounts });
+        return scoreEvidence(scoringItems(cards), candidate, now).score;
+      })
+    )
+  ]);
+  return top.flatMap((row, i) => {
+    const issue = issues.get(row.issueId);
+    return issue ? [{ issueId: row.issueId, key: issue.key, summary: issue.summary, current: row.score, preview: rescored[i] ?? 0 }] : [];
+  });
+}
