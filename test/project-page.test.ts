@@ -131,3 +131,28 @@ describe('project page backend', () => {
     expect((await bob().ok('project/listInsights', {})).items).toHaveLength(0);
   });
 });
+
+describe('shipped for customers', () => {
+  let forge: LocalForge;
+  let chain: Chain;
+  beforeEach(() => {
+    forge = new LocalForge();
+    chain = findChain(forge.seed);
+  });
+  afterEach(() => forge.stop());
+
+  it('lists recently done issues with the customers they answered', async () => {
+    await panel(forge, DEMO_USERS.bob, chain.projectId, chain.otherStoryId).ok('panel/captureAndLink', {
+      insight: sampleInsight(),
+      note: ''
+    });
+    const done = forge.seed.statuses.find((s) => s.category === 'done')!;
+    forge.jira.setStatus(chain.otherStoryId, done.id);
+    const shipped = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/shipped', {});
+    const row = shipped.find((r) => r.issueId === chain.otherStoryId);
+    expect(row).toMatchObject({ insightCount: 1, accounts: [{ name: 'Acme Corp', arr: 240000 }] });
+    expect(row!.insights[0]!.summary).toBe('Checkout times out when paying by invoice');
+    // Issues without evidence are not listed.
+    expect(shipped.every((r) => r.insightCount > 0)).toBe(true);
+  });
+});

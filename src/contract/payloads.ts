@@ -82,3 +82,4 @@ export const SaveSettingsPayload = z.strictObject({
   privacy: PrivacySettingsSchema.optional()
 });
 export const PreviewScoringPayload = z.strictObject({ scoring: z.unknown() });
+export const ShippedPayload = z.strictObject({ days: z.number().int().min(1).max(365).default(30) });

@@ -12,7 +12,8 @@ import type {
   IssueHit,
   LinkOutcome,
   PanelView,
-  RankedIssueView
+  RankedIssueView,
+  ShippedIssueView
 } from './views';
 
 /**
@@ -60,7 +61,8 @@ export const projectPayloads = {
   'project/searchIssues': P.SearchIssuesPayload,
   'project/setInsightStatus': P.SetInsightStatusPayload,
   'project/mergeInsights': P.MergeInsightsPayload,
-  'project/importInsights': P.ImportInsightsPayload
+  'project/importInsights': P.ImportInsightsPayload,
+  'project/shipped': P.ShippedPayload
 } as const;
 
 export type ProjectContract = {
@@ -77,6 +79,7 @@ export type ProjectContract = {
   'project/setInsightStatus': Endpoint<typeof P.SetInsightStatusPayload, InsightView>;
   'project/mergeInsights': Endpoint<typeof P.MergeInsightsPayload, InsightView>;
   'project/importInsights': Endpoint<typeof P.ImportInsightsPayload, ImportReport>;
+  'project/shipped': Endpoint<typeof P.ShippedPayload, ShippedIssueView[]>;
 };
 
 export const adminPayloads = {

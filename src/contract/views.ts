@@ -84,3 +84,17 @@ export interface ScorePreviewRow {
   current: number;
   preview: number;
 }
+
+/** A recently done issue and the customers it answered (the first page of its evidence). */
+export interface ShippedIssueView {
+  issueId: string;
+  key: string;
+  summary: string;
+  doneAt?: string;
+  score: number;
+  insightCount: number;
+  accounts: { key: string; name: string; arr: number }[];
+  insights: { insightId: string; summary: string; sourceKind: string; sourceUrl: string | null }[];
+  /** Account names and ARR are masked for this user. */
+  identityHidden?: boolean;
+}

@@ -11,6 +11,7 @@ import { findIssues } from '../usecases/find-issues';
 import { importInsights } from '../usecases/import-insights';
 import { mergeInsights } from '../usecases/merge-insights';
 import { setInsightStatus } from '../usecases/triage-insight';
+import { shippedForCustomers } from '../usecases/shipped-for-customers';
 import { defineSurface } from './define-surface';
 import { requireProject } from './trusted-context';
 
@@ -58,7 +59,11 @@ export const projectResolver = defineSurface<ProjectContract>(
       setInsightStatus(ctx, env, requireProject(ctx), p.insightId, p.status),
     'project/mergeInsights': (p, ctx, env) =>
       mergeInsights(ctx, env, requireProject(ctx), p.sourceId, p.targetId),
-    'project/importInsights': (p, ctx, env) => importInsights(ctx, env, requireProject(ctx), p.rows)
+    'project/importInsights': (p, ctx, env) => importInsights(ctx, env, requireProject(ctx), p.rows),
+    'project/shipped': async (p, ctx) => {
+      await requireProjectBrowse(requireProject(ctx));
+      return shippedForCustomers(requireProject(ctx), p.days);
+    }
   },
   {
     'project/rankedIssues': (page, r) => ({ ...page, items: r.ranked(page.items) }),
@@ -69,6 +74,7 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/setInsightStatus': (view, r) => r.insights([view])[0] ?? view,
     'project/mergeInsights': (view, r) => r.insights([view])[0] ?? view,
     'project/link': (outcome, r) => ({ ...outcome, view: r.panel(outcome.view) }),
-    'project/unlink': (view, r) => r.panel(view)
+    'project/unlink': (view, r) => r.panel(view),
+    'project/shipped': (rows, r) => r.shipped(rows)
   }
 );

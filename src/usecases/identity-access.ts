@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { fingerprint } from '../domain/fingerprint';
 import { maySeeIdentity, parsePrivacySettings, type PrivacySettings } from '../domain/privacy';
-import { accountRedactor, redactCards, redactImpact } from '../domain/redact';
+import { HIDDEN_ACCOUNT, accountRedactor, redactCards, redactImpact } from '../domain/redact';
 import type { EvidenceCard } from '../domain/impact';
 import { userGroupNames } from '../jira/user-groups';
 import { cacheAccess, getCachedAccess, getPrivacySettings } from '../storage/privacy-store';
-import type { InsightView, PanelView, RankedIssueView } from '../contract/views';
+import type { InsightView, PanelView, RankedIssueView, ShippedIssueView } from '../contract/views';
 
 const ACCESS_CACHE_MINUTES = 10;
 const CachedAccessSchema = z.object({ allowed: z.boolean(), settings: z.string() });
@@ -38,11 +38,12 @@ export interface Redaction {
   cards(cards: EvidenceCard[]): EvidenceCard[];
   insights(items: InsightView[]): InsightView[];
   ranked(rows: RankedIssueView[]): RankedIssueView[];
+  shipped(rows: ShippedIssueView[]): ShippedIssueView[];
 }
 
 export function redactionFor(allowed: boolean): Redaction {
   if (allowed) {
-    return { allowed, panel: (v) => v, cards: (c) => c, insights: (i) => i, ranked: (r) => r };
+    return { allowed, panel: (v) => v, cards: (c) => c, insights: (i) => i, ranked: (r) => r, shipped: (r) => r };
   }
   return {
     allowed,
@@ -52,6 +53,12 @@ export function redactionFor(allowed: boolean): Redaction {
       const mask = accountRedactor();
       return items.map((item) => ({ ...item, ...(item.account ? { account: mask(item.account) } : {}), identityHidden: true }));
     },
-    ranked: (rows) => rows.map((row) => ({ ...row, arr: 0, identityHidden: true }))
+    ranked: (rows) => rows.map((row) => ({ ...row, arr: 0, identityHidden: true })),
+    shipped: (rows) =>
+      rows.map((row) => ({
+        ...row,
+        accounts: row.accounts.map((_account, i) => ({ key: `account-${i + 1}`, name: HIDDEN_ACCOUNT, arr: 0 })),
+        identityHidden: true
+      }))
   };
 }
