@@ -10,7 +10,7 @@ import { AppClient, DEMO_USERS, findChain, panel, projectPage, sampleInsight, ty
 type Expect = 'ok' | 'refused';
 interface Row {
   key: ContractKey;
-  payload: (ids: { insightId: string; chain: Chain }) => unknown;
+  payload: (ids: { insightId: string; spareId: string; chain: Chain }) => unknown;
   site: 'panel' | 'project';
   expect: { none: Expect; viewer: Expect; editor: Expect };
 }
@@ -59,7 +59,27 @@ const rows: Row[] = [
     payload: ({ insightId, chain }) => ({ issueId: chain.storyId, insightId }),
     expect: write
   },
-  { key: 'project/deleteInsight', site: 'project', payload: ({ insightId }) => ({ insightId }), expect: write }
+  { key: 'project/deleteInsight', site: 'project', payload: ({ insightId }) => ({ insightId }), expect: write },
+  { key: 'project/searchIssues', site: 'project', payload: () => ({ query: 'card' }), expect: readOnly },
+  { key: 'project/shipped', site: 'project', payload: () => ({}), expect: readOnly },
+  {
+    key: 'project/setInsightStatus',
+    site: 'project',
+    payload: ({ spareId }) => ({ insightId: spareId, status: 'dismissed' }),
+    expect: write
+  },
+  {
+    key: 'project/mergeInsights',
+    site: 'project',
+    payload: ({ insightId, spareId }) => ({ sourceId: spareId, targetId: insightId }),
+    expect: write
+  },
+  {
+    key: 'project/importInsights',
+    site: 'project',
+    payload: () => ({ rows: [{ line: 2, insight: { summary: 'Imported', sourceKind: 'ticket', observedAt: '2026-11-01' } }] }),
+    expect: write
+  }
 ];
 
 const users = { none: DEMO_USERS.dave, viewer: DEMO_USERS.carol, editor: DEMO_USERS.bob } as const;
@@ -68,6 +88,7 @@ describe('permission matrix', () => {
   let forge: LocalForge;
   let chain: Chain;
   let insightId: string;
+  let spareId: string;
 
   beforeEach(async () => {
     forge = new LocalForge();
@@ -77,8 +98,20 @@ describe('permission matrix', () => {
       note: 'seeded'
     });
     insightId = outcome.view.impact!.cards[0]!.insightId;
+    const spare = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/captureInsight', {
+      insight: sampleInsight({ summary: 'An unlinked duplicate' })
+    });
+    spareId = spare.id;
   });
   afterEach(() => forge.stop());
+
+  /** What a refused call must leave unchanged: the story's evidence and the library. */
+  async function snapshot(): Promise<unknown> {
+    return {
+      story: await panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId).ok('panel/getEvidence', {}),
+      library: await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/listInsights', { limit: 100 })
+    };
+  }
 
   for (const row of rows) {
     for (const role of ['none', 'viewer', 'editor'] as const) {
@@ -87,16 +120,15 @@ describe('permission matrix', () => {
           row.site === 'panel'
             ? panel(forge, users[role], chain.projectId, chain.storyId)
             : projectPage(forge, users[role], chain.projectId);
-        const before = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId).ok('panel/getEvidence', {});
-        const result = await client.call(row.key, row.payload({ insightId, chain }) as PayloadOf<typeof row.key>);
+        const before = await snapshot();
+        const result = await client.call(row.key, row.payload({ insightId, spareId, chain }) as PayloadOf<typeof row.key>);
         if (row.expect[role] === 'ok') {
           expect(result.ok ? 'ok' : result.error).toBe('ok');
           return;
         }
         expect(result.ok).toBe(false);
         if (!result.ok) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(result.error.code);
-        const after = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId).ok('panel/getEvidence', {});
-        expect(after).toEqual(before);
+        expect(await snapshot()).toEqual(before);
       });
     }
   }
