@@ -118,4 +118,25 @@ describe('evidence core on the local Forge host', () => {
     );
     expect(page.items[0]!.key).toMatch(/^[A-Z]+-\d+$/);
   });
+
+  it('rescores every issue an insight is evidence for when it is edited or deleted', async () => {
+    const bob = (issueId: string) => panel(forge, DEMO_USERS.bob, chain.projectId, issueId);
+    const captured = await bob(chain.subtaskId).ok('panel/captureAndLink', { insight: sampleInsight({ severity: 'low' }), note: '' });
+    const insightId = captured.view.impact!.cards[0]!.insightId;
+    await bob(chain.otherStoryId).ok('panel/link', { insightIds: [insightId], note: '' });
+    const before = (await bob(chain.epicId).ok('panel/getEvidence', {})).impact!.score.score;
+
+    const library = projectPage(forge, DEMO_USERS.bob, chain.projectId);
+    await library.ok('project/editInsight', { insightId, patch: { severity: 'critical', summary: 'Now critical' } });
+    for (const issueId of [chain.subtaskId, chain.storyId, chain.otherStoryId, chain.epicId]) {
+      const view = await bob(issueId).ok('panel/getEvidence', {});
+      expect(view.impact!.cards[0]).toMatchObject({ summary: 'Now critical', severity: 'critical' });
+    }
+    expect((await bob(chain.epicId).ok('panel/getEvidence', {})).impact!.score.score).toBeCloseTo(before * 8, 1);
+
+    await library.ok('project/deleteInsight', { insightId });
+    for (const issueId of [chain.subtaskId, chain.storyId, chain.otherStoryId, chain.epicId]) {
+      expect((await bob(issueId).ok('panel/getEvidence', {})).impact).toBeNull();
+    }
+  });
 });
