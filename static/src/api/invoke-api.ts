@@ -4,7 +4,9 @@ import type { ErrorCode } from '../../../src/domain/errors';
 import { ERROR_CODES } from '../../../src/domain/errors';
 import type { Result } from '../../../src/contract/result';
 import {
+  adminPayloads,
   panelPayloads,
+  type AdminContract,
   type ContractKey,
   type PanelContract,
   type PayloadOf,
@@ -12,19 +14,22 @@ import {
 } from '../../../src/contract/surfaces';
 import { ApiError, toApiError } from './api-error';
 
+/** The payload schemas of the surfaces this UI calls, by key. */
+const payloadSchemas = { ...panelPayloads, ...adminPayloads };
+
 /**
- * Calls a panel resolver and unwraps its Result: resolves with the value, or rejects
+ * Calls a panel or admin resolver and unwraps its Result: resolves with the value, or rejects
  * with an ApiError. Typed from the shared contract, so a wrong key or payload shape
  * fails to compile here exactly as it would in `resolver.define`.
  *
  * The payload is checked with the contract's schema first: a bad payload fails fast
  * with the same VALIDATION_FAILED shape the server would send, without a round trip.
  */
-export async function invokeApi<K extends keyof PanelContract>(
+export async function invokeApi<K extends keyof PanelContract | keyof AdminContract>(
   key: K,
   payload: PayloadOf<K>
 ): Promise<ResultOf<K>> {
-  const checked = panelPayloads[key].safeParse(payload);
+  const checked = payloadSchemas[key].safeParse(payload);
   if (!checked.success) {
     throw new ApiError(
       'VALIDATION_FAILED',

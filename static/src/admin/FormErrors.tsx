@@ -1,0 +1,19 @@
+import { ErrorMessage } from '@atlaskit/form';
+import { Box } from '@atlaskit/primitives';
+
+/** Problems that belong to no single field, announced when they appear. */
+export function FormErrors({
+  messages,
+  testId
+}: {
+  messages: readonly string[];
+  testId: string;
+}): JSX.Element {
+  return (
+    <Box aria-live="polite" testId={testId}>
+      {messages.map((m) => (
+        <ErrorMessage key={m}>{m}</ErrorMessage>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,45 @@
+import { token } from '@atlaskit/tokens';
+import { formatNumber } from '../shared/format';
+
+/** Hidden on screen, read by screen readers (the arrow itself is decorative). */
+const srOnly = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap'
+} as const;
+
+/**
+ * A score's change as an arrow, a signed delta and a word for screen readers: the
+ * colour repeats what the text says, so it is never the only signal.
+ */
+export function ScoreChange({ current, preview }: { current: number; preview: number }): JSX.Element {
+  // Scores are stored to 2 decimals; compare in hundredths so float noise is no change.
+  const hundredths = Math.round(preview * 100) - Math.round(current * 100);
+  if (hundredths === 0) {
+    return (
+      <span data-testid="preview-change" data-direction="same" style={{ color: token('color.text.subtle') }}>
+        No change
+      </span>
+    );
+  }
+  const up = hundredths > 0;
+  const delta = formatNumber(Math.abs(hundredths) / 100);
+  return (
+    <span
+      data-testid="preview-change"
+      data-direction={up ? 'up' : 'down'}
+      style={{
+        color: token(up ? 'color.text.success' : 'color.text.danger'),
+        fontWeight: token('font.weight.semibold')
+      }}
+    >
+      <span aria-hidden="true">{up ? '↑' : '↓'} </span>
+      <span style={srOnly}>{up ? 'Up by ' : 'Down by '}</span>
+      {up ? '+' : '−'}
+      {delta}
+    </span>
+  );
+}
