@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountInputSchema } from './account';
 import { ValidationError } from './errors';
+import { isSafeHttpUrl } from './safe-url';
 import {
   JourneyStageSchema,
   SentimentSchema,
@@ -13,6 +14,9 @@ import {
   type SourceKind
 } from './vocabulary';
 
+// Re-exported for existing callers; the UI imports ./safe-url directly to stay zod-free.
+export { isSafeHttpUrl };
+
 export const SUMMARY_MAX = 200;
 export const QUOTE_MAX = 4000;
 export const SOURCE_URL_MAX = 2000;
@@ -20,28 +24,6 @@ export const TAGS_MAX = 20;
 export const TAG_MAX = 40;
 /** Clock skew we tolerate between the customer's system and ours when dating evidence. */
 export const OBSERVED_AT_MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
-
-/**
- * True only for absolute http(s) URLs with a host and no embedded credentials.
- * Everything else (`javascript:`, `data:`, `vbscript:`, relative paths, any casing
- * trick) is refused, because a stored link is later rendered as a clickable anchor.
- * Credentials are refused because `https://trusted.com@evil.example` misleads readers.
- */
-export function isSafeHttpUrl(value: string): boolean {
-  // URL parsing silently strips surrounding whitespace and inner tabs/newlines; a value
-  // that needs that treatment is not one we want to store verbatim.
-  // eslint-disable-next-line no-control-regex
-  if (value !== value.trim() || /[\u0000-\u001f\u007f\s]/.test(value)) return false;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
-  if (url.hostname === '' || url.username !== '' || url.password !== '') return false;
-  return true;
-}
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME_RE =

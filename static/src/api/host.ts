@@ -1,5 +1,5 @@
 import { router, showFlag, view, type FullContext } from '@forge/bridge';
-import { isSafeHttpUrl } from '../../../src/domain/insight';
+import { isSafeHttpUrl } from '../../../src/domain/safe-url';
 
 /** Wrappers over the host (Jira) side of the bridge, so components never touch it. */
 
@@ -30,6 +30,14 @@ export async function enableTheming(): Promise<void> {
 export async function openExternal(url: string): Promise<void> {
   if (!isSafeHttpUrl(url)) throw new Error('Only http:// and https:// links can be opened.');
   await router.open(url);
+}
+
+/**
+ * Opens a Jira issue in the host (the app's iframe cannot navigate the top window).
+ * By key, which is what Jira's router takes; the key is fetched fresh, never stored.
+ */
+export async function openIssue(issueKey: string): Promise<void> {
+  await router.navigate({ target: 'issue', issueKey });
 }
 
 export type FlagKind = 'success' | 'error' | 'info' | 'warning';

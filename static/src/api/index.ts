@@ -5,4 +5,13 @@
  */
 export { invokeApi } from './invoke-api';
 export { ApiError, toApiError } from './api-error';
-export { enableTheming, getHostContext, notify, openExternal, type FlagKind, type HostContext } from './host';
+export {
+  enableTheming,
+  getHostContext,
+  notify,
+  openExternal,
+  openIssue,
+  type FlagKind,
+  type HostContext
+} from './host';
+export { fetchDisplayNames, fetchIssueRefs, type IssueRef } from './jira';

@@ -1,43 +1,37 @@
 import { invoke } from '@forge/bridge';
-import { toFieldIssues } from '../../../src/domain/parse';
-import type { ErrorCode } from '../../../src/domain/errors';
+import type { ErrorCode, FieldIssue } from '../../../src/domain/errors';
 import { ERROR_CODES } from '../../../src/domain/errors';
 import type { Result } from '../../../src/contract/result';
-import {
-  adminPayloads,
-  panelPayloads,
-  type AdminContract,
-  type ContractKey,
-  type PanelContract,
-  type PayloadOf,
-  type ResultOf
-} from '../../../src/contract/surfaces';
+import type { ContractKey, PayloadOf, ResultOf } from '../../../src/contract/surfaces';
 import { ApiError, toApiError } from './api-error';
-
-/** The payload schemas of the surfaces this UI calls, by key. */
-const payloadSchemas = { ...panelPayloads, ...adminPayloads };
+import { isEmptyPayloadKey } from './empty-payload-keys';
 
 /**
- * Calls a panel or admin resolver and unwraps its Result: resolves with the value, or rejects
- * with an ApiError. Typed from the shared contract, so a wrong key or payload shape
- * fails to compile here exactly as it would in `resolver.define`.
+ * Calls a panel, project or admin resolver and unwraps its Result: resolves with the
+ * value, or rejects with an ApiError. Typed from the shared contract, so a wrong key or
+ * payload shape fails to compile here exactly as it would in `resolver.define`.
  *
  * The payload is checked with the contract's schema first: a bad payload fails fast
  * with the same VALIDATION_FAILED shape the server would send, without a round trip.
+ * The schemas (zod) load on the first call that carries data: calls without a payload
+ * — the panel's whole first paint — only need "no fields", and checking that must not
+ * make the first paint download the schema library.
  */
-export async function invokeApi<K extends keyof PanelContract | keyof AdminContract>(
-  key: K,
-  payload: PayloadOf<K>
-): Promise<ResultOf<K>> {
-  const checked = payloadSchemas[key].safeParse(payload);
-  if (!checked.success) {
-    throw new ApiError(
-      'VALIDATION_FAILED',
-      'Some fields need attention.',
-      toFieldIssues(checked.error.issues)
-    );
-  }
+export async function invokeApi<K extends ContractKey>(key: K, payload: PayloadOf<K>): Promise<ResultOf<K>> {
+  const issues = isEmptyPayloadKey(key) ? unknownFields(payload) : await checkWithSchema(key, payload);
+  if (issues.length > 0) throw new ApiError('VALIDATION_FAILED', 'Some fields need attention.', issues);
   return callResolver(key, payload);
+}
+
+/** What the strict empty schema would say: every field is unknown. */
+function unknownFields(payload: unknown): FieldIssue[] {
+  if (typeof payload !== 'object' || payload === null) return [{ path: '', message: 'Expected an object' }];
+  return Object.keys(payload).map((path) => ({ path, message: 'Unknown field' }));
+}
+
+async function checkWithSchema<K extends ContractKey>(key: K, payload: PayloadOf<K>): Promise<FieldIssue[]> {
+  const { payloadIssues } = await import('./payload-check');
+  return payloadIssues(key, payload);
 }
 
 /**

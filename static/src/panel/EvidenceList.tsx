@@ -2,7 +2,8 @@ import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import { Box, Stack } from '@atlaskit/primitives';
 import type { PanelView } from '../../../src/contract/views';
-import { EvidenceItem } from './EvidenceItem';
+import { EvidenceItem } from '../shared/evidence/EvidenceItem';
+import { useCardDirectory } from '../shared/hooks/useCardDirectory';
 import { useCardPages } from './hooks/useCardPages';
 import type { PanelActions } from './hooks/usePanelActions';
 
@@ -14,6 +15,7 @@ interface Props {
 /** The evidence cards, most score-moving first (the server's order), with paging. */
 export function EvidenceList({ view, actions }: Props): JSX.Element {
   const { cards, hasMore, loadingMore, loadMore } = useCardPages(view);
+  const directory = useCardDirectory(cards, view.issueId);
   const total = view.impact?.totalCards ?? cards.length;
   return (
     <Stack space="space.100">
@@ -23,7 +25,13 @@ export function EvidenceList({ view, actions }: Props): JSX.Element {
       <Box as="ul" testId="evidence-list" style={{ margin: 0, paddingInlineStart: 0 }}>
         <Stack space="space.100">
           {cards.map((card) => (
-            <EvidenceItem key={card.insightId} card={card} issueId={view.issueId} actions={actions} />
+            <EvidenceItem
+              key={card.insightId}
+              card={card}
+              issueId={view.issueId}
+              directory={directory}
+              actions={actions}
+            />
           ))}
         </Stack>
       </Box>

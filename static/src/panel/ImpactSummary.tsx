@@ -5,7 +5,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ImpactScore } from '../../../src/domain/scoring/score';
 import { formatMoney, formatMoneyExact, formatNumber, formatRelative, formatDate } from '../shared/format';
 import { HeadlineStat } from './HeadlineStat';
-import { ScoreExplanation } from './ScoreExplanation';
+import { ScoreExplanation } from '../shared/evidence/ScoreExplanation';
 
 interface Props {
   score: ImpactScore;

@@ -7,7 +7,7 @@ import Textfield from '@atlaskit/textfield';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { Label } from '@atlaskit/form';
 import { MAX_LINKS_PER_CALL } from '../../../src/contract/payloads';
-import { FormField } from './FormField';
+import { FormField } from '../shared/forms/FormField';
 import type { ActionResult } from './hooks/usePanelActions';
 import { useInsightSearch } from './hooks/useInsightSearch';
 import { SearchResultItem } from './SearchResultItem';

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { EMPTY_VIEW, card, contribution, score, view } from '../test/fixtures';
-import { fail, forgeBridgeMock, hangResolver, ok, onResolver, resetBridge } from '../test/forge-bridge';
+import { fail, forgeBridgeMock, hangResolver, ok, onJira, onResolver, resetBridge } from '../test/forge-bridge';
 import { PanelApp } from './PanelApp';
 
 jest.mock(
@@ -110,6 +110,13 @@ describe('evidence', () => {
   });
 
   it('renders a card with its facts, and marks evidence from a child issue', async () => {
+    onJira((path, init) => {
+      if (path.startsWith('/rest/api/3/user/bulk?'))
+        return { status: 200, body: { values: [{ accountId: 'user-1', displayName: 'Bob Builder' }] } };
+      if (path === '/rest/api/3/issue/bulkfetch' && init?.method === 'POST')
+        return { status: 200, body: { issues: [{ id: '10077', key: 'DEMO-77', fields: { summary: 'Child story' } }] } };
+      return { status: 404 };
+    });
     onResolver('panel/getEvidence', () =>
       ok(view([card(), card({ insightId: 'ins-2', fromIssueId: '10077', summary: 'Child evidence' })]))
     );
@@ -125,11 +132,31 @@ describe('evidence', () => {
     expect(first.getByTestId('card-note')).toHaveTextContent(
       'Why this is evidence: Top-3 account, renewal in Q3'
     );
-    expect(first.getByTestId('card-linked')).toHaveTextContent('Linked by user-1');
+    await waitFor(() => expect(first.getByTestId('card-linked')).toHaveTextContent(/^Linked by Bob Builder /));
     expect(first.queryByTestId('from-child')).not.toBeInTheDocument();
-    expect(within(cards[1] as HTMLElement).getByTestId('from-child')).toHaveTextContent(
-      'from child issue 10077'
-    );
+    const child = within(cards[1] as HTMLElement);
+    await waitFor(() => expect(child.getByTestId('from-child')).toHaveTextContent('from child issue DEMO-77'));
+
+    // One bulk call of each kind, for the distinct ids of the shown cards.
+    const paths = forgeBridgeMock.requestJira.mock.calls.map((c) => c[0]);
+    expect(paths).toEqual(['/rest/api/3/user/bulk?accountId=user-1&maxResults=1', '/rest/api/3/issue/bulkfetch']);
+    expect(JSON.parse(String(forgeBridgeMock.requestJira.mock.calls[1]?.[1]?.body))).toEqual({
+      issueIdsOrKeys: ['10077'],
+      fields: ['summary']
+    });
+
+    fireEvent.click(child.getByTestId('from-child-link'));
+    expect(forgeBridgeMock.router.navigate).toHaveBeenCalledWith({ target: 'issue', issueKey: 'DEMO-77' });
+  });
+
+  it('says "someone" and shows no key when Jira cannot resolve them', async () => {
+    onJira(() => ({ status: 500 }));
+    onResolver('panel/getEvidence', () => ok(view([card({ fromIssueId: '10099' })])));
+    render(<PanelApp />);
+    const item = within(await screen.findByTestId('evidence-card'));
+    await waitFor(() => expect(item.getByTestId('card-linked')).toHaveTextContent(/^Linked by someone /));
+    expect(item.getByTestId('from-child')).toHaveTextContent('from a child issue');
+    expect(item.queryByTestId('from-child-link')).not.toBeInTheDocument();
   });
 
   it('pages through panel/listCards with the returned cursor', async () => {

@@ -12,7 +12,7 @@ import { usePanelData } from './hooks/usePanelData';
 
 // The editing UI (forms, selects, the shared zod schemas) is loaded on first use: most
 // people only read the panel, and its first paint should not wait for code they never run.
-const CaptureForm = lazy(() => import('./CaptureForm').then((m) => ({ default: m.CaptureForm })));
+const CaptureForm = lazy(() => import('../shared/capture/CaptureForm').then((m) => ({ default: m.CaptureForm })));
 const LinkExisting = lazy(() => import('./LinkExisting').then((m) => ({ default: m.LinkExisting })));
 
 /** The issue panel: the score, why, the evidence, and (for editors) ways to add more. */

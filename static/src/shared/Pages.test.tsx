@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import { ok, onResolver, resetBridge } from '../test/forge-bridge';
 import { AdminPage } from '../admin/AdminPage';
 import { ProjectPage } from '../project/ProjectPage';
 
@@ -7,9 +8,15 @@ jest.mock(
   () => jest.requireActual<typeof import('../test/forge-bridge')>('../test/forge-bridge').forgeBridgeMock
 );
 
-it('renders the project page shell', () => {
+beforeEach(resetBridge);
+
+it('renders the project page with its three tabs, the ranking first', async () => {
+  onResolver('project/rankedIssues', () => ok({ items: [] }));
   render(<ProjectPage />);
   expect(screen.getByRole('heading', { name: 'Customer evidence — project view' })).toBeInTheDocument();
+  expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Ranked backlog', 'Insight library', 'Import CSV']);
+  expect(screen.getByRole('tab', { name: 'Ranked backlog' })).toHaveAttribute('aria-selected', 'true');
+  expect(await screen.findByTestId('ranked-empty')).toBeInTheDocument();
 });
 
 it('renders the admin page shell', () => {

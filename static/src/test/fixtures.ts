@@ -1,4 +1,4 @@
-import type { PanelView } from '../../../src/contract/views';
+import type { InsightView, PanelView, RankedIssueView } from '../../../src/contract/views';
 import type { EvidenceCard, IssueImpact } from '../../../src/domain/impact';
 import type { Contribution, ImpactScore } from '../../../src/domain/scoring/score';
 
@@ -80,3 +80,48 @@ export function view(cards: EvidenceCard[] = [card()], impact: Partial<IssueImpa
 }
 
 export const EMPTY_VIEW: PanelView = { issueId: ISSUE_ID, projectId: '10000', impact: null };
+
+export function rankedRow(overrides: Partial<RankedIssueView> = {}): RankedIssueView {
+  return {
+    issueId: '10001',
+    key: 'DEMO-1',
+    summary: 'Faster CSV export',
+    status: 'In Progress',
+    statusCategory: 'indeterminate',
+    issueType: 'Epic',
+    hierarchyLevel: 1,
+    assignee: 'Bob Builder',
+    score: 42.5,
+    accounts: 3,
+    arr: 720_000,
+    insightCount: 5,
+    lastEvidenceAt: '2025-06-01T00:00:00.000Z',
+    facets: { segments: { enterprise: 30, smb: 12.5 }, stages: { usage: 40, unknown: 2.5 }, sourceKinds: { ticket: 5 } },
+    ...overrides
+  };
+}
+
+export function insightView(overrides: Partial<InsightView> = {}): InsightView {
+  return {
+    id: 'ins-1',
+    projectId: '10000',
+    summary: 'Export to CSV times out',
+    quote: 'We lose an hour every Monday.',
+    sourceKind: 'ticket',
+    sourceUrl: 'https://support.example.com/t/42',
+    accountKey: 'acme',
+    account: { key: 'acme', name: 'Acme', segment: 'enterprise', arr: 240_000, updatedAt: '2025-05-01T00:00:00.000Z', version: 1 },
+    severity: 'high',
+    sentiment: 'negative',
+    journeyStage: 'usage',
+    observedAt: '2025-05-01T00:00:00.000Z',
+    tags: ['export', 'csv'],
+    status: 'new',
+    linkCount: 0,
+    createdAt: '2025-05-02T00:00:00.000Z',
+    createdBy: 'user-1',
+    updatedAt: '2025-05-02T00:00:00.000Z',
+    version: 1,
+    ...overrides
+  };
+}

@@ -1,5 +1,5 @@
 import type { Result } from '../../../src/contract/result';
-import type { PanelContract, PayloadOf, ResultOf } from '../../../src/contract/surfaces';
+import type { ContractKey, PayloadOf, ResultOf } from '../../../src/contract/surfaces';
 import type { ErrorCode, FieldIssue } from '../../../src/domain/errors';
 
 /**
@@ -13,6 +13,24 @@ import type { ErrorCode, FieldIssue } from '../../../src/domain/errors';
 type Handler = (payload: unknown) => unknown;
 const handlers = new Map<string, Handler>();
 
+/** A Jira REST answer for `requestJira`: status and JSON body. */
+export interface JiraAnswer {
+  status: number;
+  body?: unknown;
+}
+type JiraHandler = (path: string, init: { method?: string; body?: unknown } | undefined) => JiraAnswer;
+/** Unless a test says otherwise, Jira answers 404, so name lookups fall back. */
+let jiraHandler: JiraHandler = () => ({ status: 404, body: { errorMessages: ['Not found'] } });
+
+/** Only what the api layer reads of a fetch Response (jsdom has no Response). */
+function jiraResponse(answer: JiraAnswer): Response {
+  return {
+    ok: answer.status >= 200 && answer.status < 300,
+    status: answer.status,
+    json: () => Promise.resolve(answer.body)
+  } as Response;
+}
+
 export const forgeBridgeMock = {
   invoke: jest.fn((key: string, payload: unknown): Promise<unknown> => {
     const handler = handlers.get(key);
@@ -23,11 +41,17 @@ export const forgeBridgeMock = {
     getContext: jest.fn(() => Promise.resolve({ extension: {} })),
     theme: { enable: jest.fn(() => Promise.resolve()) }
   },
-  router: { open: jest.fn((_url: string) => Promise.resolve()) },
+  router: {
+    open: jest.fn((_url: string) => Promise.resolve()),
+    navigate: jest.fn((_location: unknown) => Promise.resolve())
+  },
+  requestJira: jest.fn((path: string, init?: { method?: string; body?: unknown }) =>
+    Promise.resolve().then(() => jiraResponse(jiraHandler(path, init)))
+  ),
   showFlag: jest.fn((_options: unknown) => ({ close: () => Promise.resolve() }))
 };
 
-export function onResolver<K extends keyof PanelContract>(
+export function onResolver<K extends ContractKey>(
   key: K,
   handler: (payload: PayloadOf<K>) => Result<ResultOf<K>> | Promise<Result<ResultOf<K>>>
 ): void {
@@ -35,14 +59,22 @@ export function onResolver<K extends keyof PanelContract>(
 }
 
 /** A resolver that never answers (to observe loading states). */
-export function hangResolver(key: keyof PanelContract): void {
+export function hangResolver(key: ContractKey): void {
   handlers.set(key, () => new Promise(() => undefined));
+}
+
+/** Answers `requestJira` calls (path with query, and the init the app sent). */
+export function onJira(handler: JiraHandler): void {
+  jiraHandler = handler;
 }
 
 export function resetBridge(): void {
   handlers.clear();
+  jiraHandler = () => ({ status: 404, body: { errorMessages: ['Not found'] } });
   forgeBridgeMock.invoke.mockClear();
   forgeBridgeMock.router.open.mockClear();
+  forgeBridgeMock.router.navigate.mockClear();
+  forgeBridgeMock.requestJira.mockClear();
   forgeBridgeMock.showFlag.mockClear();
 }
 
@@ -63,7 +95,12 @@ export function invokedKeys(): string[] {
 }
 
 /** The payload of the last call of `key`. */
-export function lastPayload(key: keyof PanelContract): unknown {
+export function lastPayload(key: ContractKey): unknown {
   const calls = forgeBridgeMock.invoke.mock.calls.filter((call) => call[0] === key);
   return calls[calls.length - 1]?.[1];
+}
+
+/** Every payload sent to `key`, in order. */
+export function payloadsOf(key: ContractKey): unknown[] {
+  return forgeBridgeMock.invoke.mock.calls.filter((call) => call[0] === key).map((call) => call[1]);
 }

@@ -1,10 +1,10 @@
 import { useCallback, useMemo } from 'react';
 import type { LinkOutcome, PanelView } from '../../../../src/contract/views';
 import { ApiError, invokeApi, notify, toApiError } from '../../api';
-import type { CapturePayload } from '../model/capture-form';
+import type { ActionResult } from '../../shared/action-result';
+import type { CapturePayload } from '../../shared/capture/capture-form';
 
-/** Resolves to null on success, or to the error so a form can show its field issues. */
-export type ActionResult = Promise<ApiError | null>;
+export type { ActionResult };
 
 export interface PanelActions {
   capture: (payload: CapturePayload) => ActionResult;

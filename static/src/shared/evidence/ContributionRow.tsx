@@ -1,8 +1,8 @@
 import { Box, Stack, Text } from '@atlaskit/primitives';
-import type { Contribution } from '../../../src/domain/scoring/score';
-import { explainContribution } from '../../../src/domain/scoring/score';
-import { formatMoney, formatNumber } from '../shared/format';
-import { SEGMENT_LABELS, SEVERITY_LABELS } from '../shared/labels';
+import type { Contribution } from '../../../../src/domain/scoring/score';
+import { explainContribution } from '../../../../src/domain/scoring/explain';
+import { formatMoney, formatNumber } from '../format';
+import { SEGMENT_LABELS, SEVERITY_LABELS } from '../labels';
 
 interface Props {
   contribution: Contribution;

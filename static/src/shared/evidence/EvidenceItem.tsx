@@ -3,11 +3,14 @@ import Button from '@atlaskit/button/default/button';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import type { EvidenceCard } from '../../../src/domain/impact';
-import type { Severity } from '../../../src/domain/vocabulary';
-import { formatDate, formatMoney, formatRelative } from '../shared/format';
-import { JOURNEY_STAGE_LABELS, SEGMENT_LABELS, SEVERITY_LABELS, SOURCE_KIND_LABELS } from '../shared/labels';
-import type { PanelActions } from './hooks/usePanelActions';
+import type { EvidenceCard } from '../../../../src/domain/impact';
+import type { Severity } from '../../../../src/domain/vocabulary';
+import { formatDate, formatMoney, formatRelative } from '../format';
+import { JOURNEY_STAGE_LABELS, SEGMENT_LABELS, SEVERITY_LABELS, SOURCE_KIND_LABELS } from '../labels';
+import type { IssueRef } from '../../api';
+import type { ActionResult } from '../action-result';
+import type { CardDirectory } from '../hooks/useCardDirectory';
+import { IssueKeyLink } from '../IssueKeyLink';
 import { NoteEditor } from './NoteEditor';
 import { QuoteText } from './QuoteText';
 import { SourceLink } from './SourceLink';
@@ -20,16 +23,24 @@ const SEVERITY_APPEARANCE: Readonly<Record<Severity, ThemeAppearance>> = {
   critical: 'removed'
 };
 
+/** What an editor may do to a card on the issue it is linked to. */
+export interface CardActions {
+  unlink: (insightId: string) => ActionResult;
+  editNote: (insightId: string, note: string) => ActionResult;
+}
+
 interface Props {
   card: EvidenceCard;
-  /** The issue the panel is on: a card linked elsewhere came from a child issue. */
+  /** The issue whose evidence this is: a card linked elsewhere came from a child issue. */
   issueId: string;
+  /** Names and issue keys looked up in Jira (useCardDirectory). */
+  directory: CardDirectory;
   /** Present only for users who may edit the issue. */
-  actions: Pick<PanelActions, 'unlink' | 'editNote'> | null;
+  actions: CardActions | null;
 }
 
 /** One linked insight. Every string is rendered as text, never as HTML. */
-export function EvidenceItem({ card, issueId, actions }: Props): JSX.Element {
+export function EvidenceItem({ card, issueId, directory, actions }: Props): JSX.Element {
   const [editing, setEditing] = useState(false);
   const meta = [
     SOURCE_KIND_LABELS[card.sourceKind],
@@ -68,11 +79,7 @@ export function EvidenceItem({ card, issueId, actions }: Props): JSX.Element {
             url={card.sourceUrl}
             label={`Open ${SOURCE_KIND_LABELS[card.sourceKind].toLowerCase()}`}
           />
-          {card.fromIssueId !== issueId ? (
-            <Text size="small" color="color.text.subtle" testId="from-child">
-              from child issue {card.fromIssueId}
-            </Text>
-          ) : null}
+          {card.fromIssueId !== issueId ? <FromChild issue={directory.issueOf(card.fromIssueId)} /> : null}
         </Inline>
         {editing && actions ? (
           <NoteEditor
@@ -84,7 +91,7 @@ export function EvidenceItem({ card, issueId, actions }: Props): JSX.Element {
         ) : (
           <Stack space="space.025">
             <Text size="small" color="color.text.subtlest" testId="card-linked">
-              Linked by {card.linkedBy} {formatRelative(card.linkedAt)}
+              {linkedLine(directory.nameOf(card.linkedBy), card.linkedAt)}
             </Text>
             {card.note === '' ? null : (
               <Text size="small" testId="card-note">
@@ -108,5 +115,27 @@ export function EvidenceItem({ card, issueId, actions }: Props): JSX.Element {
         ) : null}
       </Stack>
     </Box>
+  );
+}
+
+/** "Linked by Bob Builder 3 days ago"; just "Linked 3 days ago" while the name loads. */
+function linkedLine(name: string | undefined, linkedAt: string): string {
+  return name === undefined ? `Linked ${formatRelative(linkedAt)}` : `Linked by ${name} ${formatRelative(linkedAt)}`;
+}
+
+/** Where a rolled-up card was linked: the child issue's key, opening it in Jira. */
+function FromChild({ issue }: { issue: IssueRef | null | undefined }): JSX.Element {
+  if (!issue) {
+    // Still looking it up, or Jira did not return it (hidden from this user): no key to show.
+    return (
+      <Text size="small" color="color.text.subtle" testId="from-child">
+        from a child issue
+      </Text>
+    );
+  }
+  return (
+    <Text size="small" color="color.text.subtle" testId="from-child">
+      from child issue <IssueKeyLink issueKey={issue.key} title={issue.summary} testId="from-child-link" />
+    </Text>
   );
 }

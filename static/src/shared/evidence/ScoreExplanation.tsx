@@ -1,6 +1,6 @@
 import { Box, Stack, Text } from '@atlaskit/primitives';
-import type { ImpactScore } from '../../../src/domain/scoring/score';
-import { formatNumber, formatRelative } from '../shared/format';
+import type { ImpactScore } from '../../../../src/domain/scoring/score';
+import { formatNumber, formatRelative } from '../format';
 import { ContributionRow } from './ContributionRow';
 
 interface Props {

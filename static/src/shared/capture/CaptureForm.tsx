@@ -2,43 +2,60 @@ import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { QUOTE_MAX, SUMMARY_MAX } from '../../../src/domain/insight';
+import { QUOTE_MAX, SUMMARY_MAX } from '../../../../src/domain/insight';
 import {
   JOURNEY_STAGES,
   SEGMENTS,
   SENTIMENTS,
   SEVERITIES,
   SOURCE_KINDS
-} from '../../../src/domain/vocabulary';
+} from '../../../../src/domain/vocabulary';
 import {
   JOURNEY_STAGE_LABELS,
   SEGMENT_LABELS,
   SENTIMENT_LABELS,
   SEVERITY_LABELS,
   SOURCE_KIND_LABELS
-} from '../shared/labels';
-import { EnumField } from './EnumField';
-import { FieldRow } from './FieldRow';
-import { useCaptureForm } from './hooks/useCaptureForm';
-import type { ActionResult } from './hooks/usePanelActions';
-import type { CapturePayload } from './model/capture-form';
-import { TextAreaField } from './TextAreaField';
-import { TextInputField } from './TextInputField';
+} from '../labels';
+import type { ActionResult } from '../action-result';
+import { EnumField } from '../forms/EnumField';
+import { FieldRow } from '../forms/FieldRow';
+import { TextAreaField } from '../forms/TextAreaField';
+import { TextInputField } from '../forms/TextInputField';
+import type { CapturePayload } from './capture-form';
+import { useCaptureForm } from './useCaptureForm';
 
 interface Props {
   onSubmit: (payload: CapturePayload) => ActionResult;
   onDone: () => void;
+  /** Ask "why this is evidence" (the note of the link the form creates). Off for capture alone. */
+  withNote?: boolean;
+  title?: string;
+  submitLabel?: string;
 }
 
-/** Captures a new insight and links it to this issue ("Add evidence"). */
-export function CaptureForm({ onSubmit, onDone }: Props): JSX.Element {
-  const { values: v, errors, formErrors, submitting, idOf, set, submit } = useCaptureForm(onSubmit, onDone);
+/**
+ * Captures a new insight: on an issue, linked to it with a note ("Add evidence"); in the
+ * project's library, on its own (`withNote={false}`), to wait in the inbox.
+ */
+export function CaptureForm({
+  onSubmit,
+  onDone,
+  withNote = true,
+  title = 'Add evidence',
+  submitLabel = 'Add and link'
+}: Props): JSX.Element {
+  const { values: v, errors, formErrors, submitting, idOf, set, submit } = useCaptureForm(
+    onSubmit,
+    onDone,
+    withNote
+  );
   const titleId = `${idOf('summary')}-title`;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId} data-testid="capture-form">
       <Stack space="space.150">
         <Heading size="xsmall" as="h3" id={titleId}>
-          Add evidence
+          {title}
         </Heading>
         <TextInputField
           id={idOf('summary')}
@@ -166,15 +183,17 @@ export function CaptureForm({ onSubmit, onDone }: Props): JSX.Element {
           error={errors.tags}
           testId="capture-tags"
         />
-        <TextAreaField
-          id={idOf('note')}
-          label="Why this is evidence"
-          maxLength={1000}
-          value={v.note}
-          onChange={(x) => set('note', x)}
-          error={errors.note}
-          testId="capture-note"
-        />
+        {withNote ? (
+          <TextAreaField
+            id={idOf('note')}
+            label="Why this is evidence"
+            maxLength={1000}
+            value={v.note}
+            onChange={(x) => set('note', x)}
+            error={errors.note}
+            testId="capture-note"
+          />
+        ) : null}
         {formErrors.length > 0 ? (
           <SectionMessage appearance="error" testId="capture-form-errors">
             {formErrors.map((m) => (
@@ -186,7 +205,7 @@ export function CaptureForm({ onSubmit, onDone }: Props): JSX.Element {
         ) : null}
         <Inline space="space.100">
           <Button type="submit" appearance="primary" isLoading={submitting} testId="capture-submit">
-            Add and link
+            {submitLabel}
           </Button>
           <Button appearance="subtle" onClick={onDone} isDisabled={submitting} testId="capture-cancel">
             Cancel

@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/default/button';
 import TextArea from '@atlaskit/textarea';
 import { ErrorMessage, Label } from '@atlaskit/form';
 import { Inline, Stack } from '@atlaskit/primitives';
-import type { ActionResult } from './hooks/usePanelActions';
+import type { ActionResult } from '../action-result';
 
 interface Props {
   insightId: string;

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import { token } from '@atlaskit/tokens';
-import { isSafeHttpUrl } from '../../../src/domain/insight';
-import { notify, openExternal } from '../api';
+import { isSafeHttpUrl } from '../../../../src/domain/safe-url';
+import { notify, openExternal } from '../../api';
 
 interface Props {
   url: string | undefined;

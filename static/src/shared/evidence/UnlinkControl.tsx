@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import { Inline, Text } from '@atlaskit/primitives';
-import type { ActionResult } from './hooks/usePanelActions';
+import type { ActionResult } from '../action-result';
 
 interface Props {
   insightId: string;

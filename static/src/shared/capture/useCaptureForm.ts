@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { ActionResult } from './usePanelActions';
+import type { ActionResult } from '../action-result';
 import {
   emptyCaptureForm,
   firstInvalidField,
@@ -9,7 +9,7 @@ import {
   type CaptureFormValues,
   type CapturePayload,
   type FieldErrors
-} from '../model/capture-form';
+} from './capture-form';
 
 export interface CaptureFormState {
   values: CaptureFormValues;
@@ -23,13 +23,14 @@ export interface CaptureFormState {
 }
 
 /**
- * State and submission of the "Add evidence" form: validates with the resolver's own
+ * State and submission of the capture form: validates with the resolver's own
  * schema first, then puts the server's field issues on the same fields, and moves
  * focus to the first field that needs attention.
  */
 export function useCaptureForm(
   onSubmit: (payload: CapturePayload) => ActionResult,
-  onDone: () => void
+  onDone: () => void,
+  withNote = true
 ): CaptureFormState {
   const [values, setValues] = useState<CaptureFormValues>(() => emptyCaptureForm());
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -53,7 +54,7 @@ export function useCaptureForm(
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    const checked = validateCapture(values);
+    const checked = validateCapture(values, withNote);
     if (Object.keys(checked.fieldErrors).length > 0 || checked.formErrors.length > 0) {
       showErrors(checked.fieldErrors, checked.formErrors);
       return;

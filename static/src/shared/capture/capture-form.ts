@@ -1,4 +1,4 @@
-import { CaptureAndLinkPayload } from '../../../../src/contract/payloads';
+import { CaptureAndLinkPayload, CaptureInsightPayload } from '../../../../src/contract/payloads';
 import type { PayloadOf } from '../../../../src/contract/surfaces';
 import type { FieldIssue } from '../../../../src/domain/errors';
 import { toFieldIssues } from '../../../../src/domain/parse';
@@ -9,9 +9,9 @@ import type {
   Severity,
   SourceKind
 } from '../../../../src/domain/vocabulary';
-import { todayIsoDate } from '../../shared/format';
+import { todayIsoDate } from '../format';
 
-/** The "Add evidence" form as the user edits it: strings, as inputs hold them. */
+/** The capture form ("Add evidence" on an issue, "Capture insight" in the library) as the user edits it: strings, as inputs hold them. */
 export interface CaptureFormValues {
   summary: string;
   quote: string;
@@ -31,6 +31,7 @@ export interface CaptureFormValues {
 export type CaptureField = keyof CaptureFormValues;
 export type FieldErrors = Partial<Record<CaptureField, string>>;
 
+/** The insight and, when the form links it to an issue, the link's note. */
 export type CapturePayload = PayloadOf<'panel/captureAndLink'>;
 
 /** Form order, so focus goes to the first field that needs attention. */
@@ -140,10 +141,18 @@ export function mapFieldIssues(issues: readonly FieldIssue[]): MappedIssues {
   return { fieldErrors, formErrors };
 }
 
-/** Validates with the same schema the resolver uses, so both sides agree on every rule. */
-export function validateCapture(values: CaptureFormValues): { payload: CapturePayload } & MappedIssues {
+/**
+ * Validates with the same schema the resolver uses, so both sides agree on every rule:
+ * capture-and-link (with the note) or capture alone (`withNote: false`).
+ */
+export function validateCapture(
+  values: CaptureFormValues,
+  withNote = true
+): { payload: CapturePayload } & MappedIssues {
   const payload = toCapturePayload(values);
-  const parsed = CaptureAndLinkPayload.safeParse(payload);
+  const parsed = withNote
+    ? CaptureAndLinkPayload.safeParse(payload)
+    : CaptureInsightPayload.safeParse({ insight: payload.insight });
   if (parsed.success) return { payload, fieldErrors: {}, formErrors: [] };
   return { payload, ...mapFieldIssues(toFieldIssues(parsed.error.issues)) };
 }

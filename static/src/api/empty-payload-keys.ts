@@ -1,0 +1,18 @@
+import type { ContractKey, PayloadOf } from '../../../src/contract/surfaces';
+
+/** The contract keys whose payload has no fields at all (`EmptyPayload`). */
+type EmptyPayloadKey = { [K in ContractKey]: [PayloadOf<K>] extends [Record<string, never>] ? K : never }[ContractKey];
+
+/**
+ * Listed by hand so this module stays free of the schemas (zod); the compiler refuses a
+ * key whose payload has fields, and payload-check.test.ts fails if one is missing.
+ */
+export const EMPTY_PAYLOAD_KEYS = [
+  'panel/getEvidence',
+  'panel/getAccess',
+  'admin/getSettings'
+] as const satisfies readonly EmptyPayloadKey[];
+
+export function isEmptyPayloadKey(key: ContractKey): boolean {
+  return (EMPTY_PAYLOAD_KEYS as readonly string[]).includes(key);
+}

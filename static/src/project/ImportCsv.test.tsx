@@ -1,0 +1,169 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { PayloadOf } from '../../../src/contract/surfaces';
+import { fail, ok, onResolver, payloadsOf, resetBridge } from '../test/forge-bridge';
+import { chooseOption } from '../test/select';
+import { ImportCsv } from './ImportCsv';
+
+jest.mock(
+  '@forge/bridge',
+  () => jest.requireActual<typeof import('../test/forge-bridge')>('../test/forge-bridge').forgeBridgeMock
+);
+
+type ImportPayload = PayloadOf<'project/importInsights'>;
+
+const FILE = [
+  'Ticket ID,Title,Body,Customer,Created At,Link,Priority',
+  'T-1,Export times out,"It fails\nevery Monday",Acme,2025-05-01,https://support.example.com/1,high',
+  'T-2,,No summary here,Globex,2025-05-02,,low',
+  'T-3,Bad link,Body,Initech,2025-05-03,javascript:alert(1),medium',
+  'T-4,Fine,Body,,2025-05-04,,critical'
+].join('\n');
+
+/** The server: creates each row the first time its key is seen, refuses a summary "Refused". */
+function server(): void {
+  const seen = new Set<string>();
+  onResolver('project/importInsights', (p) => {
+    const report = { created: [] as { line: number; insightId: string }[], duplicates: [] as { line: number; insightId: string }[], invalid: [] as { line: number; message: string; fieldIssues: { path: string; message: string }[] }[] };
+    for (const row of p.rows) {
+      const summary = (row.insight as { summary: string }).summary;
+      if (summary === 'Refused') {
+        report.invalid.push({ line: row.line, message: 'Invalid row', fieldIssues: [{ path: 'account.key', message: 'Must contain at least one letter or digit' }] });
+      } else if (seen.has(row.key ?? summary)) report.duplicates.push({ line: row.line, insightId: `i-${row.line}` });
+      else {
+        seen.add(row.key ?? summary);
+        report.created.push({ line: row.line, insightId: `i-${row.line}` });
+      }
+    }
+    return ok(report);
+  });
+}
+
+function paste(text: string): void {
+  fireEvent.change(screen.getByTestId('import-paste'), { target: { value: text } });
+  fireEvent.click(screen.getByTestId('import-paste-submit'));
+}
+
+beforeEach(() => {
+  resetBridge();
+  server();
+});
+
+it('pre-fills the column mapping from the header names, and lets a column be changed', async () => {
+  render(<ImportCsv />);
+  paste(FILE);
+  await screen.findByTestId('column-mapping');
+  const column = (field: string): string | null => screen.getByTestId(`map-${field}`).getAttribute('data-column');
+  expect(column('key')).toBe('Ticket ID');
+  expect(column('summary')).toBe('Title');
+  expect(column('quote')).toBe('Body');
+  expect(column('accountName')).toBe('Customer');
+  expect(column('observedAt')).toBe('Created At');
+  expect(column('sourceUrl')).toBe('Link');
+  expect(column('severity')).toBe('Priority');
+  expect(column('sourceKind')).toBe('');
+  expect(screen.getByTestId('import-file-summary')).toHaveTextContent('4 rows');
+
+  chooseOption('Quote', '— Not in the file —');
+  expect(column('quote')).toBe('');
+});
+
+it('previews the first rows, each checked with the shared schema, with its file line and reason', async () => {
+  render(<ImportCsv />);
+  paste(FILE);
+  const rows = await screen.findAllByTestId('preview-row');
+  expect(rows.map((r) => [r.getAttribute('data-line'), r.getAttribute('data-valid')])).toEqual([
+    ['2', 'true'],
+    ['4', 'false'],
+    ['5', 'false'],
+    ['6', 'true']
+  ]);
+  expect(within(rows[1] as HTMLElement).getByTestId('preview-check')).toHaveTextContent('summary: Summary is required');
+  expect(within(rows[2] as HTMLElement).getByTestId('preview-check')).toHaveTextContent(
+    'sourceUrl: Only http:// and https:// links are allowed'
+  );
+  expect(rows[0]).toHaveTextContent('Export times out');
+  expect(rows[0]).toHaveTextContent('Acme');
+  expect(screen.getByTestId('preview-summary')).toHaveTextContent('2 of 4 rows ready to import · 2 invalid');
+
+  // A fixed source kind applies to every row when the file has no such column.
+  chooseOption('Source kind of every row', 'Survey');
+  fireEvent.click(screen.getByTestId('import-start'));
+  await screen.findByTestId('import-report');
+  const sent = payloadsOf('project/importInsights') as ImportPayload[];
+  expect(sent[0]?.rows.map((r) => (r.insight as { sourceKind: string }).sourceKind)).toEqual(['survey', 'survey']);
+});
+
+it('sends 250 rows in 3 sequential calls and reports every refused line, its own and the server’s', async () => {
+  const lines = ['summary,observed at,account'];
+  for (let i = 1; i <= 250; i++) {
+    const summary = i === 7 ? '' : i === 120 ? 'Refused' : `Insight ${i}`;
+    lines.push(`${summary},${i === 200 ? 'yesterday' : '2025-05-01'},Acme ${i}`);
+  }
+  render(<ImportCsv />);
+  paste(lines.join('\n'));
+  fireEvent.click(await screen.findByTestId('import-start'));
+  const report = await screen.findByTestId('import-report');
+
+  const calls = payloadsOf('project/importInsights') as ImportPayload[];
+  expect(calls.map((c) => c.rows.length)).toEqual([100, 100, 48]);
+  // File lines, in order, without the two refused before sending (lines 8 and 201).
+  const sentLines = calls.flatMap((c) => c.rows.map((r) => r.line));
+  expect(sentLines[0]).toBe(2);
+  expect(sentLines).not.toContain(8);
+  expect(sentLines).not.toContain(201);
+  expect(sentLines).toHaveLength(248);
+
+  expect(screen.getByTestId('import-created')).toHaveTextContent('247');
+  expect(screen.getByTestId('import-duplicates')).toHaveTextContent('0');
+  expect(screen.getByTestId('import-invalid')).toHaveTextContent('3');
+  expect(screen.getByTestId('import-progress')).toHaveAttribute('aria-valuenow', '250');
+  const invalid = within(report).getAllByTestId('import-invalid-row');
+  expect(invalid.map((r) => r.textContent)).toEqual([
+    '8summary: Summary is required',
+    '121account.key: Must contain at least one letter or digit',
+    expect.stringMatching(/^201observedAt: Must be an ISO date/)
+  ]);
+});
+
+it('reports everything as duplicates when the same file is imported again', async () => {
+  render(<ImportCsv />);
+  paste(FILE);
+  fireEvent.click(await screen.findByTestId('import-start'));
+  await screen.findByTestId('import-report');
+  expect(screen.getByTestId('import-created')).toHaveTextContent('2');
+  fireEvent.click(screen.getByTestId('import-another'));
+  paste(FILE);
+  fireEvent.click(await screen.findByTestId('import-start'));
+  await screen.findByTestId('import-report');
+  expect(screen.getByTestId('import-created')).toHaveTextContent('0');
+  expect(screen.getByTestId('import-duplicates')).toHaveTextContent('2');
+  expect(screen.getAllByTestId('import-invalid-row').map((r) => r.getAttribute('data-line'))).toEqual(['4', '5']);
+});
+
+it('stops on a failed call and resumes at that chunk on retry', async () => {
+  let calls = 0;
+  onResolver('project/importInsights', (p) => {
+    calls += 1;
+    if (calls === 2) return fail('UPSTREAM_FAILED', 'storage down');
+    return ok({ created: p.rows.map((r) => ({ line: r.line, insightId: `i-${r.line}` })), duplicates: [], invalid: [] });
+  });
+  const lines = ['summary,date', ...Array.from({ length: 150 }, (_, i) => `S${i},2025-05-01`)];
+  render(<ImportCsv />);
+  paste(lines.join('\n'));
+  fireEvent.click(await screen.findByTestId('import-start'));
+  await screen.findByTestId('import-failed');
+  expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Import stopped — 100 of 150 rows');
+  fireEvent.click(screen.getByTestId('import-retry'));
+  await screen.findByTestId('import-report');
+  const sent = (payloadsOf('project/importInsights') as ImportPayload[]).map((p) => p.rows[0]?.line);
+  expect(sent).toEqual([2, 102, 102]);
+  expect(screen.getByTestId('import-created')).toHaveTextContent('150');
+});
+
+it('reads a chosen file', async () => {
+  render(<ImportCsv />);
+  const file = new File([FILE], 'tickets.csv', { type: 'text/csv' });
+  fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+  expect(await screen.findByText('Map the columns of tickets.csv')).toBeInTheDocument();
+  await waitFor(() => expect(screen.getAllByTestId('preview-row')).toHaveLength(4));
+});

@@ -1,0 +1,198 @@
+import { fireEvent, render, screen, waitFor, within, type BoundFunctions, type queries } from '@testing-library/react';
+import type { PayloadOf } from '../../../src/contract/surfaces';
+import type { InsightView } from '../../../src/contract/views';
+import { insightView, view } from '../test/fixtures';
+import { fail, forgeBridgeMock, lastPayload, ok, onResolver, payloadsOf, resetBridge } from '../test/forge-bridge';
+import { InsightLibrary } from './InsightLibrary';
+
+jest.mock(
+  '@forge/bridge',
+  () => jest.requireActual<typeof import('../test/forge-bridge')>('../test/forge-bridge').forgeBridgeMock
+);
+
+const A = insightView({ id: 'ins-a', summary: 'Export times out' });
+const B = insightView({ id: 'ins-b', summary: 'Export is slow', account: undefined, accountKey: undefined });
+
+/** The library's answer per status filter (the server filters; here, by the payload). */
+function library(items: InsightView[]): void {
+  onResolver('project/listInsights', (p) => {
+    const shown = items.filter((i) => p.status === undefined || i.status === p.status);
+    const query = p.query?.toLowerCase();
+    return ok({ items: query ? shown.filter((i) => i.summary.toLowerCase().includes(query)) : shown });
+  });
+}
+
+beforeEach(() => {
+  resetBridge();
+  library([A, B, insightView({ id: 'ins-d', summary: 'Old complaint', status: 'dismissed' })]);
+});
+
+async function item(summary: string): Promise<BoundFunctions<typeof queries>> {
+  const items = await screen.findAllByTestId('library-item');
+  const found = items.find((i) => within(i).getByTestId('library-item-summary').textContent === summary);
+  if (!found) throw new Error(`No library item "${summary}"`);
+  return within(found);
+}
+
+it('opens on the inbox, newest first as the server sends them', async () => {
+  render(<InsightLibrary />);
+  const items = await screen.findAllByTestId('library-item');
+  expect(items.map((i) => within(i).getByTestId('library-item-summary').textContent)).toEqual([
+    'Export times out',
+    'Export is slow'
+  ]);
+  expect(lastPayload('project/listInsights')).toEqual({ limit: 25, status: 'new' });
+  expect(screen.getByTestId('library-status-new')).toHaveAttribute('aria-pressed', 'true');
+});
+
+it('dismisses an inbox item (it leaves the inbox) and restores it from "Not actionable"', async () => {
+  onResolver('project/setInsightStatus', (p) =>
+    ok({ ...(p.insightId === 'ins-a' ? A : insightView({ id: 'ins-d', summary: 'Old complaint' })), status: p.status })
+  );
+  render(<InsightLibrary />);
+  fireEvent.click((await item('Export times out')).getByTestId('dismiss-button'));
+  await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
+  expect(lastPayload('project/setInsightStatus')).toEqual({ insightId: 'ins-a', status: 'dismissed' });
+  expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(expect.objectContaining({ title: 'Marked not actionable' }));
+
+  fireEvent.click(screen.getByTestId('library-status-dismissed'));
+  await waitFor(() => expect(lastPayload('project/listInsights')).toEqual({ limit: 25, status: 'dismissed' }));
+  const dismissed = await item('Old complaint');
+  expect(dismissed.queryByTestId('dismiss-button')).not.toBeInTheDocument();
+  fireEvent.click(dismissed.getByTestId('restore-button'));
+  await waitFor(() => expect(screen.queryAllByTestId('library-item')).toHaveLength(0));
+  expect(lastPayload('project/setInsightStatus')).toEqual({ insightId: 'ins-d', status: 'new' });
+});
+
+it('links an insight to an issue found by key or text, with a note', async () => {
+  onResolver('project/searchIssues', () =>
+    ok([
+      { issueId: '10001', key: 'DEMO-1', summary: 'Faster export', issueType: 'Epic' },
+      { issueId: '10002', key: 'DEMO-2', summary: 'Export to PDF', issueType: 'Story' }
+    ])
+  );
+  onResolver('project/link', (p) => ok({ view: { ...view(), issueId: p.issueId }, alreadyLinked: [] }));
+  render(<InsightLibrary />);
+  const a = await item('Export times out');
+  fireEvent.click(a.getByTestId('link-button'));
+  expect(a.getByTestId('link-confirm')).toBeDisabled();
+  fireEvent.change(a.getByTestId('issue-search'), { target: { value: 'export' } });
+  fireEvent.click(a.getByTestId('issue-search-submit'));
+  const hits = await a.findAllByTestId('issue-hit');
+  expect(lastPayload('project/searchIssues')).toEqual({ query: 'export' });
+  expect(hits[1]).toHaveTextContent('DEMO-2Export to PDFStory');
+  fireEvent.click(within(hits[1] as HTMLElement).getByTestId('issue-hit-select'));
+  fireEvent.change(a.getByTestId('link-note'), { target: { value: 'Same root cause' } });
+  expect(a.getByTestId('link-confirm')).toHaveTextContent('Link to DEMO-2');
+  fireEvent.click(a.getByTestId('link-confirm'));
+
+  // Linked: it leaves the inbox.
+  await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
+  expect(lastPayload('project/link')).toEqual({ issueId: '10002', insightIds: ['ins-a'], note: 'Same root cause' });
+  expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(expect.objectContaining({ title: 'Linked to DEMO-2' }));
+});
+
+it('merges a duplicate only after saying what happens, and drops it from the list', async () => {
+  onResolver('project/mergeInsights', () => ok({ ...A, tags: ['export', 'csv', 'perf'] }));
+  render(<InsightLibrary />);
+  const b = await item('Export is slow');
+  fireEvent.click(b.getByTestId('merge-button'));
+  fireEvent.change(b.getByTestId('merge-search'), { target: { value: 'export' } });
+  fireEvent.click(b.getByTestId('merge-search-submit'));
+  // The insight being merged is never offered as its own target.
+  const candidates = await b.findAllByTestId('merge-candidate');
+  expect(candidates).toHaveLength(1);
+  expect(candidates[0]).toHaveTextContent('Export times out');
+  expect(b.getByTestId('merge-confirm')).toBeDisabled();
+  fireEvent.click(within(candidates[0] as HTMLElement).getByTestId('merge-candidate-select'));
+  expect(b.getByTestId('merge-confirmation')).toHaveTextContent(
+    '“Export is slow” will be merged into “Export times out”. Its links to issues and its tags are carried over to “Export times out”, and “Export is slow” is deleted. This cannot be undone.'
+  );
+  expect(forgeBridgeMock.invoke).not.toHaveBeenCalledWith('project/mergeInsights', expect.anything());
+  fireEvent.click(b.getByTestId('merge-confirm'));
+  await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
+  expect(lastPayload('project/mergeInsights')).toEqual({ sourceId: 'ins-b', targetId: 'ins-a' });
+  expect(screen.getByTestId('library-item')).toHaveTextContent('Tags: export, csv, perf');
+});
+
+it('deletes after an inline confirmation, and keeps the item when the server refuses', async () => {
+  onResolver('project/deleteInsight', () => fail('FORBIDDEN'));
+  render(<InsightLibrary />);
+  const a = await item('Export times out');
+  fireEvent.click(a.getByTestId('delete-button'));
+  fireEvent.click(a.getByTestId('delete-confirm'));
+  await waitFor(() =>
+    expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: 'Could not delete the insight',
+        description: 'You don’t have permission to change customer evidence in this project.'
+      })
+    )
+  );
+  expect(screen.getAllByTestId('library-item')).toHaveLength(2);
+
+  onResolver('project/deleteInsight', (p) => ok({ deleted: p.insightId }));
+  fireEvent.click(a.getByTestId('delete-confirm'));
+  await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
+});
+
+it('captures an insight with the shared form, without a link note, into the inbox', async () => {
+  onResolver('project/captureInsight', (p) =>
+    ok(insightView({ id: 'ins-new', summary: String((p.insight as { summary: string }).summary).trim() }))
+  );
+  render(<InsightLibrary />);
+  await screen.findAllByTestId('library-item');
+  fireEvent.click(screen.getByTestId('capture-insight-button'));
+  await screen.findByTestId('capture-form');
+  expect(screen.queryByTestId('capture-note')).not.toBeInTheDocument();
+  fireEvent.change(screen.getByTestId('capture-summary'), { target: { value: 'Dark mode for reports' } });
+  fireEvent.change(screen.getByTestId('capture-observed-at'), { target: { value: '2025-06-01' } });
+  fireEvent.click(screen.getByTestId('capture-submit'));
+  await waitFor(() => expect(screen.queryByTestId('capture-form')).not.toBeInTheDocument());
+  const sent = lastPayload('project/captureInsight') as PayloadOf<'project/captureInsight'>;
+  expect(Object.keys(sent)).toEqual(['insight']);
+  expect(sent.insight).toMatchObject({ summary: 'Dark mode for reports', observedAt: '2025-06-01' });
+  expect(screen.getAllByTestId('library-item')[0]).toHaveTextContent('Dark mode for reports');
+});
+
+it('exports every page of the current filter as CSV', async () => {
+  onResolver('project/listInsights', (p) =>
+    ok(
+      p.limit === 100
+        ? p.cursor === undefined
+          ? { items: [A], cursor: 'next' }
+          : { items: [B] }
+        : { items: [A, B] }
+    )
+  );
+  const blobs: Blob[] = [];
+  const createObjectURL = jest.fn((blob: Blob) => {
+    blobs.push(blob);
+    return 'blob:export';
+  });
+  Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+  const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    expect(this.download).toMatch(/^customer-insights-new-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(this.href).toBe('blob:export');
+  });
+  render(<InsightLibrary />);
+  await screen.findAllByTestId('library-item');
+  fireEvent.click(screen.getByTestId('export-csv'));
+  await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+  expect(payloadsOf('project/listInsights').slice(1)).toEqual([
+    { limit: 100, status: 'new' },
+    { limit: 100, status: 'new', cursor: 'next' }
+  ]);
+  const text = await new Promise<string>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.readAsText(blobs[0] as Blob);
+  });
+  expect(text.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
+    'id,summary,quote,source kind,source URL,account,segment,ARR,severity,sentiment,journey stage,observed at,status,tags',
+    'ins-a,Export times out,We lose an hour every Monday.,ticket,https://support.example.com/t/42,Acme,enterprise,240000,high,negative,usage,2025-05-01T00:00:00.000Z,new,"export, csv"',
+    'ins-b,Export is slow,We lose an hour every Monday.,ticket,https://support.example.com/t/42,,,,high,negative,usage,2025-05-01T00:00:00.000Z,new,"export, csv"'
+  ]);
+  expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(expect.objectContaining({ title: 'Exported 2 insights' }));
+  click.mockRestore();
+});

@@ -1,0 +1,164 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { card, contribution, rankedRow, score, view } from '../test/fixtures';
+import { forgeBridgeMock, lastPayload, ok, onResolver, payloadsOf, resetBridge } from '../test/forge-bridge';
+import { chooseOption } from '../test/select';
+import { ProjectPage } from './ProjectPage';
+
+jest.mock(
+  '@forge/bridge',
+  () => jest.requireActual<typeof import('../test/forge-bridge')>('../test/forge-bridge').forgeBridgeMock
+);
+
+const ROWS = [
+  rankedRow(),
+  rankedRow({
+    issueId: '10002',
+    key: 'DEMO-2',
+    summary: 'SSO for contractors',
+    status: 'To Do',
+    statusCategory: 'new',
+    issueType: 'Story',
+    hierarchyLevel: 0,
+    assignee: undefined,
+    score: 12.25,
+    accounts: 1,
+    arr: 96_000,
+    insightCount: 2,
+    facets: { segments: { mid_market: 12.25 }, stages: { onboarding: 12.25 }, sourceKinds: {} }
+  })
+];
+
+beforeEach(() => {
+  resetBridge();
+  onResolver('project/rankedIssues', (p) => ok(p.cursor === undefined ? { items: ROWS, cursor: 'page-2' } : { items: [] }));
+});
+
+it('lists issues by rank with their figures, asking for open work at every level by default', async () => {
+  render(<ProjectPage />);
+  const rows = await screen.findAllByTestId('ranked-row');
+  expect(rows).toHaveLength(2);
+  const first = within(rows[0] as HTMLElement);
+  expect(first.getByTestId('ranked-rank')).toHaveTextContent('1');
+  expect(first.getByTestId('ranked-open')).toHaveTextContent('DEMO-1');
+  expect(rows[0]).toHaveTextContent('Faster CSV export');
+  expect(rows[0]).toHaveTextContent('Epic');
+  expect(rows[0]).toHaveTextContent('In Progress');
+  expect(rows[0]).toHaveTextContent('Bob Builder');
+  expect(first.getByTestId('ranked-score')).toHaveTextContent('42.5');
+  expect(rows[0]).toHaveTextContent('$720k');
+  expect(rows[1]).toHaveTextContent('Unassigned');
+  expect(lastPayload('project/rankedIssues')).toEqual({ limit: 50, statusCategory: 'open', level: 'all' });
+});
+
+it('sends every filter and the search in the payload, and starts over from the first page', async () => {
+  render(<ProjectPage />);
+  await screen.findAllByTestId('ranked-row');
+  chooseOption('Level', 'Epics only');
+  await waitFor(() => expect(lastPayload('project/rankedIssues')).toMatchObject({ level: 'epic' }));
+  chooseOption('Status', 'All statuses');
+  chooseOption('Segment', 'Enterprise');
+  chooseOption('Source', 'NPS verbatim');
+  chooseOption('Journey stage', 'Renewal');
+  fireEvent.change(screen.getByTestId('ranked-search'), { target: { value: '  export ' } });
+  fireEvent.click(screen.getByTestId('ranked-search-submit'));
+  await waitFor(() =>
+    expect(lastPayload('project/rankedIssues')).toEqual({
+      limit: 50,
+      statusCategory: 'all',
+      level: 'epic',
+      segment: 'enterprise',
+      sourceKind: 'nps',
+      journeyStage: 'renewal',
+      query: 'export'
+    })
+  );
+  expect(payloadsOf('project/rankedIssues').every((p) => !(p as { cursor?: string }).cursor)).toBe(true);
+});
+
+it('loads the next page with the cursor', async () => {
+  render(<ProjectPage />);
+  await screen.findAllByTestId('ranked-row');
+  fireEvent.click(screen.getByTestId('ranked-load-more'));
+  await waitFor(() => expect(screen.queryByTestId('ranked-load-more')).not.toBeInTheDocument());
+  expect(lastPayload('project/rankedIssues')).toEqual({ limit: 50, statusCategory: 'open', level: 'all', cursor: 'page-2' });
+});
+
+it('opens an issue in Jira through the router', async () => {
+  render(<ProjectPage />);
+  const rows = await screen.findAllByTestId('ranked-row');
+  fireEvent.click(within(rows[1] as HTMLElement).getByTestId('ranked-open'));
+  expect(forgeBridgeMock.router.navigate).toHaveBeenCalledWith({ target: 'issue', issueKey: 'DEMO-2' });
+});
+
+it('expands a row to its top three cards and the score explanation, without leaving the page', async () => {
+  const cards = ['a', 'b', 'c', 'd'].map((id) => card({ insightId: id, summary: `Evidence ${id}`, fromIssueId: '10001' }));
+  onResolver('project/getEvidence', (p) =>
+    ok(
+      view(cards, {
+        issueId: p.issueId,
+        totalCards: 4,
+        score: score({ contributions: [contribution(), contribution({ group: 'g2', accountName: 'Globex', points: 3 })] })
+      })
+    )
+  );
+  render(<ProjectPage />);
+  const rows = await screen.findAllByTestId('ranked-row');
+  const toggle = within(rows[0] as HTMLElement).getByTestId('ranked-expand');
+  expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  fireEvent.click(toggle);
+  const details = await screen.findByTestId('row-evidence');
+  expect(lastPayload('project/getEvidence')).toEqual({ issueId: '10001' });
+  expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const shown = within(details).getAllByTestId('card-summary').map((e) => e.textContent);
+  expect(shown).toEqual(['Evidence a', 'Evidence b', 'Evidence c']);
+  expect(details).toHaveTextContent('Top evidence (3 of 4)');
+  const contributions = within(details).getAllByTestId('contribution-row');
+  expect(contributions[0]).toHaveTextContent('+12.4 · Acme · critical · $240k ARR · 14 d');
+  expect(contributions[1]).toHaveTextContent('+3 · Globex');
+  // Read-only here: no editing controls.
+  expect(within(details).queryByTestId('unlink-button')).not.toBeInTheDocument();
+  expect(forgeBridgeMock.router.navigate).not.toHaveBeenCalled();
+
+  fireEvent.click(toggle);
+  expect(screen.queryByTestId('row-evidence')).not.toBeInTheDocument();
+});
+
+it('charts the shown rows’ impact by segment, or by journey stage', async () => {
+  render(<ProjectPage />);
+  await screen.findAllByTestId('ranked-row');
+  const bars = (): [string | null, string | null][] =>
+    screen.getAllByTestId('chart-bar').map((b) => [b.getAttribute('data-label'), b.getAttribute('data-value')]);
+  expect(bars()).toEqual([
+    ['Enterprise', '30'],
+    ['SMB', '12.5'],
+    ['Mid-market', '12.25']
+  ]);
+  expect(screen.getAllByTestId('chart-bar')[1]).toHaveTextContent('SMB12.5');
+  expect(screen.getByRole('img', { name: /Impact by segment · 2 issues shown/ })).toBeInTheDocument();
+
+  fireEvent.click(screen.getByTestId('chart-by-stage'));
+  expect(bars()).toEqual([
+    ['Usage', '40'],
+    ['Onboarding', '12.25'],
+    ['No stage', '2.5']
+  ]);
+  expect(screen.getByTestId('chart-by-stage')).toHaveAttribute('aria-pressed', 'true');
+});
+
+it('says so when nothing matches, and offers a retry when the ranking fails', async () => {
+  onResolver('project/rankedIssues', () => ok({ items: [] }));
+  const { unmount } = render(<ProjectPage />);
+  expect(await screen.findByTestId('ranked-empty')).toBeInTheDocument();
+  unmount();
+
+  let calls = 0;
+  onResolver('project/rankedIssues', () => {
+    calls += 1;
+    return calls === 1
+      ? { ok: false, error: { code: 'UPSTREAM_FAILED', message: 'down', fieldIssues: [] } }
+      : ok({ items: ROWS });
+  });
+  render(<ProjectPage />);
+  fireEvent.click(await screen.findByTestId('ranked-error-retry'));
+  expect(await screen.findAllByTestId('ranked-row')).toHaveLength(2);
+});

@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { DEMO_USERS } from '../../local/jira/seed';
+import { ARTIFACTS, startE2E, type E2E } from './browser-kit';
+
+/**
+ * The project page as people use it: headless Chromium, the sandbox's Jira shell, the
+ * production bundle, the real resolvers. Bob (who may edit) ranks the backlog, reads an
+ * issue's evidence in place, opens an issue, triages the inbox and imports a CSV twice.
+ */
+describe('project page in the browser', () => {
+  let e2e: E2E;
+  let page: Page;
+  let projectId: string;
+  let dir: string;
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    projectId = e2e.sandbox.forge.seed.projects[0]!.id;
+    dir = mkdtempSync(path.join(tmpdir(), 'evidence-import-'));
+  });
+  afterAll(async () => {
+    await e2e.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    page = await e2e.browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  });
+  afterEach(async () => {
+    await page.close();
+  });
+
+  async function openProjectPage(): Promise<FrameLocator> {
+    const query = new URLSearchParams({ tab: 'project', projectId, accountId: DEMO_USERS.bob, theme: 'light' });
+    await page.goto(`${e2e.sandbox.url}?${query.toString()}`);
+    return page.frameLocator('iframe[data-testid="frame-project"]');
+  }
+
+  async function scores(frame: FrameLocator): Promise<number[]> {
+    const rows = frame.getByTestId('ranked-row');
+    await rows.first().waitFor();
+    return (await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-score')))).map(Number);
+  }
+
+  /** Picks an option of an Atlaskit Select (react-select opens on a press of its control). */
+  async function choose(frame: FrameLocator, testId: string, option: string): Promise<void> {
+    await frame.getByTestId(`${testId}-select--control`).click();
+    await frame.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  it('ranks the backlog by score, filters to epics, and shows a row’s evidence in place', async () => {
+    const frame = await openProjectPage();
+    const ranked = await scores(frame);
+    expect(ranked.length).toBeGreaterThan(1);
+    expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
+    await frame.getByTestId('chart-bar').first().waitFor();
+
+    await choose(frame, 'filter-level', 'Epics only');
+    // The first page of the new filter replaces the list: wait until no non-epic is left.
+    await frame.locator('[data-testid="ranked-row"]:not([data-level="1"])').first().waitFor({ state: 'detached' });
+    await frame.getByTestId('ranked-row').first().waitFor();
+    const levels = await frame.getByTestId('ranked-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-level')));
+    expect(levels.length).toBeGreaterThan(0);
+    expect(new Set(levels)).toEqual(new Set(['1']));
+    const epicScores = await scores(frame);
+    expect(epicScores).toEqual([...epicScores].sort((a, b) => b - a));
+
+    await frame.getByTestId('ranked-expand').first().click();
+    const evidence = frame.getByTestId('row-evidence');
+    await evidence.getByTestId('evidence-card').first().waitFor();
+    expect(await evidence.getByTestId('evidence-card').count()).toBeGreaterThan(0);
+    expect(await evidence.getByTestId('evidence-card').count()).toBeLessThanOrEqual(3);
+    expect(await evidence.getByTestId('contribution-row').first().innerText()).toMatch(/^\+\d/);
+    await page.waitForTimeout(800); // the shell sizes the frame to its content, as Jira does
+    await page.screenshot({ path: path.join(ARTIFACTS, 'project-page.png'), fullPage: true });
+  });
+
+  it('opens a ranked issue in Jira: the shell navigates to it and shows its panel', async () => {
+    const frame = await openProjectPage();
+    const first = frame.getByTestId('ranked-row').first();
+    await first.waitFor();
+    const key = await first.getAttribute('data-issue-key');
+    await first.getByTestId('ranked-open').click();
+    const panel = page.frameLocator('iframe[data-testid="frame-panel"]');
+    await panel.getByTestId('evidence-card').first().waitFor();
+    expect(await page.getByTestId('issue-heading').count()).toBe(1);
+    const meta = await page.locator('.meta').first().innerText();
+    expect(meta).toContain(key!);
+  });
+
+  it('dismisses an inbox item, which leaves the inbox and waits under “Not actionable”', async () => {
+    const frame = await openProjectPage();
+    await frame.getByTestId('tab-library').click();
+    const first = frame.getByTestId('library-item').first();
+    await first.waitFor();
+    const summary = await first.getByTestId('library-item-summary').innerText();
+    await first.getByTestId('dismiss-button').click();
+    await frame
+      .getByTestId('library-item-summary')
+      .filter({ hasText: summary })
+      .first()
+      .waitFor({ state: 'detached' });
+    await frame.getByTestId('library-status-dismissed').click();
+    await frame.getByTestId('library-item-summary').filter({ hasText: summary }).first().waitFor();
+  });
+
+  it('imports a CSV, reports the bad lines, and finds only duplicates the second time', async () => {
+    const file = path.join(dir, 'support-export.csv');
+    writeFileSync(
+      file,
+      [
+        'Ticket ID,Title,Body,Customer,Segment,ARR,Created At,Link,Priority',
+        'ZD-9001,Bulk edit loses labels,"We edited 200 issues, labels vanished",Acme Corporation,enterprise,480000,2025-03-01,https://support.example.com/9001,high',
+        'ZD-9002,Slow board with many swimlanes,Board takes 20s to load,Globex,enterprise,350000,2025-03-02,https://support.example.com/9002,medium',
+        'ZD-9003,,Row without a summary,Initech,mid_market,96000,2025-03-03,,low',
+        'ZD-9004,Export misses custom fields,CSV export drops our fields,Hooli,enterprise,260000,2025-03-04,,critical',
+        'ZD-9005,Mobile app logs out,Every morning we log in again,Wonka Foods,smb,18000,2025-03-05,,medium',
+        'ZD-9006,Phishing link,Looks like a link,Soylent Co,smb,12000,2025-03-06,javascript:alert(1),low',
+        'ZD-9007,Dark mode for reports,Reports are blinding at night,Pied Piper,self_serve,1200,2025-03-07,,low'
+      ].join('\n')
+    );
+    const frame = await openProjectPage();
+    await frame.getByTestId('tab-import').click();
+
+    await frame.getByTestId('import-file').setInputFiles(file);
+    await frame.getByTestId('preview-row').first().waitFor();
+    expect(await frame.getByTestId('map-summary').getAttribute('data-column')).toBe('Title');
+    expect(await frame.getByTestId('map-key').getAttribute('data-column')).toBe('Ticket ID');
+    const previewValid = await frame
+      .getByTestId('preview-row')
+      .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-line')}:${el.getAttribute('data-valid')}`));
+    expect(previewValid).toEqual(['2:true', '3:true', '4:false', '5:true', '6:true', '7:false', '8:true']);
+
+    await frame.getByTestId('import-start').click();
+    await frame.getByTestId('import-report').waitFor();
+    expect(await frame.getByTestId('import-created').innerText()).toBe('5');
+    expect(await frame.getByTestId('import-duplicates').innerText()).toBe('0');
+    expect(await frame.getByTestId('import-invalid').innerText()).toBe('2');
+    const bad = frame.getByTestId('import-invalid-row');
+    expect(await bad.evaluateAll((els) => els.map((el) => el.getAttribute('data-line')))).toEqual(['4', '7']);
+    expect(await bad.nth(0).innerText()).toContain('Summary is required');
+    expect(await bad.nth(1).innerText()).toContain('Only http:// and https:// links are allowed');
+
+    await frame.getByTestId('import-another').click();
+    await frame.getByTestId('import-file').setInputFiles(file);
+    await frame.getByTestId('import-start').click();
+    await frame.getByTestId('import-report').waitFor();
+    expect(await frame.getByTestId('import-created').innerText()).toBe('0');
+    expect(await frame.getByTestId('import-duplicates').innerText()).toBe('5');
+    expect(await frame.getByTestId('import-invalid').innerText()).toBe('2');
+
+    // The five new insights wait in the inbox.
+    await frame.getByTestId('tab-library').click();
+    await frame.getByTestId('library-item-summary').filter({ hasText: 'Bulk edit loses labels' }).first().waitFor();
+  });
+});
