@@ -35,7 +35,17 @@ export async function startE2E(options: { insightsPerProject?: number; realistic
     quiet: true,
     ...(options.realisticLatency ? { realisticLatency: true } : {})
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  } catch (error) {
+    // Without this, the open server keeps jest waiting long after the suite has failed.
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`Could not launch Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`, {
+      cause: error
+    });
+  }
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     sandbox,

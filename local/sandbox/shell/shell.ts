@@ -135,7 +135,8 @@ function renderView(): void {
 interface FrameMessage {
   source?: string;
   name?: string;
-  payload?: { title?: string; description?: string; type?: string; url?: string; target?: { issueKey?: string } };
+  // `router.navigate({ target: 'issue', issueKey })` arrives as `{ target, issueKey, type }`.
+  payload?: { title?: string; description?: string; type?: string; url?: string; target?: string; issueKey?: string };
 }
 
 window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
@@ -153,7 +154,7 @@ window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
     const url = payload?.url;
     // Only web links leave the sandbox; anything else is ignored like Jira's router would.
     if (url && /^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener');
-    const key = payload?.target?.issueKey;
+    const key = payload?.target === 'issue' ? payload.issueKey : undefined;
     const target = key ? state.issues.find((i) => i.key === key) : undefined;
     if (target) {
       issueId = target.id;
