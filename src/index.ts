@@ -2,3 +2,5 @@
 export { panelResolver } from './handlers/panel-resolver';
 export { projectResolver } from './handlers/project-resolver';
 export { adminResolver } from './handlers/admin-resolver';
+export { syncConsumer } from './handlers/sync-consumer';
+export { dailyRefresh } from './handlers/daily-refresh';

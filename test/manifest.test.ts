@@ -39,6 +39,12 @@ describe('manifest.yml', () => {
 
   it('runs on a supported Node runtime and asks only for the scopes it uses', () => {
     expect(['nodejs22.x', 'nodejs24.x']).toContain(manifest.app.runtime.name);
-    expect([...manifest.permissions.scopes].sort()).toEqual(['read:jira-user', 'read:jira-work', 'storage:app']);
+    expect([...manifest.permissions.scopes].sort()).toEqual([
+      'read:jira-user',
+      'read:jira-work',
+      'storage:app',
+      'write:app-data:jira',
+      'write:jira-work'
+    ]);
   });
 });

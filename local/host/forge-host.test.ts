@@ -10,7 +10,11 @@ describe('ForgeHost', () => {
   let host: ForgeHost;
   beforeEach(() => {
     engine = new KvsEngine({ entities: testEntities() });
-    host = new ForgeHost({ kvs: engine, jira: { handle: () => ({ status: 404, body: {} }) }, latency: DEFAULT_LATENCY }).install();
+    host = new ForgeHost({
+      kvs: engine,
+      jira: { handle: () => ({ status: 404, body: {} }) },
+      latency: DEFAULT_LATENCY
+    }).install();
   });
   afterEach(() => {
     host.uninstall();

@@ -1,6 +1,7 @@
 import { FaultInjector, type FaultKind } from './faults';
 import { InvocationScope } from './invocation-context';
 import { Meter, ZERO_LATENCY, type LatencyModel } from './meter';
+import { LocalQueues, type QueuedEvent } from './queues';
 import type { JiraPrincipal, JiraService, KvsService, ServiceResponse } from './services';
 
 /**
@@ -56,6 +57,28 @@ export type ResolverFunction = (
   backendRuntimePayload: { principal?: { accountId: string }; installContext?: string }
 ) => Promise<unknown>;
 
+/** A queue's consumer as declared in the manifest: a resolver function and its method. */
+export interface QueueConsumer {
+  handler: ResolverFunction;
+  method: string;
+  moduleKey: string;
+}
+
+/** A product-event or scheduled trigger function: `(event, context)`. */
+export type TriggerFunction = (
+  event: Record<string, unknown>,
+  context: Record<string, unknown>
+) => Promise<unknown>;
+
+/** What one drain of the queues did, for tests and the benchmark. */
+export interface DrainReport {
+  delivered: number;
+  retried: number;
+  failed: number;
+  /** Logical time the queues' delays and backoff added (ms). */
+  waitedMs: number;
+}
+
 const noopMetrics = {
   counter: () => ({ incr: () => undefined, decr: () => undefined }),
   timing: () => ({ measure: () => ({ stop: () => undefined }) }),
@@ -67,6 +90,9 @@ export class ForgeHost {
   readonly faults = new FaultInjector();
   readonly scope = new InvocationScope();
   readonly cloudId: string;
+  readonly queues = new LocalQueues();
+  private readonly consumers = new Map<string, QueueConsumer>();
+  private draining: Promise<DrainReport> | undefined;
   private installed = false;
 
   constructor(private readonly options: ForgeHostOptions) {
@@ -125,7 +151,93 @@ export class ForgeHost {
     );
   }
 
+  /** Registers the consumer of a queue (the manifest's `consumer` module). */
+  registerConsumer(queueName: string, consumer: QueueConsumer): void {
+    this.consumers.set(queueName, consumer);
+  }
+
+  /**
+   * Delivers queued events to their consumers until no event is left (events pushed by
+   * consumers included), as Forge's async events service would. Due events run in
+   * parallel, one per concurrency key; a consumer that throws or returns an
+   * `InvocationError` is retried with its backoff, up to Forge's retry limit.
+   */
+  drainQueues(maxRounds = 10_000): Promise<DrainReport> {
+    // One drain at a time, so concurrency keys hold; a running drain also picks up
+    // events pushed while it runs.
+    if (!this.draining) {
+      this.draining = this.drain(maxRounds).finally(() => {
+        this.draining = undefined;
+      });
+    }
+    return this.draining;
+  }
+
+  private async drain(maxRounds: number): Promise<DrainReport> {
+    const report: DrainReport = { delivered: 0, retried: 0, failed: 0, waitedMs: 0 };
+    const start = this.queues.clock;
+    for (let round = 0; round < maxRounds && this.queues.size() > 0; round += 1) {
+      const due = this.queues.takeDue();
+      await Promise.all(due.map((event) => this.deliver(event, report)));
+    }
+    report.waitedMs = this.queues.clock - start;
+    return report;
+  }
+
+  private async deliver(event: QueuedEvent, report: DrainReport): Promise<void> {
+    const consumer = this.consumers.get(event.queueName);
+    if (!consumer) throw new Error(`Local Forge host: no consumer for queue ${event.queueName}`);
+    report.delivered += 1;
+    let retryAfter: number | undefined;
+    let reason = 'FUNCTION_RETRY_REQUEST';
+    try {
+      const payload =
+        event.retryCount > 0
+          ? {
+              ...event.body,
+              retryContext: {
+                retryCount: event.retryCount,
+                retryReason: event.retryReason ?? reason,
+                retryData: null
+              }
+            }
+          : event.body;
+      const result = await this.scope.run({ accountId: undefined, cloudId: this.cloudId }, () =>
+        consumer.handler(
+          {
+            call: { functionKey: consumer.method, payload, jobId: event.jobId },
+            context: { cloudId: this.cloudId, moduleKey: consumer.moduleKey }
+          },
+          { installContext: `ari:cloud:jira::site/${this.cloudId}` }
+        )
+      );
+      const retry = retryRequest(result);
+      if (retry) {
+        retryAfter = retry.retryAfter;
+        reason = retry.retryReason;
+      }
+    } catch {
+      // An unhandled error: Forge retries the event as if it had asked for it.
+      retryAfter = 1;
+      reason = 'FUNCTION_UPSTREAM_RATE_LIMITED';
+    }
+    if (retryAfter === undefined) {
+      this.queues.succeeded(event);
+      return;
+    }
+    if (this.queues.retry(event, retryAfter, reason)) report.retried += 1;
+    else report.failed += 1;
+  }
+
+  /** Runs a trigger function (product event or schedule) as the app, as Forge does. */
+  runTrigger(handler: TriggerFunction, event: Record<string, unknown>, moduleKey: string): Promise<unknown> {
+    return this.scope.run({ accountId: undefined, cloudId: this.cloudId }, () =>
+      handler(event, { installContext: `ari:cloud:jira::site/${this.cloudId}`, moduleKey })
+    );
+  }
+
   private async fetch(target: ForgeFetchTarget, path: string, init?: RequestInit): Promise<Response> {
+    if (path.startsWith('/webhook/queue/')) return this.queueCall(path, init);
     const kind = target.type === 'kvs' ? 'kvs' : target.remote === 'jira' ? 'jira' : undefined;
     if (!kind) {
       // No egress: the app declares no external fetch, so the local host refuses it too.
@@ -159,6 +271,16 @@ export class ForgeHost {
     }
   }
 
+  private async queueCall(path: string, init?: RequestInit): Promise<Response> {
+    const done = this.meter.start('queue', path.split('/').slice(0, 4).join('/'));
+    try {
+      await (this.options.sleep ? delay(this.meter.latencyOf('queue')) : nextTurn());
+      return toResponse(this.queues.handle(path, parseBody(init?.body)));
+    } finally {
+      done();
+    }
+  }
+
   private principalFor(target: ForgeFetchTarget): JiraPrincipal {
     if (target.provider === 'app' || target.provider === 'none') return { kind: 'app' };
     const accountId = target.accountId ?? this.scope.current()?.accountId;
@@ -169,6 +291,16 @@ export class ForgeHost {
   private jiraLabel(method: string | undefined, pathname: string): string {
     return `${(method ?? 'GET').toUpperCase()} ${pathname.replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
   }
+}
+
+/** An `InvocationError` returned by a consumer arrives as its JSON form. */
+function retryRequest(result: unknown): { retryAfter: number; retryReason: string } | undefined {
+  if (typeof result !== 'object' || result === null || !('_retry' in result)) return undefined;
+  const options = (result as { retryOptions?: { retryAfter?: number; retryReason?: string } }).retryOptions;
+  return {
+    retryAfter: options?.retryAfter ?? 1,
+    retryReason: options?.retryReason ?? 'FUNCTION_RETRY_REQUEST'
+  };
 }
 
 function parseBody(body: RequestInit['body']): unknown {

@@ -5,7 +5,14 @@ import { LocalJira } from '../jira/local-jira';
 import { withOpenApiValidation } from '../jira/openapi-validator';
 import { createDemoSeed } from '../jira/seed';
 import type { JiraSeed } from '../jira/seed';
-import { ForgeHost, type FunctionContext, type ResolverFunction } from './forge-host';
+import {
+  ForgeHost,
+  type DrainReport,
+  type FunctionContext,
+  type ResolverFunction,
+  type TriggerFunction
+} from './forge-host';
+import { loadBackendModules, type BackendModules } from './manifest-functions';
 import type { LatencyModel } from './meter';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -36,6 +43,7 @@ export class LocalForge {
   readonly kvs: KvsEngine;
   readonly jira: LocalJira;
   readonly seed: JiraSeed;
+  private app: { modules: BackendModules; entryPoint: Record<string, unknown> } | undefined;
 
   constructor(options: LocalForgeOptions = {}) {
     this.seed = options.seed ?? createDemoSeed();
@@ -63,10 +71,73 @@ export class LocalForge {
     return this.host.invoke(handler, { functionKey, payload, context: contextFor(site), accountId });
   }
 
+  /**
+   * Attaches the app's backend (its entry point's exports): queue events go to the
+   * consumers and product events to the triggers that manifest.yml declares.
+   */
+  useApp(entryPoint: Record<string, unknown>): this {
+    const modules = loadBackendModules(path.join(REPO_ROOT, 'manifest.yml'));
+    for (const consumer of modules.consumers) {
+      this.host.registerConsumer(consumer.queue, {
+        handler: exportedFunction<ResolverFunction>(entryPoint, consumer.handler),
+        method: consumer.method,
+        moduleKey: consumer.key
+      });
+    }
+    this.app = { modules, entryPoint };
+    return this;
+  }
+
+  /** Runs queued events until none is left, as Forge's async events service would. */
+  drainQueues(): Promise<DrainReport> {
+    return this.host.drainQueues();
+  }
+
+  /**
+   * Delivers a Jira product event (`avi:jira:updated:issue`, ...) to every trigger
+   * subscribed to it. Returns how many triggers ran.
+   */
+  async productEvent(eventType: string, event: Record<string, unknown>): Promise<number> {
+    const app = this.requireApp();
+    const triggers = app.modules.triggers.filter((t) => t.events.includes(eventType));
+    for (const trigger of triggers) {
+      await this.host.runTrigger(
+        exportedFunction<TriggerFunction>(app.entryPoint, trigger.handler),
+        { ...event, eventType },
+        trigger.key
+      );
+    }
+    return triggers.length;
+  }
+
+  /** Fires a scheduled trigger now (Forge would at its interval). */
+  async runScheduled(key: string): Promise<void> {
+    const app = this.requireApp();
+    const scheduled = app.modules.scheduled.find((s) => s.key === key);
+    if (!scheduled) throw new Error(`manifest.yml declares no scheduled trigger ${key}`);
+    await this.host.runTrigger(
+      exportedFunction<TriggerFunction>(app.entryPoint, scheduled.handler),
+      { context: { cloudId: this.host.cloudId, moduleKey: key } },
+      key
+    );
+  }
+
+  private requireApp(): { modules: BackendModules; entryPoint: Record<string, unknown> } {
+    if (!this.app) throw new Error('LocalForge.useApp(exports) first');
+    return this.app;
+  }
+
   stop(): void {
     this.host.uninstall();
     this.kvs.close();
   }
+}
+
+function exportedFunction<F>(entryPoint: Record<string, unknown>, name: string): F {
+  // Named entryPoint, not exports: a parameter called `exports` shadows CommonJS's own.
+  const fn = entryPoint[name];
+  if (typeof fn !== 'function') throw new Error(`The app exports no function ${name}`);
+  return fn as F;
 }
 
 export function contextFor(site: ModuleSite): FunctionContext {
@@ -83,7 +154,10 @@ export function contextFor(site: ModuleSite): FunctionContext {
     case 'projectPage':
       return {
         moduleKey: 'customer-evidence-project',
-        extension: { type: 'jira:projectPage', project: { id: site.projectId, key: site.projectKey ?? '', type: 'software' } }
+        extension: {
+          type: 'jira:projectPage',
+          project: { id: site.projectId, key: site.projectKey ?? '', type: 'software' }
+        }
       };
     case 'adminPage':
       return { moduleKey: 'customer-evidence-admin', extension: { type: 'jira:adminPage' } };

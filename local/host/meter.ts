@@ -8,17 +8,19 @@
  * modelled latency. Both are deterministic, so benchmarks compare them across runs
  * on a noisy machine.
  */
-export type CallKind = 'kvs' | 'jira' | 'invoke';
+export type CallKind = 'kvs' | 'jira' | 'queue' | 'invoke';
 
 export interface LatencyModel {
   kvs: number;
   jira: number;
+  /** Pushing events to a Forge async queue. */
+  queue: number;
   invoke: number;
 }
 
 /** The fixed model used by every benchmark: mid-range of the figures in DESIGN.md. */
-export const DEFAULT_LATENCY: LatencyModel = { kvs: 20, jira: 150, invoke: 200 };
-export const ZERO_LATENCY: LatencyModel = { kvs: 0, jira: 0, invoke: 0 };
+export const DEFAULT_LATENCY: LatencyModel = { kvs: 20, jira: 150, queue: 30, invoke: 200 };
+export const ZERO_LATENCY: LatencyModel = { kvs: 0, jira: 0, queue: 0, invoke: 0 };
 
 export interface MeterSnapshot {
   calls: Record<CallKind, number>;
@@ -33,7 +35,7 @@ interface Wave {
   kinds: Set<CallKind>;
 }
 
-const zeroByKind = (): Record<CallKind, number> => ({ kvs: 0, jira: 0, invoke: 0 });
+const zeroByKind = (): Record<CallKind, number> => ({ kvs: 0, jira: 0, queue: 0, invoke: 0 });
 
 export class Meter {
   private calls = zeroByKind();

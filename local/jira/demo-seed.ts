@@ -524,7 +524,11 @@ export function createDemoSeed(options: DemoSeedOptions = {}): JiraSeed {
     issues,
     appFields: [{ ...DEMO_APP_FIELD }],
     propertyAliases: [
-      { alias: 'customerImpact', propertyKey: 'customer-impact', path: 'score', type: 'number' }
+      // As the app's jira:entityProperty module declares them (manifest.yml).
+      { alias: 'customerImpact', propertyKey: 'customer-impact', path: 'score', type: 'number' },
+      { alias: 'customerAccounts', propertyKey: 'customer-impact', path: 'accounts', type: 'number' },
+      { alias: 'customerArr', propertyKey: 'customer-impact', path: 'arr', type: 'number' },
+      { alias: 'customerInsights', propertyKey: 'customer-impact', path: 'insights', type: 'number' }
     ]
   };
 }

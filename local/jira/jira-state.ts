@@ -120,6 +120,14 @@ export class JiraState {
   }
 
   /** By id, by key, or by a Forge key that ends in `__<key>` (app and environment prefixes). */
+  private taskCounter = 10_000;
+
+  /** Ids for asynchronous tasks (bulk property updates). */
+  nextTaskId(): number {
+    this.taskCounter += 1;
+    return this.taskCounter;
+  }
+
   findAppField(idOrKey: string): SeedAppField | undefined {
     return this.appFields.find(
       (field) => field.id === idOrKey || field.key === idOrKey || idOrKey.endsWith(`__${field.key}`)

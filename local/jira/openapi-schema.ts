@@ -4,6 +4,9 @@
  * registered document, and `required` ignores properties that only travel the other
  * way (`readOnly` in requests, `writeOnly` in responses). `discriminator` is dropped:
  * it only names the property that `oneOf` already checks.
+ *
+ * One correction: `JsonNode` (entity property values) is documented as the getters of
+ * Jackson's Java class, but Jira takes and returns any JSON there, so it accepts any.
  */
 export type Direction = 'request' | 'response';
 export type JsonSchema = { [key: string]: unknown };
@@ -26,7 +29,9 @@ export function toJsonSchema(schema: unknown, direction: Direction): unknown {
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'nullable' || key === 'discriminator' || key === 'example' || key === 'xml') continue;
-    if (key === '$ref' && typeof value === 'string' && value.startsWith(COMPONENT_PREFIX)) {
+    if (key === '$ref' && value === `${COMPONENT_PREFIX}JsonNode`) {
+      continue;
+    } else if (key === '$ref' && typeof value === 'string' && value.startsWith(COMPONENT_PREFIX)) {
       out.$ref = `${DOCUMENT_ID}${value}`;
     } else if (key === 'properties' && isObject(value)) {
       const properties: JsonSchema = {};

@@ -14,6 +14,47 @@ export function propertyRoutes({ state, permissions }: SiteContext): RouteDefini
   const propertyMissing = (key: string) => jiraError(404, [`The property with key '${key}' does not exist.`]);
   return [
     {
+      // Bulk set by issue: up to 100 issues × 10 properties. Jira runs it as a task and
+      // answers 303 with the task's location; here it completes before answering.
+      // Issues that do not exist or that the caller may not edit are skipped, as in Jira.
+      method: 'POST',
+      template: '/rest/api/3/issue/properties/multi',
+      handler: ({ principal, body }) => {
+        if (principal.kind === 'anonymous') return notAuthenticated();
+        const issues = (body as { issues?: unknown } | undefined)?.issues;
+        if (!Array.isArray(issues) || issues.length === 0 || issues.length > 100) {
+          return jiraError(400, ['Provide between 1 and 100 issues.']);
+        }
+        for (const entry of issues as { issueID?: unknown; properties?: unknown }[]) {
+          const properties = entry.properties;
+          if (typeof entry.issueID !== 'number' || typeof properties !== 'object' || properties === null) {
+            return jiraError(400, ['Each issue needs an issueID and properties.']);
+          }
+          const count = Object.keys(properties).length;
+          if (count === 0 || count > 10)
+            return jiraError(400, ['Set between 1 and 10 properties per issue.']);
+          for (const [key, value] of Object.entries(properties)) {
+            if (key.length === 0 || key.length > MAX_KEY || JSON.stringify(value).length > MAX_VALUE) {
+              return jiraError(400, [`The property '${key}' is not valid.`]);
+            }
+          }
+        }
+        for (const entry of issues as { issueID: number; properties: Record<string, unknown> }[]) {
+          const issue = state.findIssue(String(entry.issueID));
+          if (!issue || !permissions.canEditIssue(principal, issue)) continue;
+          let values = state.properties.get(issue.id);
+          if (!values) {
+            values = new Map();
+            state.properties.set(issue.id, values);
+          }
+          for (const [key, value] of Object.entries(entry.properties))
+            values.set(key, structuredClone(value));
+        }
+        const taskId = String(state.nextTaskId());
+        return { status: 303, headers: { location: `${state.baseUrl}/rest/api/3/task/${taskId}` } };
+      }
+    },
+    {
       method: 'GET',
       template: '/rest/api/3/issue/{issueIdOrKey}/properties',
       handler: ({ principal }, params) => {

@@ -9,6 +9,7 @@ import { linksUnder } from '../storage/link-store';
 import { accountToRecord, insightToRecord, type ImpactRecord, type LinkRecord } from '../storage/records';
 import { getScoringSettings } from '../storage/settings-store';
 import { WriteSet } from '../storage/write-set';
+import { enqueueSync } from '../sync/sync-queue';
 import { buildImpact } from './build-impact';
 import { linkFallsUnder, type EvidenceChange } from './evidence-change';
 
@@ -19,12 +20,20 @@ import { linkFallsUnder, type EvidenceChange } from './evidence-change';
  */
 export interface ChangePlan {
   prefetch: readonly string[];
-  build: (snapshot: { linksOf: (issueId: string) => readonly LinkRecord[]; insights: ReadonlyMap<string, Insight> }) => EvidenceChange;
+  build: (snapshot: {
+    linksOf: (issueId: string) => readonly LinkRecord[];
+    insights: ReadonlyMap<string, Insight>;
+  }) => EvidenceChange;
 }
 
 function isEmpty(change: EvidenceChange): boolean {
   return (
-    change.linkSets.length + change.linkDeletes.length + change.insightPuts.length + change.insightDeletes.length + change.accountPuts.length === 0
+    change.linkSets.length +
+      change.linkDeletes.length +
+      change.insightPuts.length +
+      change.insightDeletes.length +
+      change.accountPuts.length ===
+    0
   );
 }
 
@@ -49,11 +58,13 @@ export interface AffectedIssue {
 export async function applyChange(
   changeOrPlan: EvidenceChange | ChangePlan,
   affected: readonly AffectedIssue[],
-  now: Date
+  now: Date,
+  options: { rescore?: boolean; sync?: boolean } = {}
 ): Promise<Map<string, IssueImpact | null>> {
   const issues = dedupe(affected);
   const ids = issues.map((issue) => issue.issueId);
-  const plan: ChangePlan = 'build' in changeOrPlan ? changeOrPlan : { prefetch: [], build: () => changeOrPlan };
+  const plan: ChangePlan =
+    'build' in changeOrPlan ? changeOrPlan : { prefetch: [], build: () => changeOrPlan };
   // One parallel wave: the affected issues' links and impacts, the settings, and any
   // insights the change itself depends on.
   const [linkLists, impacts, settings, prefetched] = await Promise.all([
@@ -66,7 +77,8 @@ export async function applyChange(
     linksOf: (issueId) => linkLists[ids.indexOf(issueId)] ?? [],
     insights: prefetched
   });
-  if (isEmpty(change)) {
+  // A rescore (new settings, decay, overflow) recomputes impacts with no change to evidence.
+  if (isEmpty(change) && !options.rescore) {
     return new Map(ids.map((id) => [id, impacts.get(id)?.readModel ?? null]));
   }
 
@@ -81,14 +93,18 @@ export async function applyChange(
   const { insights, accounts } = await loadEvidence([...linksByIssue.values()].flat(), change, prefetched);
 
   const writes = new WriteSet();
-  for (const link of change.linkSets) writes.putPlain(ENTITY.link, linkKey(link.issueId, link.insightId), link);
+  for (const link of change.linkSets)
+    writes.putPlain(ENTITY.link, linkKey(link.issueId, link.insightId), link);
   for (const d of change.linkDeletes) writes.removePlain(ENTITY.link, linkKey(d.issueId, d.insightId));
-  for (const { insight, expect } of change.insightPuts) writes.put(ENTITY.insight, insight.id, insightToRecord(insight), expect);
+  for (const { insight, expect } of change.insightPuts)
+    writes.put(ENTITY.insight, insight.id, insightToRecord(insight), expect);
   for (const { id, expect } of change.insightDeletes) writes.remove(ENTITY.insight, id, expect);
-  for (const { account, expect } of change.accountPuts) writes.put(ENTITY.account, account.key, accountToRecord(account), expect);
+  for (const { account, expect } of change.accountPuts)
+    writes.put(ENTITY.account, account.key, accountToRecord(account), expect);
 
   const results = new Map<string, IssueImpact | null>();
   const overflow: AffectedIssue[] = [];
+  const written: { issueId: string; projectId: string }[] = [];
   for (const issue of issues) {
     const existing = impacts.get(issue.issueId);
     const parentId = issue.parentId ?? existing?.parentId;
@@ -109,9 +125,18 @@ export async function applyChange(
       continue;
     }
     stageImpact(writes, issue.issueId, built, existing);
+    written.push({
+      issueId: issue.issueId,
+      projectId: built?.projectId ?? existing?.projectId ?? issue.projectId
+    });
   }
   await writes.commit();
-  if (overflow.length > 0) await applyChange(emptyChangeFor(), overflow, now);
+  // Jira's copy (property and field) follows through the queue; once committed, the
+  // change stands even if the push fails: the daily refresh republishes every score.
+  if (options.sync !== false) {
+    await enqueueSync(written).catch((error: unknown) => console.warn('Could not queue impact sync', error));
+  }
+  if (overflow.length > 0) await applyChange(emptyChangeFor(), overflow, now, { ...options, rescore: true });
   return results;
 }
 
@@ -126,7 +151,12 @@ function stageImpact(
     writes.remove(ENTITY.impact, issueId, expect);
     return;
   }
-  writes.put<ImpactRecord>(ENTITY.impact, issueId, { ...built, version: (existing?.version ?? 0) + 1 }, expect);
+  writes.put<ImpactRecord>(
+    ENTITY.impact,
+    issueId,
+    { ...built, version: (existing?.version ?? 0) + 1 },
+    expect
+  );
 }
 
 /** Loads the insights and accounts behind the links, with the change's own writes overlaid. */
@@ -139,7 +169,9 @@ async function loadEvidence(
   for (const [id, insight] of prefetched) if (!putInsights.has(id)) putInsights.set(id, insight);
   const deletedInsights = new Set(change.insightDeletes.map((d) => d.id));
   const putAccounts = new Map(change.accountPuts.map((p) => [p.account.key, p.account]));
-  const insightIds = [...new Set(links.map((l) => l.insightId))].filter((id) => !putInsights.has(id) && !deletedInsights.has(id));
+  const insightIds = [...new Set(links.map((l) => l.insightId))].filter(
+    (id) => !putInsights.has(id) && !deletedInsights.has(id)
+  );
   const accountKeys = new Set<string>();
   for (const link of links) if (link.accountKey) accountKeys.add(link.accountKey);
   for (const insight of putInsights.values()) if (insight.accountKey) accountKeys.add(insight.accountKey);

@@ -1,0 +1,65 @@
+import { kvs } from '@forge/kvs';
+import { KVS_LIMITS, entityKey } from './entities';
+import { guarded } from './kvs-failure';
+
+/** The latest site-wide rescore: which projects it covers and why it ran. */
+export interface RescoreRun {
+  runId: string;
+  reason: 'settings' | 'daily';
+  startedAt: string;
+  projectIds: string[];
+}
+
+/** One project's progress in a run, written only by that project's (serial) events. */
+export interface RescoreProjectProgress {
+  issues: number;
+  finished: boolean;
+  updatedAt: string;
+}
+
+const RUN_KEY = 'rescore:latest';
+const progressKey = (runId: string, projectId: string): string =>
+  `rescore:${entityKey(runId, 'run id')}:${entityKey(projectId, 'project id')}`;
+
+export async function saveRescoreRun(run: RescoreRun): Promise<void> {
+  await guarded(() => kvs.set(RUN_KEY, run));
+}
+
+export async function getRescoreRun(): Promise<RescoreRun | undefined> {
+  return guarded(() => kvs.get<RescoreRun>(RUN_KEY));
+}
+
+export async function saveProjectProgress(
+  runId: string,
+  projectId: string,
+  progress: RescoreProjectProgress
+): Promise<void> {
+  // Progress is bookkeeping for the admin page; a week is far longer than any run.
+  await guarded(() => kvs.set(progressKey(runId, projectId), progress, { ttl: { value: 7, unit: 'DAYS' } }));
+}
+
+export async function getProjectProgress(
+  runId: string,
+  projectIds: readonly string[]
+): Promise<Map<string, RescoreProjectProgress>> {
+  const result = new Map<string, RescoreProjectProgress>();
+  const chunks: string[][] = [];
+  for (let i = 0; i < projectIds.length; i += KVS_LIMITS.batchItems)
+    chunks.push(projectIds.slice(i, i + KVS_LIMITS.batchItems));
+  const pages = await Promise.all(
+    chunks.map((chunk) =>
+      guarded(() =>
+        kvs.batchGet<RescoreProjectProgress>(
+          chunk.map((projectId) => ({ key: progressKey(runId, projectId) }))
+        )
+      )
+    )
+  );
+  for (const page of pages) {
+    for (const item of page.successfulKeys) {
+      const projectId = item.key.split(':').at(-1);
+      if (projectId && item.value) result.set(projectId, item.value);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,135 @@
+import { LocalForge } from '../local/host/local-forge';
+import { DEMO_APP_FIELD } from '../local/jira/demo-seed';
+import { asApp, asUser, JiraTestClient } from '../local/jira/jira-test-client';
+import * as app from '../src/index';
+import { AppClient, DEMO_USERS, findChain, panel, sampleInsight, type Chain } from './evidence-kit';
+
+/**
+ * Customer impact in native Jira: every change of evidence reaches the issue property
+ * (sortable in JQL) and the read-only field through the queue, ancestors included.
+ */
+describe('impact sync to Jira', () => {
+  let forge: LocalForge;
+  let jira: JiraTestClient;
+  let chain: Chain;
+
+  beforeEach(() => {
+    forge = new LocalForge().useApp(app);
+    jira = new JiraTestClient(forge.jira);
+    chain = findChain(forge.seed);
+  });
+  afterEach(() => forge.stop());
+
+  const property = (issueId: string): Record<string, number> | undefined => {
+    const answer = jira.call(asApp, 'GET', `/rest/api/3/issue/${issueId}/properties/customer-impact`);
+    return answer.status === 200 ? (answer.body as { value: Record<string, number> }).value : undefined;
+  };
+  const field = (issueId: string): unknown =>
+    jira.json<{ fields: Record<string, unknown> }>(
+      asApp,
+      'GET',
+      `/rest/api/3/issue/${issueId}?fields=${DEMO_APP_FIELD.id}`
+    ).fields[DEMO_APP_FIELD.id];
+
+  async function captureOnSubtask(overrides: Record<string, unknown> = {}): Promise<number> {
+    const outcome = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.subtaskId).ok(
+      'panel/captureAndLink',
+      {
+        insight: sampleInsight(overrides),
+        note: 'Reported twice this month'
+      }
+    );
+    return outcome.view.impact!.score.score;
+  }
+
+  it('publishes the score to the property and the field of the issue and its ancestors', async () => {
+    const score = await captureOnSubtask();
+    expect(property(chain.subtaskId)).toBeUndefined(); // not before the queue runs
+    const report = await forge.drainQueues();
+    expect(report).toMatchObject({ delivered: 1, retried: 0, failed: 0 });
+
+    for (const issueId of [chain.subtaskId, chain.storyId, chain.epicId]) {
+      expect(property(issueId)).toEqual({ score, accounts: 1, arr: 240000, insights: 1, formulaVersion: 1 });
+      expect(field(issueId)).toBe(score);
+    }
+  });
+
+  it('makes customerImpact sortable and filterable in JQL for users who can browse', async () => {
+    await captureOnSubtask();
+    await panel(forge, DEMO_USERS.bob, chain.projectId, chain.otherStoryId).ok('panel/captureAndLink', {
+      insight: sampleInsight({ severity: 'low', account: { name: 'Tiny Co', segment: 'smb', arr: 1000 } }),
+      note: ''
+    });
+    await forge.drainQueues();
+    const jql = encodeURIComponent('customerImpact > 0 ORDER BY customerImpact DESC');
+    const result = jira.json<{ issues: { id: string }[] }>(
+      asUser(DEMO_USERS.carol),
+      'GET',
+      `/rest/api/3/search/jql?jql=${jql}&fields=summary`
+    );
+    const ids = result.issues.map((i) => i.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([chain.epicId, chain.storyId, chain.subtaskId, chain.otherStoryId])
+    );
+    const scores = ids.map((id) => property(id)!.score ?? 0);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(ids.indexOf(chain.otherStoryId)).toBeGreaterThan(ids.indexOf(chain.subtaskId));
+  });
+
+  it('publishes zero once the last evidence is unlinked', async () => {
+    await captureOnSubtask();
+    await forge.drainQueues();
+    const inserted = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.subtaskId).ok(
+      'panel/getEvidence',
+      {}
+    );
+    const insightId = inserted.impact!.cards[0]!.insightId;
+    await panel(forge, DEMO_USERS.bob, chain.projectId, chain.subtaskId).ok('panel/unlink', { insightId });
+    await forge.drainQueues();
+    expect(property(chain.subtaskId)).toMatchObject({ score: 0, accounts: 0, insights: 0 });
+    expect(property(chain.epicId)).toMatchObject({ score: 0 });
+    expect(field(chain.storyId)).toBe(0);
+  });
+
+  it('retries a throttled batch with backoff and still publishes', async () => {
+    const score = await captureOnSubtask();
+    forge.host.faults.add({ kind: 'jira', path: /\/issue\/properties\/multi$/, fault: 'throttle', times: 2 });
+    const report = await forge.drainQueues();
+    expect(report).toMatchObject({ retried: 2, failed: 0 });
+    // Backoff honours Retry-After and grows: 5 s, then 10 s.
+    expect(report.waitedMs).toBeGreaterThanOrEqual(15_000);
+    expect(property(chain.subtaskId)).toMatchObject({ score });
+  });
+
+  it('keeps revenue out of Jira when revenue is restricted to some groups', async () => {
+    const admin = new AppClient(forge, DEMO_USERS.alice, { module: 'adminPage' });
+    await admin.ok('admin/saveSettings', {
+      privacy: { restrictIdentity: true, allowedGroups: ['trust-and-safety'] }
+    });
+    await captureOnSubtask();
+    await forge.drainQueues();
+    expect(property(chain.subtaskId)).not.toHaveProperty('arr');
+    expect(property(chain.subtaskId)).toMatchObject({ accounts: 1, insights: 1 });
+  });
+
+  it('drops a malformed event instead of retrying it forever', async () => {
+    const { Queue } = await import('@forge/events');
+    await forge.host.scope.run({ accountId: undefined, cloudId: forge.host.cloudId }, () =>
+      new Queue({ key: 'impact-sync' }).push({ body: { kind: 'publish', issueIds: ['../etc'] } })
+    );
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const report = await forge.drainQueues();
+    errors.mockRestore();
+    expect(report).toMatchObject({ delivered: 1, retried: 0, failed: 0 });
+  });
+
+  it('counts: one evidence change costs one queue push, then one storage and one Jira round trip', async () => {
+    await captureOnSubtask();
+    forge.host.meter.reset();
+    await forge.drainQueues();
+    const snapshot = forge.host.meter.snapshot();
+    expect(snapshot.calls.jira).toBe(2);
+    expect(snapshot.roundTrips.jira).toBe(1);
+    expect(snapshot.roundTrips.kvs).toBe(1);
+  });
+});
