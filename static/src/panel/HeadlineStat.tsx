@@ -1,4 +1,5 @@
 import { Stack, Text } from '@atlaskit/primitives';
+import { HiddenValue } from '../shared/HiddenValue';
 
 interface Props {
   label: string;
@@ -9,10 +10,24 @@ interface Props {
    * panel's first paint for one hover hint.
    */
   detail?: string;
+  /** The value is masked for this user (privacy settings): say so instead of showing it. */
+  hidden?: boolean;
   testId: string;
 }
 
-export function HeadlineStat({ label, value, detail, testId }: Props): JSX.Element {
+export function HeadlineStat({ label, value, detail, hidden = false, testId }: Props): JSX.Element {
+  if (hidden) {
+    return (
+      <Stack space="space.025">
+        <Text size="small" color="color.text.subtle">
+          {label}
+        </Text>
+        <Text weight="semibold">
+          <HiddenValue testId={testId} />
+        </Text>
+      </Stack>
+    );
+  }
   return (
     <Stack space="space.025">
       <Text size="small" color="color.text.subtle">

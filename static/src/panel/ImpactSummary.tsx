@@ -9,10 +9,12 @@ import { ScoreExplanation } from '../shared/evidence/ScoreExplanation';
 
 interface Props {
   score: ImpactScore;
+  /** ARR and per-account points are masked for this user (the backend sends zeros). */
+  identityHidden: boolean;
 }
 
 /** The score as a big number, the headline figures, and the explanation one click away. */
-export function ImpactSummary({ score }: Props): JSX.Element {
+export function ImpactSummary({ score, identityHidden }: Props): JSX.Element {
   const [open, setOpen] = useState(false);
   const explanationId = useId();
   const accounts =
@@ -47,6 +49,7 @@ export function ImpactSummary({ score }: Props): JSX.Element {
           label="ARR at stake"
           value={formatMoney(score.arrAtStake)}
           detail={formatMoneyExact(score.arrAtStake)}
+          hidden={identityHidden}
           testId="stat-arr"
         />
         <HeadlineStat label="Insights" value={String(score.insightCount)} testId="stat-insights" />
@@ -59,7 +62,7 @@ export function ImpactSummary({ score }: Props): JSX.Element {
           />
         )}
       </Inline>
-      {open ? <ScoreExplanation id={explanationId} score={score} /> : null}
+      {open ? <ScoreExplanation id={explanationId} score={score} identityHidden={identityHidden} /> : null}
     </Stack>
   );
 }

@@ -179,6 +179,49 @@ describe('evidence', () => {
   });
 });
 
+describe('identity hidden by the privacy settings', () => {
+  it('says "Hidden" with the reason where ARR and points were masked, never "$0" or "+0"', async () => {
+    const masked = { accountName: 'Hidden account', arr: 0, revenueFactor: 0, points: 0 };
+    const s = score({
+      score: 15.2,
+      arrAtStake: 0,
+      uniqueAccounts: 1,
+      anonymousVoices: 1,
+      contributions: [
+        contribution({ ...masked, group: 'account-1', accountKey: 'account-1' }),
+        contribution({
+          ...masked,
+          group: 'anon:ins-9',
+          accountKey: undefined,
+          accountName: undefined,
+          anonymous: true,
+          severity: 'low',
+          ageDays: 3.2
+        })
+      ]
+    });
+    const hiddenCard = card({ account: { key: 'account-1', name: 'Hidden account', segment: 'enterprise', arr: 0 } });
+    onResolver('panel/getEvidence', () => ok({ ...view([hiddenCard], { score: s }), identityHidden: true }));
+    const { container } = render(<PanelApp />);
+
+    expect(await screen.findByTestId('impact-score')).toHaveTextContent('15.2');
+    const arr = screen.getByTestId('stat-arr');
+    expect(arr).toHaveTextContent(/^Hidden/);
+    expect(arr).toHaveAttribute('title', 'Hidden by your admin’s privacy settings');
+    expect(screen.getByTestId('card-meta')).toHaveTextContent(
+      'Support ticket · Hidden account (Enterprise) · Usage · observed 1 Jun 2025'
+    );
+
+    fireEvent.click(screen.getByTestId('explanation-toggle'));
+    const rows = within(screen.getByTestId('score-explanation')).getAllByTestId('contribution-row');
+    expect(rows[0]).toHaveTextContent(/^Hidden account · critical · 14 d/);
+    expect(rows[0]).toHaveTextContent('Critical severity ×3 × revenue Hidden');
+    expect(rows[1]).toHaveTextContent(/^Anonymous · low · 3 d/);
+    expect(screen.getByTestId('score-explanation')).toHaveTextContent('Total 15.2');
+    expect(container.textContent).not.toMatch(/\$0|\+0|no ARR|×0 /);
+  });
+});
+
 describe('untrusted text and links', () => {
   it('renders markup in a quote as inert text', async () => {
     const hostile = '<script>window.pwned = true</script><img src=x onerror="window.pwned = true">';

@@ -32,7 +32,7 @@ export function PanelApp(): JSX.Element {
   return (
     <Box padding="space.100" testId="panel">
       <Stack space="space.200">
-        {empty ? null : <ImpactSummary score={impact.score} />}
+        {empty ? null : <ImpactSummary score={impact.score} identityHidden={load.view.identityHidden === true} />}
         {canEdit && !(empty && mode === 'none') ? <EditorBar mode={mode} onMode={setMode} /> : null}
         <Suspense fallback={<Spinner size="medium" label="Loading the form" />}>
           {canEdit && mode === 'add' ? <CaptureForm onSubmit={actions.capture} onDone={close} /> : null}

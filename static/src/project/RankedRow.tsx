@@ -3,6 +3,7 @@ import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { RankedIssueView } from '../../../src/contract/views';
 import { formatDate, formatMoney, formatMoneyExact, formatNumber, formatRelative } from '../shared/format';
+import { HiddenValue } from '../shared/HiddenValue';
 import { IssueKeyLink } from '../shared/IssueKeyLink';
 import { CELL, NUMERIC, RANKED_COLUMNS } from './table-styles';
 import { RowEvidence } from './RowEvidence';
@@ -65,9 +66,15 @@ export function RankedRow({ row, rank, expanded, onToggle }: Props): JSX.Element
           {formatNumber(row.score)}
         </td>
         <td style={NUMERIC}>{row.accounts}</td>
-        <td style={NUMERIC} title={row.identityHidden ? 'Hidden by your admin’s privacy settings' : formatMoneyExact(row.arr)}>
-          {row.identityHidden ? '—' : formatMoney(row.arr)}
-        </td>
+        {row.identityHidden ? (
+          <td style={NUMERIC}>
+            <HiddenValue testId="ranked-arr-hidden" />
+          </td>
+        ) : (
+          <td style={NUMERIC} title={formatMoneyExact(row.arr)}>
+            {formatMoney(row.arr)}
+          </td>
+        )}
         <td style={NUMERIC}>{row.insightCount}</td>
         <td style={{ ...CELL, whiteSpace: 'nowrap' }} title={row.lastEvidenceAt ? formatDate(row.lastEvidenceAt) : undefined}>
           {row.lastEvidenceAt ? formatRelative(row.lastEvidenceAt) : '—'}

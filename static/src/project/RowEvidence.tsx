@@ -68,7 +68,11 @@ export function RowEvidence({ issueId, issueKey }: Props): JSX.Element {
               <Heading size="xxsmall" as="h4">
                 Why this score
               </Heading>
-              <ScoreExplanation id={`explanation-${issueId}`} score={impact.score} />
+              <ScoreExplanation
+                id={`explanation-${issueId}`}
+                score={impact.score}
+                identityHidden={load.view.identityHidden === true}
+              />
             </Stack>
           </Box>
         </Inline>

@@ -1,4 +1,9 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// The editing forms are lazy chunks: their first import transpiles zod and the shared
+// schemas in ts-jest, which can take over the default 1 s on a busy 2-core runner.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom lacks the media-query and observer APIs Atlaskit motion and layout probe for.
 Object.defineProperty(window, 'matchMedia', {

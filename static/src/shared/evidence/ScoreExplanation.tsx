@@ -6,10 +6,12 @@ import { ContributionRow } from './ContributionRow';
 interface Props {
   id: string;
   score: ImpactScore;
+  /** Per-account ARR and points are masked for this user; the total stays. */
+  identityHidden: boolean;
 }
 
 /** Why the score is what it is: each account's contribution, as stored with the score. */
-export function ScoreExplanation({ id, score }: Props): JSX.Element {
+export function ScoreExplanation({ id, score, identityHidden }: Props): JSX.Element {
   const shown = score.contributions.length;
   // The read model may keep only the top contributions; say how many are left out.
   const hidden = Math.max(0, score.uniqueAccounts + score.anonymousVoices - shown);
@@ -28,7 +30,7 @@ export function ScoreExplanation({ id, score }: Props): JSX.Element {
         <Box as="ul" style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }}>
           <Stack space="space.100">
             {score.contributions.map((c) => (
-              <ContributionRow key={c.group} contribution={c} />
+              <ContributionRow key={c.group} contribution={c} identityHidden={identityHidden} />
             ))}
           </Stack>
         </Box>
