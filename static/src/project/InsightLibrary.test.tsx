@@ -22,8 +22,12 @@ function library(items: InsightView[]): void {
   });
 }
 
+/** What the page hears when a change can move issues' scores. */
+const evidenceChanged = jest.fn();
+
 beforeEach(() => {
   resetBridge();
+  evidenceChanged.mockClear();
   library([A, B, insightView({ id: 'ins-d', summary: 'Old complaint', status: 'dismissed' })]);
 });
 
@@ -35,7 +39,7 @@ async function item(summary: string): Promise<BoundFunctions<typeof queries>> {
 }
 
 it('opens on the inbox, newest first as the server sends them', async () => {
-  render(<InsightLibrary />);
+  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
   const items = await screen.findAllByTestId('library-item');
   expect(items.map((i) => within(i).getByTestId('library-item-summary').textContent)).toEqual([
     'Export times out',
@@ -49,7 +53,7 @@ it('dismisses an inbox item (it leaves the inbox) and restores it from "Not acti
   onResolver('project/setInsightStatus', (p) =>
     ok({ ...(p.insightId === 'ins-a' ? A : insightView({ id: 'ins-d', summary: 'Old complaint' })), status: p.status })
   );
-  render(<InsightLibrary />);
+  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
   fireEvent.click((await item('Export times out')).getByTestId('dismiss-button'));
   await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
   expect(lastPayload('project/setInsightStatus')).toEqual({ insightId: 'ins-a', status: 'dismissed' });
@@ -62,6 +66,8 @@ it('dismisses an inbox item (it leaves the inbox) and restores it from "Not acti
   fireEvent.click(dismissed.getByTestId('restore-button'));
   await waitFor(() => expect(screen.queryAllByTestId('library-item')).toHaveLength(0));
   expect(lastPayload('project/setInsightStatus')).toEqual({ insightId: 'ins-d', status: 'new' });
+  // Triage of unlinked insights moves no score: the ranking need not reload.
+  expect(evidenceChanged).not.toHaveBeenCalled();
 });
 
 it('links an insight to an issue found by key or text, with a note', async () => {
@@ -72,7 +78,7 @@ it('links an insight to an issue found by key or text, with a note', async () =>
     ])
   );
   onResolver('project/link', (p) => ok({ view: { ...view(), issueId: p.issueId }, alreadyLinked: [] }));
-  render(<InsightLibrary />);
+  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
   const a = await item('Export times out');
   fireEvent.click(a.getByTestId('link-button'));
   expect(a.getByTestId('link-confirm')).toBeDisabled();
@@ -90,11 +96,12 @@ it('links an insight to an issue found by key or text, with a note', async () =>
   await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
   expect(lastPayload('project/link')).toEqual({ issueId: '10002', insightIds: ['ins-a'], note: 'Same root cause' });
   expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(expect.objectContaining({ title: 'Linked to DEMO-2' }));
+  expect(evidenceChanged).toHaveBeenCalledTimes(1);
 });
 
 it('merges a duplicate only after saying what happens, and drops it from the list', async () => {
   onResolver('project/mergeInsights', () => ok({ ...A, tags: ['export', 'csv', 'perf'] }));
-  render(<InsightLibrary />);
+  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
   const b = await item('Export is slow');
   fireEvent.click(b.getByTestId('merge-button'));
   fireEvent.change(b.getByTestId('merge-search'), { target: { value: 'export' } });
@@ -113,11 +120,12 @@ it('merges a duplicate only after saying what happens, and drops it from the lis
   await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
   expect(lastPayload('project/mergeInsights')).toEqual({ sourceId: 'ins-b', targetId: 'ins-a' });
   expect(screen.getByTestId('library-item')).toHaveTextContent('Tags: export, csv, perf');
+  expect(evidenceChanged).toHaveBeenCalledTimes(1);
 });
 
 it('deletes after an inline confirmation, and keeps the item when the server refuses', async () => {
   onResolver('project/deleteInsight', () => fail('FORBIDDEN'));
-  render(<InsightLibrary />);
+  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
   const a = await item('Export times out');
   fireEvent.click(a.getByTestId('delete-button'));
   fireEvent.click(a.getByTestId('delete-confirm'));
@@ -140,7 +148,7 @@ it('captures an insight with the shared form, without a link note, into the inbo
   onResolver('project/captureInsight', (p) =>
     ok(insightView({ id: 'ins-new', summary: String((p.insight as { summary: string }).summary).trim() }))
   );
-  render(<InsightLibrary />);
+  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
   await screen.findAllByTestId('library-item');
   fireEvent.click(screen.getByTestId('capture-insight-button'));
   await screen.findByTestId('capture-form');
@@ -175,7 +183,7 @@ it('exports every page of the current filter as CSV', async () => {
     expect(this.download).toMatch(/^customer-insights-new-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(this.href).toBe('blob:export');
   });
-  render(<InsightLibrary />);
+  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
   await screen.findAllByTestId('library-item');
   fireEvent.click(screen.getByTestId('export-csv'));
   await waitFor(() => expect(click).toHaveBeenCalledTimes(1));

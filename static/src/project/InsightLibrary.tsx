@@ -29,12 +29,17 @@ const EMPTY: Readonly<Record<LibraryStatus, string>> = {
   all: 'No insights yet. Capture one, or import a CSV from your support or survey tool.'
 };
 
+interface Props {
+  /** Called after a change that can move issues' scores (a link, a merge, a deletion). */
+  onEvidenceChanged: () => void;
+}
+
 /** The project's insights, newest first, with the inbox of unlinked ones to triage. */
-export function InsightLibrary(): JSX.Element {
+export function InsightLibrary({ onEvidenceChanged }: Props): JSX.Element {
   const [filter, setFilter] = useState<LibraryFilter>({ status: 'new', query: '' });
   const [capturing, setCapturing] = useState(false);
   const { load, loadingMore, loadMore, reload, update } = useInsightLibrary(filter);
-  const actions = useLibraryActions(filter, update);
+  const actions = useLibraryActions(filter, update, onEvidenceChanged);
 
   return (
     <Stack space="space.200">

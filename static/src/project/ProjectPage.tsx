@@ -5,33 +5,46 @@ import { Box, Stack, Text } from '@atlaskit/primitives';
 import { RankedBacklog } from './RankedBacklog';
 import { Tabs, type TabSpec } from './Tabs';
 
-// The library and the import (papaparse, the shared schemas) load when their tab is
-// first opened: the ranking is what the page opens on, and it needs neither.
+// The library, the import (papaparse, the shared schemas) and the shipped view load
+// when their tab is first opened: the ranking is what the page opens on, and it needs
+// none of them.
 const InsightLibrary = lazy(() => import('./InsightLibrary').then((m) => ({ default: m.InsightLibrary })));
 const ImportCsv = lazy(() => import('./ImportCsv').then((m) => ({ default: m.ImportCsv })));
+const ShippedForCustomers = lazy(() =>
+  import('./ShippedForCustomers').then((m) => ({ default: m.ShippedForCustomers }))
+);
 
-type TabId = 'ranked' | 'library' | 'import';
+type TabId = 'ranked' | 'library' | 'import' | 'shipped';
+/** The tabs whose figures depend on which evidence is linked where. */
+type ScoredTab = 'ranked' | 'shipped';
 
 const TABS: readonly TabSpec<TabId>[] = [
   { id: 'ranked', label: 'Ranked backlog' },
   { id: 'library', label: 'Insight library' },
-  { id: 'import', label: 'Import CSV' }
+  { id: 'import', label: 'Import CSV' },
+  { id: 'shipped', label: 'Shipped for customers' }
 ];
 
 const ID = 'customer-evidence';
 
 /**
  * The project page: the backlog ranked by customer impact, the insight library with
- * its triage inbox, and CSV import. A tab is mounted the first time it is opened and
- * kept afterwards (hidden), so switching tabs never loses a filter, a half-done merge
- * or an import in progress.
+ * its triage inbox, CSV import, and recently shipped work with the customers to tell.
+ * A tab is mounted the first time it is opened and kept afterwards (hidden), so
+ * switching tabs never loses a filter, a half-done merge or an import in progress.
  */
 export function ProjectPage(): JSX.Element {
   const [tab, setTab] = useState<TabId>('ranked');
   const [opened, setOpened] = useState<ReadonlySet<TabId>>(new Set(['ranked']));
+  // Evidence changes made in the library, and how many of them each scored tab has
+  // loaded: a kept tab reloads when it is shown again after a change, not on every
+  // link while it is hidden (triage links many insights in a row).
+  const [changes, setChanges] = useState(0);
+  const [loadedAt, setLoadedAt] = useState<Readonly<Record<ScoredTab, number>>>({ ranked: 0, shipped: 0 });
   const select = (id: TabId): void => {
     setTab(id);
     setOpened((o) => (o.has(id) ? o : new Set([...o, id])));
+    if (id === 'ranked' || id === 'shipped') setLoadedAt((l) => (l[id] === changes ? l : { ...l, [id]: changes }));
   };
   const panel = (id: TabId, content: JSX.Element): JSX.Element => (
     <div
@@ -52,14 +65,15 @@ export function ProjectPage(): JSX.Element {
         <Stack space="space.050">
           <Heading size="large">Customer evidence — project view</Heading>
           <Text color="color.text.subtle">
-            Rank this project’s work by customer impact, triage insights that are not linked to work yet, and
-            bring in feedback from other tools.
+            Rank this project’s work by customer impact, triage insights that are not linked to work yet, bring in
+            feedback from other tools, and see which customers to tell about what shipped.
           </Text>
         </Stack>
         <Tabs tabs={TABS} selected={tab} onSelect={select} idPrefix={ID} label="Customer evidence views" />
-        {panel('ranked', <RankedBacklog />)}
-        {panel('library', <InsightLibrary />)}
+        {panel('ranked', <RankedBacklog refresh={loadedAt.ranked} />)}
+        {panel('library', <InsightLibrary onEvidenceChanged={() => setChanges((n) => n + 1)} />)}
         {panel('import', <ImportCsv />)}
+        {panel('shipped', <ShippedForCustomers refresh={loadedAt.shipped} />)}
       </Stack>
     </Box>
   );

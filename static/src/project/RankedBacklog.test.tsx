@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { card, contribution, rankedRow, score, view } from '../test/fixtures';
+import { card, contribution, insightView, rankedRow, score, view } from '../test/fixtures';
 import { forgeBridgeMock, lastPayload, ok, onResolver, payloadsOf, resetBridge } from '../test/forge-bridge';
 import { chooseOption } from '../test/select';
 import { ProjectPage } from './ProjectPage';
@@ -161,4 +161,48 @@ it('says so when nothing matches, and offers a retry when the ranking fails', as
   render(<ProjectPage />);
   fireEvent.click(await screen.findByTestId('ranked-error-retry'));
   expect(await screen.findAllByTestId('ranked-row')).toHaveLength(2);
+});
+
+it('shows masked ARR as "Hidden" with the reason, never "$0"', async () => {
+  onResolver('project/rankedIssues', () => ok({ items: [rankedRow({ arr: 0, identityHidden: true })] }));
+  render(<ProjectPage />);
+  const row = within(await screen.findByTestId('ranked-row'));
+  expect(row.getByTestId('ranked-arr-hidden')).toHaveTextContent(/^Hidden/);
+  expect(row.getByTestId('ranked-arr-hidden')).toHaveAttribute('title', 'Hidden by your admin’s privacy settings');
+  expect(screen.getByTestId('ranked-row')).not.toHaveTextContent('$0');
+});
+
+it('reloads the ranking when it is shown again after an insight was linked in the library', async () => {
+  let linked = false;
+  onResolver('project/rankedIssues', () =>
+    ok({ items: [rankedRow({ score: linked ? 50 : 42.5 }), ...ROWS.slice(1)] })
+  );
+  onResolver('project/listInsights', () => ok({ items: [insightView()] }));
+  onResolver('project/searchIssues', () => ok([{ issueId: '10001', key: 'DEMO-1', summary: 'Faster CSV export', issueType: 'Epic' }]));
+  onResolver('project/link', () => {
+    linked = true;
+    return ok({ view: view(), alreadyLinked: [] });
+  });
+  render(<ProjectPage />);
+  await screen.findAllByTestId('ranked-row');
+  expect(payloadsOf('project/rankedIssues')).toHaveLength(1);
+
+  fireEvent.click(screen.getByTestId('tab-library'));
+  fireEvent.click(await screen.findByTestId('link-button'));
+  fireEvent.change(screen.getByTestId('issue-search'), { target: { value: 'DEMO-1' } });
+  fireEvent.click(screen.getByTestId('issue-search-submit'));
+  fireEvent.click(await screen.findByTestId('issue-hit-select'));
+  fireEvent.click(screen.getByTestId('link-confirm'));
+  await waitFor(() => expect(screen.queryByTestId('library-item')).not.toBeInTheDocument());
+  // Hidden tabs do not reload on every link of a triage session.
+  expect(payloadsOf('project/rankedIssues')).toHaveLength(1);
+
+  fireEvent.click(screen.getByTestId('tab-ranked'));
+  await waitFor(() => expect(screen.getAllByTestId('ranked-score')[0]).toHaveTextContent('50'));
+  expect(payloadsOf('project/rankedIssues')).toHaveLength(2);
+
+  // Nothing changed since: switching back and forth does not reload again.
+  fireEvent.click(screen.getByTestId('tab-library'));
+  fireEvent.click(screen.getByTestId('tab-ranked'));
+  expect(payloadsOf('project/rankedIssues')).toHaveLength(2);
 });

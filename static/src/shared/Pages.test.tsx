@@ -10,11 +10,11 @@ jest.mock(
 
 beforeEach(resetBridge);
 
-it('renders the project page with its three tabs, the ranking first', async () => {
+it('renders the project page with its four tabs, the ranking first', async () => {
   onResolver('project/rankedIssues', () => ok({ items: [] }));
   render(<ProjectPage />);
   expect(screen.getByRole('heading', { name: 'Customer evidence — project view' })).toBeInTheDocument();
-  expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Ranked backlog', 'Insight library', 'Import CSV']);
+  expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Ranked backlog', 'Insight library', 'Import CSV', 'Shipped for customers']);
   expect(screen.getByRole('tab', { name: 'Ranked backlog' })).toHaveAttribute('aria-selected', 'true');
   expect(await screen.findByTestId('ranked-empty')).toBeInTheDocument();
 });

@@ -44,3 +44,12 @@ export const SEGMENT_LABELS: Readonly<Record<Segment, string>> = {
   self_serve: 'Self-serve',
   unknown: 'Unknown segment'
 };
+
+function isSourceKind(kind: string): kind is SourceKind {
+  return Object.hasOwn(SOURCE_KIND_LABELS, kind);
+}
+
+/** A source kind's label where the contract types it as a plain string; an unknown kind shows as sent. */
+export function sourceKindLabel(kind: string): string {
+  return isSourceKind(kind) ? SOURCE_KIND_LABELS[kind] : kind;
+}

@@ -1,4 +1,4 @@
-import type { InsightView, PanelView, RankedIssueView } from '../../../src/contract/views';
+import type { InsightView, PanelView, RankedIssueView, ShippedIssueView } from '../../../src/contract/views';
 import type { EvidenceCard, IssueImpact } from '../../../src/domain/impact';
 import type { Contribution, ImpactScore } from '../../../src/domain/scoring/score';
 
@@ -122,6 +122,26 @@ export function insightView(overrides: Partial<InsightView> = {}): InsightView {
     createdBy: 'user-1',
     updatedAt: '2025-05-02T00:00:00.000Z',
     version: 1,
+    ...overrides
+  };
+}
+
+export function shippedIssue(overrides: Partial<ShippedIssueView> = {}): ShippedIssueView {
+  return {
+    issueId: '10003',
+    key: 'DEMO-3',
+    summary: 'Scheduled CSV export',
+    doneAt: '2025-06-12T09:00:00.000Z',
+    score: 18.5,
+    insightCount: 2,
+    accounts: [
+      { key: 'acme', name: 'Acme', arr: 240_000 },
+      { key: 'globex', name: 'Globex', arr: 1_200_000 }
+    ],
+    insights: [
+      { insightId: 'ins-1', summary: 'Export to CSV times out', sourceKind: 'ticket', sourceUrl: 'https://support.example.com/t/42' },
+      { insightId: 'ins-2', summary: 'We export by hand every Monday', sourceKind: 'interview', sourceUrl: null }
+    ],
     ...overrides
   };
 }

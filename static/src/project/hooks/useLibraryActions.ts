@@ -17,11 +17,14 @@ export interface LibraryActions {
 /**
  * The library's mutations. Each flags its outcome and, on success, updates the loaded
  * list in place: an insight that no longer matches the filter (dismissed from the
- * inbox, linked, merged away, deleted) leaves it; nothing is reloaded.
+ * inbox, linked, merged away, deleted) leaves it; nothing is reloaded. Those that can
+ * change issues' scores (link, merge, delete) also call `onEvidenceChanged`, so the
+ * page's other views know their figures are stale.
  */
 export function useLibraryActions(
   filter: LibraryFilter,
-  update: (change: (items: InsightView[]) => InsightView[]) => void
+  update: (change: (items: InsightView[]) => InsightView[]) => void,
+  onEvidenceChanged: () => void
 ): LibraryActions {
   const run = useCallback(async <T>(call: () => Promise<T>, onDone: (value: T) => void, failure: string) => {
     try {
@@ -72,6 +75,7 @@ export function useLibraryActions(
             // The answer is the issue's new view; the insight itself is now linked.
             const already = outcome.alreadyLinked.includes(insight.id);
             apply({ ...insight, status: 'linked', linkCount: insight.linkCount + (already ? 0 : 1) });
+            if (!already) onEvidenceChanged();
             notify('success', already ? `Already linked to ${issue.key}` : `Linked to ${issue.key}`);
           },
           `Could not link to ${issue.key}`
@@ -85,6 +89,7 @@ export function useLibraryActions(
                 .filter((i) => i.id !== source.id)
                 .flatMap((i) => (i.id !== merged.id ? [i] : matchesFilter(merged, filter) ? [merged] : []))
             );
+            onEvidenceChanged();
             notify('success', 'Insights merged', `“${source.summary}” was merged into “${merged.summary}”.`);
           },
           'Could not merge the insights'
@@ -94,11 +99,12 @@ export function useLibraryActions(
           () => invokeApi('project/deleteInsight', { insightId: insight.id }),
           () => {
             update((items) => items.filter((i) => i.id !== insight.id));
+            if (insight.linkCount > 0) onEvidenceChanged();
             notify('success', 'Insight deleted');
           },
           'Could not delete the insight'
         )
     }),
-    [apply, filter, run, update]
+    [apply, filter, onEvidenceChanged, run, update]
   );
 }

@@ -4,11 +4,15 @@ import { invokeApi } from '../../api';
 import { rankedPayload, type RankedFilters } from '../model/ranked-filters';
 import { usePagedList, type PagedList } from './usePagedList';
 
-/** The project's issues ranked by customer impact under the filters, a page at a time. */
-export function useRankedIssues(filters: RankedFilters): PagedList<RankedIssueView> {
+/**
+ * The project's issues ranked by customer impact under the filters, a page at a time.
+ * A new `refresh` value starts over from the first page (evidence changed elsewhere).
+ */
+export function useRankedIssues(filters: RankedFilters, refresh: number): PagedList<RankedIssueView> {
   const fetchPage = useCallback(
     (cursor?: string) => invokeApi('project/rankedIssues', rankedPayload(filters, cursor)),
-    [filters]
+    // `refresh` is not read: a new value makes a new fetchPage, which usePagedList reloads on.
+    [filters, refresh]
   );
   return usePagedList(fetchPage, 'issues');
 }
