@@ -132,4 +132,50 @@ describe('impact sync to Jira', () => {
     expect(snapshot.roundTrips.jira).toBe(1);
     expect(snapshot.roundTrips.kvs).toBe(1);
   });
+
+  it('rescores and republishes every issue after an admin changes the weights, with progress', async () => {
+    const before = await captureOnSubtask({ severity: 'critical' });
+    await forge.drainQueues();
+    expect(property(chain.epicId)).toMatchObject({ score: before });
+
+    const admin = new AppClient(forge, DEMO_USERS.alice, { module: 'adminPage' });
+    const saved = await admin.ok('admin/saveSettings', { scoring: { severityWeights: { critical: 16 } } });
+    expect(saved.rescore).toMatchObject({ reason: 'settings', done: false, projectsDone: 0 });
+    expect(saved.rescore!.projects).toBe(forge.seed.projects.length);
+
+    const report = await forge.drainQueues();
+    expect(report.failed).toBe(0);
+    const progress = await admin.ok('admin/rescoreProgress', {});
+    expect(progress).toMatchObject({
+      runId: saved.rescore!.runId,
+      done: true,
+      projectsDone: forge.seed.projects.length
+    });
+    expect(progress!.issuesRescored).toBeGreaterThanOrEqual(3);
+
+    const after = (
+      await panel(forge, DEMO_USERS.bob, chain.projectId, chain.epicId).ok('panel/getEvidence', {})
+    ).impact!.score.score;
+    expect(after).toBeCloseTo(before * 2, 1);
+    for (const issueId of [chain.subtaskId, chain.storyId, chain.epicId]) {
+      expect(property(issueId)).toMatchObject({ score: after });
+      expect(field(issueId)).toBe(after);
+    }
+  });
+
+  it('refuses progress to non-admins', async () => {
+    const result = await new AppClient(forge, DEMO_USERS.bob, { module: 'adminPage' }).call(
+      'admin/rescoreProgress',
+      {}
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('the daily refresh rescores every project through the queue', async () => {
+    await captureOnSubtask();
+    await forge.runScheduled('daily-impact-refresh');
+    await forge.drainQueues();
+    const admin = new AppClient(forge, DEMO_USERS.alice, { module: 'adminPage' });
+    expect(await admin.ok('admin/rescoreProgress', {})).toMatchObject({ reason: 'daily', done: true });
+  });
 });

@@ -13,6 +13,7 @@ import type {
   LinkOutcome,
   PanelView,
   RankedIssueView,
+  RescoreProgressView,
   ShippedIssueView
 } from './views';
 
@@ -85,13 +86,15 @@ export type ProjectContract = {
 export const adminPayloads = {
   'admin/getSettings': P.EmptyPayload,
   'admin/saveSettings': P.SaveSettingsPayload,
-  'admin/previewScoring': P.PreviewScoringPayload
+  'admin/previewScoring': P.PreviewScoringPayload,
+  'admin/rescoreProgress': P.EmptyPayload
 } as const;
 
 export type AdminContract = {
   'admin/getSettings': Endpoint<typeof P.EmptyPayload, AdminSettingsView>;
   'admin/saveSettings': Endpoint<typeof P.SaveSettingsPayload, AdminSettingsView>;
   'admin/previewScoring': Endpoint<typeof P.PreviewScoringPayload, ScorePreviewRow[]>;
+  'admin/rescoreProgress': Endpoint<typeof P.EmptyPayload, RescoreProgressView | null>;
 };
 
 export type Contract = PanelContract & ProjectContract & AdminContract;

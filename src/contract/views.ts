@@ -74,6 +74,19 @@ export interface AdminSettingsView {
   privacy: PrivacySettings;
   formulaVersion: number;
   settingsHash: string;
+  /** The latest site-wide rescore (started by a save or the daily refresh), if any. */
+  rescore: RescoreProgressView | null;
+}
+
+/** How far a site-wide rescore has come: every project is rescored page by page. */
+export interface RescoreProgressView {
+  runId: string;
+  reason: 'settings' | 'daily';
+  startedAt: string;
+  projects: number;
+  projectsDone: number;
+  issuesRescored: number;
+  done: boolean;
 }
 
 /** One of the site's top issues, scored now and under the settings being edited. */

@@ -1,3 +1,4 @@
+import type { RescoreProgressView } from '../contract/views';
 import { allProjectIds } from '../jira/all-projects';
 import { rankByProject } from '../storage/impact-store';
 import {
@@ -17,16 +18,6 @@ import { pushEvents } from './sync-queue';
 
 /** Issues per rescore event: one Jira publish batch, four storage transactions. */
 export const RESCORE_PAGE = 100;
-
-export interface RescoreProgressView {
-  runId: string;
-  reason: RescoreRun['reason'];
-  startedAt: string;
-  projects: number;
-  projectsDone: number;
-  issuesRescored: number;
-  done: boolean;
-}
 
 /**
  * Starts recomputing every stored score on the site (after new settings, or daily so

@@ -1,7 +1,12 @@
 import { ForbiddenError, ValidationError } from '../domain/errors';
 import { type PrivacySettings } from '../domain/privacy';
 import { scoreEvidence } from '../domain/scoring/score';
-import { FORMULA_VERSION, parseScoringSettings, settingsHash, type ScoringSettings } from '../domain/scoring/settings';
+import {
+  FORMULA_VERSION,
+  parseScoringSettings,
+  settingsHash,
+  type ScoringSettings
+} from '../domain/scoring/settings';
 import { browsableIssues } from '../jira/browsable-issues';
 import { myPermissions } from '../jira/my-permissions';
 import { visibleProjects } from '../jira/visible-projects';
@@ -11,7 +16,9 @@ import { getInsights } from '../storage/insight-store';
 import { linksUnder } from '../storage/link-store';
 import { getPrivacySettings, savePrivacySettings } from '../storage/privacy-store';
 import { getScoringSettings, saveScoringSettings } from '../storage/settings-store';
-import type { AdminSettingsView, ScorePreviewRow } from '../contract/views';
+import type { AdminSettingsView, RescoreProgressView, ScorePreviewRow } from '../contract/views';
+import { rescoreProgress, startRescore } from '../sync/rescore';
+import type { Env } from './actor';
 import { collectCards, scoringItems } from './build-impact';
 
 const PREVIEW_ISSUES = 10;
@@ -19,11 +26,16 @@ const PREVIEW_ISSUES = 10;
 /** Settings are for Jira administrators only: checked here, whatever the UI shows. */
 export async function requireJiraAdmin(): Promise<void> {
   const access = await myPermissions({ global: true });
-  if (!access.administer) throw new ForbiddenError('Only Jira administrators can see or change these settings.');
+  if (!access.administer)
+    throw new ForbiddenError('Only Jira administrators can see or change these settings.');
 }
 
-function view(scoring: ScoringSettings, privacy: PrivacySettings): AdminSettingsView {
-  return { scoring, privacy, formulaVersion: FORMULA_VERSION, settingsHash: settingsHash(scoring) };
+function view(
+  scoring: ScoringSettings,
+  privacy: PrivacySettings,
+  rescore: RescoreProgressView | null
+): AdminSettingsView {
+  return { scoring, privacy, formulaVersion: FORMULA_VERSION, settingsHash: settingsHash(scoring), rescore };
 }
 
 /** Validates edited scoring settings, reporting problems under `scoring.` for the form. */
@@ -41,23 +53,43 @@ export function parseEditedScoring(input: unknown): ScoringSettings {
 
 export async function getAdminSettings(): Promise<AdminSettingsView> {
   await requireJiraAdmin();
-  const [scoring, privacy] = await Promise.all([getScoringSettings(), getPrivacySettings()]);
-  return view(scoring, privacy);
+  const [scoring, privacy, rescore] = await Promise.all([
+    getScoringSettings(),
+    getPrivacySettings(),
+    rescoreProgress()
+  ]);
+  return view(scoring, privacy, rescore);
+}
+
+/** Progress of the latest rescore, polled by the admin page while one runs. */
+export async function getRescoreProgress(): Promise<RescoreProgressView | null> {
+  await requireJiraAdmin();
+  return rescoreProgress();
 }
 
 /**
- * Saves scoring and/or privacy settings. New scoring settings apply to every score as
- * it is next computed; stored scores record the settings hash they were computed with.
+ * Saves scoring and/or privacy settings. When either changes, every stored score is
+ * recomputed and republished to Jira through the queue (scores depend on the scoring
+ * settings; what Jira may hold, revenue or not, on the privacy settings); the returned
+ * view carries the run's progress.
  */
-export async function saveAdminSettings(input: { scoring?: unknown; privacy?: PrivacySettings }): Promise<AdminSettingsView> {
+export async function saveAdminSettings(
+  input: { scoring?: unknown; privacy?: PrivacySettings },
+  env: Env
+): Promise<AdminSettingsView> {
   await requireJiraAdmin();
   const scoring = input.scoring === undefined ? undefined : parseEditedScoring(input.scoring);
+  const [beforeScoring, beforePrivacy] = await Promise.all([getScoringSettings(), getPrivacySettings()]);
   await Promise.all([
     scoring ? saveScoringSettings(scoring) : Promise.resolve(),
     input.privacy ? savePrivacySettings(input.privacy) : Promise.resolve()
   ]);
   const [savedScoring, savedPrivacy] = await Promise.all([getScoringSettings(), getPrivacySettings()]);
-  return view(savedScoring, savedPrivacy);
+  const changed =
+    settingsHash(savedScoring) !== settingsHash(beforeScoring) ||
+    JSON.stringify(savedPrivacy) !== JSON.stringify(beforePrivacy);
+  const rescore = changed ? await startRescore('settings', env) : await rescoreProgress();
+  return view(savedScoring, savedPrivacy, rescore);
 }
 
 /**
@@ -81,7 +113,10 @@ export async function previewScoring(input: unknown): Promise<ScorePreviewRow[]>
       top.map(async (row) => {
         const links = await linksUnder(row.issueId);
         const keys = links.map((l) => l.accountKey).filter((k): k is string => k !== undefined);
-        const [insights, accounts] = await Promise.all([getInsights(links.map((l) => l.insightId)), getAccounts(keys)]);
+        const [insights, accounts] = await Promise.all([
+          getInsights(links.map((l) => l.insightId)),
+          getAccounts(keys)
+        ]);
         const cards = collectCards({ issueId: row.issueId, links, insights, accounts });
         return scoreEvidence(scoringItems(cards), candidate, now).score;
       })
@@ -89,6 +124,16 @@ export async function previewScoring(input: unknown): Promise<ScorePreviewRow[]>
   ]);
   return top.flatMap((row, i) => {
     const issue = issues.get(row.issueId);
-    return issue ? [{ issueId: row.issueId, key: issue.key, summary: issue.summary, current: row.score, preview: rescored[i] ?? 0 }] : [];
+    return issue
+      ? [
+          {
+            issueId: row.issueId,
+            key: issue.key,
+            summary: issue.summary,
+            current: row.score,
+            preview: rescored[i] ?? 0
+          }
+        ]
+      : [];
   });
 }

@@ -35,6 +35,7 @@ function settingsView(overrides: Partial<AdminSettingsView> = {}): AdminSettings
     privacy: { restrictIdentity: false, allowedGroups: ['product-leads'] },
     formulaVersion: 1,
     settingsHash: 'aaaa1111bbbb2222',
+    rescore: null,
     ...overrides
   };
 }
@@ -335,4 +336,48 @@ it('puts the server’s privacy issues on the group list', async () => {
   expect(await screen.findByTestId('privacy-groups-error')).toHaveTextContent(
     'product-leads: Too big: expected string to have <=255 characters'
   );
+});
+
+it('shows a running rescore and follows it until every project is done', async () => {
+  const running = {
+    runId: 'run-1',
+    reason: 'settings' as const,
+    startedAt: '2026-11-29T10:00:00.000Z',
+    projects: 3,
+    projectsDone: 1,
+    issuesRescored: 120,
+    done: false
+  };
+  onAdmin('admin/getSettings', () => ok(settingsView({ rescore: running })));
+  onAdmin('admin/rescoreProgress', () =>
+    ok({ ...running, projectsDone: 3, issuesRescored: 410, done: true })
+  );
+  jest.useFakeTimers();
+  try {
+    render(<AdminPage />);
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(0);
+    });
+    const progress = await screen.findByTestId('rescore-progress-text');
+    expect(progress).toHaveTextContent('1 of 3 projects, 120 issues rescored');
+    expect(screen.getByRole('progressbar', { name: 'Rescore progress' })).toHaveAttribute(
+      'aria-valuenow',
+      '1'
+    );
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(2100);
+    });
+    expect(screen.getByTestId('rescore-progress-text')).toHaveTextContent(
+      '3 of 3 projects, 410 issues rescored'
+    );
+    expect(screen.getByText('Scores are up to date')).toBeInTheDocument();
+    // Done: no more polling.
+    const polls = payloads('admin/rescoreProgress').length;
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(6000);
+    });
+    expect(payloads('admin/rescoreProgress')).toHaveLength(polls);
+  } finally {
+    jest.useRealTimers();
+  }
 });

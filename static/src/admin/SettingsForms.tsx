@@ -1,5 +1,6 @@
 import type { AdminSettingsView } from '../../../src/contract/views';
 import { PrivacySettingsForm } from './PrivacySettingsForm';
+import { RescoreProgress } from './RescoreProgress';
 import { ScoringSettingsForm } from './ScoringSettingsForm';
 import { SettingsSection } from './SettingsSection';
 import { SettingsVersion } from './SettingsVersion';
@@ -15,9 +16,10 @@ interface Props {
 export function SettingsForms({ view, justSaved, onScoringSaved, onPrivacySaved }: Props): JSX.Element {
   return (
     <>
+      <RescoreProgress rescore={view.rescore} />
       <SettingsSection
         title="Customer-impact score"
-        description="Each account’s contribution to an issue’s score is severity × revenue × segment × recency. Changes apply to every issue once saved."
+        description="Each account’s contribution to an issue’s score is severity × revenue × segment × recency. Saving recomputes every issue’s score and republishes it to Jira’s Customer impact field."
         testId="scoring-section"
       >
         <SettingsVersion

@@ -10,7 +10,8 @@ type EmptyPayloadKey = { [K in ContractKey]: [PayloadOf<K>] extends [Record<stri
 export const EMPTY_PAYLOAD_KEYS = [
   'panel/getEvidence',
   'panel/getAccess',
-  'admin/getSettings'
+  'admin/getSettings',
+  'admin/rescoreProgress'
 ] as const satisfies readonly EmptyPayloadKey[];
 
 export function isEmptyPayloadKey(key: ContractKey): boolean {
