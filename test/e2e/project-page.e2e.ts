@@ -1,14 +1,19 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import type { ResolverFunction } from '../../local/host/forge-host';
 import { DEMO_USERS } from '../../local/jira/seed';
+import type { Result } from '../../src/contract/result';
+import type { PayloadOf, ProjectContract, ResultOf } from '../../src/contract/surfaces';
+import { projectResolver } from '../../src/handlers/project-resolver';
 import { ARTIFACTS, startE2E, type E2E } from './browser-kit';
 
 /**
  * The project page as people use it: headless Chromium, the sandbox's Jira shell, the
  * production bundle, the real resolvers. Bob (who may edit) ranks the backlog, reads an
- * issue's evidence in place, opens an issue, triages the inbox and imports a CSV twice.
+ * issue's evidence in place, opens an issue, triages the inbox, imports a CSV twice and
+ * sees which customers to tell about work that shipped.
  */
 describe('project page in the browser', () => {
   let e2e: E2E;
@@ -33,9 +38,34 @@ describe('project page in the browser', () => {
   });
 
   async function openProjectPage(): Promise<FrameLocator> {
-    const query = new URLSearchParams({ tab: 'project', projectId, accountId: DEMO_USERS.bob, theme: 'light' });
+    const query = new URLSearchParams({
+      tab: 'project',
+      projectId,
+      accountId: DEMO_USERS.bob,
+      theme: 'light'
+    });
     await page.goto(`${e2e.sandbox.url}?${query.toString()}`);
     return page.frameLocator('iframe[data-testid="frame-project"]');
+  }
+
+  /** Asks the backend directly as Bob, to pick test subjects the way a person would by eye. */
+  async function call<K extends keyof ProjectContract>(key: K, payload: PayloadOf<K>): Promise<ResultOf<K>> {
+    const site = { module: 'projectPage' as const, projectId };
+    const result = (await e2e.sandbox.forge.invoke(
+      projectResolver as ResolverFunction,
+      DEMO_USERS.bob,
+      site,
+      key,
+      payload
+    )) as Result<ResultOf<K>>;
+    if (!result.ok) throw new Error(`${key} failed: ${result.error.code}`);
+    return result.value;
+  }
+
+  async function scoreOf(frame: FrameLocator, key: string): Promise<number> {
+    const row = frame.locator(`[data-testid="ranked-row"][data-issue-key="${key}"]`);
+    await row.waitFor();
+    return Number(await row.getAttribute('data-score'));
   }
 
   async function scores(frame: FrameLocator): Promise<number[]> {
@@ -59,9 +89,14 @@ describe('project page in the browser', () => {
 
     await choose(frame, 'filter-level', 'Epics only');
     // The first page of the new filter replaces the list: wait until no non-epic is left.
-    await frame.locator('[data-testid="ranked-row"]:not([data-level="1"])').first().waitFor({ state: 'detached' });
+    await frame
+      .locator('[data-testid="ranked-row"]:not([data-level="1"])')
+      .first()
+      .waitFor({ state: 'detached' });
     await frame.getByTestId('ranked-row').first().waitFor();
-    const levels = await frame.getByTestId('ranked-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-level')));
+    const levels = await frame
+      .getByTestId('ranked-row')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-level')));
     expect(levels.length).toBeGreaterThan(0);
     expect(new Set(levels)).toEqual(new Set(['1']));
     const epicScores = await scores(frame);
@@ -73,6 +108,7 @@ describe('project page in the browser', () => {
     expect(await evidence.getByTestId('evidence-card').count()).toBeGreaterThan(0);
     expect(await evidence.getByTestId('evidence-card').count()).toBeLessThanOrEqual(3);
     expect(await evidence.getByTestId('contribution-row').first().innerText()).toMatch(/^\+\d/);
+    await page.mouse.move(0, 0); // no hover highlight in the screenshot
     await page.waitForTimeout(800); // the shell sizes the frame to its content, as Jira does
     await page.screenshot({ path: path.join(ARTIFACTS, 'project-page.png'), fullPage: true });
   });
@@ -130,7 +166,9 @@ describe('project page in the browser', () => {
     expect(await frame.getByTestId('map-key').getAttribute('data-column')).toBe('Ticket ID');
     const previewValid = await frame
       .getByTestId('preview-row')
-      .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-line')}:${el.getAttribute('data-valid')}`));
+      .evaluateAll((els) =>
+        els.map((el) => `${el.getAttribute('data-line')}:${el.getAttribute('data-valid')}`)
+      );
     expect(previewValid).toEqual(['2:true', '3:true', '4:false', '5:true', '6:true', '7:false', '8:true']);
 
     await frame.getByTestId('import-start').click();
@@ -153,6 +191,98 @@ describe('project page in the browser', () => {
 
     // The five new insights wait in the inbox.
     await frame.getByTestId('tab-library').click();
-    await frame.getByTestId('library-item-summary').filter({ hasText: 'Bulk edit loses labels' }).first().waitFor();
+    await frame
+      .getByTestId('library-item-summary')
+      .filter({ hasText: 'Bulk edit loses labels' })
+      .first()
+      .waitFor();
+  });
+
+  it('links an inbox item to an issue found by key: it leaves the inbox and the issue’s score rises', async () => {
+    // An inbox insight from a customer the issue has not heard from yet, so the link must
+    // raise the score (a second insight from the same account may not).
+    const inbox = (await call('project/listInsights', { status: 'new', limit: 100 })).items;
+    const ranked = (await call('project/rankedIssues', { limit: 50 })).items;
+    let pick: { summary: string; key: string } | undefined;
+    for (const issue of ranked) {
+      const impact = (await call('project/getEvidence', { issueId: issue.issueId })).impact;
+      if (!impact || impact.totalCards !== impact.cards.length) continue;
+      const heard = new Set(impact.cards.map((c) => c.account?.key));
+      const insight = inbox.find(
+        (i) =>
+          (i.accountKey === undefined || !heard.has(i.accountKey)) &&
+          inbox.filter((other) => other.summary === i.summary).length === 1
+      );
+      if (insight) {
+        pick = { summary: insight.summary, key: issue.key };
+        break;
+      }
+    }
+    if (!pick) throw new Error('The demo data has no inbox insight new to a ranked issue');
+
+    const frame = await openProjectPage();
+    const before = await scoreOf(frame, pick.key);
+    await frame.getByTestId('tab-library').click();
+    const item = frame.getByTestId('library-item').filter({ hasText: pick.summary });
+    await item.getByTestId('link-button').click();
+    await item.getByTestId('issue-search').fill(pick.key);
+    await item.getByTestId('issue-search-submit').click();
+    await item.getByTestId('issue-hit').filter({ hasText: pick.key }).getByTestId('issue-hit-select').click();
+    await item.getByTestId('link-note').fill('Same request, asked by another customer');
+    await item.getByTestId('link-confirm').click();
+    await frame
+      .getByTestId('library-item-summary')
+      .filter({ hasText: pick.summary })
+      .waitFor({ state: 'detached' });
+
+    await frame.getByTestId('tab-ranked').click();
+    // The kept ranking reloads when shown again: wait for the row's new score.
+    await frame
+      .locator(`[data-testid="ranked-row"][data-issue-key="${pick.key}"]:not([data-score="${before}"])`)
+      .waitFor();
+    expect(await scoreOf(frame, pick.key)).toBeGreaterThan(before);
+  });
+
+  it('lists work done in Jira with the customers to tell, and exports it as CSV', async () => {
+    // The demo site's issues were last touched long ago: finish the top open issue in
+    // Jira now, as a developer would, so it counts as recently shipped.
+    const [top] = (await call('project/rankedIssues', { limit: 1 })).items;
+    if (!top) throw new Error('The demo data ranks no issue');
+    const done = e2e.sandbox.forge.seed.statuses.find((s) => s.category === 'done');
+    if (!done) throw new Error('The demo site has no done status');
+    e2e.sandbox.forge.jira.setStatus(top.issueId, done.id);
+
+    const frame = await openProjectPage();
+    await frame.getByTestId('tab-shipped').click();
+    const issue = frame
+      .getByTestId('shipped-issue')
+      .filter({
+        has: frame.locator('[data-testid="shipped-open"]', { hasText: new RegExp(`^${top.key}$`) })
+      });
+    await issue.waitFor();
+    expect(await issue.getByTestId('shipped-summary').innerText()).toBe(top.summary);
+    const accounts = await issue.getByTestId('shipped-account').count();
+    expect(accounts).toBeGreaterThan(0);
+    expect(await issue.getByTestId('shipped-insight').count()).toBeGreaterThan(0);
+    const firstAccount = (
+      await issue.getByTestId('shipped-account').first().locator('td').first().innerText()
+    ).trim();
+
+    await page.waitForTimeout(800); // the shell sizes the frame to its content, as Jira does
+    await page.screenshot({ path: path.join(ARTIFACTS, 'project-shipped.png'), fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      frame.getByTestId('shipped-export').click()
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^shipped-for-customers-30d-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(
+      'issue key,issue summary,last updated,score,account,ARR,insights,insight summaries'
+    );
+    const rows = lines.filter((line) => line.startsWith(`${top.key},`));
+    expect(rows).toHaveLength(accounts);
+    expect(rows.some((line) => line.includes(`,${firstAccount},`))).toBe(true);
   });
 });

@@ -65,7 +65,10 @@ export function EvidenceItem({ card, issueId, directory, actions }: Props): JSX.
     >
       <Stack space="space.100">
         <Inline space="space.100" alignBlock="start">
-          <Lozenge appearance={SEVERITY_APPEARANCE[card.severity]}>{SEVERITY_LABELS[card.severity]}</Lozenge>
+          {/* A long summary must wrap, not squeeze the severity to "Crit…". */}
+          <Box style={{ flexShrink: 0 }}>
+            <Lozenge appearance={SEVERITY_APPEARANCE[card.severity]}>{SEVERITY_LABELS[card.severity]}</Lozenge>
+          </Box>
           <Text weight="semibold" testId="card-summary">
             {card.summary}
           </Text>
