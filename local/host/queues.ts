@@ -83,6 +83,12 @@ export class LocalQueues {
     return { status: 201, body: {} };
   }
 
+  /** Drops every waiting event (the sandbox does, after seeding, before a full republish). */
+  clear(): void {
+    for (const event of this.pending) this.settle(event, 'failed');
+    this.pending = [];
+  }
+
   size(): number {
     return this.pending.length;
   }

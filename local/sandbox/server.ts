@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DEFAULT_LATENCY } from '../host/meter';
 import { LocalForge, REPO_ROOT } from '../host/local-forge';
 import { DEMO_USERS } from '../jira/seed';
+import * as app from '../../src/index';
 import { handleBridgeCall } from './bridge-server';
 import { seedDemoData } from './demo-data';
 import { FLOOR_PAGE } from './floor-page';
@@ -71,7 +72,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     ...(options.dataFile ? { kvsFile: options.dataFile } : {}),
     validateJira: false,
     ...(options.realisticLatency ? { latency: DEFAULT_LATENCY, sleep: true } : {})
-  });
+  }).useApp(app as unknown as Record<string, unknown>);
   const log = (message: string): void => {
     if (!options.quiet) console.log(message);
   };
@@ -108,6 +109,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         }
         if (url.pathname === '/api/bridge' && req.method === 'POST') {
           const value = await handleBridgeCall(forge, await readJson(req));
+          // Forge runs queued events soon after; so does the sandbox, in the background.
+          void forge.drainQueues().catch((error: unknown) => log(`Queue delivery failed: ${String(error)}`));
           return send(res, 200, JSON.stringify({ value }), CONTENT_TYPES['.json']);
         }
         if (url.pathname === '/module/floor/index.html') return send(res, 200, FLOOR_PAGE, CONTENT_TYPES['.html']);
@@ -129,18 +132,30 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     })();
   });
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  // The local Jira lives in memory: publish every stored score to its Customer impact
+  // field and property now, as the daily refresh would (the seed's own events are
+  // superseded by it). Runs in the background; the app is usable meanwhile.
+  forge.host.queues.clear();
+  void forge
+    .runScheduled('daily-impact-refresh')
+    .then(() => forge.drainQueues())
+    .then((report) => log(`Published customer impact to Jira (${report.delivered} queue events).`))
+    .catch((error: unknown) => log(`Publishing customer impact failed: ${String(error)}`));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     url: `http://127.0.0.1:${port}/`,
     forge,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      // Let queued work finish before the host goes away under it.
+      await forge.drainQueues().catch(() => undefined);
+      await new Promise<void>((resolve) => {
         server.close(() => {
           forge.stop();
           resolve();
         });
         server.closeAllConnections();
-      })
+      });
+    }
   };
 }

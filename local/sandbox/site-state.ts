@@ -1,4 +1,5 @@
 import type { LocalForge } from '../host/local-forge';
+import { DEMO_APP_FIELD } from '../jira/demo-seed';
 
 export interface ShellIssue {
   id: string;
@@ -9,6 +10,8 @@ export interface ShellIssue {
   parentId?: string;
   status: string;
   statusCategory: string;
+  /** The app's read-only "Customer impact" field, as Jira stores it (set through the queue). */
+  customerImpact?: number;
 }
 
 export interface ShellState {
@@ -34,7 +37,7 @@ export function shellState(forge: LocalForge, accountId: string, projectId: stri
     do {
       const query = new URLSearchParams({
         jql: `project = ${chosen.key} ORDER BY key ASC`,
-        fields: 'summary,issuetype,parent,status',
+        fields: `summary,issuetype,parent,status,${DEMO_APP_FIELD.id}`,
         maxResults: '100'
       });
       if (token) query.set('nextPageToken', token);
@@ -48,6 +51,7 @@ export function shellState(forge: LocalForge, accountId: string, projectId: stri
             issuetype?: { name?: string; hierarchyLevel?: number };
             parent?: { id: string };
             status?: { name?: string; statusCategory?: { key?: string } };
+            [field: string]: unknown;
           };
         }[];
         nextPageToken?: string;
@@ -63,6 +67,8 @@ export function shellState(forge: LocalForge, accountId: string, projectId: stri
           statusCategory: issue.fields.status?.statusCategory?.key ?? ''
         };
         if (issue.fields.parent) row.parentId = issue.fields.parent.id;
+        const impact = issue.fields[DEMO_APP_FIELD.id];
+        if (typeof impact === 'number') row.customerImpact = impact;
         issues.push(row);
       }
       token = page.nextPageToken;

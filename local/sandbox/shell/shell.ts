@@ -12,6 +12,7 @@ interface ShellIssue {
   hierarchyLevel: number;
   parentId?: string;
   status: string;
+  customerImpact?: number;
 }
 interface ShellState {
   users: { accountId: string; displayName: string }[];
@@ -123,7 +124,10 @@ function renderView(): void {
     }
     const heading = Object.assign(document.createElement('h2'), { textContent: issue.summary });
     heading.dataset.testid = 'issue-heading';
-    const meta = Object.assign(document.createElement('div'), { className: 'meta', textContent: `${issue.key} · ${issue.type} · ${issue.status}` });
+    // The native field Jira would show next to the issue, kept in sync by the app's queue.
+    const impact = issue.customerImpact === undefined ? '' : ` · Customer impact ${issue.customerImpact}`;
+    const meta = Object.assign(document.createElement('div'), { className: 'meta', textContent: `${issue.key} · ${issue.type} · ${issue.status}${impact}` });
+    meta.dataset.testid = 'issue-meta';
     ui.view.replaceChildren(heading, meta, frame('panel', 'Customer evidence'));
   } else if (tab === 'project') {
     ui.view.replaceChildren(frame('project', 'Customer evidence — project page'));
