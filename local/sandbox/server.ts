@@ -72,7 +72,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     ...(options.dataFile ? { kvsFile: options.dataFile } : {}),
     validateJira: false,
     ...(options.realisticLatency ? { latency: DEFAULT_LATENCY, sleep: true } : {})
-  }).useApp(app as unknown as Record<string, unknown>);
+  }).useApp(app);
   const log = (message: string): void => {
     if (!options.quiet) console.log(message);
   };
