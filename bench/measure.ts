@@ -1,6 +1,7 @@
 import { LocalForge } from '../local/host/local-forge';
 import { DEFAULT_LATENCY } from '../local/host/meter';
 import type { JiraSeed } from '../local/jira/seed';
+import * as app from '../src/index';
 
 export interface OperationRow {
   name: string;
@@ -17,7 +18,8 @@ export interface OperationRow {
 
 /** A fresh local platform with the benchmark latency model; Jira checks off for speed. */
 export function benchForge(seed?: JiraSeed): LocalForge {
-  return new LocalForge({ latency: DEFAULT_LATENCY, validateJira: false, ...(seed ? { seed } : {}) });
+  // With the app attached, queue events reach its consumer when a scenario drains them.
+  return new LocalForge({ latency: DEFAULT_LATENCY, validateJira: false, ...(seed ? { seed } : {}) }).useApp(app);
 }
 
 /** Runs `op` once with a reset meter and reads what it cost. Setup is not counted. */

@@ -2,6 +2,7 @@ import { browserTiming } from './browser-timing';
 import { bundleSizes } from './bundles';
 import type { OperationRow } from './measure';
 import { epicRollUp, importThroughput, linking, panelRead, rankedPage, scoringCpu } from './scenarios';
+import { resync, syncPerChange } from './sync-scenarios';
 
 /**
  * `npm run bench` — counts calls and sequential round trips per operation on the local
@@ -28,6 +29,10 @@ async function main(): Promise<void> {
   }
   log('linking…');
   operations.push(...(await linking()));
+  log('sync to Jira…');
+  operations.push(await syncPerChange());
+  const resyncSize = quick ? 1000 : 10000;
+  operations.push(await resync(resyncSize, false), await resync(resyncSize, true));
   log('CSV import…');
   const imports = [await importThroughput(quick ? 200 : 2000)];
   operations.push(...imports);
@@ -46,8 +51,9 @@ async function main(): Promise<void> {
   console.log('| operation | scale | KVS calls | KVS round trips | Jira calls | Jira round trips | modelled ms | × floor |');
   console.log('|---|---|---:|---:|---:|---:|---:|---:|');
   for (const r of operations) {
+    const name = r.note ? `${r.name} (${r.note})` : r.name;
     console.log(
-      `| ${r.name} | ${r.scale} | ${r.kvsCalls} | ${r.kvsRoundTrips} | ${r.jiraCalls} | ${r.jiraRoundTrips} | ${r.modelledMs} | ${(r.modelledMs / floorMs).toFixed(2)} |`
+      `| ${name} | ${r.scale} | ${r.kvsCalls} | ${r.kvsRoundTrips} | ${r.jiraCalls} | ${r.jiraRoundTrips} | ${r.modelledMs} | ${(r.modelledMs / floorMs).toFixed(2)} |`
     );
   }
   console.log('');

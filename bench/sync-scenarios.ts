@@ -1,0 +1,82 @@
+import { ENTITY, linkKey } from '../src/storage/entities';
+import type { ImpactRecord, LinkRecord } from '../src/storage/records';
+import type { LocalForge } from '../local/host/local-forge';
+import { benchForge, measure, type OperationRow } from './measure';
+import { benchSeed, call, captureMany, EDITOR, panelHandler, panelSite } from './fixtures';
+
+/**
+ * Keeping Jira's copy of customer impact (issue property + field) in sync: what one
+ * evidence change costs once the queue delivers it, and how long a full resync of
+ * 10 000 scored issues takes under the latency model, with and without Jira throttling.
+ */
+export async function syncPerChange(): Promise<OperationRow> {
+  const { seed, childIds, projectId } = benchSeed(2);
+  const forge = benchForge(seed);
+  try {
+    const [insightId] = await captureMany(forge, projectId, 1);
+    await call(forge, panelHandler, panelSite(projectId, childIds[0]!), 'panel/link', { insightIds: [insightId], note: '' });
+    // Measured: the queue's delivery of that change (story + epic in one batch).
+    return await measure(forge, 'Jira sync of one evidence change (queued)', 'story + epic', () => forge.drainQueues(), 'after the link returns');
+  } finally {
+    forge.stop();
+  }
+}
+
+/** Writes `n` issues' links (to 200 shared insights) and stale impacts straight into the engine. */
+async function seedLinkedIssues(forge: LocalForge, projectId: string, issueIds: readonly string[]): Promise<void> {
+  const insightIds = await captureMany(forge, projectId, 200);
+  const put = (items: { entityName: string; key: string; value: object }[]): void => {
+    const answer = forge.kvs.handle('/api/v1/batch/set', items);
+    if (answer.status >= 300) throw new Error(`seeding failed: ${JSON.stringify(answer.body)}`);
+  };
+  for (let i = 0; i < issueIds.length; i += 12) {
+    const items: { entityName: string; key: string; value: object }[] = [];
+    issueIds.slice(i, i + 12).forEach((issueId, j) => {
+      const insightId = insightIds[(i + j) % insightIds.length]!;
+      const link: LinkRecord = { issueId, insightId, projectId, linkedBy: EDITOR, linkedAt: '2026-11-01T00:00:00.000Z' };
+      // A stale impact (old settings): the resync recomputes it from the link.
+      const impact: Omit<ImpactRecord, 'readModel'> & { readModel: object } = {
+        issueId,
+        projectId,
+        score: 1,
+        accounts: 1,
+        arr: 0,
+        insightCount: 1,
+        formulaVersion: 1,
+        settingsHash: 'stale',
+        readModel: { issueId },
+        version: 1,
+        updatedAt: '2026-11-01T00:00:00.000Z'
+      };
+      items.push({ entityName: ENTITY.link, key: linkKey(issueId, insightId), value: link });
+      items.push({ entityName: ENTITY.impact, key: issueId, value: impact });
+    });
+    put(items);
+  }
+}
+
+/**
+ * The daily refresh (the same run a settings change starts) over `n` scored issues:
+ * every page recomputed from its links and published to Jira. `throttled` makes Jira
+ * answer 429 to three bulk property calls in a row, as under its rate limits; the
+ * queue's backoff waits are added to the modelled time.
+ */
+export async function resync(n: number, throttled: boolean): Promise<OperationRow> {
+  const { seed, projectId } = benchSeed(0, n);
+  const forge = benchForge(seed);
+  try {
+    const ids = seed.issues.filter((i) => i.projectId === projectId && i.id.startsWith('9')).map((i) => i.id).slice(0, n);
+    await seedLinkedIssues(forge, projectId, ids);
+    if (throttled) forge.host.faults.add({ kind: 'jira', path: /\/issue\/properties\/multi$/, fault: 'throttle', times: 3 });
+    let waited = 0;
+    const row = await measure(forge, throttled ? 'resync all scores, Jira throttling 3 times' : 'resync all scores (daily refresh)', `${n} issues`, async () => {
+      await forge.runScheduled('daily-impact-refresh');
+      const report = await forge.drainQueues();
+      if (report.failed > 0) throw new Error(`${report.failed} sync events failed`);
+      waited = report.waitedMs;
+    });
+    return { ...row, modelledMs: row.modelledMs + waited, note: waited > 0 ? `incl. ${waited / 1000} s backoff` : 'no backoff' };
+  } finally {
+    forge.stop();
+  }
+}
