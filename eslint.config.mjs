@@ -9,7 +9,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['vite.config.ts'] },
+        // The Vite config belongs to no tsconfig.json above it; lint it with the UI's
+        // compiler options (bundler resolution finds vite's types), whatever the file order.
+        projectService: { allowDefaultProject: ['vite.config.mts'], defaultProject: 'static/tsconfig.json' },
         tsconfigRootDir: import.meta.dirname
       }
     },

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
 
 /**
@@ -15,7 +16,8 @@ import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
 const MODULES = ['panel', 'project', 'admin'] as const;
 type Module = (typeof MODULES)[number];
 
-const staticDir = resolve(__dirname, 'static');
+// An ES module (.mts, so Vite loads it as ESM without a warning): no __dirname.
+const staticDir = fileURLToPath(new URL('./static', import.meta.url));
 const outDir = resolve(staticDir, 'dist');
 
 function moduleEnvironment(name: Module): EnvironmentOptions {
