@@ -293,8 +293,8 @@ export class ForgeHost {
   }
 }
 
-/** An `InvocationError` returned by a consumer arrives as its JSON form. */
-function retryRequest(result: unknown): { retryAfter: number; retryReason: string } | undefined {
+/** An `InvocationError` returned by a consumer or trigger arrives as its JSON form. */
+export function retryRequest(result: unknown): { retryAfter: number; retryReason: string } | undefined {
   if (typeof result !== 'object' || result === null || !('_retry' in result)) return undefined;
   const options = (result as { retryOptions?: { retryAfter?: number; retryReason?: string } }).retryOptions;
   return {

@@ -5,8 +5,10 @@ import { LocalJira } from '../jira/local-jira';
 import { withOpenApiValidation } from '../jira/openapi-validator';
 import { createDemoSeed } from '../jira/seed';
 import type { JiraSeed } from '../jira/seed';
+import type { JiraProductEvent } from '../jira/product-events';
 import {
   ForgeHost,
+  retryRequest,
   type DrainReport,
   type FunctionContext,
   type ResolverFunction,
@@ -14,6 +16,7 @@ import {
 } from './forge-host';
 import { loadBackendModules, type BackendModules } from './manifest-functions';
 import type { LatencyModel } from './meter';
+import { MAX_RETRIES } from './queues';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -34,9 +37,30 @@ export type ModuleSite =
   | { module: 'projectPage'; projectId: string; projectKey?: string }
   | { module: 'adminPage' };
 
+/** What trigger deliveries did since the last `settle()`. */
+export interface TriggerReport {
+  /** Trigger runs, retries included. */
+  runs: number;
+  /** Runs that returned an `InvocationError` and were delivered again. */
+  retried: number;
+  /** Events given up on: retries exhausted. */
+  failed: number;
+}
+
+export interface SettleReport {
+  triggers: TriggerReport;
+  queues: DrainReport;
+}
+
 /**
  * The whole local platform in one object: the KVS engine on SQLite, the local Jira
  * (with OpenAPI checks when asked) and the host that routes the real SDKs to them.
+ *
+ * With an app attached (`useApp`), changes made through the local Jira's mutators
+ * (`jira.moveIssue`, `jira.setStatus`, `jira.deleteIssue`) reach the app's triggers as
+ * Forge delivers product events: in the background, possibly several at once. `settle()`
+ * waits for those runs and drains the queues they fill, so a test reads the end state.
+ * (The app never calls those mutators, so the manifest's `ignoreSelf` filters nothing.)
  */
 export class LocalForge {
   readonly host: ForgeHost;
@@ -44,6 +68,10 @@ export class LocalForge {
   readonly jira: LocalJira;
   readonly seed: JiraSeed;
   private app: { modules: BackendModules; entryPoint: Record<string, unknown> } | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private readonly running = new Set<Promise<void>>();
+  private triggerErrors: Error[] = [];
+  private triggerReport: TriggerReport = { runs: 0, retried: 0, failed: 0 };
 
   constructor(options: LocalForgeOptions = {}) {
     this.seed = options.seed ?? createDemoSeed();
@@ -85,7 +113,43 @@ export class LocalForge {
       });
     }
     this.app = { modules, entryPoint };
+    this.unsubscribe?.();
+    this.unsubscribe = this.jira.onProductEvent((event) => this.deliverInBackground(event));
     return this;
+  }
+
+  /**
+   * Waits until every trigger run started by a Jira product event has finished (retries
+   * included) and the queues are drained, as they would be some seconds later in Forge.
+   * Rejects with the first error a trigger threw since the last settle.
+   */
+  async settle(): Promise<SettleReport> {
+    const queues: DrainReport = { delivered: 0, retried: 0, failed: 0, waitedMs: 0 };
+    for (;;) {
+      while (this.running.size > 0) await Promise.all([...this.running]);
+      if (this.host.queues.size() === 0) break;
+      const drained = await this.drainQueues();
+      queues.delivered += drained.delivered;
+      queues.retried += drained.retried;
+      queues.failed += drained.failed;
+      queues.waitedMs += drained.waitedMs;
+    }
+    const triggers = this.triggerReport;
+    const [error] = this.triggerErrors;
+    this.triggerReport = { runs: 0, retried: 0, failed: 0 };
+    this.triggerErrors = [];
+    if (error !== undefined) throw error;
+    return { triggers, queues };
+  }
+
+  private deliverInBackground(event: JiraProductEvent): void {
+    const run = this.productEvent(event.eventType, event.payload)
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        this.triggerErrors.push(error instanceof Error ? error : new Error(String(error)));
+      })
+      .finally(() => this.running.delete(run));
+    this.running.add(run);
   }
 
   /** Runs queued events until none is left, as Forge's async events service would. */
@@ -95,17 +159,31 @@ export class LocalForge {
 
   /**
    * Delivers a Jira product event (`avi:jira:updated:issue`, ...) to every trigger
-   * subscribed to it. Returns how many triggers ran.
+   * subscribed to it. A trigger that returns an `InvocationError` gets the event again
+   * with a `retryContext`, up to Forge's retry limit, at once (the local host does not
+   * wait out `retryAfter`); a trigger that throws fails the delivery. Returns how many
+   * triggers ran.
    */
   async productEvent(eventType: string, event: Record<string, unknown>): Promise<number> {
     const app = this.requireApp();
     const triggers = app.modules.triggers.filter((t) => t.events.includes(eventType));
     for (const trigger of triggers) {
-      await this.host.runTrigger(
-        exportedFunction<TriggerFunction>(app.entryPoint, trigger.handler),
-        { ...event, eventType },
-        trigger.key
-      );
+      const handler = exportedFunction<TriggerFunction>(app.entryPoint, trigger.handler);
+      for (let retryCount = 0, reason = ''; ; retryCount += 1) {
+        const payload =
+          retryCount === 0
+            ? { ...event, eventType }
+            : { ...event, eventType, retryContext: { retryCount, retryReason: reason, retryData: null } };
+        this.triggerReport.runs += 1;
+        const retry = retryRequest(await this.host.runTrigger(handler, payload, trigger.key));
+        if (!retry) break;
+        if (retryCount >= MAX_RETRIES) {
+          this.triggerReport.failed += 1;
+          break;
+        }
+        this.triggerReport.retried += 1;
+        reason = retry.retryReason;
+      }
     }
     return triggers.length;
   }
@@ -128,6 +206,7 @@ export class LocalForge {
   }
 
   stop(): void {
+    this.unsubscribe?.();
     this.host.uninstall();
     this.kvs.close();
   }

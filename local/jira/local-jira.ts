@@ -1,10 +1,20 @@
 import type { JiraRequest, JiraService, ServiceResponse } from '../host/services';
 import { appFieldRoutes } from './app-field-routes';
+import { FieldSelection } from './field-selection';
 import { issueRoutes } from './issue-routes';
 import { jiraError } from './jira-errors';
 import { JiraState } from './jira-state';
 import { permissionRoutes } from './permission-routes';
 import { Permissions } from './permissions';
+import {
+  EVENT_ISSUE_FIELDS,
+  ISSUE_DELETED,
+  ISSUE_UPDATED,
+  issueEvent,
+  type ChangelogItem,
+  type JiraProductEvent,
+  type ProductEventListener
+} from './product-events';
 import { projectRoutes } from './project-routes';
 import { propertyRoutes } from './property-routes';
 import { Representations } from './representations';
@@ -18,6 +28,8 @@ import { userRoutes } from './user-routes';
  * A local Jira Cloud site in memory: answers the REST calls the app makes, as the app or
  * as a user, with Jira's shapes, status codes and permission rules, and lets tests
  * change the site under the app (move, re-parent, transition, delete, create issues).
+ * Moving, transitioning and deleting emit the product events Jira would
+ * (`onProductEvent`), once the change is complete.
  */
 export interface LocalJiraOptions {
   /** Clock for `updated` stamps of mutations; defaults to the real time. */
@@ -40,16 +52,20 @@ export class LocalJira implements JiraService {
   private readonly state: JiraState;
   private readonly router: Router;
   private readonly now: () => Date;
+  private readonly representations: Representations;
+  private readonly listeners = new Set<ProductEventListener>();
+  private changelogIds = 10_000;
   readonly permissions: Permissions;
 
   constructor(seed: JiraSeed, options: LocalJiraOptions = {}) {
     this.state = new JiraState(seed);
     this.permissions = new Permissions(this.state);
     this.now = options.now ?? (() => new Date());
+    this.representations = new Representations(this.state, this.permissions);
     const context: SiteContext = {
       state: this.state,
       permissions: this.permissions,
-      representations: new Representations(this.state, this.permissions)
+      representations: this.representations
     };
     this.router = new Router().add([
       ...userRoutes(context),
@@ -106,42 +122,101 @@ export class LocalJira implements JiraService {
   }
 
   /**
-   * Moves an issue to another project (new key; the old key keeps resolving; its
-   * sub-tasks move with it) and/or under another parent (`null` detaches it).
+   * Listens to the product events this site emits (`avi:jira:updated:issue`,
+   * `avi:jira:deleted:issue`), as Forge would deliver them to the app's triggers.
+   * Returns the function that stops listening.
    */
-  moveIssue(issueId: string, to: { projectId?: string; parentId?: string | null }): SeedIssue {
+  onProductEvent(listener: ProductEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Moves an issue to another project (new key; the old key keeps resolving; its
+   * sub-tasks move with it) and/or under another parent (`null` detaches it). Emits an
+   * update for the issue (parent, project and key items) and one for each sub-task moved.
+   * `actor` is who did it (the project lead when omitted).
+   */
+  moveIssue(
+    issueId: string,
+    to: { projectId?: string; parentId?: string | null },
+    actor?: string
+  ): SeedIssue {
     const issue = this.require(issueId);
-    if (to.parentId !== undefined) {
-      if (to.parentId !== null) this.require(to.parentId);
-      this.state.setParent(issue, to.parentId ?? undefined);
+    const items: ChangelogItem[] = [];
+    const moved: { issue: SeedIssue; items: ChangelogItem[] }[] = [{ issue, items }];
+    if (to.parentId !== undefined && (to.parentId ?? undefined) !== issue.parentId) {
+      const from = issue.parentId ? this.state.issues.get(issue.parentId) : undefined;
+      const next = to.parentId === null ? undefined : this.require(to.parentId);
+      this.state.setParent(issue, next?.id);
+      items.push({
+        field: 'IssueParentAssociation',
+        fieldtype: 'jira',
+        from: from?.id ?? null,
+        fromString: from?.key ?? null,
+        to: next?.id ?? null,
+        toString: next?.key ?? null
+      });
     }
     if (to.projectId !== undefined && to.projectId !== issue.projectId) {
       const project = this.state.projects.get(to.projectId);
       if (!project) throw new Error(`Local Jira: no project ${to.projectId}`);
-      this.state.rekey(issue, project);
       for (const child of this.state.childrenOf(issue.id)) {
-        if (this.state.issueTypes.get(child.issueTypeId)?.subtask) this.state.rekey(child, project);
+        if (this.state.issueTypes.get(child.issueTypeId)?.subtask) moved.push({ issue: child, items: [] });
       }
+      for (const entry of moved) entry.items.push(...this.rekeyInto(entry.issue, project.id));
     }
-    this.touch(issue);
+    for (const entry of moved) this.touch(entry.issue);
+    for (const entry of moved) this.emitUpdate(entry.issue, entry.items, actor);
     return structuredClone(issue);
   }
 
-  setStatus(issueId: string, statusId: string): void {
+  /** Transitions an issue; emits an update with a `status` item when the status changed. */
+  setStatus(issueId: string, statusId: string, actor?: string): void {
     const issue = this.require(issueId);
-    if (!this.state.statuses.has(statusId)) throw new Error(`Local Jira: no status ${statusId}`);
+    const next = this.state.statuses.get(statusId);
+    if (!next) throw new Error(`Local Jira: no status ${statusId}`);
+    const from = this.state.statuses.get(issue.statusId);
     issue.statusId = statusId;
     this.touch(issue);
+    if (from?.id === next.id) return;
+    this.emitUpdate(
+      issue,
+      [
+        {
+          field: 'status',
+          fieldtype: 'jira',
+          fieldId: 'status',
+          from: from?.id ?? null,
+          fromString: from?.name ?? null,
+          to: next.id,
+          toString: next.name
+        }
+      ],
+      actor
+    );
   }
 
-  /** Deletes an issue with its sub-tasks; other children lose their parent, as in Jira. */
-  deleteIssue(issueId: string): void {
+  /**
+   * Deletes an issue with its sub-tasks; other children lose their parent, as in Jira.
+   * Emits a deleted event for each sub-task and then for the issue, each carrying the
+   * issue as it was; un-parented children get no event of their own.
+   */
+  deleteIssue(issueId: string, actor?: string): void {
     const issue = this.require(issueId);
+    const events: JiraProductEvent[] = [];
+    const deleting = (gone: SeedIssue): void => {
+      events.push(issueEvent(ISSUE_DELETED, this.eventIssue(gone), actor ?? this.leadOf(gone)));
+    };
     for (const child of this.state.childrenOf(issue.id)) {
-      if (this.state.issueTypes.get(child.issueTypeId)?.subtask) this.state.removeIssue(child.id);
-      else this.state.setParent(child, undefined);
+      if (this.state.issueTypes.get(child.issueTypeId)?.subtask) {
+        deleting(child);
+        this.state.removeIssue(child.id);
+      } else this.state.setParent(child, undefined);
     }
+    deleting(issue);
     this.state.removeIssue(issue.id);
+    for (const event of events) this.emit(event);
   }
 
   createIssue(fields: NewIssue): SeedIssue {
@@ -184,5 +259,53 @@ export class LocalJira implements JiraService {
 
   private touch(issue: SeedIssue): void {
     issue.updated = this.now().toISOString();
+  }
+
+  /** Gives the issue a key in the project; returns the changelog items Jira records. */
+  private rekeyInto(issue: SeedIssue, projectId: string): ChangelogItem[] {
+    const from = this.state.projects.get(issue.projectId);
+    const project = this.state.projects.get(projectId)!;
+    const oldKey = issue.key;
+    this.state.rekey(issue, project);
+    return [
+      {
+        field: 'project',
+        fieldtype: 'jira',
+        fieldId: 'project',
+        from: from?.id ?? null,
+        fromString: from?.name ?? null,
+        to: project.id,
+        toString: project.name
+      },
+      {
+        field: 'Key',
+        fieldtype: 'jira',
+        fieldId: 'issuekey',
+        from: null,
+        fromString: oldKey,
+        to: null,
+        toString: issue.key
+      }
+    ];
+  }
+
+  private eventIssue(issue: SeedIssue): Record<string, unknown> {
+    return this.representations.issue(issue, FieldSelection.parse(EVENT_ISSUE_FIELDS, 'all'), {
+      kind: 'app'
+    });
+  }
+
+  private leadOf(issue: SeedIssue): string {
+    return this.state.projects.get(issue.projectId)?.leadAccountId ?? '';
+  }
+
+  private emitUpdate(issue: SeedIssue, items: ChangelogItem[], actor: string | undefined): void {
+    if (items.length === 0) return;
+    const changelog = { id: String((this.changelogIds += 1)), items };
+    this.emit(issueEvent(ISSUE_UPDATED, this.eventIssue(issue), actor ?? this.leadOf(issue), changelog));
+  }
+
+  private emit(event: JiraProductEvent): void {
+    for (const listener of this.listeners) listener(structuredClone(event));
   }
 }
