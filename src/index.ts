@@ -4,3 +4,4 @@ export { projectResolver } from './handlers/project-resolver';
 export { adminResolver } from './handlers/admin-resolver';
 export { syncConsumer } from './handlers/sync-consumer';
 export { dailyRefresh } from './handlers/daily-refresh';
+export { issueEventsTrigger } from './handlers/issue-events-trigger';

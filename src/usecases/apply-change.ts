@@ -40,9 +40,14 @@ function isEmpty(change: EvidenceChange): boolean {
 /** An issue whose impact the change may alter, with where it ranks and rolls up. */
 export interface AffectedIssue {
   issueId: string;
-  /** Project to rank it in; an existing read model's project wins when unknown here. */
+  /** Project to rank it in; an existing read model's project wins unless `projectFromJira`. */
   projectId: string;
+  /** Parent to roll up into; when absent, an existing read model's parent stays unless `parentFromJira`. */
   parentId?: string;
+  /** `projectId` was just read from Jira (the issue moved): it replaces the stored one. */
+  projectFromJira?: boolean;
+  /** `parentId` was just read from Jira: it replaces the stored one, and its absence clears it. */
+  parentFromJira?: boolean;
 }
 
 /**
@@ -107,10 +112,10 @@ export async function applyChange(
   const written: { issueId: string; projectId: string }[] = [];
   for (const issue of issues) {
     const existing = impacts.get(issue.issueId);
-    const parentId = issue.parentId ?? existing?.parentId;
+    const parentId = issue.parentFromJira ? issue.parentId : (issue.parentId ?? existing?.parentId);
     const built = buildImpact({
       issueId: issue.issueId,
-      projectId: existing?.projectId ?? issue.projectId,
+      projectId: issue.projectFromJira ? issue.projectId : (existing?.projectId ?? issue.projectId),
       ...(parentId === undefined ? {} : { parentId }),
       links: linksByIssue.get(issue.issueId) ?? [],
       insights,
@@ -189,9 +194,15 @@ async function loadEvidence(
   return { insights, accounts };
 }
 
+/** One entry per issue: the first, unless a later one knows more of its placement from Jira. */
 function dedupe(affected: readonly AffectedIssue[]): AffectedIssue[] {
+  const knowledge = (issue: AffectedIssue): number =>
+    (issue.projectFromJira ? 2 : 0) + (issue.parentFromJira ? 1 : 0);
   const byId = new Map<string, AffectedIssue>();
-  for (const issue of affected) if (!byId.has(issue.issueId)) byId.set(issue.issueId, issue);
+  for (const issue of affected) {
+    const seen = byId.get(issue.issueId);
+    if (!seen || knowledge(issue) > knowledge(seen)) byId.set(issue.issueId, issue);
+  }
   return [...byId.values()];
 }
 

@@ -1,0 +1,68 @@
+import type { IssuePlacement } from '../../jira/get-issue';
+import { issueStatesAsApp } from '../../jira/issue-states-as-app';
+import { getImpact } from '../../storage/impact-store';
+import { linksUnder } from '../../storage/link-store';
+import type { Env } from '../actor';
+import { applyChange, type AffectedIssue } from '../apply-change';
+import { emptyChange } from '../evidence-change';
+import { retryOnConflict } from '../retry-on-conflict';
+import { placedChain, placementOf, samePlacement } from './link-placement';
+import { rewriteLinks, type LinkFate } from './rewrite-links';
+
+/**
+ * An issue was deleted in Jira: its links go with it (the insights stay, back in the inbox
+ * when no link is left), its impact goes, and its ancestors are rescored without it.
+ * Links of its descendants named it as parent or grandparent: they are re-placed where
+ * Jira puts those issues now (a story of a deleted epic loses its parent), and deleted
+ * when Jira no longer has the issue (sub-tasks go with their parent; each also has its
+ * own event, and whichever runs second finds nothing left to do).
+ */
+export async function forgetDeletedIssue(
+  deleted: { issueId: string; projectId: string },
+  env: Env
+): Promise<void> {
+  const { issueId } = deleted;
+  const [links, impact] = await Promise.all([linksUnder(issueId), getImpact(issueId)]);
+  const descendants = links.filter((l) => l.issueId !== issueId).map((l) => l.issueId);
+  // Every Jira read happens before the first write: a failed read changes nothing.
+  const placements = new Map<string, IssuePlacement>();
+  for (const [id, state] of await issueStatesAsApp(descendants))
+    placements.set(id, withoutIssue(state, issueId));
+
+  const fates: LinkFate[] = [];
+  for (const link of links) {
+    const placement = link.issueId === issueId ? undefined : placements.get(link.issueId);
+    if (!placement) {
+      fates.push({ link, fate: 'delete' });
+      continue;
+    }
+    const to = placementOf(placement);
+    if (!samePlacement(link, to)) fates.push({ link, fate: 'move', to });
+  }
+  const self: AffectedIssue = { issueId, projectId: impact?.projectId ?? deleted.projectId };
+  await rewriteLinks(
+    self,
+    fates,
+    (chunk) =>
+      chunk.flatMap((f) => {
+        const placement = f.fate === 'move' ? placements.get(f.link.issueId) : undefined;
+        return placement ? placedChain(placement) : [];
+      }),
+    env.now
+  );
+  // An impact with no link under it (left by an earlier partial run) is removed on its own.
+  if (fates.length === 0 && impact) {
+    await retryOnConflict(() => applyChange(emptyChange(), [self], env.now(), { rescore: true }));
+  }
+}
+
+/**
+ * The deleted issue cannot be anyone's ancestor any more, even if Jira's answer still
+ * names it (its index may lag the deletion): a descendant under it loses that ancestor.
+ */
+function withoutIssue(at: IssuePlacement, issueId: string): IssuePlacement {
+  const { parentId, grandparentId, ...rest } = at;
+  if (parentId === undefined || parentId === issueId) return rest;
+  if (grandparentId === undefined || grandparentId === issueId) return { ...rest, parentId };
+  return at;
+}

@@ -1,0 +1,23 @@
+import type { IssueLifecycleEvent } from '../../domain/issue-event';
+import { issueStatesAsApp } from '../../jira/issue-states-as-app';
+import type { Env } from '../actor';
+import { followIssueMove } from './follow-issue-move';
+import { followStatusChange } from './follow-status-change';
+import { forgetDeletedIssue } from './forget-deleted-issue';
+
+/**
+ * Keeps evidence in step with an issue's life in Jira. Events can come late, twice or out
+ * of order, so none is trusted for state: the issue is re-read as the app (one read, before
+ * any write) and every step converges on what Jira says now.
+ */
+export async function handleIssueEvent(event: IssueLifecycleEvent, env: Env): Promise<void> {
+  if (event.kind === 'deleted') {
+    await forgetDeletedIssue(event, env);
+    return;
+  }
+  const state = (await issueStatesAsApp([event.issueId])).get(event.issueId);
+  // Gone since the update: its deleted event does the rest.
+  if (!state) return;
+  if (event.placementChanged) await followIssueMove(state, env);
+  if (event.statusChanged) await followStatusChange(state, env);
+}
