@@ -8,7 +8,12 @@ import { INSIGHT_STATUSES, JOURNEY_STAGES, SEGMENTS, SOURCE_KINDS } from '../dom
  * Payload schemas shared by the resolvers (which parse every payload with them) and
  * the UI (which validates forms with them before sending).
  */
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
 const cursor = z.string().min(1).max(2000).optional();
 const note = z.string().trim().max(1000).default('');
 
@@ -43,10 +48,16 @@ export const RankedIssuesPayload = z.strictObject({
   query: z.string().trim().max(200).optional()
 });
 export const SearchIssuesPayload = z.strictObject({ query: z.string().trim().min(1).max(200) });
-export const SetInsightStatusPayload = z.strictObject({ insightId: id, status: z.enum(['new', 'dismissed']) });
+export const SetInsightStatusPayload = z.strictObject({
+  insightId: id,
+  status: z.enum(['new', 'dismissed'])
+});
 export const MergeInsightsPayload = z
   .strictObject({ sourceId: id, targetId: id })
-  .refine((p) => p.sourceId !== p.targetId, { message: 'An insight cannot be merged into itself.', path: ['targetId'] });
+  .refine((p) => p.sourceId !== p.targetId, {
+    message: 'An insight cannot be merged into itself.',
+    path: ['targetId']
+  });
 
 /** Rows of one import call; the UI splits a file into calls under Forge's 500 KB payload limit. */
 export const MAX_IMPORT_ROWS = 100;

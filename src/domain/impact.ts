@@ -58,9 +58,11 @@ export function computeFacets(cards: readonly EvidenceCard[], score: ImpactScore
   for (const c of score.contributions) {
     facets.segments[c.segment] = round2((facets.segments[c.segment] ?? 0) + c.points);
     const stages = c.insightIds.map((id) => byInsight.get(id)?.journeyStage ?? 'unknown');
-    for (const stage of stages) facets.stages[stage] = round2((facets.stages[stage] ?? 0) + c.points / stages.length);
+    for (const stage of stages)
+      facets.stages[stage] = round2((facets.stages[stage] ?? 0) + c.points / stages.length);
   }
-  for (const card of cards) facets.sourceKinds[card.sourceKind] = (facets.sourceKinds[card.sourceKind] ?? 0) + 1;
+  for (const card of cards)
+    facets.sourceKinds[card.sourceKind] = (facets.sourceKinds[card.sourceKind] ?? 0) + 1;
   return facets;
 }
 

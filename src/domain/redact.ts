@@ -35,18 +35,34 @@ function redactContribution(c: Contribution, aliases: Aliases): Contribution {
 }
 
 function redactScore(score: ImpactScore, aliases: Aliases): ImpactScore {
-  return { ...score, arrAtStake: 0, contributions: score.contributions.map((c) => redactContribution(c, aliases)) };
+  return {
+    ...score,
+    arrAtStake: 0,
+    contributions: score.contributions.map((c) => redactContribution(c, aliases))
+  };
 }
 
 function redactCard(card: EvidenceCard, aliases: Aliases): EvidenceCard {
   if (!card.account) return card;
-  return { ...card, account: { key: aliases.of(card.account.key), name: HIDDEN_ACCOUNT, segment: card.account.segment, arr: 0 } };
+  return {
+    ...card,
+    account: {
+      key: aliases.of(card.account.key),
+      name: HIDDEN_ACCOUNT,
+      segment: card.account.segment,
+      arr: 0
+    }
+  };
 }
 
 /** An issue's read model as a user without identity access may see it. */
 export function redactImpact(impact: IssueImpact): IssueImpact {
   const aliases = new Aliases();
-  return { ...impact, score: redactScore(impact.score, aliases), cards: impact.cards.map((c) => redactCard(c, aliases)) };
+  return {
+    ...impact,
+    score: redactScore(impact.score, aliases),
+    cards: impact.cards.map((c) => redactCard(c, aliases))
+  };
 }
 
 /** Cards of later pages, masked the same way. */

@@ -47,7 +47,10 @@ export async function browsableIssues(issueIds: readonly string[]): Promise<Map<
   if (issueIds.length === 0) return found;
   const answer = await jiraAsUser(BulkFetchSchema, route`/rest/api/3/issue/bulkfetch`, {
     method: 'POST',
-    body: { issueIdsOrKeys: issueIds.slice(0, 100), fields: ['summary', 'status', 'issuetype', 'assignee', 'project'] }
+    body: {
+      issueIdsOrKeys: issueIds.slice(0, 100),
+      fields: ['summary', 'status', 'issuetype', 'assignee', 'project']
+    }
   });
   // Keys (typed by people) resolve too; the map is keyed by issue id either way.
   for (const issue of answer.issues) {

@@ -12,7 +12,10 @@ export interface IssuePlacement {
   grandparentId?: string;
 }
 
-const IssueTypeSchema = z.object({ hierarchyLevel: z.number().int().optional(), subtask: z.boolean().optional() });
+const IssueTypeSchema = z.object({
+  hierarchyLevel: z.number().int().optional(),
+  subtask: z.boolean().optional()
+});
 
 const IssueSchema = z.object({
   id: z.string(),
@@ -20,7 +23,9 @@ const IssueSchema = z.object({
   fields: z.object({
     project: z.object({ id: z.string() }),
     issuetype: IssueTypeSchema,
-    parent: z.object({ id: z.string(), fields: z.object({ issuetype: IssueTypeSchema }).optional() }).optional()
+    parent: z
+      .object({ id: z.string(), fields: z.object({ issuetype: IssueTypeSchema }).optional() })
+      .optional()
   })
 });
 

@@ -20,7 +20,11 @@ export interface DoneIssue {
 }
 
 /** A project's issues in a done status changed in the last `days` days, newest first. */
-export async function recentlyDoneIssues(projectId: string, days: number, maxResults = 100): Promise<DoneIssue[]> {
+export async function recentlyDoneIssues(
+  projectId: string,
+  days: number,
+  maxResults = 100
+): Promise<DoneIssue[]> {
   if (!/^\d+$/.test(projectId)) return [];
   const jql = `project = ${projectId} AND statusCategory = Done AND updated >= -${days}d ORDER BY updated DESC`;
   const answer = await jiraAsUser(

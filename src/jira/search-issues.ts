@@ -14,7 +14,10 @@ const SearchSchema = z.object({
     z.object({
       id: z.string(),
       key: z.string(),
-      fields: z.object({ summary: z.string().optional(), issuetype: z.object({ name: z.string() }).optional() })
+      fields: z.object({
+        summary: z.string().optional(),
+        issuetype: z.object({ name: z.string() }).optional()
+      })
     })
   )
 });
@@ -32,7 +35,11 @@ export function toTextQuery(words: string): string {
 }
 
 /** Issues of a project matching words in their text, as the acting user may see them. */
-export async function searchIssuesByText(projectId: string, words: string, maxResults = 20): Promise<IssueSearchHit[]> {
+export async function searchIssuesByText(
+  projectId: string,
+  words: string,
+  maxResults = 20
+): Promise<IssueSearchHit[]> {
   const text = toTextQuery(words);
   if (!text || !/^\d+$/.test(projectId)) return [];
   const jql = `project = ${projectId} AND text ~ "${text}" ORDER BY updated DESC`;

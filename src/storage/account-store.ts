@@ -6,7 +6,9 @@ import { guarded } from './kvs-failure';
 import { accountFromRecord, type AccountRecord } from './records';
 
 export async function getAccount(key: string): Promise<Account | undefined> {
-  const record = await guarded(() => kvs.entity<AccountRecord>(ENTITY.account).get(entityKey(key, 'account key')));
+  const record = await guarded(() =>
+    kvs.entity<AccountRecord>(ENTITY.account).get(entityKey(key, 'account key'))
+  );
   return record ? accountFromRecord(key, record) : undefined;
 }
 

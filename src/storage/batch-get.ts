@@ -7,7 +7,10 @@ import { guarded } from './kvs-failure';
  * split into batches sent in parallel: one storage round trip whatever the count.
  * Missing keys are simply absent from the result.
  */
-export async function batchGetEntities<T>(entityName: string, keys: readonly string[]): Promise<Map<string, T>> {
+export async function batchGetEntities<T>(
+  entityName: string,
+  keys: readonly string[]
+): Promise<Map<string, T>> {
   const unique = [...new Set(keys)];
   const found = new Map<string, T>();
   const chunks: string[][] = [];

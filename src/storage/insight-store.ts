@@ -24,7 +24,9 @@ export interface InsightPage {
 const MAX_SCANNED_PAGES = 5;
 
 export async function getInsight(id: string): Promise<Insight | undefined> {
-  const record = await guarded(() => kvs.entity<InsightRecord>(ENTITY.insight).get(entityKey(id, 'insight id')));
+  const record = await guarded(() =>
+    kvs.entity<InsightRecord>(ENTITY.insight).get(entityKey(id, 'insight id'))
+  );
   return record ? insightFromRecord(id, record) : undefined;
 }
 
@@ -53,9 +55,12 @@ export async function queryInsights(query: InsightQuery): Promise<InsightPage> {
           .entity<InsightRecord>(ENTITY.insight)
           .query()
           .index(INDEX.insightByProjectStatus, { partition: [query.projectId, query.status] })
-      : kvs.entity<InsightRecord>(ENTITY.insight).query().index(INDEX.insightByProjectCreated, {
-          partition: [query.projectId]
-        });
+      : kvs
+          .entity<InsightRecord>(ENTITY.insight)
+          .query()
+          .index(INDEX.insightByProjectCreated, {
+            partition: [query.projectId]
+          });
     builder = builder.sort(Sort.DESC).limit(query.limit - items.length);
     if (words.length > 0) {
       const filter = new Filter<InsightRecord>();

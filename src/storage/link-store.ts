@@ -60,7 +60,10 @@ export async function pageOfIssueLinks(
   return page.nextCursor ? { links, cursor: page.nextCursor } : { links };
 }
 
-export async function getLinks(issueId: string, insightIds: readonly string[]): Promise<Map<string, LinkRecord>> {
+export async function getLinks(
+  issueId: string,
+  insightIds: readonly string[]
+): Promise<Map<string, LinkRecord>> {
   const rows = await batchGetEntities<LinkRecord>(
     ENTITY.link,
     insightIds.map((insightId) => linkKey(issueId, insightId))

@@ -25,7 +25,9 @@ export async function getCachedAccess(accountId: string): Promise<unknown> {
 
 /** Cached for a few minutes: group membership changes rarely, and Jira is a round trip. */
 export async function cacheAccess(accountId: string, access: CachedAccess, minutes: number): Promise<void> {
-  await guarded(() => kvs.set(identityAccessKey(accountId), access, { ttl: { value: minutes, unit: 'MINUTES' } }));
+  await guarded(() =>
+    kvs.set(identityAccessKey(accountId), access, { ttl: { value: minutes, unit: 'MINUTES' } })
+  );
 }
 
 /**

@@ -1,7 +1,14 @@
 import type { Account } from '../domain/account';
 import type { IssueImpact } from '../domain/impact';
 import type { Insight } from '../domain/insight';
-import type { InsightStatus, JourneyStage, Segment, Sentiment, Severity, SourceKind } from '../domain/vocabulary';
+import type {
+  InsightStatus,
+  JourneyStage,
+  Segment,
+  Sentiment,
+  Severity,
+  SourceKind
+} from '../domain/vocabulary';
 
 /**
  * The shapes stored in each custom entity. Optional attributes are omitted rather than

@@ -1,5 +1,9 @@
 import { kvs } from '@forge/kvs';
-import { DEFAULT_SCORING_SETTINGS, parseScoringSettings, type ScoringSettings } from '../domain/scoring/settings';
+import {
+  DEFAULT_SCORING_SETTINGS,
+  parseScoringSettings,
+  type ScoringSettings
+} from '../domain/scoring/settings';
 import { SETTINGS_KEY } from './entities';
 import { guarded } from './kvs-failure';
 

@@ -40,7 +40,8 @@ export function toCard(link: LinkRecord, insight: Insight, account: Account | un
   };
   if (insight.sourceUrl !== undefined) card.sourceUrl = insight.sourceUrl;
   if (insight.journeyStage !== undefined) card.journeyStage = insight.journeyStage;
-  if (account) card.account = { key: account.key, name: account.name, segment: account.segment, arr: account.arr };
+  if (account)
+    card.account = { key: account.key, name: account.name, segment: account.segment, arr: account.arr };
   return card;
 }
 
@@ -49,16 +50,21 @@ export function toCard(link: LinkRecord, insight: Insight, account: Account | un
  * linked at several levels, the link nearest the issue wins (own, then child, then
  * grandchild), so a card says where the evidence was attached closest to this issue.
  */
-export function collectCards(inputs: Pick<ImpactInputs, 'issueId' | 'links' | 'insights' | 'accounts'>): EvidenceCard[] {
+export function collectCards(
+  inputs: Pick<ImpactInputs, 'issueId' | 'links' | 'insights' | 'accounts'>
+): EvidenceCard[] {
   const seen = new Set<string>();
   const cards: EvidenceCard[] = [];
-  const depth = (link: LinkRecord): number => (link.issueId === inputs.issueId ? 0 : link.parentId === inputs.issueId ? 1 : 2);
+  const depth = (link: LinkRecord): number =>
+    link.issueId === inputs.issueId ? 0 : link.parentId === inputs.issueId ? 1 : 2;
   const ordered = [...inputs.links].sort((a, b) => depth(a) - depth(b));
   for (const link of ordered) {
     const insight = inputs.insights.get(link.insightId);
     if (!insight || seen.has(insight.id)) continue;
     seen.add(insight.id);
-    cards.push(toCard(link, insight, insight.accountKey ? inputs.accounts.get(insight.accountKey) : undefined));
+    cards.push(
+      toCard(link, insight, insight.accountKey ? inputs.accounts.get(insight.accountKey) : undefined)
+    );
   }
   return cards;
 }

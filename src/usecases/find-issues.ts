@@ -16,10 +16,12 @@ export async function findIssues(projectId: string, query: string): Promise<Issu
   ]);
   const hits: IssueHit[] = [];
   for (const issue of byKey.values()) {
-    if (issue.projectId === projectId) hits.push({ issueId: issue.id, key: issue.key, summary: issue.summary, issueType: issue.issueType });
+    if (issue.projectId === projectId)
+      hits.push({ issueId: issue.id, key: issue.key, summary: issue.summary, issueType: issue.issueType });
   }
   for (const issue of byText) {
-    if (!hits.some((h) => h.issueId === issue.id)) hits.push({ issueId: issue.id, key: issue.key, summary: issue.summary, issueType: issue.issueType });
+    if (!hits.some((h) => h.issueId === issue.id))
+      hits.push({ issueId: issue.id, key: issue.key, summary: issue.summary, issueType: issue.issueType });
   }
   return hits;
 }

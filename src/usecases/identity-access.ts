@@ -24,7 +24,9 @@ export async function identityAllowed(
     : await getPrivacySettings();
   if (!privacy.restrictIdentity) return true;
   const stamp = fingerprint(privacy);
-  const cached = CachedAccessSchema.safeParse(preloaded ? preloaded.access : await getCachedAccess(accountId));
+  const cached = CachedAccessSchema.safeParse(
+    preloaded ? preloaded.access : await getCachedAccess(accountId)
+  );
   if (cached.success && cached.data.settings === stamp) return cached.data.allowed;
   const allowed = maySeeIdentity(privacy, await userGroupNames(accountId));
   await cacheAccess(accountId, { allowed, settings: stamp }, ACCESS_CACHE_MINUTES);
@@ -43,21 +45,40 @@ export interface Redaction {
 
 export function redactionFor(allowed: boolean): Redaction {
   if (allowed) {
-    return { allowed, panel: (v) => v, cards: (c) => c, insights: (i) => i, ranked: (r) => r, shipped: (r) => r };
+    return {
+      allowed,
+      panel: (v) => v,
+      cards: (c) => c,
+      insights: (i) => i,
+      ranked: (r) => r,
+      shipped: (r) => r
+    };
   }
   return {
     allowed,
-    panel: (view) => ({ ...view, impact: view.impact ? redactImpact(view.impact) : null, identityHidden: true }),
+    panel: (view) => ({
+      ...view,
+      impact: view.impact ? redactImpact(view.impact) : null,
+      identityHidden: true
+    }),
     cards: (cards) => redactCards(cards),
     insights: (items) => {
       const mask = accountRedactor();
-      return items.map((item) => ({ ...item, ...(item.account ? { account: mask(item.account) } : {}), identityHidden: true }));
+      return items.map((item) => ({
+        ...item,
+        ...(item.account ? { account: mask(item.account) } : {}),
+        identityHidden: true
+      }));
     },
     ranked: (rows) => rows.map((row) => ({ ...row, arr: 0, identityHidden: true })),
     shipped: (rows) =>
       rows.map((row) => ({
         ...row,
-        accounts: row.accounts.map((_account, i) => ({ key: `account-${i + 1}`, name: HIDDEN_ACCOUNT, arr: 0 })),
+        accounts: row.accounts.map((_account, i) => ({
+          key: `account-${i + 1}`,
+          name: HIDDEN_ACCOUNT,
+          arr: 0
+        })),
         identityHidden: true
       }))
   };

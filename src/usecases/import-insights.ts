@@ -41,7 +41,12 @@ export function importedInsightId(projectId: string, row: { key?: string }, inpu
  * reason and nothing of them is written; rows seen before are reported as duplicates;
  * the rest are written with their accounts, in transactions of at most 25 records.
  */
-export async function importInsights(actor: Actor, env: Env, projectId: string, rows: readonly ImportRow[]): Promise<ImportReport> {
+export async function importInsights(
+  actor: Actor,
+  env: Env,
+  projectId: string,
+  rows: readonly ImportRow[]
+): Promise<ImportReport> {
   await requireProjectEdit(projectId);
   const report: ImportReport = { created: [], duplicates: [], invalid: [] };
   const valid: ValidRow[] = [];
@@ -81,8 +86,17 @@ async function writeRows(
   rows: readonly ValidRow[]
 ): Promise<Pick<ImportReport, 'created' | 'duplicates'>> {
   const now = env.now();
-  const accountKeys = [...new Set(rows.flatMap((r) => (r.input.account ? [normaliseAccountKey(r.input.account.key ?? r.input.account.name)] : [])))];
-  const [existing, accounts] = await Promise.all([getInsights(rows.map((r) => r.id)), getAccounts(accountKeys)]);
+  const accountKeys = [
+    ...new Set(
+      rows.flatMap((r) =>
+        r.input.account ? [normaliseAccountKey(r.input.account.key ?? r.input.account.name)] : []
+      )
+    )
+  ];
+  const [existing, accounts] = await Promise.all([
+    getInsights(rows.map((r) => r.id)),
+    getAccounts(accountKeys)
+  ]);
   const fresh = rows.filter((r) => !existing.has(r.id));
 
   // Every row naming an account enriches it, in file order; each account is written once.
@@ -92,9 +106,16 @@ async function writeRows(
     const key = normaliseAccountKey(row.input.account.key ?? row.input.account.name);
     const previous = accountPuts.get(key);
     const merged = mergeAccount(row.input.account, previous?.account ?? accounts.get(key), now);
-    accountPuts.set(key, previous ? { account: { ...merged.account, version: previous.account.version }, expect: previous.expect } : merged);
+    accountPuts.set(
+      key,
+      previous
+        ? { account: { ...merged.account, version: previous.account.version }, expect: previous.expect }
+        : merged
+    );
   }
-  const insights: Insight[] = fresh.map((row) => newInsight(row.input, projectId, actor, { now: () => now, newId: () => row.id }));
+  const insights: Insight[] = fresh.map((row) =>
+    newInsight(row.input, projectId, actor, { now: () => now, newId: () => row.id })
+  );
 
   // Accounts first, then insights, each in transactions within Forge's 25-operation
   // limit; transactions of one kind touch distinct rows, so they run in parallel.
@@ -102,7 +123,8 @@ async function writeRows(
   await Promise.all(
     chunks([...accountPuts.values()], KVS_LIMITS.transactionOps).map((chunk) => {
       const writes = new WriteSet();
-      for (const { account, expect } of chunk) writes.put(ENTITY.account, account.key, accountToRecord(account), expect);
+      for (const { account, expect } of chunk)
+        writes.put(ENTITY.account, account.key, accountToRecord(account), expect);
       return writes.commit();
     })
   );

@@ -16,7 +16,12 @@ import { normaliseAccountKey } from '../domain/account';
 type InsightPatch = z.output<typeof InsightPatchSchema>;
 
 /** Captures an unlinked insight into the project's inbox. */
-export async function captureInsight(actor: Actor, env: Env, projectId: string, input: InsightInput): Promise<InsightView> {
+export async function captureInsight(
+  actor: Actor,
+  env: Env,
+  projectId: string,
+  input: InsightInput
+): Promise<InsightView> {
   await requireProjectEdit(projectId);
   const insight = newInsight(input, projectId, actor, env);
   return retryOnConflict(async () => {
@@ -35,7 +40,9 @@ export async function captureInsight(actor: Actor, env: Env, projectId: string, 
 }
 
 /** Every issue whose impact includes this insight: the issues it is linked to and their ancestors. */
-async function issuesFedBy(insightId: string): Promise<{ affected: AffectedIssue[]; links: Awaited<ReturnType<typeof linksOfInsight>> }> {
+async function issuesFedBy(
+  insightId: string
+): Promise<{ affected: AffectedIssue[]; links: Awaited<ReturnType<typeof linksOfInsight>> }> {
   const links = await linksOfInsight(insightId);
   return { affected: links.flatMap((link) => affectedChain(link)), links };
 }
@@ -73,7 +80,9 @@ export async function editInsight(
       if (patch.journeyStage === null) delete next.journeyStage;
       else next.journeyStage = patch.journeyStage;
     }
-    let account = current.accountKey ? (await getAccounts([current.accountKey])).get(current.accountKey) : undefined;
+    let account = current.accountKey
+      ? (await getAccounts([current.accountKey])).get(current.accountKey)
+      : undefined;
     if (patch.account === null) {
       delete next.accountKey;
       account = undefined;
@@ -101,7 +110,12 @@ export async function editInsight(
 }
 
 /** Deletes an insight and its links; the issues it was evidence for are rescored. */
-export async function deleteInsight(_actor: Actor, env: Env, projectId: string, insightId: string): Promise<void> {
+export async function deleteInsight(
+  _actor: Actor,
+  env: Env,
+  projectId: string,
+  insightId: string
+): Promise<void> {
   await requireProjectEdit(projectId);
   await retryOnConflict(async () => {
     const current = await loadProjectInsight(insightId, projectId);

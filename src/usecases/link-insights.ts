@@ -25,7 +25,8 @@ export interface LinkResult {
 /** Checks that the actor may edit the issue, and learns where it sits in the hierarchy. */
 export async function placeForEdit(issueId: string): Promise<IssuePlacement> {
   const [placement, access] = await Promise.all([getIssuePlacement(issueId), myPermissions({ issueId })]);
-  if (!access.edit) throw new ForbiddenError('You need permission to edit this issue to change its evidence.');
+  if (!access.edit)
+    throw new ForbiddenError('You need permission to edit this issue to change its evidence.');
   return placement;
 }
 
@@ -38,7 +39,8 @@ export function affectedChain(at: {
 }): AffectedIssue[] {
   const { issueId, projectId, parentId, grandparentId } = at;
   const affected: AffectedIssue[] = [{ issueId, projectId, ...(parentId ? { parentId } : {}) }];
-  if (parentId) affected.push({ issueId: parentId, projectId, ...(grandparentId ? { parentId: grandparentId } : {}) });
+  if (parentId)
+    affected.push({ issueId: parentId, projectId, ...(grandparentId ? { parentId: grandparentId } : {}) });
   if (grandparentId) affected.push({ issueId: grandparentId, projectId });
   return affected;
 }
@@ -47,7 +49,13 @@ function chainOfPlacement(placement: IssuePlacement): AffectedIssue[] {
   return affectedChain({ ...placement, issueId: placement.id });
 }
 
-function linkRow(placement: IssuePlacement, insight: Insight, actor: Actor, note: string, now: Date): LinkRecord {
+function linkRow(
+  placement: IssuePlacement,
+  insight: Insight,
+  actor: Actor,
+  note: string,
+  now: Date
+): LinkRecord {
   const link: LinkRecord = {
     issueId: placement.id,
     insightId: insight.id,
@@ -103,7 +111,11 @@ async function linkChunk(
         alreadyLinked.length = 0;
         const missing = insightIds.filter((id) => !insights.has(id));
         if (missing.length > 0) throw new NotFoundError(`No insight with id ${missing.join(', ')}.`);
-        const linked = new Set(linksOf(placement.id).filter((l) => l.issueId === placement.id).map((l) => l.insightId));
+        const linked = new Set(
+          linksOf(placement.id)
+            .filter((l) => l.issueId === placement.id)
+            .map((l) => l.insightId)
+        );
         const change = emptyChange();
         for (const id of insightIds) {
           const insight = insights.get(id)!;

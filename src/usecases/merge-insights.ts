@@ -21,8 +21,10 @@ function mergedInsight(target: Insight, source: Insight, linkCount: number, now:
   const merged: Insight = {
     ...target,
     tags: [...new Set([...target.tags, ...source.tags])].slice(0, 20),
-    severity: severityRank(source.severity) > severityRank(target.severity) ? source.severity : target.severity,
-    observedAt: Date.parse(source.observedAt) > Date.parse(target.observedAt) ? source.observedAt : target.observedAt,
+    severity:
+      severityRank(source.severity) > severityRank(target.severity) ? source.severity : target.severity,
+    observedAt:
+      Date.parse(source.observedAt) > Date.parse(target.observedAt) ? source.observedAt : target.observedAt,
     quote: target.quote || source.quote,
     linkCount,
     status: linkCount > 0 && target.status === 'new' ? 'linked' : target.status,
@@ -77,7 +79,11 @@ export async function mergeInsights(
     }
     change.insightPuts.push({ insight: merged, expect: { version: target.version } });
     change.insightDeletes.push({ id: sourceId, expect: { version: source.version } });
-    await applyChange(change, [...sourceLinks, ...targetLinks].flatMap((link) => affectedChain(link)), now);
+    await applyChange(
+      change,
+      [...sourceLinks, ...targetLinks].flatMap((link) => affectedChain(link)),
+      now
+    );
     return withAccount(merged);
   });
 }

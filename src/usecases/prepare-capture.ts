@@ -17,7 +17,14 @@ export function mergeAccount(
   const key = normaliseAccountKey(input.key ?? input.name);
   if (!existing) {
     return {
-      account: { key, name: input.name, segment: input.segment, arr: input.arr, updatedAt: now.toISOString(), version: 1 },
+      account: {
+        key,
+        name: input.name,
+        segment: input.segment,
+        arr: input.arr,
+        updatedAt: now.toISOString(),
+        version: 1
+      },
       expect: 'absent'
     };
   }
@@ -37,7 +44,13 @@ export function accountKeyOf(input: InsightInput): string | undefined {
 }
 
 /** A new insight from validated input; `linkCount` is set by whoever links it. */
-export function newInsight(input: InsightInput, projectId: string, actor: Actor, env: Env, importKey?: string): Insight {
+export function newInsight(
+  input: InsightInput,
+  projectId: string,
+  actor: Actor,
+  env: Env,
+  importKey?: string
+): Insight {
   const now = env.now();
   validateObservedAt(input.observedAt, now);
   const insight: Insight = {

@@ -10,7 +10,8 @@ import type { InsightView } from '../contract/views';
  */
 export async function loadProjectInsight(insightId: string, projectId: string): Promise<Insight> {
   const insight = await getInsight(insightId);
-  if (!insight || insight.projectId !== projectId) throw new NotFoundError('No such insight in this project.');
+  if (!insight || insight.projectId !== projectId)
+    throw new NotFoundError('No such insight in this project.');
   return insight;
 }
 

@@ -122,7 +122,10 @@ async function searchRanked(projectId: string, filter: RankFilter): Promise<Page
   const items = [...impacts.values()]
     .filter((row) => matchesEvidence(row.readModel, filter))
     .map((row) => ({ row, issue: visible.get(row.issueId) }))
-    .filter((x): x is { row: ImpactRecord; issue: IssueSummary } => x.issue !== undefined && matchesIssue(x.issue, filter))
+    .filter(
+      (x): x is { row: ImpactRecord; issue: IssueSummary } =>
+        x.issue !== undefined && matchesIssue(x.issue, filter)
+    )
     .sort((a, b) => b.row.score - a.row.score)
     .slice(0, filter.limit)
     .map(({ row, issue }) => toView(row, issue));

@@ -16,18 +16,25 @@ import { collectCards, FIRST_PAGE_CARDS } from './build-impact';
  * Jira call. Forge only renders the panel for a user who can see the issue, and the
  * issue id comes from the trusted context, so no permission call is needed here.
  */
-export async function readContextEvidence(issueId: string, projectId: string, accountId: string): Promise<PanelView> {
+export async function readContextEvidence(
+  issueId: string,
+  projectId: string,
+  accountId: string
+): Promise<PanelView> {
   // The read model, the privacy settings and the user's cached access in one batch.
   const state = await readPanelState(issueId, accountId);
   const view: PanelView = { issueId, projectId, impact: state.impact?.readModel ?? null };
-  const allowed = await identityAllowed(accountId, { privacy: state.privacy, access: state.access }).catch(() => false);
+  const allowed = await identityAllowed(accountId, { privacy: state.privacy, access: state.access }).catch(
+    () => false
+  );
   return redactionFor(allowed).panel(view);
 }
 
 /** Evidence of any issue, for the project page: the user must be able to browse it. */
 export async function readIssueEvidence(issueId: string): Promise<PanelView> {
   const [access, record] = await Promise.all([myPermissions({ issueId }), getImpact(issueId)]);
-  if (!access.browse) throw new NotFoundError('Issue does not exist or you do not have permission to see it.');
+  if (!access.browse)
+    throw new NotFoundError('Issue does not exist or you do not have permission to see it.');
   return { issueId, projectId: record?.projectId ?? '', impact: record?.readModel ?? null };
 }
 
@@ -37,11 +44,15 @@ export async function readIssueEvidence(issueId: string): Promise<PanelView> {
  */
 export async function listCards(issueId: string, cursor: string | undefined): Promise<Page<EvidenceCard>> {
   const offset = cursor === undefined ? FIRST_PAGE_CARDS : Number.parseInt(cursor, 10);
-  if (!Number.isInteger(offset) || offset < 0) throw new NotFoundError('That page of evidence no longer exists.');
+  if (!Number.isInteger(offset) || offset < 0)
+    throw new NotFoundError('That page of evidence no longer exists.');
   const [links, record] = await Promise.all([linksUnder(issueId), getImpact(issueId)]);
   if (!record) return { items: [] };
   const accountKeys = links.map((l) => l.accountKey).filter((k): k is string => k !== undefined);
-  const [insights, accounts] = await Promise.all([getInsights(links.map((l) => l.insightId)), getAccounts(accountKeys)]);
+  const [insights, accounts] = await Promise.all([
+    getInsights(links.map((l) => l.insightId)),
+    getAccounts(accountKeys)
+  ]);
   const cards = orderCards(collectCards({ issueId, links, insights, accounts }), record.readModel.score);
   const pageSize = FIRST_PAGE_CARDS;
   const items = cards.slice(offset, offset + pageSize);

@@ -22,7 +22,12 @@ export async function shippedForCustomers(projectId: string, days: number): Prom
       score: impact.score.score,
       insightCount: impact.score.insightCount,
       accounts: [...accounts.values()].map((a) => ({ key: a.key, name: a.name, arr: a.arr })),
-      insights: impact.cards.map((c) => ({ insightId: c.insightId, summary: c.summary, sourceKind: c.sourceKind, sourceUrl: c.sourceUrl ?? null }))
+      insights: impact.cards.map((c) => ({
+        insightId: c.insightId,
+        summary: c.summary,
+        sourceKind: c.sourceKind,
+        sourceUrl: c.sourceUrl ?? null
+      }))
     };
     if (issue.updated) view.doneAt = issue.updated;
     return [view];

@@ -23,9 +23,10 @@ export async function setInsightStatus(
   return retryOnConflict(async () => {
     const insight = await loadProjectInsight(insightId, projectId);
     if (insight.linkCount > 0) {
-      throw new ValidationError('This insight is evidence for an issue; unlink it before changing its status.', [
-        { path: 'status', message: 'Only unlinked insights can be dismissed or restored.' }
-      ]);
+      throw new ValidationError(
+        'This insight is evidence for an issue; unlink it before changing its status.',
+        [{ path: 'status', message: 'Only unlinked insights can be dismissed or restored.' }]
+      );
     }
     if (insight.status === status) return withAccount(insight);
     const now = env.now();

@@ -21,7 +21,8 @@ export async function unlinkInsight(
 ): Promise<IssueImpact | null> {
   // The permission check and the link (which names the issue's ancestors) in parallel.
   const [access, links] = await Promise.all([myPermissions({ issueId }), getLinks(issueId, [insightId])]);
-  if (!access.edit) throw new ForbiddenError('You need permission to edit this issue to change its evidence.');
+  if (!access.edit)
+    throw new ForbiddenError('You need permission to edit this issue to change its evidence.');
   const link = links.get(insightId);
   if (!link) throw new NotFoundError('That insight is not linked to this issue.');
   return retryOnConflict(async () => {

@@ -28,7 +28,10 @@ export async function upsertAccount(
   const key = normaliseAccountKey(input.key ?? input.name);
   return retryOnConflict(async () => {
     const now = env.now();
-    const [existing, insightIds] = await Promise.all([getAccount(key), insightIdsOfAccount(key, MAX_RESCORED_INSIGHTS)]);
+    const [existing, insightIds] = await Promise.all([
+      getAccount(key),
+      insightIdsOfAccount(key, MAX_RESCORED_INSIGHTS)
+    ]);
     const account: Account = {
       key,
       name: input.name,
@@ -40,7 +43,11 @@ export async function upsertAccount(
     const links = (await Promise.all(insightIds.map((id) => linksOfInsight(id)))).flat();
     const change = emptyChange();
     change.accountPuts.push({ account, expect: existing ? { version: existing.version } : 'absent' });
-    await applyChange(change, links.flatMap((link) => affectedChain(link)), now);
+    await applyChange(
+      change,
+      links.flatMap((link) => affectedChain(link)),
+      now
+    );
     return account;
   });
 }

@@ -110,4 +110,3 @@ export function settingsHash(settings: ScoringSettings): string {
 }
 
 export { canonicalJson };
-
