@@ -1,6 +1,6 @@
 import SectionMessage from '@atlaskit/section-message';
 import { Stack, Text } from '@atlaskit/primitives';
-import { token } from '@atlaskit/tokens';
+import { ProgressBar } from '../shared/ProgressBar';
 import type { RescoreProgressView } from '../../../src/contract/views';
 import { useRescoreProgress } from './hooks/useRescoreProgress';
 
@@ -20,8 +20,6 @@ const REASON: Record<RescoreProgressView['reason'], string> = {
 export function RescoreProgress({ rescore }: Props): JSX.Element | null {
   const progress = useRescoreProgress(rescore);
   if (!progress) return null;
-  const percent =
-    progress.projects === 0 ? 100 : Math.round((progress.projectsDone / progress.projects) * 100);
   const started = new Date(progress.startedAt).toLocaleString();
   return (
     <SectionMessage
@@ -35,29 +33,12 @@ export function RescoreProgress({ rescore }: Props): JSX.Element | null {
           {progress.projectsDone} of {progress.projects} projects, {progress.issuesRescored} issues rescored
           and published to Jira.
         </Text>
-        <div
-          role="progressbar"
-          aria-label="Rescore progress"
-          aria-valuemin={0}
-          aria-valuemax={progress.projects}
-          aria-valuenow={progress.projectsDone}
-          aria-valuetext={`${progress.projectsDone} of ${progress.projects} projects`}
-          style={{
-            height: token('space.100'),
-            borderRadius: token('radius.full'),
-            background: token('color.background.neutral'),
-            overflow: 'hidden'
-          }}
-        >
-          <div
-            style={{
-              width: `${percent}%`,
-              height: '100%',
-              background: token('color.background.brand.bold'),
-              transition: 'width 200ms ease-out'
-            }}
-          />
-        </div>
+        <ProgressBar
+          label="Rescore progress"
+          value={progress.projectsDone}
+          max={progress.projects}
+          valueText={`${progress.projectsDone} of ${progress.projects} projects`}
+        />
       </Stack>
     </SectionMessage>
   );

@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { token } from '@atlaskit/tokens';
+import { ProgressBar } from '../shared/ProgressBar';
 import type { ImportRun } from './hooks/useCsvImport';
 import { describeError } from './model/describe-error';
 
@@ -12,7 +12,6 @@ interface Props {
 
 /** Rows done out of the file's rows, and the running counts, as each chunk is answered. */
 export function ImportProgress({ run, onRetry }: Props): JSX.Element {
-  const percent = run.total === 0 ? 100 : Math.round((run.done / run.total) * 100);
   return (
     <Stack space="space.150">
       <Stack space="space.075">
@@ -20,30 +19,14 @@ export function ImportProgress({ run, onRetry }: Props): JSX.Element {
           {run.status === 'done' ? 'Import finished' : run.status === 'failed' ? 'Import stopped' : 'Importing…'}{' '}
           — {run.done} of {run.total} rows
         </Text>
-        <div
-          role="progressbar"
-          aria-label="Import progress"
-          aria-valuemin={0}
-          aria-valuemax={run.total}
-          aria-valuenow={run.done}
-          aria-valuetext={`${run.done} of ${run.total} rows`}
-          data-testid="import-progress"
-          style={{
-            height: token('space.100'),
-            borderRadius: token('radius.full'),
-            background: token('color.background.neutral'),
-            overflow: 'hidden'
-          }}
-        >
-          <div
-            style={{
-              width: `${percent}%`,
-              height: '100%',
-              background: run.status === 'failed' ? token('color.background.danger.bold') : token('color.background.brand.bold'),
-              transition: 'width 200ms ease-out'
-            }}
-          />
-        </div>
+        <ProgressBar
+          label="Import progress"
+          value={run.done}
+          max={run.total}
+          valueText={`${run.done} of ${run.total} rows`}
+          failed={run.status === 'failed'}
+          testId="import-progress"
+        />
       </Stack>
       <Inline space="space.300" shouldWrap>
         <Text>
