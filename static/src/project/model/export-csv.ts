@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import type { InsightView } from '../../../../src/contract/views';
+import { toSafeCsv } from './safe-csv';
 
 /** The library export's columns, in order; the import step recognises every one of them. */
 export const EXPORT_COLUMNS = [
@@ -20,10 +20,10 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 /**
- * The insights as CSV text. Cells that a spreadsheet would run as a formula (`=`, `+`,
- * `-`, `@`) are prefixed with `'` (papaparse's `escapeFormulae`): customer text is
- * untrusted, and the file will be opened in Excel. ARR is left empty when it is masked
- * for this user; the importer strips the `'` again.
+ * The insights as CSV text. Every cell a spreadsheet could run as a formula is defused
+ * with a leading `'` (see spreadsheet-cell.ts): customer text is untrusted, and the
+ * file will be opened in Excel. ARR is left empty when it is masked for this user; the
+ * importer removes exactly the `'` the export added.
  */
 export function insightsToCsv(insights: readonly InsightView[]): string {
   const data = insights.map((i) => [
@@ -42,5 +42,5 @@ export function insightsToCsv(insights: readonly InsightView[]): string {
     i.status,
     i.tags.join(', ')
   ]);
-  return Papa.unparse({ fields: [...EXPORT_COLUMNS], data }, { escapeFormulae: true, newline: '\r\n' });
+  return toSafeCsv(EXPORT_COLUMNS, data);
 }

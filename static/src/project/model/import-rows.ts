@@ -19,6 +19,7 @@ import {
   SOURCE_KIND_LABELS
 } from '../../shared/labels';
 import type { CsvRow } from './csv-file';
+import { restoreCell } from './spreadsheet-cell';
 import type { ColumnMapping, FixedValues } from './import-mapping';
 
 export type ImportRowPayload = PayloadOf<'project/importInsights'>['rows'][number];
@@ -43,16 +44,14 @@ function vocabulary<T extends string>(
   values: readonly T[],
   labels: Readonly<Record<T, string>>
 ): string {
-  const wanted = cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const wanted = cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   const byValue = values.find((v) => v === wanted);
   if (byValue !== undefined) return byValue;
   const byLabel = values.find((v) => labels[v].toLowerCase().replace(/[\s-]+/g, '_') === wanted);
   return byLabel ?? cell.trim();
-}
-
-/** Undoes the `'` that spreadsheet-safe exports put before `= + - @` (see export-csv.ts). */
-function unescapeFormula(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /**
@@ -62,7 +61,7 @@ function unescapeFormula(cell: string): string {
  */
 export function toImportRow(row: CsvRow, mapping: ColumnMapping, fixed: FixedValues): ImportRowPayload {
   const cell = (field: keyof ColumnMapping): string =>
-    mapping[field] === '' ? '' : unescapeFormula(row.cells[mapping[field]] ?? '');
+    mapping[field] === '' ? '' : restoreCell(row.cells[mapping[field]] ?? '');
   const present = (field: keyof ColumnMapping): boolean => cell(field).trim() !== '';
 
   const insight: Record<string, unknown> = {
@@ -70,7 +69,9 @@ export function toImportRow(row: CsvRow, mapping: ColumnMapping, fixed: FixedVal
     sourceKind: present('sourceKind')
       ? vocabulary(cell('sourceKind'), SOURCE_KINDS, SOURCE_KIND_LABELS)
       : fixed.sourceKind,
-    severity: present('severity') ? vocabulary(cell('severity'), SEVERITIES, SEVERITY_LABELS) : fixed.severity,
+    severity: present('severity')
+      ? vocabulary(cell('severity'), SEVERITIES, SEVERITY_LABELS)
+      : fixed.severity,
     observedAt: cell('observedAt').trim()
   };
   if (present('quote')) insight.quote = cell('quote');

@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import type { ShippedIssueView } from '../../../../src/contract/views';
+import { toSafeCsv } from './safe-csv';
 
 /** The shipped export's columns: one row per issue and account, ready for a mail merge. */
 export const SHIPPED_COLUMNS = [
@@ -21,7 +21,7 @@ export const HIDDEN_CELL = 'hidden';
  * can sort and filter by customer), and one row with an empty account when only
  * anonymous feedback backed it. Masked accounts say `hidden` and leave ARR empty:
  * never the `0` the backend puts in their place. Formula-looking cells are defused as
- * in the library export (papaparse's `escapeFormulae`): the file is opened in Excel.
+ * in the library export (spreadsheet-cell.ts): the file is opened in Excel.
  */
 export function shippedToCsv(issues: readonly ShippedIssueView[]): string {
   const data = issues.flatMap((issue) => {
@@ -34,5 +34,5 @@ export function shippedToCsv(issues: readonly ShippedIssueView[]): string {
         : [...common, account.name, String(account.arr), ...evidence]
     );
   });
-  return Papa.unparse({ fields: [...SHIPPED_COLUMNS], data }, { escapeFormulae: true, newline: '\r\n' });
+  return toSafeCsv(SHIPPED_COLUMNS, data);
 }
