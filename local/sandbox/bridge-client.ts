@@ -28,10 +28,14 @@ const site: FrameSite = {
   ...(params.get('accountId') ? { accountId: params.get('accountId') ?? '' } : {})
 };
 
+// The sandbox server refuses API calls without this run's token, which it writes into
+// the pages it serves (never into a script another site could include).
+const token = document.querySelector<HTMLMetaElement>('meta[name="sandbox-token"]')?.content ?? '';
+
 async function server(name: string, payload: unknown): Promise<unknown> {
   const response = await fetch('/api/bridge', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-sandbox-token': token },
     body: JSON.stringify({ name, payload, site })
   });
   const answer = (await response.json()) as { value?: unknown; error?: string };
@@ -54,7 +58,10 @@ function applyTheme(): void {
     document.head.append(link);
   }
   root.setAttribute('data-color-mode', site.theme);
-  root.setAttribute('data-theme', `${site.theme}:${site.theme} light:light dark:dark spacing:spacing typography:typography`);
+  root.setAttribute(
+    'data-theme',
+    `${site.theme}:${site.theme} light:light dark:dark spacing:spacing typography:typography`
+  );
 }
 
 window.__bridge = {

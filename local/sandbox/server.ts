@@ -1,4 +1,5 @@
 import { buildSync } from 'esbuild';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -9,7 +10,8 @@ import * as app from '../../src/index';
 import { handleBridgeCall } from './bridge-server';
 import { seedDemoData } from './demo-data';
 import { FLOOR_PAGE } from './floor-page';
-import { injectBridge } from './frame-html';
+import { injectBridge, withSessionToken } from './frame-html';
+import { refuseApiRequest, refuseForeignHost } from './request-guard';
 import { shellState } from './site-state';
 import { tokensCss } from './theme-css';
 
@@ -27,6 +29,8 @@ export interface SandboxOptions {
   /** Insights per project in the demo data (default 340: about a thousand in all). */
   insightsPerProject?: number;
   quiet?: boolean;
+  /** Where the built Custom UI is (default static/dist); tests point it at a stub. */
+  distDir?: string;
 }
 
 const SEEDED_MARKER = 'sandbox:demo-data-seeded';
@@ -41,12 +45,30 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 function bundle(entry: string): string {
-  const result = buildSync({ entryPoints: [path.join(__dirname, entry)], bundle: true, write: false, format: 'iife', target: 'es2020' });
+  const result = buildSync({
+    entryPoints: [path.join(__dirname, entry)],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2020'
+  });
   return result.outputFiles[0]?.text ?? '';
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8'
+): void {
+  // No other site may frame the sandbox's pages (and click through them as a user).
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'SAMEORIGIN',
+    'content-security-policy': "frame-ancestors 'self'"
+  });
   res.end(body);
 }
 
@@ -63,7 +85,7 @@ export interface RunningSandbox {
 }
 
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
-  const dist = path.join(REPO_ROOT, 'static', 'dist');
+  const dist = options.distDir ?? path.join(REPO_ROOT, 'static', 'dist');
   if (!existsSync(path.join(dist, 'panel', 'index.html'))) {
     throw new Error('The Custom UI is not built: run `npm run build:ui` (npm start does it for you).');
   }
@@ -81,12 +103,23 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   if (seeded.status === 404) {
     log('Seeding demo data (first start)…');
     const started = Date.now();
-    const summary = await seedDemoData(forge, options.insightsPerProject ? { insightsPerProject: options.insightsPerProject } : {});
+    const summary = await seedDemoData(
+      forge,
+      options.insightsPerProject ? { insightsPerProject: options.insightsPerProject } : {}
+    );
     forge.kvs.handle('/api/v1/set', { key: SEEDED_MARKER, value: summary });
-    log(`Seeded ${summary.insights} insights and ${summary.links} links in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    log(
+      `Seeded ${summary.insights} insights and ${summary.links} links in ${((Date.now() - started) / 1000).toFixed(1)} s.`
+    );
   }
 
-  const shellHtml = readFileSync(path.join(__dirname, 'shell', 'shell.html'), 'utf8');
+  // One token per run: only pages this server rendered hold it (see request-guard.ts).
+  const token = randomBytes(32).toString('base64url');
+  const shellHtml = withSessionToken(
+    readFileSync(path.join(__dirname, 'shell', 'shell.html'), 'utf8'),
+    token
+  );
+  const floorHtml = withSessionToken(FLOOR_PAGE, token);
   const shellJs = bundle('shell/shell.ts');
   const bridgeJs = bundle('bridge-client.ts');
   const lightCss = tokensCss('light');
@@ -96,11 +129,35 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       try {
-        if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, shellHtml, CONTENT_TYPES['.html']);
+        const address = server.address();
+        const port = typeof address === 'object' && address ? address.port : options.port;
+        const refusal =
+          refuseForeignHost(req.headers, port) ??
+          (url.pathname.startsWith('/api/')
+            ? refuseApiRequest(req.headers, {
+                port,
+                token,
+                hasBody: req.method !== 'GET' && req.method !== 'HEAD'
+              })
+            : null);
+        if (refusal)
+          return send(
+            res,
+            refusal.status,
+            JSON.stringify({ error: refusal.message }),
+            CONTENT_TYPES['.json']
+          );
+        if (url.pathname === '/' || url.pathname === '/index.html')
+          return send(res, 200, shellHtml, CONTENT_TYPES['.html']);
         if (url.pathname === '/sandbox/shell.js') return send(res, 200, shellJs, CONTENT_TYPES['.js']);
         if (url.pathname === '/sandbox/bridge.js') return send(res, 200, bridgeJs, CONTENT_TYPES['.js']);
         if (url.pathname === '/sandbox/tokens.css') {
-          return send(res, 200, url.searchParams.get('theme') === 'dark' ? darkCss : lightCss, CONTENT_TYPES['.css']);
+          return send(
+            res,
+            200,
+            url.searchParams.get('theme') === 'dark' ? darkCss : lightCss,
+            CONTENT_TYPES['.css']
+          );
         }
         if (url.pathname === '/api/sandbox/state') {
           const accountId = url.searchParams.get('accountId') ?? DEMO_USERS.bob;
@@ -113,15 +170,18 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
           void forge.drainQueues().catch((error: unknown) => log(`Queue delivery failed: ${String(error)}`));
           return send(res, 200, JSON.stringify({ value }), CONTENT_TYPES['.json']);
         }
-        if (url.pathname === '/module/floor/index.html') return send(res, 200, FLOOR_PAGE, CONTENT_TYPES['.html']);
+        if (url.pathname === '/module/floor/index.html')
+          return send(res, 200, floorHtml, CONTENT_TYPES['.html']);
         const frame = /^\/module\/(panel|project|admin)\/(.*)$/.exec(url.pathname);
         if (frame) {
           const [, module, rest] = frame;
           const relative = rest === '' ? 'index.html' : (rest ?? 'index.html');
           const file = path.resolve(dist, module ?? 'panel', relative);
-          if (!file.startsWith(path.join(dist, module ?? 'panel')) || !existsSync(file)) return send(res, 404, 'Not found');
+          if (!file.startsWith(path.join(dist, module ?? 'panel')) || !existsSync(file))
+            return send(res, 404, 'Not found');
           const body = readFileSync(file);
-          if (relative === 'index.html') return send(res, 200, injectBridge(body.toString('utf8')), CONTENT_TYPES['.html']);
+          if (relative === 'index.html')
+            return send(res, 200, injectBridge(body.toString('utf8'), token), CONTENT_TYPES['.html']);
           return send(res, 200, body, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
         }
         return send(res, 404, 'Not found');

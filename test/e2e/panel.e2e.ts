@@ -117,9 +117,11 @@ describe('issue panel in the browser', () => {
     // Try anyway, through the same bridge the panel uses.
     const answer = await page.evaluate(
       async ({ issueId, projectId, accountId }) => {
+        // With the session token the shell page holds: the sandbox's own guard is not under test here.
+        const token = document.querySelector<HTMLMetaElement>('meta[name="sandbox-token"]')?.content ?? '';
         const response = await fetch('/api/bridge', {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', 'x-sandbox-token': token },
           body: JSON.stringify({
             name: 'invoke',
             payload: { functionKey: 'panel/captureAndLink', payload: { insight: { summary: 'sneaky', sourceKind: 'other', observedAt: '2026-11-01' }, note: '' } },

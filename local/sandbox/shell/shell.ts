@@ -28,6 +28,8 @@ const byId = <T extends HTMLElement>(id: string): T => {
 };
 
 const query = new URLSearchParams(window.location.search);
+// The API answers only calls that carry this run's token, written into this page.
+const sessionToken = document.querySelector<HTMLMetaElement>('meta[name="sandbox-token"]')?.content ?? '';
 const ui = {
   user: byId<HTMLSelectElement>('user'),
   project: byId<HTMLSelectElement>('project'),
@@ -43,7 +45,12 @@ let issueId = query.get('issueId') ?? '';
 ui.theme.value = query.get('theme') === 'dark' ? 'dark' : 'light';
 
 function remember(): void {
-  const next = new URLSearchParams({ accountId: ui.user.value, projectId: ui.project.value, theme: ui.theme.value, tab });
+  const next = new URLSearchParams({
+    accountId: ui.user.value,
+    projectId: ui.project.value,
+    theme: ui.theme.value,
+    tab
+  });
   if (issueId) next.set('issueId', issueId);
   window.history.replaceState(null, '', `/?${next.toString()}`);
 }
@@ -51,9 +58,14 @@ function remember(): void {
 async function load(accountId: string, projectId: string | null): Promise<void> {
   const params = new URLSearchParams({ accountId });
   if (projectId) params.set('projectId', projectId);
-  state = (await (await fetch(`/api/sandbox/state?${params.toString()}`)).json()) as ShellState;
-  ui.user.replaceChildren(...state.users.map((u) => new Option(u.displayName, u.accountId, false, u.accountId === accountId)));
-  ui.project.replaceChildren(...state.projects.map((p) => new Option(`${p.name} (${p.key})`, p.id, false, p.id === projectId)));
+  const headers = { 'x-sandbox-token': sessionToken };
+  state = (await (await fetch(`/api/sandbox/state?${params.toString()}`, { headers })).json()) as ShellState;
+  ui.user.replaceChildren(
+    ...state.users.map((u) => new Option(u.displayName, u.accountId, false, u.accountId === accountId))
+  );
+  ui.project.replaceChildren(
+    ...state.projects.map((p) => new Option(`${p.name} (${p.key})`, p.id, false, p.id === projectId))
+  );
   if (!state.issues.some((i) => i.id === issueId)) issueId = state.issues[0]?.id ?? '';
   renderIssues();
   renderView();
@@ -75,7 +87,10 @@ function renderIssues(): void {
       button.setAttribute('aria-current', String(issue.id === issueId));
       const key = Object.assign(document.createElement('span'), { className: 'key', textContent: issue.key });
       const summary = Object.assign(document.createElement('span'), { textContent: issue.summary });
-      const type = Object.assign(document.createElement('span'), { className: 'type', textContent: issue.type });
+      const type = Object.assign(document.createElement('span'), {
+        className: 'type',
+        textContent: issue.type
+      });
       button.append(key, summary, type);
       button.addEventListener('click', () => {
         issueId = issue.id;
@@ -90,7 +105,12 @@ function renderIssues(): void {
 }
 
 function frameUrl(module: Tab): string {
-  const params = new URLSearchParams({ module, accountId: ui.user.value, theme: ui.theme.value, projectId: ui.project.value });
+  const params = new URLSearchParams({
+    module,
+    accountId: ui.user.value,
+    theme: ui.theme.value,
+    projectId: ui.project.value
+  });
   if (module === 'panel') params.set('issueId', issueId);
   return `/module/${module}/index.html?${params.toString()}`;
 }
@@ -105,7 +125,8 @@ function frame(module: Tab, title: string): HTMLElement {
   // Jira sizes app frames to their content; same-origin here, so measure it directly.
   const fit = (): void => {
     const content = iframe.contentDocument?.getElementById('root');
-    if (content) iframe.style.height = `${Math.max(240, Math.ceil(content.getBoundingClientRect().height) + 16)}px`;
+    if (content)
+      iframe.style.height = `${Math.max(240, Math.ceil(content.getBoundingClientRect().height) + 16)}px`;
   };
   iframe.addEventListener('load', () => window.setInterval(fit, 300));
   box.append(heading, iframe);
@@ -113,20 +134,28 @@ function frame(module: Tab, title: string): HTMLElement {
 }
 
 function renderView(): void {
-  for (const name of ['panel', 'project', 'admin'] as const) byId(`tab-${name}`).setAttribute('aria-pressed', String(tab === name));
+  for (const name of ['panel', 'project', 'admin'] as const)
+    byId(`tab-${name}`).setAttribute('aria-pressed', String(tab === name));
   document.body.classList.toggle('dark', ui.theme.value === 'dark');
   remember();
   if (tab === 'panel') {
     const issue = state.issues.find((i) => i.id === issueId);
     if (!issue) {
-      ui.view.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'This user can see no issues in this project.' }));
+      ui.view.replaceChildren(
+        Object.assign(document.createElement('p'), {
+          textContent: 'This user can see no issues in this project.'
+        })
+      );
       return;
     }
     const heading = Object.assign(document.createElement('h2'), { textContent: issue.summary });
     heading.dataset.testid = 'issue-heading';
     // The native field Jira would show next to the issue, kept in sync by the app's queue.
     const impact = issue.customerImpact === undefined ? '' : ` · Customer impact ${issue.customerImpact}`;
-    const meta = Object.assign(document.createElement('div'), { className: 'meta', textContent: `${issue.key} · ${issue.type} · ${issue.status}${impact}` });
+    const meta = Object.assign(document.createElement('div'), {
+      className: 'meta',
+      textContent: `${issue.key} · ${issue.type} · ${issue.status}${impact}`
+    });
     meta.dataset.testid = 'issue-meta';
     ui.view.replaceChildren(heading, meta, frame('panel', 'Customer evidence'));
   } else if (tab === 'project') {
@@ -140,14 +169,23 @@ interface FrameMessage {
   source?: string;
   name?: string;
   // `router.navigate({ target: 'issue', issueKey })` arrives as `{ target, issueKey, type }`.
-  payload?: { title?: string; description?: string; type?: string; url?: string; target?: string; issueKey?: string };
+  payload?: {
+    title?: string;
+    description?: string;
+    type?: string;
+    url?: string;
+    target?: string;
+    issueKey?: string;
+  };
 }
 
 window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
   if (event.origin !== window.location.origin || event.data.source !== 'forge-sandbox-frame') return;
   const { name, payload } = event.data;
   if (name === 'showFlag') {
-    const flag = Object.assign(document.createElement('div'), { className: `flag ${payload?.type ?? 'info'}` });
+    const flag = Object.assign(document.createElement('div'), {
+      className: `flag ${payload?.type ?? 'info'}`
+    });
     flag.dataset.testid = 'flag';
     flag.append(Object.assign(document.createElement('strong'), { textContent: payload?.title ?? '' }));
     if (payload?.description) flag.append(document.createTextNode(payload.description));
