@@ -45,6 +45,15 @@ describe('AccountInputSchema', () => {
     expect(issuesOf(input)).toContain(path);
   });
 
+  it('refuses what storage would refuse: a sub-cent ARR, a name with nothing to key it by', () => {
+    expect(issuesOf({ name: 'a', arr: 1e-200 })).toContain('arr');
+    expect(issuesOf({ name: 'a', arr: 0.001 })).toContain('arr');
+    expect(issuesOf({ name: '!!!' })).toContain('name');
+    expect(issuesOf({ name: '\u200b' })).toContain('name');
+    expect(issuesOf({ name: 'a', key: '...' })).toContain('key');
+    expect(parse({ name: '🚀', arr: 0.01 })).toMatchObject({ name: '🚀', arr: 0.01 });
+  });
+
   it('accepts the boundaries', () => {
     expect(parse({ name: 'x'.repeat(120), arr: 1e12 }).arr).toBe(1e12);
     expect(parse({ name: 'x', arr: 0 }).arr).toBe(0);
@@ -68,13 +77,60 @@ describe('normaliseAccountKey', () => {
   it('keeps non-Latin names distinct instead of dropping them', () => {
     const a = normaliseAccountKey('株式会社');
     const b = normaliseAccountKey('有限会社');
-    expect(a).toMatch(/^[a-z0-9._-]+$/);
+    expect(a).toMatch(/^[a-zA-Z0-9._-]+$/);
     expect(a).not.toBe(b);
   });
 
-  it('caps the key at 120 characters', () => {
-    expect(normaliseAccountKey('a'.repeat(300))).toHaveLength(120);
-    expect(normaliseAccountKey(`${'a'.repeat(119)} b`)).toBe('a'.repeat(119));
+  it('gives distinct names distinct keys in every script, emoji included', () => {
+    const names = [
+      '株',
+      'x682a',
+      'X0KKQ',
+      'Rocket 🚀',
+      'Rocket 🛸',
+      'Rocket',
+      '🚀',
+      'किताब',
+      'कताब',
+      'كتاب',
+      'Søren',
+      'Soren',
+      '👨‍👩‍👧',
+      '👨👩👧',
+      '🇫🇷',
+      '🇩🇪',
+      'Ünïcødé',
+      'Ω Systems',
+      'ω Systems Ltd'
+    ];
+    const keys = names.map(normaliseAccountKey);
+    expect(new Set(keys).size).toBe(names.length);
+    for (const key of keys) expect(key).toMatch(/^[a-zA-Z0-9._-]{1,400}$/);
+  });
+
+  it('still resolves case, width, accent and spacing variants to one key', () => {
+    expect(normaliseAccountKey('ROCKET  🚀')).toBe(normaliseAccountKey(' rocket 🚀 '));
+    expect(normaliseAccountKey('ＡＣＭＥ Inc')).toBe(normaliseAccountKey('acme inc.'));
+    expect(normaliseAccountKey('株式会社 Ｘ')).toBe(normaliseAccountKey('株式会社 x'));
+    expect(normaliseAccountKey('Ωmega')).toBe(normaliseAccountKey('ωMEGA'));
+    // Composed or decomposed, one text is one name.
+    expect(normaliseAccountKey('Cafe\u0301')).toBe(normaliseAccountKey('Caf\u00e9'));
+    expect(normaliseAccountKey('\u0915\u093f')).toBe(normaliseAccountKey('कि'));
+  });
+
+  it('keeps the keys earlier versions stored for ASCII names', () => {
+    expect(normaliseAccountKey('Acme Corporation')).toBe('acme-corporation');
+    expect(normaliseAccountKey('SF_001.eu-west')).toBe('sf_001.eu-west');
+  });
+
+  it('keeps long keys within storage limits without merging distinct names', () => {
+    const long = '株'.repeat(119);
+    const a = normaliseAccountKey(`${long}a`);
+    const b = normaliseAccountKey(`${long}b`);
+    expect(a).not.toBe(b);
+    expect(a.length).toBeLessThanOrEqual(400);
+    expect(a).toMatch(/^[a-zA-Z0-9._-]+$/);
+    expect(normaliseAccountKey('a'.repeat(120))).toBe('a'.repeat(120));
   });
 
   it('throws a ValidationError when nothing is left', () => {
@@ -82,19 +138,61 @@ describe('normaliseAccountKey', () => {
     expect(() => normaliseAccountKey('')).toThrow(ValidationError);
   });
 
-  it('only ever produces [a-z0-9._-], and is idempotent', () => {
+  it('only ever produces storage-safe keys, for any text the schema accepts', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), (s) => {
+        const parsed = AccountInputSchema.safeParse({ name: s });
         let key: string;
         try {
           key = normaliseAccountKey(s);
         } catch (e) {
           expect(e).toBeInstanceOf(ValidationError);
+          expect(parsed.success).toBe(false);
           return;
         }
-        expect(key).toMatch(/^[a-z0-9._-]{1,120}$/);
-        expect(normaliseAccountKey(key)).toBe(key);
+        expect(key).toMatch(/^[a-zA-Z0-9._-]{1,400}$/);
       })
+    );
+  });
+
+  it('merges two names exactly when they differ only in case, punctuation or spacing', () => {
+    // Word characters from several scripts (a name's escape spelt out among them), and separators.
+    const word = fc.constantFrom(
+      'a',
+      'B',
+      'x',
+      '6',
+      '8',
+      '2',
+      'k',
+      'q',
+      'X',
+      '株',
+      '式',
+      '🚀',
+      '🛸',
+      'ק',
+      'ж',
+      'Ж',
+      'é'
+    );
+    const gap = fc.constantFrom(' ', '-', ',', '  ', ' - ', '!');
+    const name = fc
+      .array(fc.oneof(word, gap), { minLength: 1, maxLength: 12 })
+      .map((parts) => parts.join(''));
+    const words = (s: string): string =>
+      s
+        .toLowerCase()
+        .replace(/[,!]/g, '')
+        .split(/[\s-]+/)
+        .filter((w) => w !== '')
+        .join(' ');
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        if (words(a) === '' || words(b) === '') return;
+        expect(normaliseAccountKey(a) === normaliseAccountKey(b)).toBe(words(a) === words(b));
+      }),
+      { numRuns: 3000 }
     );
   });
 });

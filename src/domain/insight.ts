@@ -71,7 +71,11 @@ const SummarySchema = z
   .min(1, 'Summary is required')
   .max(SUMMARY_MAX, `Summary must be at most ${SUMMARY_MAX} characters`);
 
-const QuoteSchema = z.string().max(QUOTE_MAX, `Quote must be at most ${QUOTE_MAX} characters`);
+/** Kept verbatim, except that a quote of only blanks is no quote (storage refuses blank text). */
+const QuoteSchema = z
+  .string()
+  .max(QUOTE_MAX, `Quote must be at most ${QUOTE_MAX} characters`)
+  .transform((quote) => (quote.trim() === '' ? '' : quote));
 
 const TagsSchema = z
   .array(
