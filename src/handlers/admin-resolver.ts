@@ -8,9 +8,19 @@ import {
 import { defineSurface } from './define-surface';
 
 /** The admin page: scoring settings and privacy, for Jira administrators only. */
-export const adminResolver = defineSurface<AdminContract>(adminPayloads, {
-  'admin/getSettings': () => getAdminSettings(),
-  'admin/saveSettings': (p, _ctx, env) => saveAdminSettings(p, env),
-  'admin/previewScoring': (p) => previewScoring(p.scoring),
-  'admin/rescoreProgress': () => getRescoreProgress()
-});
+export const adminResolver = defineSurface<AdminContract>(
+  adminPayloads,
+  {
+    'admin/getSettings': () => getAdminSettings(),
+    'admin/saveSettings': (p, _ctx, env) => saveAdminSettings(p, env),
+    'admin/previewScoring': (p) => previewScoring(p.scoring),
+    'admin/rescoreProgress': () => getRescoreProgress()
+  },
+  {
+    // Settings, progress and score previews: numbers per issue, never per account.
+    'admin/getSettings': 'no-identity',
+    'admin/saveSettings': 'no-identity',
+    'admin/previewScoring': 'no-identity',
+    'admin/rescoreProgress': 'no-identity'
+  }
+);

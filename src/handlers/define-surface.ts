@@ -23,10 +23,19 @@ export type SurfaceHandlers<C extends Record<string, Endpoint>> = {
 
 /**
  * Per endpoint, how its answer is masked for a user who may not see customer identity
- * and revenue. Endpoints listed here check the user's access before answering.
+ * and revenue: a redactor (the user's access is checked before answering), or the
+ * reason it needs none. Every endpoint must be listed, so a new one cannot leak by
+ * being forgotten.
  */
+export type RedactionRule<R> =
+  | ((value: R, redaction: Redaction) => R)
+  /** The answer carries no account, name or revenue. */
+  | 'no-identity'
+  /** The use case masks its own answer (its privacy check rides in its storage read). */
+  | 'masked-by-use-case';
+
 export type SurfaceRedactors<C extends Record<string, Endpoint>> = {
-  [K in keyof C]?: (value: C[K]['result'], redaction: Redaction) => C[K]['result'];
+  [K in keyof C]: RedactionRule<C[K]['result']>;
 };
 
 /** Time and ids for one invocation; created per call, never shared between users. */
@@ -43,7 +52,7 @@ function invocationEnv(): Env {
 export function defineSurface<C extends Record<string, Endpoint>>(
   schemas: { [K in keyof C]: C[K]['payload'] },
   handlers: SurfaceHandlers<C>,
-  redactors: SurfaceRedactors<C> = {}
+  redactors: SurfaceRedactors<C>
 ): ReturnType<Resolver['getDefinitions']> {
   const resolver = new Resolver();
   for (const key of Object.keys(schemas) as (keyof C & string)[]) {
@@ -54,13 +63,15 @@ export function defineSurface<C extends Record<string, Endpoint>>(
       try {
         const context = trustedContext(request.context);
         const payload = parseWith(schema, request.payload, key) as z.output<C[typeof key]['payload']>;
-        if (!redact) return { ok: true, value: await handle(payload, context, invocationEnv()) };
+        if (typeof redact !== 'function') {
+          return { ok: true, value: await handle(payload, context, invocationEnv()) };
+        }
         const [value, allowed] = await Promise.all([
           handle(payload, context, invocationEnv()),
           // Fail closed: if access cannot be established, the answer is masked.
           identityAllowed(context.accountId).catch(() => false)
         ]);
-        return { ok: true, value: redact(value, redactionFor(allowed)) };
+        return { ok: true, value: redact(value, await redactionFor(allowed)) };
       } catch (error) {
         return failure(error, key);
       }

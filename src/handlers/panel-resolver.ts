@@ -44,7 +44,8 @@ export const panelResolver = defineSurface<PanelContract>(
     }
   },
   {
-    // getEvidence masks on its own: its privacy check rides in its single storage read.
+    'panel/getEvidence': 'masked-by-use-case',
+    'panel/getAccess': 'no-identity',
     'panel/listCards': (page, r) => ({ ...page, items: r.cards(page.items) }),
     'panel/searchInsights': (page, r) => ({ ...page, items: r.insights(page.items) }),
     'panel/captureAndLink': (outcome, r) => ({ ...outcome, view: r.panel(outcome.view) }),

@@ -75,6 +75,11 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/mergeInsights': (view, r) => r.insights([view])[0] ?? view,
     'project/link': (outcome, r) => ({ ...outcome, view: r.panel(outcome.view) }),
     'project/unlink': (view, r) => r.panel(view),
-    'project/shipped': (rows, r) => r.shipped(rows)
+    'project/shipped': (rows, r) => r.shipped(rows),
+    'project/upsertAccount': (account, r) => r.account(account),
+    // Ids, issue keys and summaries, and per-line messages that never quote a row's account.
+    'project/deleteInsight': 'no-identity',
+    'project/searchIssues': 'no-identity',
+    'project/importInsights': 'no-identity'
   }
 );

@@ -25,6 +25,8 @@ export const INDEX = {
 
 export const SETTINGS_KEY = 'settings:scoring';
 export const PRIVACY_KEY = 'settings:privacy';
+/** The installation's secret for account aliases (Forge's encrypted secret store). */
+export const ALIAS_SECRET_KEY = 'privacy:alias-secret';
 
 /** A user's cached answer to "may they see customer identity?" (expires: see identity-access). */
 export function identityAccessKey(accountId: string): string {

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { fingerprint } from '../domain/fingerprint';
 import { maySeeIdentity, parsePrivacySettings, type PrivacySettings } from '../domain/privacy';
-import { HIDDEN_ACCOUNT, accountRedactor, redactCards, redactImpact } from '../domain/redact';
+import type { Account } from '../domain/account';
+import { redactAccount, redactCards, redactFacets, redactImpact, type AliasOf } from '../domain/redact';
 import type { EvidenceCard } from '../domain/impact';
 import { userGroupNames } from '../jira/user-groups';
 import { cacheAccess, getCachedAccess, getPrivacySettings } from '../storage/privacy-store';
 import type { InsightView, PanelView, RankedIssueView, ShippedIssueView } from '../contract/views';
+import { installationAliases } from './account-aliases';
 
 const ACCESS_CACHE_MINUTES = 10;
 const CachedAccessSchema = z.object({ allowed: z.boolean(), settings: z.string() });
@@ -33,7 +35,7 @@ export async function identityAllowed(
   return allowed;
 }
 
-/** What one answer needs masked, for a user who may not see identity. */
+/** What one answer needs masked, for a user who may not see identity (see domain/redact.ts). */
 export interface Redaction {
   allowed: boolean;
   panel(view: PanelView): PanelView;
@@ -41,45 +43,56 @@ export interface Redaction {
   insights(items: InsightView[]): InsightView[];
   ranked(rows: RankedIssueView[]): RankedIssueView[];
   shipped(rows: ShippedIssueView[]): ShippedIssueView[];
+  account(account: Account): Account;
 }
 
-export function redactionFor(allowed: boolean): Redaction {
-  if (allowed) {
-    return {
-      allowed,
-      panel: (v) => v,
-      cards: (c) => c,
-      insights: (i) => i,
-      ranked: (r) => r,
-      shipped: (r) => r
-    };
-  }
+const OPEN: Redaction = Object.freeze({
+  allowed: true,
+  panel: (v: PanelView) => v,
+  cards: (c: EvidenceCard[]) => c,
+  insights: (i: InsightView[]) => i,
+  ranked: (r: RankedIssueView[]) => r,
+  shipped: (r: ShippedIssueView[]) => r,
+  account: (a: Account) => a
+});
+
+/** The masking model applied with these aliases, for every kind of answer. */
+export function maskedRedaction(aliasOf: AliasOf): Redaction {
   return {
-    allowed,
+    allowed: false,
     panel: (view) => ({
       ...view,
-      impact: view.impact ? redactImpact(view.impact) : null,
+      impact: view.impact ? redactImpact(view.impact, aliasOf) : null,
       identityHidden: true
     }),
-    cards: (cards) => redactCards(cards),
-    insights: (items) => {
-      const mask = accountRedactor();
-      return items.map((item) => ({
-        ...item,
-        ...(item.account ? { account: mask(item.account) } : {}),
-        identityHidden: true
-      }));
-    },
-    ranked: (rows) => rows.map((row) => ({ ...row, arr: 0, identityHidden: true })),
+    cards: (cards) => redactCards(cards, aliasOf),
+    insights: (items) =>
+      items.map((item) => {
+        const masked: InsightView = { ...item, identityHidden: true };
+        if (item.accountKey !== undefined) masked.accountKey = aliasOf(item.accountKey).key;
+        if (item.account) masked.account = redactAccount(item.account, aliasOf);
+        return masked;
+      }),
+    ranked: (rows) =>
+      rows.map((row) => {
+        const masked: RankedIssueView = { ...row, arr: 0, identityHidden: true };
+        if (row.facets) masked.facets = redactFacets(row.facets);
+        return masked;
+      }),
     shipped: (rows) =>
       rows.map((row) => ({
         ...row,
-        accounts: row.accounts.map((_account, i) => ({
-          key: `account-${i + 1}`,
-          name: HIDDEN_ACCOUNT,
-          arr: 0
-        })),
+        accounts: row.accounts.map((account) => ({ ...aliasOf(account.key), arr: 0 })),
         identityHidden: true
-      }))
+      })),
+    account: (account) => redactAccount(account, aliasOf)
   };
+}
+
+/**
+ * How to mask one answer: not at all for a user who may see identity; else with the
+ * installation's aliases, which costs one more storage read, for masked users only.
+ */
+export async function redactionFor(allowed: boolean): Promise<Redaction> {
+  return allowed ? OPEN : maskedRedaction(await installationAliases());
 }

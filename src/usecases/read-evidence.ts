@@ -27,7 +27,7 @@ export async function readContextEvidence(
   const allowed = await identityAllowed(accountId, { privacy: state.privacy, access: state.access }).catch(
     () => false
   );
-  return redactionFor(allowed).panel(view);
+  return (await redactionFor(allowed)).panel(view);
 }
 
 /** Evidence of any issue, for the project page: the user must be able to browse it. */

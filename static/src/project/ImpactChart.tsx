@@ -5,6 +5,7 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { RankedIssueView } from '../../../src/contract/views';
 import { formatNumber } from '../shared/format';
+import { HIDDEN_REASON } from '../shared/HiddenValue';
 import { impactBy, type ChartDimension } from './model/chart-data';
 
 interface Props {
@@ -30,12 +31,16 @@ export function ImpactChart({ rows }: Props): JSX.Element {
   const plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const height = bars.length * (BAR_HEIGHT + GAP);
   const what = dimension === 'segment' ? 'segment' : 'journey stage';
+  const hidden = rows.some((row) => row.identityHidden === true);
   return (
     <Box
       padding="space.200"
       backgroundColor="elevation.surface.raised"
       testId="impact-chart"
-      style={{ border: `${token('border.width')} solid ${token('color.border')}`, borderRadius: token('radius.medium') }}
+      style={{
+        border: `${token('border.width')} solid ${token('color.border')}`,
+        borderRadius: token('radius.medium')
+      }}
     >
       <Stack space="space.150">
         <Inline space="space.100" spread="space-between" alignBlock="center" shouldWrap>
@@ -63,7 +68,12 @@ export function ImpactChart({ rows }: Props): JSX.Element {
             </Button>
           </Inline>
         </Inline>
-        {bars.length === 0 ? (
+        {hidden ? (
+          // Points by segment or stage can add up to one customer's points: masked like ARR.
+          <Text color="color.text.subtle" testId="chart-hidden">
+            {`Impact by ${what} is hidden. ${HIDDEN_REASON}.`}
+          </Text>
+        ) : bars.length === 0 ? (
           <Text color="color.text.subtle" testId="chart-empty">
             No breakdown for the issues shown.
           </Text>

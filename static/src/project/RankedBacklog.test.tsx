@@ -145,6 +145,18 @@ it('charts the shown rows’ impact by segment, or by journey stage', async () =
   expect(screen.getByTestId('chart-by-stage')).toHaveAttribute('aria-pressed', 'true');
 });
 
+it('says the breakdown is hidden when identity is masked, instead of charting nothing', async () => {
+  const facets = { segments: {}, stages: {}, sourceKinds: {} };
+  onResolver('project/rankedIssues', () => ok({ items: ROWS.map((row) => ({ ...row, arr: 0, facets, identityHidden: true })) }));
+  render(<ProjectPage />);
+  await screen.findAllByTestId('ranked-row');
+  expect(screen.getByTestId('chart-hidden')).toHaveTextContent(
+    'Impact by segment is hidden. Hidden by your admin’s privacy settings.'
+  );
+  expect(screen.queryByTestId('chart-bar')).not.toBeInTheDocument();
+  expect(screen.queryByTestId('chart-empty')).not.toBeInTheDocument();
+});
+
 it('says so when nothing matches, and offers a retry when the ranking fails', async () => {
   onResolver('project/rankedIssues', () => ok({ items: [] }));
   const { unmount } = render(<ProjectPage />);
