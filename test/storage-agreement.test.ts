@@ -24,7 +24,7 @@ describe('validation agrees with storage', () => {
     });
 
   it('stores every capture the schema accepts: blank quotes and notes, tiny and huge ARR, any script', async () => {
-    const blank = fc.constantFrom('', ' ', '\t', '\n \u3000', '\u00a0');
+    const blank = fc.constantFrom('', ' ', '\t', '\n \u3000', '\u00a0', '\u001c', ' \u001f\u0001 ');
     const text = fc.oneof(blank, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }));
     const arr = fc.oneof(
       fc.constantFrom(0, 0.01, 1e-200, 5e-324, 1e12),
@@ -44,11 +44,29 @@ describe('validation agrees with storage', () => {
     );
   });
 
-  it('keeps a whitespace-only quote as no quote', async () => {
+  it('keeps a blank quote or note as none, and refuses a blank summary or tag as invalid', async () => {
     const answer = await capture(sampleInsight({ quote: '   \n ' }));
     expect(answer).toMatchObject({ ok: true });
     const [card] = answer.ok ? (answer.value.view.impact?.cards ?? []) : [];
     expect(card?.quote).toBe('');
+    // Information separators: not whitespace to JavaScript's trim, but to Java's.
+    const separators = await capture(
+      sampleInsight({ summary: 'Separators', quote: '\u001c\u001d' }),
+      '\u001f'
+    );
+    expect(separators).toMatchObject({ ok: true });
+    const stored = separators.ok
+      ? separators.value.view.impact?.cards.find((c) => c.summary === 'Separators')
+      : undefined;
+    expect(stored).toMatchObject({ quote: '', note: '' });
+    expect(await capture(sampleInsight({ summary: '\u001c' }))).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' }
+    });
+    expect(await capture(sampleInsight({ tags: ['ok', '\u001e'] }))).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' }
+    });
   });
 
   it('gives every distinct name its own account, in any script or emoji', async () => {

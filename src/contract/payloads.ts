@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InsightInputSchema, InsightPatchSchema } from '../domain/insight';
 import { AccountInputSchema } from '../domain/account';
+import { isBlank } from '../domain/blank-text';
 import { PrivacySettingsSchema } from '../domain/privacy';
 import { INSIGHT_STATUSES, JOURNEY_STAGES, SEGMENTS, SOURCE_KINDS } from '../domain/vocabulary';
 
@@ -15,7 +16,13 @@ const id = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
 const cursor = z.string().min(1).max(2000).optional();
-const note = z.string().trim().max(1000).default('');
+/** "Why this is evidence": optional, and a blank note is no note (storage refuses blank text). */
+const note = z
+  .string()
+  .trim()
+  .max(1000)
+  .default('')
+  .transform((text) => (isBlank(text) ? '' : text));
 
 export const MAX_LINKS_PER_CALL = 25;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountInputSchema } from './account';
+import { isBlank } from './blank-text';
 import { ValidationError } from './errors';
 import { isSafeHttpUrl } from './safe-url';
 import {
@@ -68,21 +69,22 @@ const SourceUrlSchema = z
 const SummarySchema = z
   .string()
   .trim()
-  .min(1, 'Summary is required')
+  // Not just non-empty: storage refuses text of only whitespace (see blank-text.ts).
+  .refine((summary) => !isBlank(summary), 'Summary is required')
   .max(SUMMARY_MAX, `Summary must be at most ${SUMMARY_MAX} characters`);
 
 /** Kept verbatim, except that a quote of only blanks is no quote (storage refuses blank text). */
 const QuoteSchema = z
   .string()
   .max(QUOTE_MAX, `Quote must be at most ${QUOTE_MAX} characters`)
-  .transform((quote) => (quote.trim() === '' ? '' : quote));
+  .transform((quote) => (isBlank(quote) ? '' : quote));
 
 const TagsSchema = z
   .array(
     z
       .string()
       .trim()
-      .min(1, 'Tags must not be empty')
+      .refine((tag) => !isBlank(tag), 'Tags must not be empty')
       .max(TAG_MAX, `Tags must be at most ${TAG_MAX} characters`)
   )
   .max(TAGS_MAX, `At most ${TAGS_MAX} tags`)
