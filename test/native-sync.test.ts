@@ -1,8 +1,16 @@
-import { LocalForge } from '../local/host/local-forge';
+import type { LocalForge } from '../local/host/local-forge';
 import { DEMO_APP_FIELD } from '../local/jira/demo-seed';
 import { asApp, asUser, JiraTestClient } from '../local/jira/jira-test-client';
 import * as app from '../src/index';
-import { AppClient, DEMO_USERS, findChain, panel, sampleInsight, type Chain } from './evidence-kit';
+import {
+  AppClient,
+  DEMO_USERS,
+  findChain,
+  panel,
+  sampleInsight,
+  testForge,
+  type Chain
+} from './evidence-kit';
 
 /**
  * Customer impact in native Jira: every change of evidence reaches the issue property
@@ -14,7 +22,7 @@ describe('impact sync to Jira', () => {
   let chain: Chain;
 
   beforeEach(() => {
-    forge = new LocalForge().useApp(app);
+    forge = testForge().useApp(app);
     jira = new JiraTestClient(forge.jira);
     chain = findChain(forge.seed);
   });

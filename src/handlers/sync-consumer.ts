@@ -1,24 +1,24 @@
-import { InvocationError, InvocationErrorCode } from '@forge/events';
-import Resolver, { type Request } from '@forge/resolver';
+import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/events';
 import { AppError, ConflictError, UpstreamError } from '../domain/errors';
 import { JiraThrottledError } from '../jira/publish-impact';
 import { publishIssues } from '../sync/publish-issues';
 import { rescorePage } from '../sync/rescore';
-import { parseSyncEvent, SYNC_METHOD, type SyncEvent } from '../sync/sync-events';
+import { parseSyncEvent, type SyncEvent } from '../sync/sync-events';
 
 /** Forge delays a retried event by at most 15 minutes. */
 const MAX_RETRY_AFTER_SECONDS = 900;
 
 /**
- * The impact-sync queue's consumer. Events carry issue ids only and every step is
- * idempotent, so a failed event is simply run again: throttling and transient failures
- * come back with exponential backoff (at least what Jira's Retry-After asks for).
+ * The impact-sync queue's consumer, a plain function as `@forge/events` 2.x+ invokes it:
+ * the pushed body is `event.body`, and a retry carries `event.retryContext`. Events
+ * carry issue ids only and every step is idempotent, so a failed event is simply run
+ * again: throttling and transient failures come back with exponential backoff (at least
+ * what Jira's Retry-After asks for).
  */
-const resolver = new Resolver();
-resolver.define(SYNC_METHOD, async ({ payload }: Request) => {
-  let event: SyncEvent;
+export async function syncConsumer(event: AsyncEvent): Promise<unknown> {
+  let body: SyncEvent;
   try {
-    event = parseSyncEvent(payload);
+    body = parseSyncEvent(event.body);
   } catch (error) {
     // A malformed event never becomes valid: retrying it would only burn invocations.
     console.error(
@@ -28,11 +28,11 @@ resolver.define(SYNC_METHOD, async ({ payload }: Request) => {
     return { dropped: true };
   }
   try {
-    if (event.kind === 'publish') await publishIssues(event.issueIds);
-    else await rescorePage(event, new Date());
+    if (body.kind === 'publish') await publishIssues(body.issueIds);
+    else await rescorePage(body, new Date());
     return { ok: true };
   } catch (error) {
-    const retryCount = retryCountOf(payload);
+    const retryCount = event.retryContext?.retryCount ?? 0;
     if (error instanceof JiraThrottledError) {
       return new InvocationError({
         retryAfter: backoff(retryCount, error.retryAfterSeconds),
@@ -47,15 +47,8 @@ resolver.define(SYNC_METHOD, async ({ payload }: Request) => {
     }
     throw error;
   }
-});
-
-export const syncConsumer = resolver.getDefinitions();
+}
 
 function backoff(retryCount: number, atLeast: number): number {
   return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(atLeast, 5 * 2 ** retryCount));
-}
-
-function retryCountOf(payload: unknown): number {
-  const context = (payload as { retryContext?: { retryCount?: unknown } } | undefined)?.retryContext;
-  return typeof context?.retryCount === 'number' ? context.retryCount : 0;
 }

@@ -3,8 +3,6 @@ import { parseWith } from '../domain/parse';
 
 /** Forge async queue that carries every update of Jira's copy of customer impact. */
 export const SYNC_QUEUE = 'impact-sync';
-/** The consumer's resolver method, as in manifest.yml. */
-export const SYNC_METHOD = 'impact-sync';
 
 const id = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/);
 
@@ -28,8 +26,7 @@ export const SyncEventSchema = z.discriminatedUnion('kind', [
 export type SyncEvent = z.output<typeof SyncEventSchema>;
 export type SyncEventInput = z.input<typeof SyncEventSchema>;
 
-export function parseSyncEvent(input: unknown): SyncEvent {
-  // Forge adds `retryContext` to a retried event's payload; it is not part of ours.
-  const { retryContext: _retry, ...body } = (input ?? {}) as Record<string, unknown>;
+/** Parses a delivered event's `body` (Forge keeps `retryContext` out of it since 2.x). */
+export function parseSyncEvent(body: unknown): SyncEvent {
   return parseWith(SyncEventSchema, body, 'sync event');
 }
