@@ -75,6 +75,8 @@ export class LocalQueues {
   private readonly pushesByOrigin = new Map<string, number>();
   private readonly longRunning = new Set<string>();
   private minuteWindow = { minute: -1, events: 0 };
+  private busiestMinute = 0;
+  private readonly refused = { rateLimited: 0, cyclic: 0, tooBig: 0 };
   private duplicateRate: number;
   private random: () => number;
   private forcedDuplicates = 0;
@@ -129,12 +131,14 @@ export class LocalQueues {
       concurrency?: { key: string; limit: number };
     }[];
     if (Buffer.byteLength(JSON.stringify(events)) > QUEUE_LIMITS.pushBytes) {
+      this.refused.tooBig += 1;
       return { status: 413, body: { errorMessage: 'The maximum payload size is 200KB.' } };
     }
     if (
       this.longRunning.has(queueName) &&
       events.some((e) => Buffer.byteLength(JSON.stringify(e)) > QUEUE_LIMITS.longRunningEventBytes)
     ) {
+      this.refused.tooBig += 1;
       return {
         status: 413,
         body: { errorMessage: 'An event for a long-running consumer exceeds the 100KB limit.' }
@@ -143,14 +147,17 @@ export class LocalQueues {
     const minute = Math.floor(this.clock.now() / 60_000);
     if (this.minuteWindow.minute !== minute) this.minuteWindow = { minute, events: 0 };
     if (this.minuteWindow.events + events.length > QUEUE_LIMITS.eventsPerMinute) {
+      this.refused.rateLimited += 1;
       return { status: 429, body: { message: 'Too many requests.' } };
     }
     const pushes = this.pushesByOrigin.get(origin) ?? 0;
     if (pushes >= QUEUE_LIMITS.cyclicPushes) {
+      this.refused.cyclic += 1;
       return { status: 405, body: { message: 'The limit on cyclic invocation has been reached.' } };
     }
     this.pushesByOrigin.set(origin, pushes + 1);
     this.minuteWindow.events += events.length;
+    this.busiestMinute = Math.max(this.busiestMinute, this.minuteWindow.events);
     const job = { success: 0, inProgress: 0, failed: 0 };
     this.jobs.set(jobId, job);
     for (const raw of events) {
@@ -180,6 +187,14 @@ export class LocalQueues {
 
   size(): number {
     return this.pending.length;
+  }
+
+  /** Pushes refused by limit, and the most events accepted in one minute, so far. */
+  stats(): {
+    refused: { rateLimited: number; cyclic: number; tooBig: number };
+    busiestMinute: number;
+  } {
+    return { refused: { ...this.refused }, busiestMinute: this.busiestMinute };
   }
 
   /** Push requests made so far on behalf of one originating invocation. */

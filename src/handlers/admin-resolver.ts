@@ -3,6 +3,7 @@ import {
   getAdminSettings,
   getRescoreProgress,
   previewScoring,
+  retryRescore,
   saveAdminSettings
 } from '../usecases/admin-settings';
 import { defineSurface } from './define-surface';
@@ -12,5 +13,6 @@ export const adminResolver = defineSurface<AdminContract>(adminPayloads, {
   'admin/getSettings': () => getAdminSettings(),
   'admin/saveSettings': (p, _ctx, env) => saveAdminSettings(p, env),
   'admin/previewScoring': (p) => previewScoring(p.scoring),
-  'admin/rescoreProgress': () => getRescoreProgress()
+  'admin/rescoreProgress': () => getRescoreProgress(),
+  'admin/retryRescore': (_p, _ctx, env) => retryRescore(env)
 });

@@ -345,8 +345,10 @@ it('shows a running rescore and follows it until every project is done', async (
     startedAt: '2026-11-29T10:00:00.000Z',
     projects: 3,
     projectsDone: 1,
+    projectsFailed: 0,
     issuesRescored: 120,
-    done: false
+    done: false,
+    stalled: false
   };
   onAdmin('admin/getSettings', () => ok(settingsView({ rescore: running })));
   onAdmin('admin/rescoreProgress', () =>
@@ -380,4 +382,28 @@ it('shows a running rescore and follows it until every project is done', async (
   } finally {
     jest.useRealTimers();
   }
+});
+
+it('shows a rescore that stopped on a failing project, and Retry continues it', async () => {
+  const stopped = {
+    runId: 'run-2',
+    reason: 'daily' as const,
+    startedAt: '2026-11-29T10:00:00.000Z',
+    projects: 3,
+    projectsDone: 2,
+    projectsFailed: 1,
+    issuesRescored: 300,
+    done: false,
+    stalled: false
+  };
+  onAdmin('admin/getSettings', () => ok(settingsView({ rescore: stopped })));
+  onAdmin('admin/rescoreProgress', () => ok(stopped));
+  onAdmin('admin/retryRescore', () => ok({ ...stopped, projectsFailed: 0 }));
+  await loaded();
+  expect(screen.getByText('Recomputing scores has stopped')).toBeInTheDocument();
+  expect(screen.getByTestId('rescore-stopped-text')).toHaveTextContent('1 project could not be rescored.');
+  fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+  await waitFor(() => expect(screen.getByText('Recomputing scores…')).toBeInTheDocument());
+  expect(payloads('admin/retryRescore')).toHaveLength(1);
+  expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
 });

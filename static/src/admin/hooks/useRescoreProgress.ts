@@ -1,17 +1,29 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { RescoreProgressView } from '../../../../src/contract/views';
-import { invokeApi } from '../../api';
+import { invokeApi, toApiError, type ApiError } from '../../api';
 
 /** How often a running rescore is polled: progress moves a page (100 issues) at a time. */
 export const RESCORE_POLL_MS = 2000;
 
+export interface RescoreProgressState {
+  progress: RescoreProgressView | null;
+  /** Starts the run again where it stopped (failed or stalled projects). */
+  retry: () => void;
+  retrying: boolean;
+  retryError: ApiError | null;
+}
+
 /**
  * The latest rescore's progress: starts from what the settings view carried and, while
  * the run is not done, asks the backend again every couple of seconds. A failed poll
- * keeps the last answer and tries again on the next tick.
+ * keeps the last answer and tries again on the next tick. A run that failed or stalled
+ * is not done: it keeps being polled (the hourly watchdog may resume it) and can be
+ * retried at once.
  */
-export function useRescoreProgress(initial: RescoreProgressView | null): RescoreProgressView | null {
+export function useRescoreProgress(initial: RescoreProgressView | null): RescoreProgressState {
   const [progress, setProgress] = useState(initial);
+  const [retrying, setRetrying] = useState(false);
+  const [retryError, setRetryError] = useState<ApiError | null>(null);
   useEffect(() => setProgress(initial), [initial]);
 
   const runId = progress?.runId;
@@ -32,5 +44,19 @@ export function useRescoreProgress(initial: RescoreProgressView | null): Rescore
       clearInterval(timer);
     };
   }, [runId, done]);
-  return progress;
+
+  const retry = useCallback(() => {
+    setRetrying(true);
+    setRetryError(null);
+    invokeApi('admin/retryRescore', {})
+      .then(
+        (next) => {
+          if (next) setProgress(next);
+        },
+        (error: unknown) => setRetryError(toApiError(error))
+      )
+      .finally(() => setRetrying(false));
+  }, []);
+
+  return { progress, retry, retrying, retryError };
 }
