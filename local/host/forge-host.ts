@@ -284,7 +284,10 @@ export class ForgeHost {
     const tooMuchRetryData = jsonBytes(retry.retryData) > QUEUE_LIMITS.retryDataBytes;
     if (!tooMuchRetryData && this.queues.retry(event, retry.retryAfter, retry.retryReason, retry.retryData)) {
       report.retried += 1;
-    } else if (!event.duplicate) report.failed += 1;
+    } else {
+      if (tooMuchRetryData) this.queues.failed(event);
+      if (!event.duplicate) report.failed += 1;
+    }
   }
 
   private asyncEvent(event: QueuedEvent): LocalAsyncEvent {

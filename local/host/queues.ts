@@ -244,6 +244,11 @@ export class LocalQueues {
     return true;
   }
 
+  /** Records an event Forge will not deliver again (e.g. its retryData was too large). */
+  failed(event: QueuedEvent): void {
+    if (!event.duplicate) this.settle(event, 'failed');
+  }
+
   /**
    * Re-queues a failed delivery after `retryAfterSeconds`, as long as that is still
    * within the event's retention window; otherwise records it failed. Returns whether
