@@ -407,3 +407,38 @@ it('shows a rescore that stopped on a failing project, and Retry continues it', 
   expect(payloads('admin/retryRescore')).toHaveLength(1);
   expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
 });
+
+it('polls a rescore of many projects less often, to spare the storage quota', async () => {
+  const running = {
+    runId: 'run-3',
+    reason: 'settings' as const,
+    startedAt: '2026-11-29T10:00:00.000Z',
+    projects: 2000,
+    projectsDone: 10,
+    projectsFailed: 0,
+    issuesRescored: 1000,
+    done: false,
+    stalled: false
+  };
+  onAdmin('admin/getSettings', () => ok(settingsView({ rescore: running })));
+  onAdmin('admin/rescoreProgress', () => ok(running));
+  jest.useFakeTimers();
+  try {
+    render(<AdminPage />);
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(0);
+    });
+    await screen.findByTestId('rescore-progress-text');
+    // 2 000 projects: every 50 s, not every 2 s.
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(10_000);
+    });
+    expect(payloads('admin/rescoreProgress')).toHaveLength(0);
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(45_000);
+    });
+    expect(payloads('admin/rescoreProgress')).toHaveLength(1);
+  } finally {
+    jest.useRealTimers();
+  }
+});

@@ -5,6 +5,15 @@ import { invokeApi, toApiError, type ApiError } from '../../api';
 /** How often a running rescore is polled: progress moves a page (100 issues) at a time. */
 export const RESCORE_POLL_MS = 2000;
 
+/**
+ * Each poll reads every project's progress (one storage request per 25 projects), so a
+ * site with many projects is polled less often: about 1.6 read requests a second at most,
+ * a small share of the installation's storage quota.
+ */
+export function pollIntervalFor(projects: number): number {
+  return Math.max(RESCORE_POLL_MS, projects * 25);
+}
+
 export interface RescoreProgressState {
   progress: RescoreProgressView | null;
   /** Starts the run again where it stopped (failed or stalled projects). */
@@ -28,6 +37,7 @@ export function useRescoreProgress(initial: RescoreProgressView | null): Rescore
 
   const runId = progress?.runId;
   const done = progress?.done ?? true;
+  const interval = pollIntervalFor(progress?.projects ?? 0);
   useEffect(() => {
     if (runId === undefined || done) return undefined;
     let live = true;
@@ -38,12 +48,12 @@ export function useRescoreProgress(initial: RescoreProgressView | null): Rescore
         },
         () => undefined
       );
-    }, RESCORE_POLL_MS);
+    }, interval);
     return () => {
       live = false;
       clearInterval(timer);
     };
-  }, [runId, done]);
+  }, [runId, done, interval]);
 
   const retry = useCallback(() => {
     setRetrying(true);
