@@ -120,6 +120,23 @@ describe('impact sync to Jira', () => {
     expect(property(chain.subtaskId)).toMatchObject({ accounts: 1, insights: 1 });
   });
 
+  it('a late or repeated publish sends the current score, never an older one', async () => {
+    const first = await captureOnSubtask({ severity: 'low' });
+    forge.host.queues.duplicateNext(); // the first publish will arrive twice
+    await forge.drainQueues();
+    expect(property(chain.subtaskId)).toMatchObject({ score: first });
+    const second = await captureOnSubtask({
+      account: { name: 'Beta Ltd', segment: 'enterprise', arr: 90000 }
+    });
+    expect(second).toBeGreaterThan(first);
+    // A copy of the first change's event, arriving after the second change.
+    const { Queue } = await import('@forge/events');
+    await new Queue({ key: 'impact-sync' }).push({ body: { kind: 'publish', issueIds: [chain.subtaskId] } });
+    await forge.drainQueues();
+    expect(property(chain.subtaskId)).toMatchObject({ score: second });
+    expect(field(chain.subtaskId)).toBe(second);
+  });
+
   it('drops a malformed event instead of retrying it forever', async () => {
     const { Queue } = await import('@forge/events');
     await forge.host.scope.run({ accountId: undefined, cloudId: forge.host.cloudId }, () =>
