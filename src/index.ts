@@ -4,4 +4,5 @@ export { projectResolver } from './handlers/project-resolver';
 export { adminResolver } from './handlers/admin-resolver';
 export { syncConsumer } from './handlers/sync-consumer';
 export { dailyRefresh } from './handlers/daily-refresh';
+export { rescoreWatchdog } from './handlers/rescore-watchdog';
 export { issueEventsTrigger } from './handlers/issue-events-trigger';

@@ -1,4 +1,4 @@
-import { LocalForge, type ModuleSite } from '../local/host/local-forge';
+import { LocalForge, type LocalForgeOptions, type ModuleSite } from '../local/host/local-forge';
 import { DEMO_USERS, type JiraSeed } from '../local/jira/seed';
 import type { Result } from '../src/contract/result';
 import type { Contract, ContractKey, PayloadOf, ResultOf } from '../src/contract/surfaces';
@@ -8,6 +8,17 @@ import { projectResolver } from '../src/handlers/project-resolver';
 import type { ResolverFunction } from '../local/host/forge-host';
 
 export { DEMO_USERS };
+
+/** Share of queue deliveries the integration suites' host repeats, as Forge may. */
+export const TEST_DUPLICATE_RATE = 0.05;
+
+/**
+ * A local Forge for integration suites: Forge delivers queue events at least once, so
+ * now and then (seeded: the same deliveries every run) an event arrives twice.
+ */
+export function testForge(options: LocalForgeOptions = {}): LocalForge {
+  return new LocalForge({ duplicateRate: TEST_DUPLICATE_RATE, duplicateSeed: 20261201, ...options });
+}
 
 /** A chain epic → story → sub-task in one project, none security-restricted. */
 export interface Chain {

@@ -1,8 +1,16 @@
-import { LocalForge } from '../local/host/local-forge';
+import type { LocalForge } from '../local/host/local-forge';
 import { DEMO_APP_FIELD } from '../local/jira/demo-seed';
 import { asApp, asUser, JiraTestClient } from '../local/jira/jira-test-client';
 import * as app from '../src/index';
-import { AppClient, DEMO_USERS, findChain, panel, sampleInsight, type Chain } from './evidence-kit';
+import {
+  AppClient,
+  DEMO_USERS,
+  findChain,
+  panel,
+  sampleInsight,
+  testForge,
+  type Chain
+} from './evidence-kit';
 
 /**
  * Customer impact in native Jira: every change of evidence reaches the issue property
@@ -14,7 +22,7 @@ describe('impact sync to Jira', () => {
   let chain: Chain;
 
   beforeEach(() => {
-    forge = new LocalForge().useApp(app);
+    forge = testForge().useApp(app);
     jira = new JiraTestClient(forge.jira);
     chain = findChain(forge.seed);
   });
@@ -110,6 +118,23 @@ describe('impact sync to Jira', () => {
     await forge.drainQueues();
     expect(property(chain.subtaskId)).not.toHaveProperty('arr');
     expect(property(chain.subtaskId)).toMatchObject({ accounts: 1, insights: 1 });
+  });
+
+  it('a late or repeated publish sends the current score, never an older one', async () => {
+    const first = await captureOnSubtask({ severity: 'low' });
+    forge.host.queues.duplicateNext(); // the first publish will arrive twice
+    await forge.drainQueues();
+    expect(property(chain.subtaskId)).toMatchObject({ score: first });
+    const second = await captureOnSubtask({
+      account: { name: 'Beta Ltd', segment: 'enterprise', arr: 90000 }
+    });
+    expect(second).toBeGreaterThan(first);
+    // A copy of the first change's event, arriving after the second change.
+    const { Queue } = await import('@forge/events');
+    await new Queue({ key: 'impact-sync' }).push({ body: { kind: 'publish', issueIds: [chain.subtaskId] } });
+    await forge.drainQueues();
+    expect(property(chain.subtaskId)).toMatchObject({ score: second });
+    expect(field(chain.subtaskId)).toBe(second);
   });
 
   it('drops a malformed event instead of retrying it forever', async () => {

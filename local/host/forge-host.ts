@@ -1,7 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { FaultInjector, type FaultKind } from './faults';
 import { InvocationScope } from './invocation-context';
+import {
+  INVOCATION_LIMITS,
+  InvocationRate,
+  InvocationRefusedError,
+  jsonBytes,
+  withTimeout
+} from './invocation-limits';
+import { LogicalClock } from './logical-clock';
 import { Meter, ZERO_LATENCY, type LatencyModel } from './meter';
-import { LocalQueues, type QueuedEvent } from './queues';
+import { LocalQueues, QUEUE_LIMITS, type LocalQueuesOptions, type QueuedEvent } from './queues';
 import type { JiraPrincipal, JiraService, KvsService, ServiceResponse } from './services';
 
 /**
@@ -18,6 +27,13 @@ export interface ForgeHostOptions {
   /** Really wait the modelled latency on each call (sandbox realism); off in tests. */
   sleep?: boolean;
   cloudId?: string;
+  /**
+   * Let platform time follow the wall clock (the sandbox, where a person clicks for
+   * hours): otherwise it stands still unless the queues or a test move it.
+   */
+  wallClock?: boolean;
+  /** Retention window, duplicate delivery rate and its seed for the async events service. */
+  queues?: Omit<LocalQueuesOptions, 'clock'>;
 }
 
 interface ForgeFetchTarget {
@@ -57,11 +73,38 @@ export type ResolverFunction = (
   backendRuntimePayload: { principal?: { accountId: string }; installContext?: string }
 ) => Promise<unknown>;
 
-/** A queue's consumer as declared in the manifest: a resolver function and its method. */
+/**
+ * What a consumer function receives (`@forge/events` 2.x+ `AsyncEvent`): the pushed
+ * event's fields (`body`, `delayInSeconds`, `concurrency`) and the delivery's own
+ * (`queueName`, `jobId`, `eventId`, and `retryContext` on a retry).
+ */
+export interface LocalAsyncEvent {
+  body: Record<string, unknown>;
+  queueName: string;
+  jobId: string;
+  eventId: string;
+  delayInSeconds?: number;
+  concurrency?: { key: string; limit: number };
+  retryContext?: {
+    retryCount: number;
+    retryReason: string;
+    retryData: unknown;
+    retentionWindow: { startTime: string; remainingTimeMs: number };
+  };
+}
+
+/** A consumer function as exported by the app: `(event, context)`. */
+export type AsyncEventFunction = (
+  event: LocalAsyncEvent,
+  context: Record<string, unknown>
+) => Promise<unknown>;
+
+/** A queue's consumer as declared in the manifest: the function module it names. */
 export interface QueueConsumer {
-  handler: ResolverFunction;
-  method: string;
+  handler: AsyncEventFunction;
   moduleKey: string;
+  /** The function's runtime limit (its `timeoutSeconds`, or Forge's default). */
+  timeoutMs: number;
 }
 
 /** A product-event or scheduled trigger function: `(event, context)`. */
@@ -75,6 +118,8 @@ export interface DrainReport {
   delivered: number;
   retried: number;
   failed: number;
+  /** Extra deliveries of events already delivered (at-least-once delivery). */
+  duplicated: number;
   /** Logical time the queues' delays and backoff added (ms). */
   waitedMs: number;
 }
@@ -90,7 +135,11 @@ export class ForgeHost {
   readonly faults = new FaultInjector();
   readonly scope = new InvocationScope();
   readonly cloudId: string;
-  readonly queues = new LocalQueues();
+  /** Platform time: queue delays and backoff, rate windows, invocation timeouts. */
+  readonly clock = new LogicalClock();
+  readonly queues: LocalQueues;
+  private readonly invocationRate = new InvocationRate(this.clock);
+  private readonly startedAt = Date.now();
   private readonly consumers = new Map<string, QueueConsumer>();
   private draining: Promise<DrainReport> | undefined;
   private installed = false;
@@ -98,6 +147,7 @@ export class ForgeHost {
   constructor(private readonly options: ForgeHostOptions) {
     this.meter = new Meter(options.latency ?? ZERO_LATENCY);
     this.cloudId = options.cloudId ?? 'local-cloud-0001';
+    this.queues = new LocalQueues({ ...options.queues, clock: this.clock });
   }
 
   /** Installs the globals. One host per process at a time, as in a Forge runtime. */
@@ -137,23 +187,37 @@ export class ForgeHost {
    */
   async invoke(handler: ResolverFunction, request: InvokeRequest): Promise<unknown> {
     this.meter.recordInvoke(request.functionKey);
-    return this.scope.run({ accountId: request.accountId, cloudId: this.cloudId }, () =>
-      handler(
-        {
-          call: { functionKey: request.functionKey, payload: request.payload },
-          context: { cloudId: this.cloudId, ...request.context }
-        },
-        {
-          principal: request.accountId ? { accountId: request.accountId } : undefined,
-          installContext: `ari:cloud:jira::site/${this.cloudId}`
-        }
+    this.followWallClock();
+    // Refused before the function runs: over the per-minute rate, or a request too large.
+    this.invocationRate.take(request.accountId);
+    if (jsonBytes(request.payload) > INVOCATION_LIMITS.requestBytes) {
+      throw new InvocationRefusedError('REQUEST_TOO_LARGE', 'The invoke request exceeds 500 KB.');
+    }
+    const origin = randomUUID();
+    const result = await this.scope.run({ accountId: request.accountId, cloudId: this.cloudId, origin }, () =>
+      withTimeout(this.clock, INVOCATION_LIMITS.resolverTimeoutMs, () =>
+        handler(
+          {
+            call: { functionKey: request.functionKey, payload: request.payload },
+            context: { cloudId: this.cloudId, ...request.context }
+          },
+          {
+            principal: request.accountId ? { accountId: request.accountId } : undefined,
+            installContext: `ari:cloud:jira::site/${this.cloudId}`
+          }
+        )
       )
     );
+    if (jsonBytes(result) > INVOCATION_LIMITS.responseBytes) {
+      throw new InvocationRefusedError('RESPONSE_TOO_LARGE', 'The function response exceeds 5 MB.');
+    }
+    return result;
   }
 
   /** Registers the consumer of a queue (the manifest's `consumer` module). */
   registerConsumer(queueName: string, consumer: QueueConsumer): void {
     this.consumers.set(queueName, consumer);
+    if (consumer.timeoutMs > INVOCATION_LIMITS.defaultLongTimeoutMs) this.queues.markLongRunning(queueName);
   }
 
   /**
@@ -174,65 +238,90 @@ export class ForgeHost {
   }
 
   private async drain(maxRounds: number): Promise<DrainReport> {
-    const report: DrainReport = { delivered: 0, retried: 0, failed: 0, waitedMs: 0 };
-    const start = this.queues.clock;
+    this.followWallClock();
+    const report: DrainReport = { delivered: 0, retried: 0, failed: 0, duplicated: 0, waitedMs: 0 };
+    const start = this.clock.now();
     for (let round = 0; round < maxRounds && this.queues.size() > 0; round += 1) {
       const due = this.queues.takeDue();
       await Promise.all(due.map((event) => this.deliver(event, report)));
     }
-    report.waitedMs = this.queues.clock - start;
+    report.waitedMs = this.clock.now() - start;
     return report;
   }
 
+  /**
+   * One delivery: the consumer function gets an `AsyncEvent`. A returned
+   * `InvocationError` is retried after its `retryAfter`; a thrown error (or a timeout)
+   * after a backoff that doubles with each retry. Either way the event is retried for
+   * as long as its retention window lasts, not a fixed number of times.
+   */
   private async deliver(event: QueuedEvent, report: DrainReport): Promise<void> {
     const consumer = this.consumers.get(event.queueName);
     if (!consumer) throw new Error(`Local Forge host: no consumer for queue ${event.queueName}`);
-    report.delivered += 1;
-    let retryAfter: number | undefined;
-    let reason = 'FUNCTION_RETRY_REQUEST';
+    if (event.duplicate) report.duplicated += 1;
+    else report.delivered += 1;
+    let retry: { retryAfter: number; retryReason: string; retryData?: unknown } | undefined;
     try {
-      const payload =
-        event.retryCount > 0
-          ? {
-              ...event.body,
-              retryContext: {
-                retryCount: event.retryCount,
-                retryReason: event.retryReason ?? reason,
-                retryData: null
-              }
-            }
-          : event.body;
-      const result = await this.scope.run({ accountId: undefined, cloudId: this.cloudId }, () =>
-        consumer.handler(
-          {
-            call: { functionKey: consumer.method, payload, jobId: event.jobId },
-            context: { cloudId: this.cloudId, moduleKey: consumer.moduleKey }
-          },
-          { installContext: `ari:cloud:jira::site/${this.cloudId}` }
-        )
+      const result = await this.scope.run(
+        { accountId: undefined, cloudId: this.cloudId, origin: event.origin },
+        () =>
+          withTimeout(this.clock, consumer.timeoutMs, () =>
+            consumer.handler(this.asyncEvent(event), {
+              installContext: `ari:cloud:jira::site/${this.cloudId}`,
+              moduleKey: consumer.moduleKey
+            })
+          )
       );
-      const retry = retryRequest(result);
-      if (retry) {
-        retryAfter = retry.retryAfter;
-        reason = retry.retryReason;
-      }
+      retry = retryRequest(result);
     } catch {
-      // An unhandled error: Forge retries the event as if it had asked for it.
-      retryAfter = 1;
-      reason = 'FUNCTION_UPSTREAM_RATE_LIMITED';
+      // An unhandled error or a timeout: Forge retries the event with growing backoff.
+      retry = { retryAfter: Math.min(900, 5 * 2 ** event.retryCount), retryReason: 'FUNCTION_RETRY_REQUEST' };
     }
-    if (retryAfter === undefined) {
+    if (retry === undefined) {
       this.queues.succeeded(event);
       return;
     }
-    if (this.queues.retry(event, retryAfter, reason)) report.retried += 1;
-    else report.failed += 1;
+    const tooMuchRetryData = jsonBytes(retry.retryData) > QUEUE_LIMITS.retryDataBytes;
+    if (!tooMuchRetryData && this.queues.retry(event, retry.retryAfter, retry.retryReason, retry.retryData)) {
+      report.retried += 1;
+    } else {
+      if (tooMuchRetryData) this.queues.failed(event);
+      if (!event.duplicate) report.failed += 1;
+    }
+  }
+
+  private asyncEvent(event: QueuedEvent): LocalAsyncEvent {
+    return {
+      body: event.body,
+      queueName: event.queueName,
+      jobId: event.jobId,
+      eventId: event.eventId,
+      ...(event.delayInSeconds === undefined ? {} : { delayInSeconds: event.delayInSeconds }),
+      ...(event.concurrency ? { concurrency: event.concurrency } : {}),
+      ...(event.retryCount > 0
+        ? {
+            retryContext: {
+              retryCount: event.retryCount,
+              retryReason: event.retryReason ?? 'FUNCTION_RETRY_REQUEST',
+              retryData: event.retryData ?? null,
+              retentionWindow: this.queues.retentionOf(event)
+            }
+          }
+        : {})
+    };
   }
 
   /** Runs a trigger function (product event or schedule) as the app, as Forge does. */
-  runTrigger(handler: TriggerFunction, event: Record<string, unknown>, moduleKey: string): Promise<unknown> {
-    return this.scope.run({ accountId: undefined, cloudId: this.cloudId }, () =>
-      handler(event, { installContext: `ari:cloud:jira::site/${this.cloudId}`, moduleKey })
+  runTrigger(
+    handler: TriggerFunction,
+    event: Record<string, unknown>,
+    moduleKey: string,
+    timeoutMs: number = INVOCATION_LIMITS.resolverTimeoutMs
+  ): Promise<unknown> {
+    return this.scope.run({ accountId: undefined, cloudId: this.cloudId, origin: randomUUID() }, () =>
+      withTimeout(this.clock, timeoutMs, () =>
+        handler(event, { installContext: `ari:cloud:jira::site/${this.cloudId}`, moduleKey })
+      )
     );
   }
 
@@ -271,11 +360,18 @@ export class ForgeHost {
     }
   }
 
+  private followWallClock(): void {
+    if (this.options.wallClock) this.clock.advanceTo(Date.now() - this.startedAt);
+  }
+
   private async queueCall(path: string, init?: RequestInit): Promise<Response> {
+    this.followWallClock();
     const done = this.meter.start('queue', path.split('/').slice(0, 4).join('/'));
     try {
       await (this.options.sleep ? delay(this.meter.latencyOf('queue')) : nextTurn());
-      return toResponse(this.queues.handle(path, parseBody(init?.body)));
+      // A push outside any invocation (a test's own) starts a chain of its own.
+      const origin = this.scope.current()?.origin ?? randomUUID();
+      return toResponse(this.queues.handle(path, parseBody(init?.body), origin));
     } finally {
       done();
     }
@@ -294,12 +390,17 @@ export class ForgeHost {
 }
 
 /** An `InvocationError` returned by a consumer or trigger arrives as its JSON form. */
-export function retryRequest(result: unknown): { retryAfter: number; retryReason: string } | undefined {
+export function retryRequest(
+  result: unknown
+): { retryAfter: number; retryReason: string; retryData?: unknown } | undefined {
   if (typeof result !== 'object' || result === null || !('_retry' in result)) return undefined;
-  const options = (result as { retryOptions?: { retryAfter?: number; retryReason?: string } }).retryOptions;
+  const options = (
+    result as { retryOptions?: { retryAfter?: number; retryReason?: string; retryData?: unknown } }
+  ).retryOptions;
   return {
     retryAfter: options?.retryAfter ?? 1,
-    retryReason: options?.retryReason ?? 'FUNCTION_RETRY_REQUEST'
+    retryReason: options?.retryReason ?? 'FUNCTION_RETRY_REQUEST',
+    ...(options?.retryData === undefined ? {} : { retryData: options.retryData })
   };
 }
 

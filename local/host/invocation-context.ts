@@ -9,6 +9,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface Invocation {
   accountId: string | undefined;
   cloudId: string;
+  /**
+   * The invocation that started this chain: a resolver call, a trigger run, or (for a
+   * queue consumer) whatever pushed the first event. Forge's cyclic-invocation limit
+   * counts push requests per origin.
+   */
+  origin?: string;
 }
 
 export class InvocationScope {

@@ -9,11 +9,13 @@ import type { JiraProductEvent } from '../jira/product-events';
 import {
   ForgeHost,
   retryRequest,
+  type AsyncEventFunction,
   type DrainReport,
   type FunctionContext,
   type ResolverFunction,
   type TriggerFunction
 } from './forge-host';
+import { longRunningTimeoutMs } from './invocation-limits';
 import { loadBackendModules, type BackendModules } from './manifest-functions';
 import type { LatencyModel } from './meter';
 import { MAX_RETRIES } from './queues';
@@ -29,6 +31,16 @@ export interface LocalForgeOptions {
   sleep?: boolean;
   /** Check every Jira request and response against Atlassian's OpenAPI (tests: on). */
   validateJira?: boolean;
+  /**
+   * Share of queue deliveries repeated once (Forge delivers at least once), seeded so a
+   * run repeats itself. Off by default; the integration suites turn it on.
+   */
+  duplicateRate?: number;
+  duplicateSeed?: number;
+  /** How long a failing event keeps being retried (default: an hour). */
+  retentionWindowMs?: number;
+  /** Platform time follows the wall clock (the sandbox); tests leave it to the host. */
+  wallClock?: boolean;
 }
 
 /** Where a module is rendered: what Forge puts in `context.extension`. */
@@ -84,7 +96,13 @@ export class LocalForge {
       kvs: this.kvs,
       jira: options.validateJira === false ? this.jira : withOpenApiValidation(this.jira),
       ...(options.latency ? { latency: options.latency } : {}),
-      ...(options.sleep ? { sleep: true } : {})
+      ...(options.sleep ? { sleep: true } : {}),
+      ...(options.wallClock ? { wallClock: true } : {}),
+      queues: {
+        ...(options.duplicateRate === undefined ? {} : { duplicateRate: options.duplicateRate }),
+        ...(options.duplicateSeed === undefined ? {} : { seed: options.duplicateSeed }),
+        ...(options.retentionWindowMs === undefined ? {} : { retentionWindowMs: options.retentionWindowMs })
+      }
     }).install();
   }
 
@@ -107,9 +125,9 @@ export class LocalForge {
     const modules = loadBackendModules(path.join(REPO_ROOT, 'manifest.yml'));
     for (const consumer of modules.consumers) {
       this.host.registerConsumer(consumer.queue, {
-        handler: exportedFunction<ResolverFunction>(entryPoint, consumer.handler),
-        method: consumer.method,
-        moduleKey: consumer.key
+        handler: exportedFunction<AsyncEventFunction>(entryPoint, consumer.handler),
+        moduleKey: consumer.key,
+        timeoutMs: longRunningTimeoutMs(consumer.timeoutSeconds)
       });
     }
     this.app = { modules, entryPoint };
@@ -124,7 +142,7 @@ export class LocalForge {
    * Rejects with the first error a trigger threw since the last settle.
    */
   async settle(): Promise<SettleReport> {
-    const queues: DrainReport = { delivered: 0, retried: 0, failed: 0, waitedMs: 0 };
+    const queues: DrainReport = { delivered: 0, retried: 0, failed: 0, duplicated: 0, waitedMs: 0 };
     for (;;) {
       while (this.running.size > 0) await Promise.all([...this.running]);
       if (this.host.queues.size() === 0) break;
@@ -132,6 +150,7 @@ export class LocalForge {
       queues.delivered += drained.delivered;
       queues.retried += drained.retried;
       queues.failed += drained.failed;
+      queues.duplicated += drained.duplicated;
       queues.waitedMs += drained.waitedMs;
     }
     const triggers = this.triggerReport;
@@ -196,7 +215,8 @@ export class LocalForge {
     await this.host.runTrigger(
       exportedFunction<TriggerFunction>(app.entryPoint, scheduled.handler),
       { context: { cloudId: this.host.cloudId, moduleKey: key } },
-      key
+      key,
+      longRunningTimeoutMs(scheduled.timeoutSeconds)
     );
   }
 

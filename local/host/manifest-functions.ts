@@ -10,8 +10,9 @@ import { z } from 'zod';
 export interface ConsumerModule {
   key: string;
   queue: string;
-  method: string;
   handler: string;
+  /** The function's `timeoutSeconds`, when it asks for more than Forge's default. */
+  timeoutSeconds?: number;
 }
 
 export interface TriggerModule {
@@ -24,6 +25,7 @@ export interface ScheduledModule {
   key: string;
   interval: string;
   handler: string;
+  timeoutSeconds?: number;
 }
 
 export interface BackendModules {
@@ -34,13 +36,24 @@ export interface BackendModules {
 
 const manifestSchema = z.object({
   modules: z.object({
-    function: z.array(z.object({ key: z.string(), handler: z.string() })),
+    function: z.array(
+      z.object({
+        key: z.string(),
+        handler: z.string(),
+        timeoutSeconds: z.number().int().positive().optional()
+      })
+    ),
+    // `@forge/events` 2.x+ invokes a consumer's function with an AsyncEvent; the 1.x
+    // `resolver: {function, method}` form is deprecated and not what the SDK the app
+    // pushes with expects, so the host refuses it rather than guess a hybrid.
     consumer: z
       .array(
-        z.object({
+        z.strictObject({
           key: z.string(),
           queue: z.string(),
-          resolver: z.object({ function: z.string(), method: z.string() })
+          function: z.string({
+            message: 'a consumer declares `function` (@forge/events 2.x+), not the deprecated `resolver`'
+          })
         })
       )
       .optional(),
@@ -55,19 +68,23 @@ const manifestSchema = z.object({
 
 export function loadBackendModules(manifestPath: string): BackendModules {
   const manifest = manifestSchema.parse(parse(readFileSync(manifestPath, 'utf8')));
-  const functions = new Map(manifest.modules.function.map((f) => [f.key, f.handler]));
+  const functions = new Map(manifest.modules.function.map((f) => [f.key, f]));
   // `index.syncConsumer` → the export `syncConsumer` of the built entry point.
   const handlerOf = (functionKey: string): string => {
-    const handler = functions.get(functionKey);
+    const handler = functions.get(functionKey)?.handler;
     if (!handler) throw new Error(`manifest.yml: no function ${functionKey}`);
     return handler.split('.').at(-1) ?? handler;
+  };
+  const timeoutOf = (functionKey: string): { timeoutSeconds?: number } => {
+    const timeoutSeconds = functions.get(functionKey)?.timeoutSeconds;
+    return timeoutSeconds === undefined ? {} : { timeoutSeconds };
   };
   return {
     consumers: (manifest.modules.consumer ?? []).map((c) => ({
       key: c.key,
       queue: c.queue,
-      method: c.resolver.method,
-      handler: handlerOf(c.resolver.function)
+      handler: handlerOf(c.function),
+      ...timeoutOf(c.function)
     })),
     triggers: (manifest.modules.trigger ?? []).map((t) => ({
       key: t.key,
@@ -77,7 +94,8 @@ export function loadBackendModules(manifestPath: string): BackendModules {
     scheduled: (manifest.modules.scheduledTrigger ?? []).map((s) => ({
       key: s.key,
       interval: s.interval,
-      handler: handlerOf(s.function)
+      handler: handlerOf(s.function),
+      ...timeoutOf(s.function)
     }))
   };
 }

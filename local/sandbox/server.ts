@@ -93,6 +93,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const forge = new LocalForge({
     ...(options.dataFile ? { kvsFile: options.dataFile } : {}),
     validateJira: false,
+    wallClock: true,
     ...(options.realisticLatency ? { latency: DEFAULT_LATENCY, sleep: true } : {})
   }).useApp(app);
   const log = (message: string): void => {

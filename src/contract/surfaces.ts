@@ -87,7 +87,8 @@ export const adminPayloads = {
   'admin/getSettings': P.EmptyPayload,
   'admin/saveSettings': P.SaveSettingsPayload,
   'admin/previewScoring': P.PreviewScoringPayload,
-  'admin/rescoreProgress': P.EmptyPayload
+  'admin/rescoreProgress': P.EmptyPayload,
+  'admin/retryRescore': P.EmptyPayload
 } as const;
 
 export type AdminContract = {
@@ -95,6 +96,7 @@ export type AdminContract = {
   'admin/saveSettings': Endpoint<typeof P.SaveSettingsPayload, AdminSettingsView>;
   'admin/previewScoring': Endpoint<typeof P.PreviewScoringPayload, ScorePreviewRow[]>;
   'admin/rescoreProgress': Endpoint<typeof P.EmptyPayload, RescoreProgressView | null>;
+  'admin/retryRescore': Endpoint<typeof P.EmptyPayload, RescoreProgressView | null>;
 };
 
 export type Contract = PanelContract & ProjectContract & AdminContract;

@@ -85,8 +85,12 @@ export interface RescoreProgressView {
   startedAt: string;
   projects: number;
   projectsDone: number;
+  /** Projects whose page kept failing; a sweep (hourly, or Retry) starts them again. */
+  projectsFailed: number;
   issuesRescored: number;
   done: boolean;
+  /** Not done and nothing has moved for a long while: it needs a Retry. */
+  stalled: boolean;
 }
 
 /** One of the site's top issues, scored now and under the settings being edited. */

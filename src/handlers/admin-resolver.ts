@@ -3,6 +3,7 @@ import {
   getAdminSettings,
   getRescoreProgress,
   previewScoring,
+  retryRescore,
   saveAdminSettings
 } from '../usecases/admin-settings';
 import { defineSurface } from './define-surface';
@@ -14,13 +15,15 @@ export const adminResolver = defineSurface<AdminContract>(
     'admin/getSettings': () => getAdminSettings(),
     'admin/saveSettings': (p, _ctx, env) => saveAdminSettings(p, env),
     'admin/previewScoring': (p) => previewScoring(p.scoring),
-    'admin/rescoreProgress': () => getRescoreProgress()
+    'admin/rescoreProgress': () => getRescoreProgress(),
+    'admin/retryRescore': (_p, _ctx, env) => retryRescore(env)
   },
   {
     // Settings, progress and score previews: numbers per issue, never per account.
     'admin/getSettings': 'no-identity',
     'admin/saveSettings': 'no-identity',
     'admin/previewScoring': 'no-identity',
-    'admin/rescoreProgress': 'no-identity'
+    'admin/rescoreProgress': 'no-identity',
+    'admin/retryRescore': 'no-identity'
   }
 );

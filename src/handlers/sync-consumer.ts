@@ -1,24 +1,32 @@
-import { InvocationError, InvocationErrorCode } from '@forge/events';
-import Resolver, { type Request } from '@forge/resolver';
+import {
+  InvocationError,
+  InvocationErrorCode,
+  InvocationLimitReachedError,
+  RateLimitError,
+  type AsyncEvent
+} from '@forge/events';
 import { AppError, ConflictError, UpstreamError } from '../domain/errors';
 import { JiraThrottledError } from '../jira/publish-impact';
 import { publishIssues } from '../sync/publish-issues';
-import { rescorePage } from '../sync/rescore';
-import { parseSyncEvent, SYNC_METHOD, type SyncEvent } from '../sync/sync-events';
+import { markPageFailed, markSweepStopped, rescorePage, sweepStep } from '../sync/rescore';
+import { parseSyncEvent, type SyncEvent } from '../sync/sync-events';
 
 /** Forge delays a retried event by at most 15 minutes. */
 const MAX_RETRY_AFTER_SECONDS = 900;
+/** Forge's push rate is counted per minute: a minute later there is room again. */
+const PUSH_RATE_RETRY_SECONDS = 60;
 
 /**
- * The impact-sync queue's consumer. Events carry issue ids only and every step is
- * idempotent, so a failed event is simply run again: throttling and transient failures
- * come back with exponential backoff (at least what Jira's Retry-After asks for).
+ * The impact-sync queue's consumer, a plain function as `@forge/events` 2.x+ invokes it:
+ * the pushed body is `event.body`, and a retry carries `event.retryContext`. Events
+ * carry ids and step numbers only and every step is idempotent (checkpointed in
+ * storage), so a failed or repeated event is simply run again: throttling and transient
+ * failures come back with exponential backoff (at least what Jira's Retry-After asks for).
  */
-const resolver = new Resolver();
-resolver.define(SYNC_METHOD, async ({ payload }: Request) => {
-  let event: SyncEvent;
+export async function syncConsumer(event: AsyncEvent): Promise<unknown> {
+  let body: SyncEvent;
   try {
-    event = parseSyncEvent(payload);
+    body = parseSyncEvent(event.body);
   } catch (error) {
     // A malformed event never becomes valid: retrying it would only burn invocations.
     console.error(
@@ -27,35 +35,53 @@ resolver.define(SYNC_METHOD, async ({ payload }: Request) => {
     );
     return { dropped: true };
   }
+  const now = new Date();
   try {
-    if (event.kind === 'publish') await publishIssues(event.issueIds);
-    else await rescorePage(event, new Date());
+    if (body.kind === 'publish') await publishIssues(body.issueIds);
+    else if (body.kind === 'rescore') await rescorePage(body, now);
+    else await sweepStep(body, now);
     return { ok: true };
   } catch (error) {
-    const retryCount = retryCountOf(payload);
-    if (error instanceof JiraThrottledError) {
-      return new InvocationError({
-        retryAfter: backoff(retryCount, error.retryAfterSeconds),
-        retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED
-      });
+    if (error instanceof InvocationLimitReachedError) {
+      // Every retry would come from the same originating invocation and hit the same
+      // limit: the step is checkpointed, and the next sweep (a fresh invocation) resumes.
+      console.warn('Rescore chain paused at the cyclic-invocation limit; a sweep will resume it');
+      if (body.kind === 'rescore-sweep') await markSweepStopped(body, now).catch(() => undefined);
+      return { paused: true };
     }
-    if (error instanceof UpstreamError || error instanceof ConflictError) {
-      return new InvocationError({
-        retryAfter: backoff(retryCount, 1),
-        retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST
-      });
+    const retry = retryFor(error, event.retryContext?.retryCount ?? 0);
+    if (!retry) throw error;
+    const remainingMs = event.retryContext?.retentionWindow?.remainingTimeMs;
+    if (body.kind === 'rescore' && remainingMs !== undefined && remainingMs < retry.retryAfter * 1000) {
+      // Forge will not deliver this page again: say so on the admin page.
+      await markPageFailed(body, retry.retryReason, now).catch(() => undefined);
     }
-    throw error;
+    return new InvocationError(retry);
   }
-});
+}
 
-export const syncConsumer = resolver.getDefinitions();
+function retryFor(
+  error: unknown,
+  retryCount: number
+): { retryAfter: number; retryReason: InvocationErrorCode } | undefined {
+  if (error instanceof JiraThrottledError) {
+    return {
+      retryAfter: backoff(retryCount, error.retryAfterSeconds),
+      retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED
+    };
+  }
+  if (error instanceof RateLimitError) {
+    return {
+      retryAfter: backoff(retryCount, PUSH_RATE_RETRY_SECONDS),
+      retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED
+    };
+  }
+  if (error instanceof UpstreamError || error instanceof ConflictError) {
+    return { retryAfter: backoff(retryCount, 1), retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST };
+  }
+  return undefined;
+}
 
 function backoff(retryCount: number, atLeast: number): number {
   return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(atLeast, 5 * 2 ** retryCount));
-}
-
-function retryCountOf(payload: unknown): number {
-  const context = (payload as { retryContext?: { retryCount?: unknown } } | undefined)?.retryContext;
-  return typeof context?.retryCount === 'number' ? context.retryCount : 0;
 }

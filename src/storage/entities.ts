@@ -20,7 +20,8 @@ export const INDEX = {
   linkByGrandparent: 'by-grandparent',
   linkByProject: 'by-project',
   impactByProjectScore: 'by-project-score',
-  impactByParent: 'by-parent'
+  impactByParent: 'by-parent',
+  impactByProjectIssue: 'by-project-issue'
 } as const;
 
 export const SETTINGS_KEY = 'settings:scoring';

@@ -1,4 +1,4 @@
-import { kvs, Sort } from '@forge/kvs';
+import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import { batchGetEntities } from './batch-get';
 import { ENTITY, INDEX, entityKey } from './entities';
 import { guarded } from './kvs-failure';
@@ -35,4 +35,25 @@ export async function rankByProject(
   const page = await guarded(() => builder.getMany());
   const rows = page.results.map((row) => row.value);
   return page.nextCursor ? { rows, cursor: page.nextCursor } : { rows };
+}
+
+/**
+ * Up to `limit` of a project's impacts in issue-id order, after `afterIssueId` when
+ * given: a walk whose position is a stable key (rescoring changes scores, never ids),
+ * so it can be checkpointed between invocations without keeping a cursor.
+ */
+export async function impactsAfter(
+  projectId: string,
+  afterIssueId: string | undefined,
+  limit: number
+): Promise<ImpactRecord[]> {
+  let builder = kvs
+    .entity<ImpactRecord>(ENTITY.impact)
+    .query()
+    .index(INDEX.impactByProjectIssue, { partition: [projectId] })
+    .sort(Sort.ASC)
+    .limit(limit);
+  if (afterIssueId !== undefined) builder = builder.where(WhereConditions.greaterThan(afterIssueId));
+  const page = await guarded(() => builder.getMany());
+  return page.results.map((row) => row.value);
 }

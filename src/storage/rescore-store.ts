@@ -8,18 +8,48 @@ export interface RescoreRun {
   reason: 'settings' | 'daily';
   startedAt: string;
   projectIds: string[];
+  /** Issues per page event; 100 (one Jira publish batch) unless a run asks otherwise. */
+  pageSize?: number;
+  /** Set by the sweep that found every project finished: nothing is left to resume. */
+  completedAt?: string;
 }
 
-/** One project's progress in a run, written only by that project's (serial) events. */
-export interface RescoreProjectProgress {
-  issues: number;
+/**
+ * Where a checkpointed chain of queue events stands: how many steps are done and
+ * whether the event for the next one is queued. Events carry only the step number;
+ * everything else lives here, so a repeated or late event finds its step done.
+ */
+export interface ChainCheckpoint {
+  steps: number;
+  nextQueued: boolean;
   finished: boolean;
   updatedAt: string;
 }
 
+/** One project's progress in a run, written only by that project's (serial) events. */
+export interface RescoreProjectProgress extends ChainCheckpoint {
+  issues: number;
+  /** The last issue id rescored: the next page starts after it. */
+  afterIssueId?: string;
+  /** A page that kept failing for as long as Forge retried it; a sweep resumes it. */
+  failed?: { at: string; reason: string };
+}
+
+/** A pass over the run's projects that (re)starts every chain that is not running. */
+export interface RescoreSweep extends ChainCheckpoint {
+  sweepId: string;
+  /** Project events this sweep has pushed so far. */
+  pushed: number;
+  /** Set when the cyclic-invocation limit stopped it: the watchdog starts a new one. */
+  stoppedAt?: string;
+}
+
 const RUN_KEY = 'rescore:latest';
+// Progress and sweep keys expire: they are bookkeeping, and a week is longer than any run.
+const BOOKKEEPING_TTL = { ttl: { value: 7, unit: 'DAYS' } } as const;
 const progressKey = (runId: string, projectId: string): string =>
   `rescore:${entityKey(runId, 'run id')}:${entityKey(projectId, 'project id')}`;
+const sweepKey = (runId: string): string => `rescore-sweep:${entityKey(runId, 'run id')}`;
 
 export async function saveRescoreRun(run: RescoreRun): Promise<void> {
   await guarded(() => kvs.set(RUN_KEY, run));
@@ -34,8 +64,14 @@ export async function saveProjectProgress(
   projectId: string,
   progress: RescoreProjectProgress
 ): Promise<void> {
-  // Progress is bookkeeping for the admin page; a week is far longer than any run.
-  await guarded(() => kvs.set(progressKey(runId, projectId), progress, { ttl: { value: 7, unit: 'DAYS' } }));
+  await guarded(() => kvs.set(progressKey(runId, projectId), progress, BOOKKEEPING_TTL));
+}
+
+export async function getOneProjectProgress(
+  runId: string,
+  projectId: string
+): Promise<RescoreProjectProgress | undefined> {
+  return guarded(() => kvs.get<RescoreProjectProgress>(progressKey(runId, projectId)));
 }
 
 export async function getProjectProgress(
@@ -62,4 +98,12 @@ export async function getProjectProgress(
     }
   }
   return result;
+}
+
+export async function getSweep(runId: string): Promise<RescoreSweep | undefined> {
+  return guarded(() => kvs.get<RescoreSweep>(sweepKey(runId)));
+}
+
+export async function saveSweep(runId: string, sweep: RescoreSweep): Promise<void> {
+  await guarded(() => kvs.set(sweepKey(runId), sweep, BOOKKEEPING_TTL));
 }

@@ -3,8 +3,6 @@ import { parseWith } from '../domain/parse';
 
 /** Forge async queue that carries every update of Jira's copy of customer impact. */
 export const SYNC_QUEUE = 'impact-sync';
-/** The consumer's resolver method, as in manifest.yml. */
-export const SYNC_METHOD = 'impact-sync';
 
 const id = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/);
 
@@ -15,21 +13,20 @@ const id = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/);
 export const SyncEventSchema = z.discriminatedUnion('kind', [
   /** Publish these issues' stored impact to Jira. */
   z.strictObject({ kind: z.literal('publish'), issueIds: z.array(id).min(1).max(100) }),
-  /** Recompute one page of a project's scores (settings changed, or the daily decay). */
-  z.strictObject({
-    kind: z.literal('rescore'),
-    runId: id,
-    projectId: id,
-    cursor: z.string().max(2000).optional(),
-    issuesDone: z.number().int().min(0).default(0)
-  })
+  /**
+   * Recompute page `page` of a project's scores (settings changed, or the daily decay).
+   * The page is a step number, not a position: where it starts is checkpointed in
+   * storage, so no cursor outlives the invocation that read it.
+   */
+  z.strictObject({ kind: z.literal('rescore'), runId: id, projectId: id, page: z.number().int().min(0) }),
+  /** Step `step` of a sweep that (re)starts the chains of a run's projects, a slice at a time. */
+  z.strictObject({ kind: z.literal('rescore-sweep'), runId: id, sweepId: id, step: z.number().int().min(0) })
 ]);
 
 export type SyncEvent = z.output<typeof SyncEventSchema>;
 export type SyncEventInput = z.input<typeof SyncEventSchema>;
 
-export function parseSyncEvent(input: unknown): SyncEvent {
-  // Forge adds `retryContext` to a retried event's payload; it is not part of ours.
-  const { retryContext: _retry, ...body } = (input ?? {}) as Record<string, unknown>;
+/** Parses a delivered event's `body` (Forge keeps `retryContext` out of it since 2.x). */
+export function parseSyncEvent(body: unknown): SyncEvent {
   return parseWith(SyncEventSchema, body, 'sync event');
 }

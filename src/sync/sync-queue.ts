@@ -6,6 +6,16 @@ const EVENTS_PER_PUSH = 50;
 /** Jira's bulk property API takes 100 issues: one event is one publish batch. */
 const ISSUES_PER_EVENT = 100;
 
+/** An event to push, with the key of the events it must never run alongside. */
+export interface OutgoingEvent {
+  body: SyncEventInput;
+  concurrencyKey: string;
+  delayInSeconds?: number;
+}
+
+/** Events about one project run one at a time, publishes and rescore pages alike. */
+export const projectKey = (projectId: string): string => `impact-${projectId}`;
+
 /**
  * Queues the publication of these issues' impact to Jira. Events of one project run one
  * at a time (a concurrency key per project), so two publishes of the same issue never
@@ -18,20 +28,24 @@ export async function enqueueSync(issues: readonly { issueId: string; projectId:
     set.add(issueId);
     byProject.set(projectId, set);
   }
-  const events: { body: SyncEventInput; projectId: string }[] = [];
+  const events: OutgoingEvent[] = [];
   for (const [projectId, ids] of byProject) {
     const all = [...ids];
     for (let i = 0; i < all.length; i += ISSUES_PER_EVENT) {
-      events.push({ projectId, body: { kind: 'publish', issueIds: all.slice(i, i + ISSUES_PER_EVENT) } });
+      events.push({
+        concurrencyKey: projectKey(projectId),
+        body: { kind: 'publish', issueIds: all.slice(i, i + ISSUES_PER_EVENT) }
+      });
     }
   }
   await pushEvents(events);
 }
 
-/** Pushes events in as few calls as Forge allows, keyed for per-project ordering. */
-export async function pushEvents(
-  events: readonly { body: SyncEventInput; projectId: string }[]
-): Promise<void> {
+/**
+ * Pushes events in as few calls as Forge allows (each push request counts once against
+ * the cyclic-invocation limit), keyed for per-project ordering.
+ */
+export async function pushEvents(events: readonly OutgoingEvent[]): Promise<void> {
   if (events.length === 0) return;
   const queue = new Queue({ key: SYNC_QUEUE });
   const pushes: Promise<unknown>[] = [];
@@ -40,7 +54,8 @@ export async function pushEvents(
       queue.push(
         events.slice(i, i + EVENTS_PER_PUSH).map((e) => ({
           body: e.body,
-          concurrency: { key: `impact-${e.projectId}`, limit: 1 }
+          concurrency: { key: e.concurrencyKey, limit: 1 },
+          ...(e.delayInSeconds === undefined ? {} : { delayInSeconds: e.delayInSeconds })
         }))
       )
     );

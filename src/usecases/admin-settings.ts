@@ -17,7 +17,7 @@ import { linksUnder } from '../storage/link-store';
 import { getPrivacySettings, savePrivacySettings } from '../storage/privacy-store';
 import { getScoringSettings, saveScoringSettings } from '../storage/settings-store';
 import type { AdminSettingsView, RescoreProgressView, ScorePreviewRow } from '../contract/views';
-import { rescoreProgress, startRescore } from '../sync/rescore';
+import { rescoreProgress, resumeRescore, startRescore } from '../sync/rescore';
 import type { Env } from './actor';
 import { collectCards, scoringItems } from './build-impact';
 
@@ -56,7 +56,7 @@ export async function getAdminSettings(): Promise<AdminSettingsView> {
   const [scoring, privacy, rescore] = await Promise.all([
     getScoringSettings(),
     getPrivacySettings(),
-    rescoreProgress()
+    rescoreProgress(new Date())
   ]);
   return view(scoring, privacy, rescore);
 }
@@ -64,7 +64,17 @@ export async function getAdminSettings(): Promise<AdminSettingsView> {
 /** Progress of the latest rescore, polled by the admin page while one runs. */
 export async function getRescoreProgress(): Promise<RescoreProgressView | null> {
   await requireJiraAdmin();
-  return rescoreProgress();
+  return rescoreProgress(new Date());
+}
+
+/**
+ * Starts the latest rescore again where it stands: every project that failed, stalled
+ * or never started gets its next page queued (finished pages are not redone).
+ */
+export async function retryRescore(env: Env): Promise<RescoreProgressView | null> {
+  await requireJiraAdmin();
+  await resumeRescore(env, { force: true });
+  return rescoreProgress(env.now());
 }
 
 /**
@@ -88,7 +98,7 @@ export async function saveAdminSettings(
   const changed =
     settingsHash(savedScoring) !== settingsHash(beforeScoring) ||
     JSON.stringify(savedPrivacy) !== JSON.stringify(beforePrivacy);
-  const rescore = changed ? await startRescore('settings', env) : await rescoreProgress();
+  const rescore = changed ? await startRescore('settings', env) : await rescoreProgress(env.now());
   return view(savedScoring, savedPrivacy, rescore);
 }
 

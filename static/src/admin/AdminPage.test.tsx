@@ -345,8 +345,10 @@ it('shows a running rescore and follows it until every project is done', async (
     startedAt: '2026-11-29T10:00:00.000Z',
     projects: 3,
     projectsDone: 1,
+    projectsFailed: 0,
     issuesRescored: 120,
-    done: false
+    done: false,
+    stalled: false
   };
   onAdmin('admin/getSettings', () => ok(settingsView({ rescore: running })));
   onAdmin('admin/rescoreProgress', () =>
@@ -377,6 +379,65 @@ it('shows a running rescore and follows it until every project is done', async (
       await jest.advanceTimersByTimeAsync(6000);
     });
     expect(payloads('admin/rescoreProgress')).toHaveLength(polls);
+  } finally {
+    jest.useRealTimers();
+  }
+});
+
+it('shows a rescore that stopped on a failing project, and Retry continues it', async () => {
+  const stopped = {
+    runId: 'run-2',
+    reason: 'daily' as const,
+    startedAt: '2026-11-29T10:00:00.000Z',
+    projects: 3,
+    projectsDone: 2,
+    projectsFailed: 1,
+    issuesRescored: 300,
+    done: false,
+    stalled: false
+  };
+  onAdmin('admin/getSettings', () => ok(settingsView({ rescore: stopped })));
+  onAdmin('admin/rescoreProgress', () => ok(stopped));
+  onAdmin('admin/retryRescore', () => ok({ ...stopped, projectsFailed: 0 }));
+  await loaded();
+  expect(screen.getByText('Recomputing scores has stopped')).toBeInTheDocument();
+  expect(screen.getByTestId('rescore-stopped-text')).toHaveTextContent('1 project could not be rescored.');
+  fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+  await waitFor(() => expect(screen.getByText('Recomputing scores…')).toBeInTheDocument());
+  expect(payloads('admin/retryRescore')).toHaveLength(1);
+  expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+});
+
+it('polls a rescore of many projects less often, to spare the storage quota', async () => {
+  const running = {
+    runId: 'run-3',
+    reason: 'settings' as const,
+    startedAt: '2026-11-29T10:00:00.000Z',
+    projects: 2000,
+    projectsDone: 10,
+    projectsFailed: 0,
+    issuesRescored: 1000,
+    done: false,
+    stalled: false
+  };
+  onAdmin('admin/getSettings', () => ok(settingsView({ rescore: running })));
+  onAdmin('admin/rescoreProgress', () => ok(running));
+  jest.useFakeTimers();
+  try {
+    render(<AdminPage />);
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(0);
+    });
+    await screen.findByTestId('rescore-progress-text');
+    // 2 000 projects: every 50 s, not every 2 s.
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(10_000);
+    });
+    expect(payloads('admin/rescoreProgress')).toHaveLength(0);
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(45_000);
+    });
+    expect(payloads('admin/rescoreProgress')).toHaveLength(1);
   } finally {
     jest.useRealTimers();
   }
