@@ -1,6 +1,9 @@
+import { KvsGate } from '../kvs/kvs-gate';
+import { KvsQuota, type KvsQuotaLimits } from '../kvs/kvs-quota';
 import { FaultInjector, type FaultKind } from './faults';
 import { InvocationScope } from './invocation-context';
-import { Meter, ZERO_LATENCY, type LatencyModel } from './meter';
+import { DEFAULT_LATENCY, Meter, ZERO_LATENCY, type LatencyModel } from './meter';
+import { ModelledClock, type PlatformClock } from './platform-clock';
 import { LocalQueues, type QueuedEvent } from './queues';
 import type { JiraPrincipal, JiraService, KvsService, ServiceResponse } from './services';
 
@@ -18,6 +21,21 @@ export interface ForgeHostOptions {
   /** Really wait the modelled latency on each call (sandbox realism); off in tests. */
   sleep?: boolean;
   cloudId?: string;
+  /**
+   * Forge's per-installation storage quotas (limits-kvs-ce). On by default, as on every
+   * site; `'off'` removes them, a partial object overrides limits (tests that exceed them).
+   */
+  kvsQuota?: Partial<KvsQuotaLimits> | 'off';
+  /**
+   * The time quotas are measured in: `modelled` (default) advances by the modelled latency
+   * of each call and the queues' waits, so tests are not throttled for running faster than
+   * Forge; `wall` adds real time on top (the sandbox, where a person pauses between clicks).
+   */
+  clock?: 'modelled' | 'wall';
+  /** Latencies the modelled clock advances by; the benchmark's model by default. */
+  clockLatency?: LatencyModel;
+  /** Share of batch items that fail transiently, from a seeded generator; none by default. */
+  flakyBatchItems?: { rate: number; seed: number };
 }
 
 interface ForgeFetchTarget {
@@ -91,6 +109,10 @@ export class ForgeHost {
   readonly scope = new InvocationScope();
   readonly cloudId: string;
   readonly queues = new LocalQueues();
+  /** The time the storage quotas see (see `ForgeHostOptions.clock`). */
+  readonly clock: PlatformClock;
+  readonly kvsQuota: KvsQuota;
+  private readonly kvsGate: KvsGate;
   private readonly consumers = new Map<string, QueueConsumer>();
   private draining: Promise<DrainReport> | undefined;
   private installed = false;
@@ -98,6 +120,21 @@ export class ForgeHost {
   constructor(private readonly options: ForgeHostOptions) {
     this.meter = new Meter(options.latency ?? ZERO_LATENCY);
     this.cloudId = options.cloudId ?? 'local-cloud-0001';
+    const started = Date.now();
+    const realTime = options.clock === 'wall' ? () => Date.now() - started : () => 0;
+    this.clock = new ModelledClock(
+      options.clockLatency ?? DEFAULT_LATENCY,
+      () => this.queues.clock + realTime()
+    );
+    this.kvsQuota = new KvsQuota(
+      () => this.clock.now(),
+      options.kvsQuota === 'off' ? UNLIMITED : (options.kvsQuota ?? {})
+    );
+    this.kvsGate = new KvsGate(options.kvs, {
+      quota: this.kvsQuota,
+      onUnits: (kind, units) => this.meter.recordUnits(kind, units),
+      ...(options.flakyBatchItems ? { flakyBatchItems: options.flakyBatchItems } : {})
+    });
   }
 
   /** Installs the globals. One host per process at a time, as in a Forge runtime. */
@@ -137,6 +174,7 @@ export class ForgeHost {
    */
   async invoke(handler: ResolverFunction, request: InvokeRequest): Promise<unknown> {
     this.meter.recordInvoke(request.functionKey);
+    this.clock.invoke();
     return this.scope.run({ accountId: request.accountId, cloudId: this.cloudId }, () =>
       handler(
         {
@@ -248,16 +286,21 @@ export class ForgeHost {
       kind,
       kind === 'kvs' ? url.pathname : this.jiraLabel(init?.method, url.pathname)
     );
+    const tick = this.clock.start(kind);
     try {
       // Yield a macrotask even without latency, so calls started together (Promise.all)
       // overlap in flight and the meter counts them as one round trip, as Forge would.
       await (this.options.sleep ? delay(this.meter.latencyOf(kind)) : nextTurn());
-      const fault = this.faults.take(kind, url.pathname);
-      if (fault) return faultResponse(kind, fault);
+      const fault = this.faults.takeRule(kind, url.pathname);
+      if (fault && fault.fault !== 'partial') return faultResponse(kind, fault.fault);
       const body = parseBody(init?.body);
       const answer =
         kind === 'kvs'
-          ? this.options.kvs.handle(url.pathname, body)
+          ? this.kvsGate.handle(
+              url.pathname,
+              body,
+              fault?.fault === 'partial' ? { failKeys: fault.keys ?? /.*/ } : {}
+            )
           : this.options.jira.handle({
               method: (init?.method ?? 'GET').toUpperCase(),
               path: url.pathname,
@@ -267,16 +310,19 @@ export class ForgeHost {
             });
       return toResponse(answer);
     } finally {
+      tick();
       done();
     }
   }
 
   private async queueCall(path: string, init?: RequestInit): Promise<Response> {
     const done = this.meter.start('queue', path.split('/').slice(0, 4).join('/'));
+    const tick = this.clock.start('queue');
     try {
       await (this.options.sleep ? delay(this.meter.latencyOf('queue')) : nextTurn());
       return toResponse(this.queues.handle(path, parseBody(init?.body)));
     } finally {
+      tick();
       done();
     }
   }
@@ -319,7 +365,14 @@ function toResponse(answer: ServiceResponse): Response {
   return new Response(JSON.stringify(answer.body), { status: answer.status, headers });
 }
 
-function faultResponse(kind: 'kvs' | 'jira', fault: FaultKind): Response {
+const UNLIMITED: KvsQuotaLimits = {
+  requestsPerSecond: Number.POSITIVE_INFINITY,
+  readUnitsPerMinute: Number.POSITIVE_INFINITY,
+  writeUnitsPerMinute: Number.POSITIVE_INFINITY,
+  unitBytes: 10 * 1024
+};
+
+function faultResponse(kind: 'kvs' | 'jira', fault: Exclude<FaultKind, 'partial'>): Response {
   if (fault === 'timeout') throw new TypeError('fetch failed: local host injected a timeout');
   if (kind === 'kvs') {
     const status = fault === 'throttle' ? 429 : 500;

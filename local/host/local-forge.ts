@@ -10,6 +10,7 @@ import {
   ForgeHost,
   retryRequest,
   type DrainReport,
+  type ForgeHostOptions,
   type FunctionContext,
   type ResolverFunction,
   type TriggerFunction
@@ -29,6 +30,12 @@ export interface LocalForgeOptions {
   sleep?: boolean;
   /** Check every Jira request and response against Atlassian's OpenAPI (tests: on). */
   validateJira?: boolean;
+  /** Storage quotas: on unless `'off'`; see `ForgeHostOptions.kvsQuota`. */
+  kvsQuota?: ForgeHostOptions['kvsQuota'];
+  /** The time quotas see: modelled (tests, benchmark) or wall (sandbox). */
+  clock?: ForgeHostOptions['clock'];
+  /** Transiently failing batch items; see `ForgeHostOptions.flakyBatchItems`. */
+  flakyBatchItems?: ForgeHostOptions['flakyBatchItems'];
 }
 
 /** Where a module is rendered: what Forge puts in `context.extension`. */
@@ -84,7 +91,10 @@ export class LocalForge {
       kvs: this.kvs,
       jira: options.validateJira === false ? this.jira : withOpenApiValidation(this.jira),
       ...(options.latency ? { latency: options.latency } : {}),
-      ...(options.sleep ? { sleep: true } : {})
+      ...(options.sleep ? { sleep: true } : {}),
+      ...(options.kvsQuota ? { kvsQuota: options.kvsQuota } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.flakyBatchItems ? { flakyBatchItems: options.flakyBatchItems } : {})
     }).install();
   }
 

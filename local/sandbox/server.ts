@@ -71,6 +71,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const forge = new LocalForge({
     ...(options.dataFile ? { kvsFile: options.dataFile } : {}),
     validateJira: false,
+    // Quotas see modelled time plus real time: a person's pauses refill them, as on a site.
+    clock: 'wall',
     ...(options.realisticLatency ? { latency: DEFAULT_LATENCY, sleep: true } : {})
   }).useApp(app);
   const log = (message: string): void => {
