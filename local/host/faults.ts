@@ -12,7 +12,10 @@ export interface FaultRule {
   /** Matches the request path (KVS: `/api/v1/transaction`; Jira: `/rest/api/3/...`). */
   path?: RegExp;
   fault: FaultKind;
-  /** For `partial`: the keys that fail; every key when omitted. */
+  /**
+   * For `partial`: the keys that fail; every key when omitted. A call naming none of them
+   * is not affected and does not use up the rule's `times`.
+   */
   keys?: RegExp;
   /** How many matching calls fail; undefined means every one. */
   times?: number;
@@ -34,11 +37,13 @@ export class FaultInjector {
     return this.takeRule(kind, path)?.fault;
   }
 
-  /** Like `take`, with the whole rule (a `partial` fault needs its keys). */
-  takeRule(kind: 'kvs' | 'jira', path: string): FaultRule | undefined {
+  /** Like `take`, with the whole rule (a `partial` fault needs its keys); `keys` are the call's. */
+  takeRule(kind: 'kvs' | 'jira', path: string, keys: readonly string[] = []): FaultRule | undefined {
     for (const entry of this.rules) {
       if (entry.rule.kind !== kind || entry.left <= 0) continue;
       if (entry.rule.path && !entry.rule.path.test(path)) continue;
+      const failing = entry.rule.keys;
+      if (entry.rule.fault === 'partial' && failing && !keys.some((key) => failing.test(key))) continue;
       entry.left -= 1;
       return entry.rule;
     }

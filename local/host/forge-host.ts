@@ -291,9 +291,9 @@ export class ForgeHost {
       // Yield a macrotask even without latency, so calls started together (Promise.all)
       // overlap in flight and the meter counts them as one round trip, as Forge would.
       await (this.options.sleep ? delay(this.meter.latencyOf(kind)) : nextTurn());
-      const fault = this.faults.takeRule(kind, url.pathname);
-      if (fault && fault.fault !== 'partial') return faultResponse(kind, fault.fault);
       const body = parseBody(init?.body);
+      const fault = this.faults.takeRule(kind, url.pathname, kind === 'kvs' ? keysOf(body) : []);
+      if (fault && fault.fault !== 'partial') return faultResponse(kind, fault.fault);
       const answer =
         kind === 'kvs'
           ? this.kvsGate.handle(
@@ -347,6 +347,15 @@ export function retryRequest(result: unknown): { retryAfter: number; retryReason
     retryAfter: options?.retryAfter ?? 1,
     retryReason: options?.retryReason ?? 'FUNCTION_RETRY_REQUEST'
   };
+}
+
+/** The keys a KVS request names: a batch's items', or a single-key call's. */
+function keysOf(body: unknown): string[] {
+  const items: unknown[] = Array.isArray(body) ? body : [body];
+  return items.flatMap((item) => {
+    const key = typeof item === 'object' && item !== null ? (item as { key?: unknown }).key : undefined;
+    return typeof key === 'string' ? [key] : [];
+  });
 }
 
 function parseBody(body: RequestInit['body']): unknown {
