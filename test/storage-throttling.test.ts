@@ -3,6 +3,9 @@ import { asApp, JiraTestClient } from '../local/jira/jira-test-client';
 import * as app from '../src/index';
 import { AppClient, DEMO_USERS, findChain, panel, sampleInsight, type Chain } from './evidence-kit';
 
+const DONE = '10002';
+const TO_DO = '10000';
+
 /**
  * The app under Forge's storage quotas and partial batch failures: a throttled user call
  * is a clear "busy, try again" that wrote nothing; background work backs off and resumes;
@@ -53,6 +56,25 @@ describe('storage throttling and partial batch failures', () => {
     expect(report.retried).toBeGreaterThan(0);
     expect(report.failed).toBe(0);
     expect(property(chain.subtaskId)).toMatchObject({ score: captured.view.impact!.score.score });
+  });
+
+  it('an issue event throttled by storage backs off and is handled once the quota refills', async () => {
+    forge.jira.setStatus(chain.subtaskId, TO_DO);
+    await forge.settle();
+    const captured = await subtaskPanel().ok('panel/captureAndLink', { insight: sampleInsight(), note: '' });
+    await forge.settle();
+    forge.host.kvsQuota.charge('read', forge.host.kvsQuota.limits.readUnitsPerMinute);
+    forge.jira.setStatus(chain.subtaskId, DONE);
+    const report = await forge.settle();
+    expect(report.triggers.retried).toBeGreaterThan(0);
+    expect(report.triggers.failed).toBe(0);
+    const insightId = captured.view.impact!.cards[0]!.insightId;
+    const library = new AppClient(forge, DEMO_USERS.bob, {
+      module: 'projectPage',
+      projectId: chain.projectId
+    });
+    const addressed = await library.ok('project/listInsights', { status: 'addressed', limit: 100 });
+    expect(addressed.items.map((item) => item.id)).toContain(insightId);
   });
 
   it('never publishes 0 for an issue whose impact a batch read failed to return', async () => {

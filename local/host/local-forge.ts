@@ -202,6 +202,8 @@ export class LocalForge {
         }
         this.triggerReport.retried += 1;
         reason = retry.retryReason;
+        // Not waited out in real time, but on the platform's clock, so quotas refill.
+        this.host.clock.advance(retry.retryAfter * 1000);
       }
     }
     return triggers.length;
