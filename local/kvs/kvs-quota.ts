@@ -47,6 +47,8 @@ export function jsonBytes(value: unknown): number {
 /** A sliding window: amounts recorded at times, summed over the last `spanMs`. */
 class SlidingWindow {
   private entries: { at: number; amount: number }[] = [];
+  /** Entries before `head` have left the window; the array is compacted now and then. */
+  private head = 0;
   private total = 0;
 
   constructor(private readonly spanMs: number) {}
@@ -63,12 +65,15 @@ class SlidingWindow {
   }
 
   private prune(now: number): void {
-    let drop = 0;
-    while (drop < this.entries.length && (this.entries[drop]?.at ?? now) <= now - this.spanMs) {
-      this.total -= this.entries[drop]?.amount ?? 0;
-      drop += 1;
+    for (let entry = this.entries[this.head]; entry && entry.at <= now - this.spanMs;) {
+      this.total -= entry.amount;
+      this.head += 1;
+      entry = this.entries[this.head];
     }
-    if (drop > 0) this.entries = this.entries.slice(drop);
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
   }
 }
 
