@@ -44,9 +44,16 @@ export function panelSite(projectId: string, issueId: string) {
 }
 
 export async function call(forge: LocalForge, handler: ResolverFunction, site: Parameters<LocalForge['invoke']>[2], key: string, payload: unknown): Promise<unknown> {
-  const result = (await forge.invoke(handler, EDITOR, site, key, payload)) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-  if (!result.ok) throw new Error(`${key} failed: ${result.error?.code} ${result.error?.message}`);
-  return result.value;
+  for (let attempt = 1; ; attempt += 1) {
+    const result = (await forge.invoke(handler, EDITOR, site, key, payload)) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+    if (result.ok) return result.value;
+    // Storage quotas apply to setup too: like a person told BUSY, wait a minute and try again.
+    if (result.error?.code === 'BUSY' && attempt < 10) {
+      forge.host.clock.advance(60_000);
+      continue;
+    }
+    throw new Error(`${key} failed: ${result.error?.code} ${result.error?.message}`);
+  }
 }
 
 export const panelHandler = panelResolver as ResolverFunction;

@@ -57,6 +57,14 @@ async function main(): Promise<void> {
     );
   }
   console.log('');
+  // Forge bills storage per installation: 4 000 read and 4 000 write units a minute.
+  console.log('| operation | scale | KVS read units | KVS write units |');
+  console.log('|---|---|---:|---:|');
+  for (const r of operations) {
+    const name = r.note ? `${r.name} (${r.note})` : r.name;
+    console.log(`| ${name} | ${r.scale} | ${r.kvsReadUnits} | ${r.kvsWriteUnits} |`);
+  }
+  console.log('');
   console.log('| import | rows per second (modelled) | KVS calls per row |');
   console.log('|---|---:|---:|');
   for (const r of imports) console.log(`| ${r.scale} | ${r.rowsPerSecond} | ${r.kvsCallsPerRow} |`);

@@ -39,9 +39,12 @@ describe('concurrent linking', () => {
       );
     }
     const results = (await Promise.all(operations)) as { ok: boolean; error?: { code: string } }[];
-    // Unlinking something not (yet) linked is a legitimate NOT_FOUND; nothing else may fail.
-    for (const r of results) if (!r.ok) expect(r.error?.code).toBe('NOT_FOUND');
+    // Unlinking something not (yet) linked is a legitimate NOT_FOUND. Forty writers at once
+    // retrying conflicts pass Forge's 1 000 storage requests per second, so some are told
+    // BUSY (nothing written; try again). Nothing else may fail.
+    for (const r of results) if (!r.ok) expect(['NOT_FOUND', 'BUSY']).toContain(r.error?.code);
 
+    forge.host.clock.advance(60_000); // a minute later the quotas have refilled
     const expected = await recomputeFromScratch(issues);
     for (const issueId of issues) {
       const stored = await panel(forge, DEMO_USERS.bob, chain.projectId, issueId).ok('panel/getEvidence', {});

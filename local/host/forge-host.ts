@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { KvsGate } from '../kvs/kvs-gate';
+import { KvsQuota, type KvsQuotaLimits } from '../kvs/kvs-quota';
 import { FaultInjector, type FaultKind } from './faults';
 import { InvocationScope } from './invocation-context';
 import {
@@ -9,8 +11,9 @@ import {
   withTimeout
 } from './invocation-limits';
 import { LogicalClock } from './logical-clock';
-import { Meter, ZERO_LATENCY, type LatencyModel } from './meter';
+import { DEFAULT_LATENCY, Meter, ZERO_LATENCY, type LatencyModel } from './meter';
 import { LocalQueues, QUEUE_LIMITS, type LocalQueuesOptions, type QueuedEvent } from './queues';
+import { ModelledClock, type PlatformClock } from './platform-clock';
 import type { JiraPrincipal, JiraService, KvsService, ServiceResponse } from './services';
 
 /**
@@ -34,6 +37,15 @@ export interface ForgeHostOptions {
   wallClock?: boolean;
   /** Retention window, duplicate delivery rate and its seed for the async events service. */
   queues?: Omit<LocalQueuesOptions, 'clock'>;
+  /**
+   * Forge's per-installation storage quotas (limits-kvs-ce). On by default, as on every
+   * site; `'off'` removes them, a partial object overrides limits (tests that exceed them).
+   */
+  kvsQuota?: Partial<KvsQuotaLimits> | 'off';
+  /** Latencies the modelled clock advances by; the benchmark's model by default. */
+  clockLatency?: LatencyModel;
+  /** Share of batch items that fail transiently, from a seeded generator; none by default. */
+  flakyBatchItems?: { rate: number; seed: number };
 }
 
 interface ForgeFetchTarget {
@@ -140,6 +152,13 @@ export class ForgeHost {
   readonly queues: LocalQueues;
   private readonly invocationRate = new InvocationRate(this.clock);
   private readonly startedAt = Date.now();
+  /**
+   * The time the storage quotas see: platform time plus the modelled latency of each wave
+   * of calls, so tests are not throttled for running faster than Forge.
+   */
+  readonly quotaClock: PlatformClock;
+  readonly kvsQuota: KvsQuota;
+  private readonly kvsGate: KvsGate;
   private readonly consumers = new Map<string, QueueConsumer>();
   private draining: Promise<DrainReport> | undefined;
   private installed = false;
@@ -148,6 +167,16 @@ export class ForgeHost {
     this.meter = new Meter(options.latency ?? ZERO_LATENCY);
     this.cloudId = options.cloudId ?? 'local-cloud-0001';
     this.queues = new LocalQueues({ ...options.queues, clock: this.clock });
+    this.quotaClock = new ModelledClock(options.clockLatency ?? DEFAULT_LATENCY, () => this.clock.now());
+    this.kvsQuota = new KvsQuota(
+      () => this.quotaClock.now(),
+      options.kvsQuota === 'off' ? UNLIMITED : (options.kvsQuota ?? {})
+    );
+    this.kvsGate = new KvsGate(options.kvs, {
+      quota: this.kvsQuota,
+      onUnits: (kind, units) => this.meter.recordUnits(kind, units),
+      ...(options.flakyBatchItems ? { flakyBatchItems: options.flakyBatchItems } : {})
+    });
   }
 
   /** Installs the globals. One host per process at a time, as in a Forge runtime. */
@@ -188,6 +217,7 @@ export class ForgeHost {
   async invoke(handler: ResolverFunction, request: InvokeRequest): Promise<unknown> {
     this.meter.recordInvoke(request.functionKey);
     this.followWallClock();
+    this.quotaClock.invoke();
     // Refused before the function runs: over the per-minute rate, or a request too large.
     this.invocationRate.take(request.accountId);
     if (jsonBytes(request.payload) > INVOCATION_LIMITS.requestBytes) {
@@ -337,16 +367,21 @@ export class ForgeHost {
       kind,
       kind === 'kvs' ? url.pathname : this.jiraLabel(init?.method, url.pathname)
     );
+    const tick = this.quotaClock.start(kind);
     try {
       // Yield a macrotask even without latency, so calls started together (Promise.all)
       // overlap in flight and the meter counts them as one round trip, as Forge would.
       await (this.options.sleep ? delay(this.meter.latencyOf(kind)) : nextTurn());
-      const fault = this.faults.take(kind, url.pathname);
-      if (fault) return faultResponse(kind, fault);
       const body = parseBody(init?.body);
+      const fault = this.faults.takeRule(kind, url.pathname, kind === 'kvs' ? keysOf(body) : []);
+      if (fault && fault.fault !== 'partial') return faultResponse(kind, fault.fault);
       const answer =
         kind === 'kvs'
-          ? this.options.kvs.handle(url.pathname, body)
+          ? this.kvsGate.handle(
+              url.pathname,
+              body,
+              fault?.fault === 'partial' ? { failKeys: fault.keys ?? /.*/ } : {}
+            )
           : this.options.jira.handle({
               method: (init?.method ?? 'GET').toUpperCase(),
               path: url.pathname,
@@ -356,6 +391,7 @@ export class ForgeHost {
             });
       return toResponse(answer);
     } finally {
+      tick();
       done();
     }
   }
@@ -367,12 +403,14 @@ export class ForgeHost {
   private async queueCall(path: string, init?: RequestInit): Promise<Response> {
     this.followWallClock();
     const done = this.meter.start('queue', path.split('/').slice(0, 4).join('/'));
+    const tick = this.quotaClock.start('queue');
     try {
       await (this.options.sleep ? delay(this.meter.latencyOf('queue')) : nextTurn());
       // A push outside any invocation (a test's own) starts a chain of its own.
       const origin = this.scope.current()?.origin ?? randomUUID();
       return toResponse(this.queues.handle(path, parseBody(init?.body), origin));
     } finally {
+      tick();
       done();
     }
   }
@@ -404,6 +442,15 @@ export function retryRequest(
   };
 }
 
+/** The keys a KVS request names: a batch's items', or a single-key call's. */
+function keysOf(body: unknown): string[] {
+  const items: unknown[] = Array.isArray(body) ? body : [body];
+  return items.flatMap((item) => {
+    const key = typeof item === 'object' && item !== null ? (item as { key?: unknown }).key : undefined;
+    return typeof key === 'string' ? [key] : [];
+  });
+}
+
 function parseBody(body: RequestInit['body']): unknown {
   if (body === undefined || body === null) return undefined;
   if (typeof body !== 'string') throw new Error('Local Forge host: only string bodies are supported');
@@ -420,7 +467,14 @@ function toResponse(answer: ServiceResponse): Response {
   return new Response(JSON.stringify(answer.body), { status: answer.status, headers });
 }
 
-function faultResponse(kind: 'kvs' | 'jira', fault: FaultKind): Response {
+const UNLIMITED: KvsQuotaLimits = {
+  requestsPerSecond: Number.POSITIVE_INFINITY,
+  readUnitsPerMinute: Number.POSITIVE_INFINITY,
+  writeUnitsPerMinute: Number.POSITIVE_INFINITY,
+  unitBytes: 10 * 1024
+};
+
+function faultResponse(kind: 'kvs' | 'jira', fault: Exclude<FaultKind, 'partial'>): Response {
   if (fault === 'timeout') throw new TypeError('fetch failed: local host injected a timeout');
   if (kind === 'kvs') {
     const status = fault === 'throttle' ? 429 : 500;

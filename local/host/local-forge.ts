@@ -11,6 +11,7 @@ import {
   retryRequest,
   type AsyncEventFunction,
   type DrainReport,
+  type ForgeHostOptions,
   type FunctionContext,
   type ResolverFunction,
   type TriggerFunction
@@ -41,7 +42,18 @@ export interface LocalForgeOptions {
   retentionWindowMs?: number;
   /** Platform time follows the wall clock (the sandbox); tests leave it to the host. */
   wallClock?: boolean;
+  /** Storage quotas: on unless `'off'`; see `ForgeHostOptions.kvsQuota`. */
+  kvsQuota?: ForgeHostOptions['kvsQuota'];
+  /**
+   * Transiently failing batch items (see `ForgeHostOptions.flakyBatchItems`): by default
+   * 2 % of batch items fail, from a fixed seed, so every suite meets what Forge's parallel
+   * batches can do; `'off'` for exact counts.
+   */
+  flakyBatchItems?: ForgeHostOptions['flakyBatchItems'] | 'off';
 }
+
+/** The integration suites' default share of transiently failing batch items. */
+export const DEFAULT_FLAKY_BATCH_ITEMS = { rate: 0.02, seed: 20_261_201 };
 
 /** Where a module is rendered: what Forge puts in `context.extension`. */
 export type ModuleSite =
@@ -102,7 +114,11 @@ export class LocalForge {
         ...(options.duplicateRate === undefined ? {} : { duplicateRate: options.duplicateRate }),
         ...(options.duplicateSeed === undefined ? {} : { seed: options.duplicateSeed }),
         ...(options.retentionWindowMs === undefined ? {} : { retentionWindowMs: options.retentionWindowMs })
-      }
+      },
+      ...(options.kvsQuota ? { kvsQuota: options.kvsQuota } : {}),
+      ...(options.flakyBatchItems === 'off'
+        ? {}
+        : { flakyBatchItems: options.flakyBatchItems ?? DEFAULT_FLAKY_BATCH_ITEMS })
     }).install();
   }
 
@@ -202,6 +218,8 @@ export class LocalForge {
         }
         this.triggerReport.retried += 1;
         reason = retry.retryReason;
+        // Not waited out in real time, but on the platform's clock, so quotas refill.
+        this.host.clock.advance(retry.retryAfter * 1000);
       }
     }
     return triggers.length;

@@ -28,6 +28,13 @@ export interface MeterSnapshot {
   waves: number;
   modelledMs: number;
   byPath: Record<string, number>;
+  /** Storage quota units billed (10 KB each, rounded up per request or batch item). */
+  units: StorageUnits;
+}
+
+export interface StorageUnits {
+  read: number;
+  write: number;
 }
 
 interface Wave {
@@ -44,6 +51,7 @@ export class Meter {
   private waves: Wave[] = [];
   private byPath: Record<string, number> = {};
   private invokeMs = 0;
+  private units: StorageUnits = { read: 0, write: 0 };
 
   constructor(private readonly latency: LatencyModel = DEFAULT_LATENCY) {}
 
@@ -83,6 +91,11 @@ export class Meter {
     this.invokeMs += this.latency.invoke;
   }
 
+  /** Records the storage quota units one KVS request was billed. */
+  recordUnits(kind: keyof StorageUnits, units: number): void {
+    this.units[kind] += units;
+  }
+
   latencyOf(kind: CallKind): number {
     return this.latency[kind];
   }
@@ -93,7 +106,8 @@ export class Meter {
       roundTrips: { ...this.roundTrips },
       waves: this.waves.length,
       modelledMs: this.invokeMs + this.waves.reduce((sum, w) => sum + w.maxLatency, 0),
-      byPath: { ...this.byPath }
+      byPath: { ...this.byPath },
+      units: { ...this.units }
     };
   }
 
@@ -103,5 +117,6 @@ export class Meter {
     this.waves = [];
     this.byPath = {};
     this.invokeMs = 0;
+    this.units = { read: 0, write: 0 };
   }
 }

@@ -84,7 +84,8 @@ export function batchDelete(
   );
 }
 
-function checkBatch(verb: string, items: { key: unknown; entityName?: string }[]): void {
+/** Refuses a whole batch: empty, over 25 items, or an item named twice (entities-batch, "Error handling"). */
+export function checkBatch(verb: string, items: { key: unknown; entityName?: string }[]): void {
   if (items.length === 0) throw kvsErrors.badRequest('a batch needs at least one item');
   if (items.length > KVS_LIMITS.batchMaxItems)
     throw kvsErrors.tooManyBatchItems(verb, items.length, KVS_LIMITS.batchMaxItems);

@@ -48,11 +48,23 @@ type Handler = (body: unknown, now: number) => ServiceResponse;
 
 const NO_CONTENT: ServiceResponse = { status: 204 };
 
+/** Endpoints that only read; every other one may write. */
+const READ_PATHS: ReadonlySet<string> = new Set([
+  '/api/v1/get',
+  '/api/v1/secret/get',
+  '/api/v1/entity/get',
+  '/api/v1/query',
+  '/api/v1/entity/query',
+  '/api/v1/batch/get'
+]);
+
 export class KvsEngine implements KvsService {
   private readonly store: SqliteStore;
   private readonly catalog: EntityCatalog;
   private readonly now: () => number;
   private readonly routes: Record<string, Handler>;
+  /** Successful writes so far: a cursor issued before the latest one is no longer stable. */
+  private writes = 0;
 
   constructor(options: KvsEngineOptions) {
     this.store = new SqliteStore(options.file);
@@ -63,7 +75,8 @@ export class KvsEngine implements KvsService {
       '/api/v1/get': (body, now) => this.get({ kind: 'kv', ns: 'kv' }, body, now),
       '/api/v1/set': (body, now) => this.set('kv', body, now),
       '/api/v1/delete': (body) => this.remove('kv', body),
-      '/api/v1/query': (body, now) => ok(queryKeyValues(this.store, parseBody(queryRequest, body), now)),
+      '/api/v1/query': (body, now) =>
+        ok(queryKeyValues(this.store, parseBody(queryRequest, body), now, this.writes)),
       '/api/v1/secret/get': (body, now) => this.get({ kind: 'kv', ns: 'secret' }, body, now),
       '/api/v1/secret/set': (body, now) => this.set('secret', body, now),
       '/api/v1/secret/delete': (body) => this.remove('secret', body),
@@ -85,7 +98,9 @@ export class KvsEngine implements KvsService {
     const route = this.routes[path];
     try {
       if (!route) throw kvsErrors.unknownPath(path);
-      return route(body, this.now());
+      const answer = route(body, this.now());
+      if (!READ_PATHS.has(path) && answer.status < 300) this.writes += 1;
+      return answer;
     } catch (error) {
       if (error instanceof KvsError) return error.toResponse();
       const message = error instanceof Error ? error.message : String(error);
@@ -167,7 +182,7 @@ export class KvsEngine implements KvsService {
 
   private entityQuery(body: unknown, now: number): ServiceResponse {
     const request = parseBody(entityQueryRequest, body);
-    return ok(queryEntities(this.store, this.catalog.resolve(request.entityName), request, now));
+    return ok(queryEntities(this.store, this.catalog.resolve(request.entityName), request, now, this.writes));
   }
 
   /**

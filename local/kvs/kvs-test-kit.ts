@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ForgeHost } from '../host/forge-host';
+import { ForgeHost, type ForgeHostOptions } from '../host/forge-host';
 import type { KvsService, ServiceResponse } from '../host/services';
 import { KvsEngine } from './kvs-engine';
 import { loadEntityDefinitions, parseEntityDefinitions, type EntityDefinition } from './manifest-entities';
@@ -83,11 +83,14 @@ export interface LocalKvs {
   stop(): void;
 }
 
-export function startLocalKvs(options: { file?: string } = {}): LocalKvs {
+export function startLocalKvs(
+  options: { file?: string; host?: Omit<ForgeHostOptions, 'kvs' | 'jira'> } = {}
+): LocalKvs {
   const clock = { now: Date.UTC(2026, 0, 1) };
   const engine = new KvsEngine({ file: options.file, entities: testEntities(), now: () => clock.now });
   const recorder = new RecordingKvs(engine);
   const host = new ForgeHost({
+    ...options.host,
     kvs: recorder,
     jira: { handle: () => ({ status: 404, body: {} }) }
   }).install();

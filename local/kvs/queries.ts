@@ -12,9 +12,12 @@ import type { z } from 'zod';
 
 /**
  * `/api/v1/query` and `/api/v1/entity/query`. Both answer `{data, cursor?}`; a cursor is
- * returned only when at least one more matching row exists, so the last page has none.
- * Filters are applied while walking the index and the page limit counts matching rows
- * (the docs do not say whether the platform counts before or after filtering).
+ * returned only when at least one more row exists, so the last page has none.
+ *
+ * The page limit bounds the rows walked, and entity `filters` (and/or) are applied to those
+ * rows afterwards, as the Custom Entity Store does (storage-api-query-complex, "Filters":
+ * pages can come back short, or with no results and a cursor pointing to the next page).
+ * `where` range conditions are part of the index walk. Cursors: see cursor.ts.
  */
 export interface QueryPage {
   data: Record<string, unknown>[];
@@ -31,20 +34,28 @@ export function pageLimit(limit: number | undefined): number {
 export function queryKeyValues(
   store: SqliteStore,
   request: z.infer<typeof queryRequest>,
-  now: number
+  now: number,
+  writes: number
 ): QueryPage {
   const limit = pageLimit(request.limit);
   const prefix = keyPrefix(request.where);
   const scope = queryScope(['kv', prefix]);
-  const after = request.after === undefined ? undefined : decodeCursor(scope, request.after).key;
+  const cursor = request.after === undefined ? undefined : decodeCursor(scope, request.after);
   const to = prefix === '' ? undefined : prefixUpperBound(prefix);
-  const rows = store.scanKv('kv', { from: prefix === '' ? undefined : prefix, to, after }, limit + 1, now);
+  const from = prefix === '' ? undefined : prefix;
+  // After a write the next page starts at the cursor's row count, not after its row.
+  const skip = cursor && cursor.writes !== writes ? cursor.walked : 0;
+  const after = cursor && skip === 0 ? cursor.key : undefined;
+  const rows = store.scanKv('kv', { from, to, after }, skip + limit + 1, now).slice(skip);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
+  const walked = (cursor?.walked ?? 0) + page.length;
   const fields = request.options?.metadataFields ?? [];
   return {
     data: page.map((row) => recordBody(row, fields)),
-    ...(rows.length > limit && last ? { cursor: encodeCursor(scope, { sort: 0, key: last.key }) } : {})
+    ...(rows.length > limit && last
+      ? { cursor: encodeCursor(scope, { sort: 0, key: last.key, walked, writes }) }
+      : {})
   };
 }
 
@@ -65,7 +76,8 @@ export function queryEntities(
   store: SqliteStore,
   definition: EntityDefinition,
   request: EntityQueryRequest,
-  now: number
+  now: number,
+  writes: number
 ): QueryPage {
   const limit = pageLimit(request.limit);
   const index = resolveIndex(definition, request.indexName);
@@ -74,11 +86,14 @@ export function queryEntities(
   const filter = compileFilters(request.filters, definition);
   const descending = request.sort === 'DESC';
   const scope = queryScope(['entity', definition.name, index.name, partition, descending]);
-  const after = request.cursor === undefined ? undefined : decodeCursor(scope, request.cursor);
+  const cursor = request.cursor === undefined ? undefined : decodeCursor(scope, request.cursor);
   const fields: readonly MetadataFieldName[] =
     request.options?.metadataFields ?? request.metadataFields ?? [];
+  // After a write the next page starts at the cursor's row count, not after its row.
+  let skip = cursor && cursor.writes !== writes ? cursor.walked : 0;
+  const after = cursor && skip === 0 ? { sort: cursor.sort, key: cursor.key } : undefined;
 
-  const page: IndexedRecord[] = [];
+  const walked: IndexedRecord[] = [];
   let more = false;
   const rows = store.scanIndex({
     entity: definition.name,
@@ -91,16 +106,23 @@ export function queryEntities(
     now
   });
   for (const row of rows) {
-    if (filter && !matchesFilter(filter, JSON.parse(row.json) as EntityValue)) continue;
-    if (page.length === limit) {
+    if (skip > 0) {
+      skip -= 1;
+      continue;
+    }
+    if (walked.length === limit) {
       more = true;
       break;
     }
-    page.push(row);
+    walked.push(row);
   }
-  const last = page[page.length - 1];
+  const last = walked[walked.length - 1];
+  const matching = filter
+    ? walked.filter((row) => matchesFilter(filter, JSON.parse(row.json) as EntityValue))
+    : walked;
+  const position = { walked: (cursor?.walked ?? 0) + walked.length, writes };
   return {
-    data: page.map((row) => recordBody(row, fields)),
-    ...(more && last ? { cursor: encodeCursor(scope, { sort: last.sort, key: last.key }) } : {})
+    data: matching.map((row) => recordBody(row, fields)),
+    ...(more && last ? { cursor: encodeCursor(scope, { sort: last.sort, key: last.key, ...position }) } : {})
   };
 }

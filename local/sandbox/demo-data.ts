@@ -99,9 +99,16 @@ export async function seedDemoData(forge: LocalForge, options: { insightsPerProj
   const now = Date.now();
 
   const call = async (projectId: string, key: string, payload: unknown): Promise<unknown> => {
-    const result = (await forge.invoke(handler, actor, { module: 'projectPage', projectId }, key, payload)) as Result;
-    if (!result.ok) throw new Error(`Seeding ${key} failed: ${result.error?.code} ${result.error?.message}`);
-    return result.value;
+    for (let attempt = 1; ; attempt += 1) {
+      const result = (await forge.invoke(handler, actor, { module: 'projectPage', projectId }, key, payload)) as Result;
+      if (result.ok) return result.value;
+      // Seeding meets the storage quotas too: on BUSY it waits a (logical) minute and retries.
+      if (result.error?.code === 'BUSY' && attempt < 10) {
+        forge.host.clock.advance(60_000);
+        continue;
+      }
+      throw new Error(`Seeding ${key} failed: ${result.error?.code} ${result.error?.message}`);
+    }
   };
 
   for (const project of forge.seed.projects) {

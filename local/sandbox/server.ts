@@ -93,6 +93,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const forge = new LocalForge({
     ...(options.dataFile ? { kvsFile: options.dataFile } : {}),
     validateJira: false,
+    // Platform time follows real time: a person's pauses refill the storage quotas, as on a site.
     wallClock: true,
     ...(options.realisticLatency ? { latency: DEFAULT_LATENCY, sleep: true } : {})
   }).useApp(app);

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'LIMIT_EXCEEDED',
   'UPSTREAM_FAILED',
+  'BUSY',
   'INTERNAL'
 ] as const;
 
@@ -64,7 +65,24 @@ export class LimitExceededError extends AppError {
 
 /** Jira or Forge storage failed or throttled us; nothing was written. */
 export class UpstreamError extends AppError {
-  constructor(message: string) {
-    super('UPSTREAM_FAILED', message);
+  constructor(message: string, code: 'UPSTREAM_FAILED' | 'BUSY' = 'UPSTREAM_FAILED') {
+    super(code, message);
   }
+}
+
+/**
+ * The platform is throttling the app (Forge storage quotas): nothing was written, and the
+ * same call will work again shortly. A user is told to try again in a moment; background
+ * work hands the event back to be retried with backoff (it is an UpstreamError, which the
+ * queue consumer and the triggers already retry).
+ */
+export class BusyError extends UpstreamError {
+  constructor(message = 'Storage is busy right now. Wait a few seconds, then try again.') {
+    super(message, 'BUSY');
+  }
+}
+
+/** True for a failure that clears by itself if the same work is retried a little later. */
+export function isBusy(error: unknown): error is BusyError {
+  return error instanceof BusyError;
 }

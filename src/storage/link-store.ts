@@ -1,4 +1,4 @@
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import { batchGetEntities } from './batch-get';
 import { ENTITY, INDEX, KVS_LIMITS, linkKey } from './entities';
 import { guarded } from './kvs-failure';
@@ -12,7 +12,6 @@ function linksBy(indexName: string, partitionValue: string): Promise<LinkRecord[
         .entity<LinkRecord>(ENTITY.link)
         .query()
         .index(indexName, { partition: [partitionValue] })
-        .where(WhereConditions.greaterThan(''))
         .limit(KVS_LIMITS.pageSize);
       if (cursor) builder = builder.cursor(cursor);
       return builder.getMany();
@@ -52,7 +51,6 @@ export async function pageOfIssueLinks(
     .entity<LinkRecord>(ENTITY.link)
     .query()
     .index(INDEX.linkByIssue, { partition: [issueId] })
-    .where(WhereConditions.greaterThan(''))
     .limit(limit);
   if (cursor) builder = builder.cursor(cursor);
   const page = await guarded(() => builder.getMany());

@@ -1,5 +1,6 @@
 import { kvs } from '@forge/kvs';
 import { DEFAULT_PRIVACY, parsePrivacySettings, type PrivacySettings } from '../domain/privacy';
+import { batchGetItems } from './batch-get';
 import { ENTITY, PRIVACY_KEY, entityKey, identityAccessKey } from './entities';
 import { guarded } from './kvs-failure';
 import type { ImpactRecord } from './records';
@@ -38,15 +39,13 @@ export async function readPanelState(
   issueId: string,
   accountId: string
 ): Promise<{ impact?: ImpactRecord; privacy?: unknown; access?: unknown }> {
-  const result = await guarded(() =>
-    kvs.batchGet<unknown>([
-      { key: entityKey(issueId, 'issue id'), entityName: ENTITY.impact },
-      { key: PRIVACY_KEY },
-      { key: identityAccessKey(accountId) }
-    ])
-  );
+  const items = await batchGetItems<unknown>([
+    { key: entityKey(issueId, 'issue id'), entityName: ENTITY.impact },
+    { key: PRIVACY_KEY },
+    { key: identityAccessKey(accountId) }
+  ]);
   const state: { impact?: ImpactRecord; privacy?: unknown; access?: unknown } = {};
-  for (const item of result.successfulKeys) {
+  for (const item of items) {
     if (item.entityName === ENTITY.impact) state.impact = item.value as ImpactRecord;
     else if (item.key === PRIVACY_KEY) state.privacy = item.value;
     else state.access = item.value;

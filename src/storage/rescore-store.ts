@@ -1,5 +1,6 @@
 import { kvs } from '@forge/kvs';
-import { KVS_LIMITS, entityKey } from './entities';
+import { batchGetItems } from './batch-get';
+import { entityKey } from './entities';
 import { guarded } from './kvs-failure';
 
 /** The latest site-wide rescore: which projects it covers and why it ran. */
@@ -79,23 +80,12 @@ export async function getProjectProgress(
   projectIds: readonly string[]
 ): Promise<Map<string, RescoreProjectProgress>> {
   const result = new Map<string, RescoreProjectProgress>();
-  const chunks: string[][] = [];
-  for (let i = 0; i < projectIds.length; i += KVS_LIMITS.batchItems)
-    chunks.push(projectIds.slice(i, i + KVS_LIMITS.batchItems));
-  const pages = await Promise.all(
-    chunks.map((chunk) =>
-      guarded(() =>
-        kvs.batchGet<RescoreProjectProgress>(
-          chunk.map((projectId) => ({ key: progressKey(runId, projectId) }))
-        )
-      )
-    )
+  const items = await batchGetItems<RescoreProjectProgress>(
+    projectIds.map((projectId) => ({ key: progressKey(runId, projectId) }))
   );
-  for (const page of pages) {
-    for (const item of page.successfulKeys) {
-      const projectId = item.key.split(':').at(-1);
-      if (projectId && item.value) result.set(projectId, item.value);
-    }
+  for (const item of items) {
+    const projectId = item.key.split(':').at(-1);
+    if (projectId && item.value) result.set(projectId, item.value);
   }
   return result;
 }

@@ -28,6 +28,12 @@ function advice(error: ApiError): { title: string; body: string; retry: boolean 
         body: 'Jira or storage didn’t answer — try again. If it keeps failing, Atlassian may be having an outage.',
         retry: true
       };
+    case 'BUSY':
+      return {
+        title: 'Customer evidence is busy',
+        body: 'Storage is handling a lot of work for this site right now. Wait a few seconds, then try again.',
+        retry: true
+      };
     case 'LIMIT_EXCEEDED':
       return { title: 'Too many requests', body: 'Wait a few seconds, then try again.', retry: true };
     default:

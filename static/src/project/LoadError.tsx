@@ -22,7 +22,9 @@ export function LoadError({ what, error, onRetry, testId }: Props): JSX.Element 
       <Text as="p">
         {forbidden
           ? 'Ask a Jira admin for access to this project.'
-          : 'Jira or storage didn’t answer. Try again; if it keeps failing, Atlassian may be having an outage.'}
+          : error.code === 'BUSY'
+            ? 'Storage is busy right now. Wait a few seconds, then try again.'
+            : 'Jira or storage didn’t answer. Try again; if it keeps failing, Atlassian may be having an outage.'}
       </Text>
       {forbidden ? null : (
         <Button onClick={onRetry} testId={`${testId}-retry`}>

@@ -15,6 +15,8 @@ export function describeSaveError(error: ApiError): string {
       return error.message;
     case 'UPSTREAM_FAILED':
       return 'Jira or storage didn’t answer. Nothing was saved; try again.';
+    case 'BUSY':
+      return 'Storage is busy right now. Nothing was saved; wait a few seconds and try again.';
     case 'INTERNAL':
       return 'Something went wrong on our side. Nothing was saved; try again.';
   }

@@ -95,6 +95,8 @@ export function describe(error: ApiError): string {
       return error.message;
     case 'UPSTREAM_FAILED':
       return 'Jira or storage didn’t answer. Try again.';
+    case 'BUSY':
+      return 'Storage is busy right now. Nothing was changed; wait a few seconds and try again.';
     case 'INTERNAL':
       return 'Something went wrong on our side. Try again.';
   }
