@@ -1,4 +1,5 @@
 import { FaultInjector, type FaultKind } from './faults';
+import { Interleaving } from './interleaving';
 import { InvocationScope } from './invocation-context';
 import { Meter, ZERO_LATENCY, type LatencyModel } from './meter';
 import { LocalQueues, type QueuedEvent } from './queues';
@@ -91,6 +92,8 @@ export class ForgeHost {
   readonly scope = new InvocationScope();
   readonly cloudId: string;
   readonly queues = new LocalQueues();
+  /** Holds an invocation between its reads and its commit, and counts refused transactions. */
+  readonly interleaving = new Interleaving();
   private readonly consumers = new Map<string, QueueConsumer>();
   private draining: Promise<DrainReport> | undefined;
   private installed = false;
@@ -138,15 +141,17 @@ export class ForgeHost {
   async invoke(handler: ResolverFunction, request: InvokeRequest): Promise<unknown> {
     this.meter.recordInvoke(request.functionKey);
     return this.scope.run({ accountId: request.accountId, cloudId: this.cloudId }, () =>
-      handler(
-        {
-          call: { functionKey: request.functionKey, payload: request.payload },
-          context: { cloudId: this.cloudId, ...request.context }
-        },
-        {
-          principal: request.accountId ? { accountId: request.accountId } : undefined,
-          installContext: `ari:cloud:jira::site/${this.cloudId}`
-        }
+      this.interleaving.enter(() =>
+        handler(
+          {
+            call: { functionKey: request.functionKey, payload: request.payload },
+            context: { cloudId: this.cloudId, ...request.context }
+          },
+          {
+            principal: request.accountId ? { accountId: request.accountId } : undefined,
+            installContext: `ari:cloud:jira::site/${this.cloudId}`
+          }
+        )
       )
     );
   }
@@ -232,7 +237,9 @@ export class ForgeHost {
   /** Runs a trigger function (product event or schedule) as the app, as Forge does. */
   runTrigger(handler: TriggerFunction, event: Record<string, unknown>, moduleKey: string): Promise<unknown> {
     return this.scope.run({ accountId: undefined, cloudId: this.cloudId }, () =>
-      handler(event, { installContext: `ari:cloud:jira::site/${this.cloudId}`, moduleKey })
+      this.interleaving.enter(() =>
+        handler(event, { installContext: `ari:cloud:jira::site/${this.cloudId}`, moduleKey })
+      )
     );
   }
 
@@ -244,6 +251,8 @@ export class ForgeHost {
       throw new Error(`Local Forge host: unsupported call ${JSON.stringify(target)} ${path}`);
     }
     const url = new URL(path, 'http://local.invalid');
+    // A held invocation waits here, before the meter sees its call in flight.
+    if (kind === 'kvs') await this.interleaving.beforeStorageCall(url.pathname);
     const done = this.meter.start(
       kind,
       kind === 'kvs' ? url.pathname : this.jiraLabel(init?.method, url.pathname)
@@ -265,6 +274,7 @@ export class ForgeHost {
               body,
               principal: this.principalFor(target)
             });
+      if (kind === 'kvs') this.interleaving.observe(url.pathname, body, answer);
       return toResponse(answer);
     } finally {
       done();

@@ -58,6 +58,11 @@ export interface LinkRecord {
   linkedAt: string;
   /** "Why this is evidence"; omitted when empty (the entity store rejects empty strings). */
   note?: string;
+  /**
+   * Bumped by every rewrite, so a write can be conditioned on the row it read. Absent on
+   * links written before links were versioned (read as version 0).
+   */
+  version?: number;
 }
 
 export interface ImpactRecord {

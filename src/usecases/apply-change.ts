@@ -8,7 +8,7 @@ import { getInsights } from '../storage/insight-store';
 import { linksUnder } from '../storage/link-store';
 import { accountToRecord, insightToRecord, type ImpactRecord, type LinkRecord } from '../storage/records';
 import { getScoringSettings } from '../storage/settings-store';
-import { WriteSet } from '../storage/write-set';
+import { LINK_ROW, WriteSet } from '../storage/write-set';
 import { enqueueSync } from '../sync/sync-queue';
 import { buildImpact } from './build-impact';
 import { linkFallsUnder, type EvidenceChange } from './evidence-change';
@@ -88,19 +88,25 @@ export async function applyChange(
   }
 
   const deleted = new Set(change.linkDeletes.map((d) => linkKey(d.issueId, d.insightId)));
-  for (const link of change.linkSets) deleted.add(linkKey(link.issueId, link.insightId));
+  const setLinks = change.linkSets.map((s) => s.link);
+  for (const link of setLinks) deleted.add(linkKey(link.issueId, link.insightId));
   const linksByIssue = new Map<string, LinkRecord[]>();
   ids.forEach((id, i) => {
     const kept = (linkLists[i] ?? []).filter((link) => !deleted.has(linkKey(link.issueId, link.insightId)));
-    linksByIssue.set(id, [...kept, ...change.linkSets.filter((link) => linkFallsUnder(link, id))]);
+    linksByIssue.set(id, [...kept, ...setLinks.filter((link) => linkFallsUnder(link, id))]);
   });
 
   const { insights, accounts } = await loadEvidence([...linksByIssue.values()].flat(), change, prefetched);
 
   const writes = new WriteSet();
-  for (const link of change.linkSets)
-    writes.putPlain(ENTITY.link, linkKey(link.issueId, link.insightId), link);
-  for (const d of change.linkDeletes) writes.removePlain(ENTITY.link, linkKey(d.issueId, d.insightId));
+  // Links are conditioned like every other row: a link removed by a concurrent unlink,
+  // delete or merge is never brought back by a write computed from the old one.
+  for (const { link, expect } of change.linkSets) {
+    const version = expect === 'absent' ? 1 : expect.version + 1;
+    writes.put(ENTITY.link, linkKey(link.issueId, link.insightId), { ...link, version }, expect, LINK_ROW);
+  }
+  for (const d of change.linkDeletes)
+    writes.remove(ENTITY.link, linkKey(d.issueId, d.insightId), d.expect, LINK_ROW);
   for (const { insight, expect } of change.insightPuts)
     writes.put(ENTITY.insight, insight.id, insightToRecord(insight), expect);
   for (const { id, expect } of change.insightDeletes) writes.remove(ENTITY.insight, id, expect);

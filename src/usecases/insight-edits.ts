@@ -6,7 +6,7 @@ import { getAccount, getAccounts } from '../storage/account-store';
 import { linksOfInsight } from '../storage/link-store';
 import type { Actor, Env } from './actor';
 import { applyChange, type AffectedIssue } from './apply-change';
-import { emptyChange } from './evidence-change';
+import { emptyChange, removeLink, rewriteLink } from './evidence-change';
 import { affectedChain } from './link-insights';
 import { accountKeyOf, mergeAccount, newInsight, type InsightInput } from './prepare-capture';
 import { retryOnConflict } from './retry-on-conflict';
@@ -101,7 +101,7 @@ export async function editInsight(
         const updated = { ...link };
         if (next.accountKey) updated.accountKey = next.accountKey;
         else delete updated.accountKey;
-        change.linkSets.push(updated);
+        change.linkSets.push(rewriteLink(link, updated));
       }
     }
     await applyChange(change, affected, now);
@@ -122,7 +122,7 @@ export async function deleteInsight(
     const { affected, links } = await issuesFedBy(insightId);
     const change = emptyChange();
     change.insightDeletes.push({ id: insightId, expect: { version: current.version } });
-    for (const link of links) change.linkDeletes.push({ issueId: link.issueId, insightId });
+    for (const link of links) change.linkDeletes.push(removeLink(link));
     await applyChange(change, affected, env.now());
   });
 }

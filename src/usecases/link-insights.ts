@@ -123,7 +123,7 @@ async function linkChunk(
             alreadyLinked.push(id);
             continue;
           }
-          change.linkSets.push(linkRow(placement, insight, actor, note, now));
+          change.linkSets.push({ link: linkRow(placement, insight, actor, note, now), expect: 'absent' });
           change.insightPuts.push({
             insight: {
               ...insight,
@@ -164,7 +164,7 @@ export async function captureAndLink(
       change.accountPuts.push(mergeAccount(input.account, await getAccount(accountKey), now));
     }
     change.insightPuts.push({ insight: { ...insight, linkCount: 1, status: 'linked' }, expect: 'absent' });
-    change.linkSets.push(linkRow(placement, insight, actor, note, now));
+    change.linkSets.push({ link: linkRow(placement, insight, actor, note, now), expect: 'absent' });
     const results = await applyChange(change, chainOfPlacement(placement), now);
     return { impact: results.get(placement.id) ?? null, alreadyLinked: [] };
   });

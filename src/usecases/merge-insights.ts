@@ -6,7 +6,7 @@ import type { LinkRecord } from '../storage/records';
 import type { InsightView } from '../contract/views';
 import type { Actor, Env } from './actor';
 import { applyChange } from './apply-change';
-import { emptyChange } from './evidence-change';
+import { emptyChange, removeLink, rewriteLink } from './evidence-change';
 import { affectedChain } from './link-insights';
 import { requireProjectEdit } from './project-access';
 import { retryOnConflict } from './retry-on-conflict';
@@ -63,19 +63,22 @@ export async function mergeInsights(
     const change = emptyChange();
     const moved: LinkRecord[] = [];
     for (const link of sourceLinks) {
-      change.linkDeletes.push({ issueId: link.issueId, insightId: sourceId });
+      change.linkDeletes.push(removeLink(link));
       if (targetIssues.has(link.issueId)) continue;
-      const next: LinkRecord = { ...link, insightId: targetId };
+      const { version: _version, ...rest } = link;
+      const next: LinkRecord = { ...rest, insightId: targetId };
       const accountKey = target.accountKey ?? source.accountKey;
       if (accountKey) next.accountKey = accountKey;
       else delete next.accountKey;
       moved.push(next);
     }
-    change.linkSets.push(...moved);
+    // A moved link is a new row: if the target was linked to that issue meanwhile, retry.
+    change.linkSets.push(...moved.map((link) => ({ link, expect: 'absent' as const })));
     const merged = mergedInsight(target, source, targetLinks.length + moved.length, now);
     // The target's existing links carry its account key for scoring; keep them in step.
     if (merged.accountKey !== target.accountKey) {
-      for (const link of targetLinks) change.linkSets.push({ ...link, accountKey: merged.accountKey! });
+      for (const link of targetLinks)
+        change.linkSets.push(rewriteLink(link, { ...link, accountKey: merged.accountKey! }));
     }
     change.insightPuts.push({ insight: merged, expect: { version: target.version } });
     change.insightDeletes.push({ id: sourceId, expect: { version: source.version } });
