@@ -7,6 +7,7 @@ import type {
   AdminSettingsView,
   ScorePreviewRow,
   EvidenceCardView,
+  DeleteOutcome,
   ImportReport,
   InsightView,
   IssueHit,
@@ -72,7 +73,7 @@ export type ProjectContract = {
   'project/listInsights': Endpoint<typeof P.SearchInsightsPayload, Page<InsightView>>;
   'project/captureInsight': Endpoint<typeof P.CaptureInsightPayload, InsightView>;
   'project/editInsight': Endpoint<typeof P.EditInsightPayload, InsightView>;
-  'project/deleteInsight': Endpoint<typeof P.DeleteInsightPayload, { deleted: string }>;
+  'project/deleteInsight': Endpoint<typeof P.DeleteInsightPayload, DeleteOutcome>;
   'project/upsertAccount': Endpoint<typeof P.UpsertAccountPayload, Account>;
   'project/link': Endpoint<typeof P.LinkToIssuePayload, LinkOutcome>;
   'project/unlink': Endpoint<typeof P.UnlinkFromIssuePayload, PanelView>;

@@ -1,6 +1,6 @@
 import type { Account } from '../domain/account';
 import type { EvidenceCard, ImpactFacets, IssueImpact } from '../domain/impact';
-import type { FieldIssue } from '../domain/errors';
+import type { ErrorCode, FieldIssue } from '../domain/errors';
 import type { PrivacySettings } from '../domain/privacy';
 import type { ScoringSettings } from '../domain/scoring/settings';
 import type { Insight } from '../domain/insight';
@@ -24,6 +24,17 @@ export interface InsightView extends Insight {
   account?: Account;
   /** The account's name and ARR are masked for this user. */
   identityHidden?: boolean;
+  /**
+   * Links a queued job still has to delete, move or rescore for this answer's change
+   * (see `pending`): the change is committed and will be complete when they are done.
+   */
+  pendingLinks?: number;
+}
+
+/** What a delete did: the insight is gone, or (`pendingLinks`) is being removed with its links. */
+export interface DeleteOutcome {
+  deleted: string;
+  pendingLinks?: number;
 }
 
 export type EvidenceCardView = EvidenceCard;
@@ -66,6 +77,13 @@ export interface LinkOutcome {
   view: PanelView;
   /** Insights that were already linked to the issue (left unchanged). */
   alreadyLinked: string[];
+  /** Insights this call linked. */
+  linked?: string[];
+  /**
+   * Insights not linked because a later group failed after earlier groups had landed:
+   * the call answers with what it did rather than an error.
+   */
+  notLinked?: { insightIds: string[]; code: ErrorCode; message: string };
 }
 
 /** The admin page's settings: how scores are computed and who sees customer identity. */

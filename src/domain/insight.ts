@@ -161,6 +161,21 @@ export interface Insight {
   version: number;
   /** Idempotency key of the import row or webhook delivery that created it. */
   importKey?: string;
+  /**
+   * Work on a widely linked insight that a queued job is finishing (see insight-job):
+   * being deleted, being merged into `mergeInto`, or its issues being rescored after an
+   * edit. Until the job clears it, the insight is shown as pending; a deleting or
+   * merging insight can no longer be linked or edited.
+   */
+  pending?: InsightPending;
+  mergeInto?: string;
+}
+
+export type InsightPending = 'delete' | 'merge' | 'rescore';
+
+/** A deleting or merging insight is on its way out: nothing new may build on it. */
+export function isLeaving(insight: Pick<Insight, 'pending'>): boolean {
+  return insight.pending === 'delete' || insight.pending === 'merge';
 }
 
 /**

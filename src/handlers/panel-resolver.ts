@@ -29,7 +29,9 @@ export const panelResolver = defineSurface<PanelContract>(
       const result = await linkInsights(ctx, env, issueId, p.insightIds, p.note);
       return {
         view: { issueId, projectId: requireProject(ctx), impact: result.impact },
-        alreadyLinked: result.alreadyLinked
+        alreadyLinked: result.alreadyLinked,
+        linked: result.linked,
+        ...(result.notLinked ? { notLinked: result.notLinked } : {})
       };
     },
     'panel/unlink': async (p, ctx, env) => {

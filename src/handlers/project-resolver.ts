@@ -31,10 +31,7 @@ export const projectResolver = defineSurface<ProjectContract>(
     },
     'project/captureInsight': (p, ctx, env) => captureInsight(ctx, env, requireProject(ctx), p.insight),
     'project/editInsight': (p, ctx, env) => editInsight(ctx, env, requireProject(ctx), p.insightId, p.patch),
-    'project/deleteInsight': async (p, ctx, env) => {
-      await deleteInsight(ctx, env, requireProject(ctx), p.insightId);
-      return { deleted: p.insightId };
-    },
+    'project/deleteInsight': (p, ctx, env) => deleteInsight(ctx, env, requireProject(ctx), p.insightId),
     'project/upsertAccount': (p, ctx, env) => upsertAccount(ctx, env, requireProject(ctx), p.account),
     'project/link': async (p, ctx, env) => {
       const result = await linkInsights(ctx, env, p.issueId, p.insightIds, p.note);
@@ -44,7 +41,9 @@ export const projectResolver = defineSurface<ProjectContract>(
           projectId: result.impact?.projectId ?? requireProject(ctx),
           impact: result.impact
         },
-        alreadyLinked: result.alreadyLinked
+        alreadyLinked: result.alreadyLinked,
+        linked: result.linked,
+        ...(result.notLinked ? { notLinked: result.notLinked } : {})
       };
     },
     'project/unlink': async (p, ctx, env) => {

@@ -1,10 +1,13 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import Resolver, { type Request } from '@forge/resolver';
+import { randomUUID } from 'node:crypto';
 import { AppError, ConflictError, UpstreamError } from '../domain/errors';
 import { JiraThrottledError } from '../jira/publish-impact';
 import { publishIssues } from '../sync/publish-issues';
 import { rescorePage } from '../sync/rescore';
 import { parseSyncEvent, SYNC_METHOD, type SyncEvent } from '../sync/sync-events';
+import type { Env } from '../usecases/actor';
+import { continueInsightJob } from '../usecases/insight-job';
 
 /** Forge delays a retried event by at most 15 minutes. */
 const MAX_RETRY_AFTER_SECONDS = 900;
@@ -29,6 +32,7 @@ resolver.define(SYNC_METHOD, async ({ payload }: Request) => {
   }
   try {
     if (event.kind === 'publish') await publishIssues(event.issueIds);
+    else if (event.kind === 'insight-job') await continueInsightJob(event, jobEnv());
     else await rescorePage(event, new Date());
     return { ok: true };
   } catch (error) {
@@ -50,6 +54,11 @@ resolver.define(SYNC_METHOD, async ({ payload }: Request) => {
 });
 
 export const syncConsumer = resolver.getDefinitions();
+
+/** Time and ids for one job run (jobs create no ids). */
+function jobEnv(): Env {
+  return { now: () => new Date(), newId: () => randomUUID() };
+}
 
 function backoff(retryCount: number, atLeast: number): number {
   return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(atLeast, 5 * 2 ** retryCount));

@@ -22,7 +22,9 @@ export const SyncEventSchema = z.discriminatedUnion('kind', [
     projectId: id,
     cursor: z.string().max(2000).optional(),
     issuesDone: z.number().int().min(0).default(0)
-  })
+  }),
+  /** Take a widely linked insight's pending delete, merge or rescore a few transactions further. */
+  z.strictObject({ kind: z.literal('insight-job'), insightId: id, projectId: id })
 ]);
 
 export type SyncEvent = z.output<typeof SyncEventSchema>;

@@ -1,6 +1,7 @@
 import { requireProjectEdit } from './project-access';
 import { loadProjectInsight } from './project-insight';
-import { InsightPatchSchema, validateObservedAt, type Insight } from '../domain/insight';
+import { InsightPatchSchema, isLeaving, validateObservedAt, type Insight } from '../domain/insight';
+import { NotFoundError } from '../domain/errors';
 import type { z } from 'zod';
 import { getAccount, getAccounts } from '../storage/account-store';
 import { linksOfInsight } from '../storage/link-store';
@@ -10,7 +11,8 @@ import { emptyChange, removeLink, rewriteLink } from './evidence-change';
 import { affectedChain } from './link-insights';
 import { accountKeyOf, mergeAccount, newInsight, type InsightInput } from './prepare-capture';
 import { retryOnConflict } from './retry-on-conflict';
-import type { InsightView } from '../contract/views';
+import type { DeleteOutcome, InsightView } from '../contract/views';
+import { INLINE_LINKS, queueInsightJob } from './insight-job';
 import { normaliseAccountKey } from '../domain/account';
 
 type InsightPatch = z.output<typeof InsightPatchSchema>;
@@ -62,6 +64,7 @@ export async function editInsight(
   return retryOnConflict(async () => {
     const now = env.now();
     const current = await loadProjectInsight(insightId, projectId);
+    if (isLeaving(current)) throw new NotFoundError('This insight is being deleted or merged.');
     if (patch.observedAt !== undefined) validateObservedAt(patch.observedAt, now);
     const change = emptyChange();
     const next: Insight = { ...current, updatedAt: now.toISOString(), version: current.version + 1 };
@@ -93,8 +96,18 @@ export async function editInsight(
       next.accountKey = key;
       account = put.account;
     }
-    change.insightPuts.push({ insight: next, expect: { version: current.version } });
     const { affected, links } = await issuesFedBy(insightId);
+    if (links.length > INLINE_LINKS) {
+      // Too many issues to rescore in this transaction: the edit lands now and a queued
+      // job rescores its issues (and their links' account hints), shown as pending.
+      next.pending = 'rescore';
+      change.insightPuts.push({ insight: next, expect: { version: current.version } });
+      await applyChange(change, [], now);
+      await queueInsightJob(next);
+      const view: InsightView = { ...next, pendingLinks: links.length };
+      return account ? { ...view, account } : view;
+    }
+    change.insightPuts.push({ insight: next, expect: { version: current.version } });
     // Links carry the account key so that scoring loads accounts without waiting for insights.
     for (const link of links) {
       if (link.accountKey !== next.accountKey) {
@@ -109,20 +122,37 @@ export async function editInsight(
   });
 }
 
-/** Deletes an insight and its links; the issues it was evidence for are rescored. */
+/**
+ * Deletes an insight and its links; the issues it was evidence for are rescored. An
+ * insight linked to more issues than fit in one transaction is marked as being deleted
+ * (no new links, no edits) and a queued job removes its links, rescores their issues
+ * and deletes it; the answer says how many links are still to go.
+ */
 export async function deleteInsight(
   _actor: Actor,
   env: Env,
   projectId: string,
   insightId: string
-): Promise<void> {
+): Promise<DeleteOutcome> {
   await requireProjectEdit(projectId);
-  await retryOnConflict(async () => {
+  return retryOnConflict(async () => {
     const current = await loadProjectInsight(insightId, projectId);
+    if (current.pending === 'merge') throw new NotFoundError('This insight is being merged into another.');
     const { affected, links } = await issuesFedBy(insightId);
     const change = emptyChange();
+    if (current.pending === 'delete' || links.length > INLINE_LINKS) {
+      if (current.pending !== 'delete') {
+        const marked: Insight = { ...current, pending: 'delete', version: current.version + 1 };
+        change.insightPuts.push({ insight: marked, expect: { version: current.version } });
+        await applyChange(change, [], env.now());
+      }
+      // Queued again on a repeated delete, so a job whose event was lost still finishes.
+      await queueInsightJob(current);
+      return { deleted: insightId, pendingLinks: links.length };
+    }
     change.insightDeletes.push({ id: insightId, expect: { version: current.version } });
     for (const link of links) change.linkDeletes.push(removeLink(link));
     await applyChange(change, affected, env.now());
+    return { deleted: insightId };
   });
 }

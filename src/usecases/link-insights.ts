@@ -1,6 +1,6 @@
-import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { AppError, ForbiddenError, NotFoundError, type ErrorCode } from '../domain/errors';
 import type { IssueImpact } from '../domain/impact';
-import type { Insight } from '../domain/insight';
+import { isLeaving, type Insight } from '../domain/insight';
 import { getIssuePlacement, type IssuePlacement } from '../jira/get-issue';
 import { myPermissions } from '../jira/my-permissions';
 import { getAccount } from '../storage/account-store';
@@ -20,6 +20,9 @@ export const LINKS_PER_TRANSACTION = 10;
 export interface LinkResult {
   impact: IssueImpact | null;
   alreadyLinked: string[];
+  linked: string[];
+  /** Set when a group failed after earlier groups landed (see linkInsights). */
+  notLinked?: { insightIds: string[]; code: ErrorCode; message: string };
 }
 
 /** Checks that the actor may edit the issue, and learns where it sits in the hierarchy. */
@@ -67,13 +70,18 @@ function linkRow(
   if (placement.parentId) link.parentId = placement.parentId;
   if (placement.grandparentId) link.grandparentId = placement.grandparentId;
   if (insight.accountKey) link.accountKey = insight.accountKey;
+  // The issue's impact is computed from this very insight in the same transaction.
+  link.insightUpdatedAt = insight.updatedAt;
   return link;
 }
 
 /**
  * Links existing insights to an issue with a "why this is evidence" note. Each group of
  * up to ten lands in one transaction with the issue's and its ancestors' new impact;
- * insights already linked are left as they are.
+ * insights already linked are left as they are. If a group fails after earlier ones
+ * landed, the answer says which insights were linked and which were not (and why)
+ * instead of an error that would hide the links that exist; a failure before anything
+ * landed is the error itself.
  */
 export async function linkInsights(
   actor: Actor,
@@ -85,14 +93,22 @@ export async function linkInsights(
   const placement = await placeForEdit(issueId);
   const unique = [...new Set(insightIds)];
   const alreadyLinked: string[] = [];
+  const linked: string[] = [];
   let impact: IssueImpact | null = null;
   for (let i = 0; i < unique.length; i += LINKS_PER_TRANSACTION) {
     const chunk = unique.slice(i, i + LINKS_PER_TRANSACTION);
-    const outcome = await retryOnConflict(() => linkChunk(actor, env, placement, chunk, note));
-    alreadyLinked.push(...outcome.alreadyLinked);
-    impact = outcome.impact;
+    try {
+      const outcome = await retryOnConflict(() => linkChunk(actor, env, placement, chunk, note));
+      alreadyLinked.push(...outcome.alreadyLinked);
+      linked.push(...outcome.linked);
+      impact = outcome.impact;
+    } catch (error) {
+      if (!(error instanceof AppError) || i === 0) throw error;
+      const notLinked = { insightIds: unique.slice(i), code: error.code, message: error.message };
+      return { impact, alreadyLinked, linked, notLinked };
+    }
   }
-  return { impact, alreadyLinked };
+  return { impact, alreadyLinked, linked };
 }
 
 async function linkChunk(
@@ -104,12 +120,18 @@ async function linkChunk(
 ): Promise<LinkResult> {
   const now = env.now();
   const alreadyLinked: string[] = [];
+  const added: string[] = [];
   const results = await applyChange(
     {
       prefetch: insightIds,
       build: ({ linksOf, insights }) => {
         alreadyLinked.length = 0;
-        const missing = insightIds.filter((id) => !insights.has(id));
+        added.length = 0;
+        // An insight being deleted or merged away takes no new links.
+        const missing = insightIds.filter((id) => {
+          const insight = insights.get(id);
+          return !insight || isLeaving(insight);
+        });
         if (missing.length > 0) throw new NotFoundError(`No insight with id ${missing.join(', ')}.`);
         const linked = new Set(
           linksOf(placement.id)
@@ -124,6 +146,7 @@ async function linkChunk(
             continue;
           }
           change.linkSets.push({ link: linkRow(placement, insight, actor, note, now), expect: 'absent' });
+          added.push(id);
           change.insightPuts.push({
             insight: {
               ...insight,
@@ -140,7 +163,7 @@ async function linkChunk(
     chainOfPlacement(placement),
     now
   );
-  return { impact: results.get(placement.id) ?? null, alreadyLinked };
+  return { impact: results.get(placement.id) ?? null, alreadyLinked, linked: added };
 }
 
 /**
@@ -166,6 +189,6 @@ export async function captureAndLink(
     change.insightPuts.push({ insight: { ...insight, linkCount: 1, status: 'linked' }, expect: 'absent' });
     change.linkSets.push({ link: linkRow(placement, insight, actor, note, now), expect: 'absent' });
     const results = await applyChange(change, chainOfPlacement(placement), now);
-    return { impact: results.get(placement.id) ?? null, alreadyLinked: [] };
+    return { impact: results.get(placement.id) ?? null, alreadyLinked: [], linked: [insight.id] };
   });
 }
