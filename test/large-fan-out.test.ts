@@ -1,5 +1,7 @@
 import { LocalForge } from '../local/host/local-forge';
+import * as app from '../src/index';
 import { createDemoSeed, type JiraSeed, type SeedIssue } from '../local/jira/seed';
+import { getAccountRescore } from '../src/storage/account-store';
 import { ENTITY, linkKey } from '../src/storage/entities';
 import { getImpacts } from '../src/storage/impact-store';
 import { getInsight } from '../src/storage/insight-store';
@@ -70,7 +72,7 @@ function fanOutSeed(): FanOut {
  */
 async function linkEverywhere(forge: LocalForge, world: FanOut, insightId: string): Promise<void> {
   const insight = (await getInsight(insightId))!;
-  const rows = world.stories.map((story, i) => {
+  const rows: { entityName: string; key: string; value: object }[] = world.stories.map((story, i) => {
     const link: LinkRecord = {
       issueId: story.id,
       insightId,
@@ -87,7 +89,7 @@ async function linkEverywhere(forge: LocalForge, world: FanOut, insightId: strin
   rows.push({
     entityName: ENTITY.insight,
     key: insightId,
-    value: insightToRecord({ ...insight, linkCount: rows.length, status: 'linked' }) as never
+    value: insightToRecord({ ...insight, linkCount: rows.length, status: 'linked' })
   });
   for (let i = 0; i < rows.length; i += 25) {
     const answer = forge.kvs.handle('/api/v1/batch/set', rows.slice(i, i + 25));
@@ -110,7 +112,7 @@ describe('an insight linked to 1000 issues', () => {
   let insightId: string;
   beforeEach(async () => {
     world = fanOutSeed();
-    forge = new LocalForge({ seed: world.seed }).useApp(await import('../src/index'));
+    forge = new LocalForge({ seed: world.seed }).useApp(app);
     const view = await projectPage(forge, DEMO_USERS.alice, world.projectId).ok('project/captureInsight', {
       insight: sampleInsight()
     });
@@ -168,6 +170,26 @@ describe('an insight linked to 1000 issues', () => {
       expect(impacts.size).toBe(1010);
       const accounts = new Set([...impacts.values()].map((i) => i.readModel.cards[0]?.account?.key));
       expect(accounts).toEqual(new Set(['globex']));
+    },
+    LARGE
+  );
+
+  it(
+    'rescores all of them, paced by the queue, when its account’s revenue is edited',
+    async () => {
+      const edited = await library().ok('project/upsertAccount', {
+        account: { name: 'Acme Corp', arr: 5000 }
+      });
+      expect(edited.changes).toEqual([{ field: 'arr', before: 240000, after: 5000 }]);
+      expect(edited.rescore).toMatchObject({ insightsTotal: 1, finished: false });
+
+      const report = await forge.drainQueues();
+      expect(report.failed).toBe(0);
+      expect(await getAccountRescore('acme-corp')).toMatchObject({ finished: true, issuesRescored: 1000 });
+      const impacts = await getImpacts(allIssues(world));
+      expect(impacts.size).toBe(1010);
+      const revenues = new Set([...impacts.values()].map((i) => i.readModel.cards[0]?.account?.arr));
+      expect(revenues).toEqual(new Set([5000]));
     },
     LARGE
   );

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { Account } from '../domain/account';
 import * as P from './payloads';
 import type { Page } from './result';
 import type {
   AccessView,
+  AccountEditView,
   AdminSettingsView,
   ScorePreviewRow,
   EvidenceCardView,
@@ -74,7 +74,7 @@ export type ProjectContract = {
   'project/captureInsight': Endpoint<typeof P.CaptureInsightPayload, InsightView>;
   'project/editInsight': Endpoint<typeof P.EditInsightPayload, InsightView>;
   'project/deleteInsight': Endpoint<typeof P.DeleteInsightPayload, DeleteOutcome>;
-  'project/upsertAccount': Endpoint<typeof P.UpsertAccountPayload, Account>;
+  'project/upsertAccount': Endpoint<typeof P.UpsertAccountPayload, AccountEditView>;
   'project/link': Endpoint<typeof P.LinkToIssuePayload, LinkOutcome>;
   'project/unlink': Endpoint<typeof P.UnlinkFromIssuePayload, PanelView>;
   'project/searchIssues': Endpoint<typeof P.SearchIssuesPayload, IssueHit[]>;

@@ -1,4 +1,5 @@
 import type { Account } from '../domain/account';
+import type { AccountConflict, AccountFieldChange } from '../domain/account-edit';
 import type { EvidenceCard, ImpactFacets, IssueImpact } from '../domain/impact';
 import type { ErrorCode, FieldIssue } from '../domain/errors';
 import type { PrivacySettings } from '../domain/privacy';
@@ -22,6 +23,8 @@ export interface AccessView {
 
 export interface InsightView extends Insight {
   account?: Account;
+  /** How the account this capture named differs from the stored one (which stands). */
+  accountConflicts?: AccountConflict[];
   /** The account's name and ARR are masked for this user. */
   identityHidden?: boolean;
   /**
@@ -71,6 +74,23 @@ export interface ImportReport {
   created: { line: number; insightId: string }[];
   duplicates: { line: number; insightId: string }[];
   invalid: { line: number; message: string; fieldIssues: FieldIssue[] }[];
+  /** Rows whose account differs from the stored one: the stored values stand. */
+  accountConflicts?: (AccountConflict & { line: number })[];
+}
+
+/** How far the rescore of an edited account's issues has come. */
+export interface AccountRescoreProgress {
+  runId: string;
+  insightsTotal: number;
+  insightsLeft: number;
+  issuesRescored: number;
+  finished: boolean;
+}
+
+/** An explicit account edit: the account now, what changed, and the rescore it started. */
+export interface AccountEditView extends Account {
+  changes: AccountFieldChange[];
+  rescore?: AccountRescoreProgress;
 }
 
 export interface LinkOutcome {
@@ -84,6 +104,8 @@ export interface LinkOutcome {
    * the call answers with what it did rather than an error.
    */
   notLinked?: { insightIds: string[]; code: ErrorCode; message: string };
+  /** How the account a capture named differs from the stored one (which stands). */
+  accountConflicts?: AccountConflict[];
 }
 
 /** The admin page's settings: how scores are computed and who sees customer identity. */

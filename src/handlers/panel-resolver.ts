@@ -22,7 +22,12 @@ export const panelResolver = defineSurface<PanelContract>(
     'panel/captureAndLink': async (p, ctx, env) => {
       const issueId = requireIssue(ctx);
       const result = await captureAndLink(ctx, env, issueId, p.insight, p.note);
-      return { view: { issueId, projectId: requireProject(ctx), impact: result.impact }, alreadyLinked: [] };
+      return {
+        view: { issueId, projectId: requireProject(ctx), impact: result.impact },
+        alreadyLinked: [],
+        linked: result.linked,
+        ...(result.accountConflicts ? { accountConflicts: result.accountConflicts } : {})
+      };
     },
     'panel/link': async (p, ctx, env) => {
       const issueId = requireIssue(ctx);

@@ -8,6 +8,7 @@ import { rescorePage } from '../sync/rescore';
 import { parseSyncEvent, SYNC_METHOD, type SyncEvent } from '../sync/sync-events';
 import type { Env } from '../usecases/actor';
 import { continueInsightJob } from '../usecases/insight-job';
+import { continueAccountRescore } from '../usecases/account-rescore';
 
 /** Forge delays a retried event by at most 15 minutes. */
 const MAX_RETRY_AFTER_SECONDS = 900;
@@ -33,6 +34,7 @@ resolver.define(SYNC_METHOD, async ({ payload }: Request) => {
   try {
     if (event.kind === 'publish') await publishIssues(event.issueIds);
     else if (event.kind === 'insight-job') await continueInsightJob(event, jobEnv());
+    else if (event.kind === 'account-rescore') await continueAccountRescore(event, jobEnv());
     else await rescorePage(event, new Date());
     return { ok: true };
   } catch (error) {

@@ -68,6 +68,18 @@ export class WriteSet {
     return this;
   }
 
+  /**
+   * Writes a plain key-value row under a key made unique for this write (a history
+   * entry): there is nothing it could overwrite, so it needs no condition, and it lands
+   * if and only if the rest of the transaction does.
+   */
+  putNew<T extends object>(key: string, value: T): this {
+    this.staged.push((tx) => {
+      tx.set<T>(key, value);
+    });
+    return this;
+  }
+
   get size(): number {
     return this.staged.length;
   }

@@ -24,7 +24,9 @@ export const SyncEventSchema = z.discriminatedUnion('kind', [
     issuesDone: z.number().int().min(0).default(0)
   }),
   /** Take a widely linked insight's pending delete, merge or rescore a few transactions further. */
-  z.strictObject({ kind: z.literal('insight-job'), insightId: id, projectId: id })
+  z.strictObject({ kind: z.literal('insight-job'), insightId: id, projectId: id }),
+  /** Rescore the next page of the issues an edited account's evidence feeds. */
+  z.strictObject({ kind: z.literal('account-rescore'), accountKey: id, runId: id, projectId: id })
 ]);
 
 export type SyncEvent = z.output<typeof SyncEventSchema>;

@@ -12,6 +12,7 @@ import { LINK_ROW, WriteSet } from '../storage/write-set';
 import { enqueueSync } from '../sync/sync-queue';
 import { buildImpact } from './build-impact';
 import { linkFallsUnder, type EvidenceChange } from './evidence-change';
+import { retryOnConflict } from './retry-on-conflict';
 
 /**
  * A change that depends on what is stored: `build` runs after the first read wave, with
@@ -116,6 +117,7 @@ export async function applyChange(
   const results = new Map<string, IssueImpact | null>();
   const overflow: AffectedIssue[] = [];
   const written: { issueId: string; projectId: string }[] = [];
+  const rescored: AffectedIssue[] = [];
   for (const issue of issues) {
     const existing = impacts.get(issue.issueId);
     const parentId = issue.parentFromJira ? issue.parentId : (issue.parentId ?? existing?.parentId);
@@ -136,6 +138,7 @@ export async function applyChange(
       continue;
     }
     stageImpact(writes, issue.issueId, built, existing);
+    rescored.push(issue);
     written.push({
       issueId: issue.issueId,
       projectId: built?.projectId ?? existing?.projectId ?? issue.projectId
@@ -144,8 +147,20 @@ export async function applyChange(
   await writes.commit();
   // Jira's copy (property and field) follows through the queue; once committed, the
   // change stands even if the push fails: the daily refresh republishes every score.
-  if (options.sync !== false) {
-    await enqueueSync(written).catch((error: unknown) => console.warn('Could not queue impact sync', error));
+  // In the same round trip: were the accounts these scores were computed from edited
+  // meanwhile? Their edit's rescore job may have run before this commit, so the scores
+  // are recomputed here (the change itself stands: it was conditioned on its rows).
+  const putAccounts = new Set(change.accountPuts.map((p) => p.account.key));
+  const [, moved] = await Promise.all([
+    options.sync === false
+      ? undefined
+      : enqueueSync(written).catch((error: unknown) => console.warn('Could not queue impact sync', error)),
+    accountsEditedSince([...accounts.values()].filter((a) => !putAccounts.has(a.key)))
+  ]);
+  if (moved && rescored.length > 0) {
+    await retryOnConflict(() =>
+      applyChange(emptyChangeFor(), rescored, now, { ...options, rescore: true })
+    ).catch((error: unknown) => console.warn('Could not rescore after an account edit', error));
   }
   if (overflow.length > 0) await applyChange(emptyChangeFor(), overflow, now, { ...options, rescore: true });
   return results;
@@ -168,6 +183,13 @@ function stageImpact(
     { ...built, version: (existing?.version ?? 0) + 1 },
     expect
   );
+}
+
+/** Whether any of these accounts (as read) has been edited since. */
+async function accountsEditedSince(read: readonly Account[]): Promise<boolean> {
+  if (read.length === 0) return false;
+  const current = await getAccounts(read.map((a) => a.key));
+  return read.some((a) => current.get(a.key)?.version !== a.version);
 }
 
 /** Loads the insights and accounts behind the links, with the change's own writes overlaid. */

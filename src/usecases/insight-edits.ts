@@ -9,7 +9,15 @@ import type { Actor, Env } from './actor';
 import { applyChange, type AffectedIssue } from './apply-change';
 import { emptyChange, removeLink, rewriteLink } from './evidence-change';
 import { affectedChain } from './link-insights';
-import { accountKeyOf, mergeAccount, newInsight, type InsightInput } from './prepare-capture';
+import {
+  accountKeyOf,
+  conflictsOf,
+  mergeAccount,
+  newInsight,
+  rescoreIfFilled,
+  type AccountMerge,
+  type InsightInput
+} from './prepare-capture';
 import { retryOnConflict } from './retry-on-conflict';
 import type { DeleteOutcome, InsightView } from '../contract/views';
 import { INLINE_LINKS, queueInsightJob } from './insight-job';
@@ -26,19 +34,19 @@ export async function captureInsight(
 ): Promise<InsightView> {
   await requireProjectEdit(projectId);
   const insight = newInsight(input, projectId, actor, env);
-  return retryOnConflict(async () => {
+  const { view, merge } = await retryOnConflict(async () => {
     const change = emptyChange();
     const key = accountKeyOf(input);
-    let view: InsightView = insight;
-    if (input.account && key) {
-      const put = mergeAccount(input.account, await getAccount(key), env.now());
-      change.accountPuts.push(put);
-      view = { ...insight, account: put.account };
-    }
+    const merge =
+      input.account && key ? mergeAccount(input.account, await getAccount(key), env.now()) : undefined;
+    if (merge?.put) change.accountPuts.push(merge.put);
     change.insightPuts.push({ insight, expect: 'absent' });
     await applyChange(change, [], env.now());
-    return view;
+    const view: InsightView = merge ? { ...insight, account: merge.account, ...conflictsOf(merge) } : insight;
+    return { view, merge };
   });
+  await rescoreIfFilled(merge, projectId, env);
+  return view;
 }
 
 /** Every issue whose impact includes this insight: the issues it is linked to and their ancestors. */
@@ -61,7 +69,7 @@ export async function editInsight(
   patch: InsightPatch
 ): Promise<InsightView> {
   await requireProjectEdit(projectId);
-  return retryOnConflict(async () => {
+  const { view, merge } = await retryOnConflict(async () => {
     const now = env.now();
     const current = await loadProjectInsight(insightId, projectId);
     if (isLeaving(current)) throw new NotFoundError('This insight is being deleted or merged.');
@@ -86,15 +94,16 @@ export async function editInsight(
     let account = current.accountKey
       ? (await getAccounts([current.accountKey])).get(current.accountKey)
       : undefined;
+    let merge: AccountMerge | undefined;
     if (patch.account === null) {
       delete next.accountKey;
       account = undefined;
     } else if (patch.account !== undefined) {
       const key = normaliseAccountKey(patch.account.key ?? patch.account.name);
-      const put = mergeAccount(patch.account, await getAccount(key), now);
-      change.accountPuts.push(put);
+      merge = mergeAccount(patch.account, await getAccount(key), now);
+      if (merge.put) change.accountPuts.push(merge.put);
       next.accountKey = key;
-      account = put.account;
+      account = merge.account;
     }
     const { affected, links } = await issuesFedBy(insightId);
     if (links.length > INLINE_LINKS) {
@@ -104,8 +113,8 @@ export async function editInsight(
       change.insightPuts.push({ insight: next, expect: { version: current.version } });
       await applyChange(change, [], now);
       await queueInsightJob(next);
-      const view: InsightView = { ...next, pendingLinks: links.length };
-      return account ? { ...view, account } : view;
+      const view: InsightView = { ...next, pendingLinks: links.length, ...conflictsOf(merge) };
+      return { view: account ? { ...view, account } : view, merge };
     }
     change.insightPuts.push({ insight: next, expect: { version: current.version } });
     // Links carry the account key so that scoring loads accounts without waiting for insights.
@@ -118,8 +127,11 @@ export async function editInsight(
       }
     }
     await applyChange(change, affected, now);
-    return account ? { ...next, account } : next;
+    const view: InsightView = { ...next, ...conflictsOf(merge) };
+    return { view: account ? { ...view, account } : view, merge };
   });
+  await rescoreIfFilled(merge, projectId, env);
+  return view;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { AppError, ForbiddenError, NotFoundError, type ErrorCode } from '../domain/errors';
 import type { IssueImpact } from '../domain/impact';
 import { isLeaving, type Insight } from '../domain/insight';
+import type { AccountConflict } from '../domain/account-edit';
 import { getIssuePlacement, type IssuePlacement } from '../jira/get-issue';
 import { myPermissions } from '../jira/my-permissions';
 import { getAccount } from '../storage/account-store';
@@ -8,7 +9,14 @@ import type { LinkRecord } from '../storage/records';
 import type { Actor, Env } from './actor';
 import { applyChange, type AffectedIssue } from './apply-change';
 import { emptyChange } from './evidence-change';
-import { accountKeyOf, mergeAccount, newInsight, type InsightInput } from './prepare-capture';
+import {
+  accountKeyOf,
+  conflictsOf,
+  mergeAccount,
+  newInsight,
+  rescoreIfFilled,
+  type InsightInput
+} from './prepare-capture';
 import { retryOnConflict } from './retry-on-conflict';
 
 /**
@@ -23,6 +31,8 @@ export interface LinkResult {
   linked: string[];
   /** Set when a group failed after earlier groups landed (see linkInsights). */
   notLinked?: { insightIds: string[]; code: ErrorCode; message: string };
+  /** How the account a capture named differs from the stored one (which stands). */
+  accountConflicts?: AccountConflict[];
 }
 
 /** Checks that the actor may edit the issue, and learns where it sits in the hierarchy. */
@@ -180,15 +190,25 @@ export async function captureAndLink(
   const accountKey = accountKeyOf(input);
   const placement = await placeForEdit(issueId);
   const insight = newInsight(input, placement.projectId, actor, env);
-  return retryOnConflict(async () => {
+  const { result, merge } = await retryOnConflict(async () => {
     const now = env.now();
     const change = emptyChange();
-    if (input.account && accountKey) {
-      change.accountPuts.push(mergeAccount(input.account, await getAccount(accountKey), now));
-    }
+    const merge =
+      input.account && accountKey
+        ? mergeAccount(input.account, await getAccount(accountKey), now)
+        : undefined;
+    if (merge?.put) change.accountPuts.push(merge.put);
     change.insightPuts.push({ insight: { ...insight, linkCount: 1, status: 'linked' }, expect: 'absent' });
     change.linkSets.push({ link: linkRow(placement, insight, actor, note, now), expect: 'absent' });
     const results = await applyChange(change, chainOfPlacement(placement), now);
-    return { impact: results.get(placement.id) ?? null, alreadyLinked: [], linked: [insight.id] };
+    const result: LinkResult = {
+      impact: results.get(placement.id) ?? null,
+      alreadyLinked: [],
+      linked: [insight.id],
+      ...conflictsOf(merge)
+    };
+    return { result, merge };
   });
+  await rescoreIfFilled(merge, placement.projectId, env);
+  return result;
 }
