@@ -199,3 +199,13 @@ export function validateObservedAt(observedAt: string, now: Date): string {
   }
   return new Date(at).toISOString();
 }
+
+/**
+ * Whether an insight is addressed, from the current status category of every issue it
+ * is linked to: when all of them are done (the customer's problem has been worked on
+ * everywhere it was raised). One open issue keeps it linked. Derived from the state of
+ * all issues, not from the last transition, so events in any order agree.
+ */
+export function isAddressed(statusCategories: readonly string[]): boolean {
+  return statusCategories.length > 0 && statusCategories.every((category) => category === 'done');
+}
