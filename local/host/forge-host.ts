@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { KvsGate } from '../kvs/kvs-gate';
 import { KvsQuota, type KvsQuotaLimits } from '../kvs/kvs-quota';
 import { FaultInjector, type FaultKind } from './faults';
+import { Interleaving } from './interleaving';
 import { InvocationScope } from './invocation-context';
 import {
   INVOCATION_LIMITS,
@@ -159,6 +160,8 @@ export class ForgeHost {
   readonly quotaClock: PlatformClock;
   readonly kvsQuota: KvsQuota;
   private readonly kvsGate: KvsGate;
+  /** Holds an invocation between its reads and its commit, and counts refused transactions. */
+  readonly interleaving = new Interleaving();
   private readonly consumers = new Map<string, QueueConsumer>();
   private draining: Promise<DrainReport> | undefined;
   private installed = false;
@@ -226,15 +229,17 @@ export class ForgeHost {
     const origin = randomUUID();
     const result = await this.scope.run({ accountId: request.accountId, cloudId: this.cloudId, origin }, () =>
       withTimeout(this.clock, INVOCATION_LIMITS.resolverTimeoutMs, () =>
-        handler(
-          {
-            call: { functionKey: request.functionKey, payload: request.payload },
-            context: { cloudId: this.cloudId, ...request.context }
-          },
-          {
-            principal: request.accountId ? { accountId: request.accountId } : undefined,
-            installContext: `ari:cloud:jira::site/${this.cloudId}`
-          }
+        this.interleaving.enter(() =>
+          handler(
+            {
+              call: { functionKey: request.functionKey, payload: request.payload },
+              context: { cloudId: this.cloudId, ...request.context }
+            },
+            {
+              principal: request.accountId ? { accountId: request.accountId } : undefined,
+              installContext: `ari:cloud:jira::site/${this.cloudId}`
+            }
+          )
         )
       )
     );
@@ -350,7 +355,9 @@ export class ForgeHost {
   ): Promise<unknown> {
     return this.scope.run({ accountId: undefined, cloudId: this.cloudId, origin: randomUUID() }, () =>
       withTimeout(this.clock, timeoutMs, () =>
-        handler(event, { installContext: `ari:cloud:jira::site/${this.cloudId}`, moduleKey })
+        this.interleaving.enter(() =>
+          handler(event, { installContext: `ari:cloud:jira::site/${this.cloudId}`, moduleKey })
+        )
       )
     );
   }
@@ -363,6 +370,8 @@ export class ForgeHost {
       throw new Error(`Local Forge host: unsupported call ${JSON.stringify(target)} ${path}`);
     }
     const url = new URL(path, 'http://local.invalid');
+    // A held invocation waits here, before the meter sees its call in flight.
+    if (kind === 'kvs') await this.interleaving.beforeStorageCall(url.pathname);
     const done = this.meter.start(
       kind,
       kind === 'kvs' ? url.pathname : this.jiraLabel(init?.method, url.pathname)
@@ -389,6 +398,7 @@ export class ForgeHost {
               body,
               principal: this.principalFor(target)
             });
+      if (kind === 'kvs') this.interleaving.observe(url.pathname, body, answer);
       return toResponse(answer);
     } finally {
       tick();

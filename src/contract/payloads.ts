@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InsightInputSchema, InsightPatchSchema } from '../domain/insight';
 import { AccountInputSchema } from '../domain/account';
 import { isBlank } from '../domain/blank-text';
+import { AccountEditSchema } from '../domain/account-edit';
 import { PrivacySettingsSchema } from '../domain/privacy';
 import { INSIGHT_STATUSES, JOURNEY_STAGES, SEGMENTS, SOURCE_KINDS } from '../domain/vocabulary';
 
@@ -86,7 +87,7 @@ export const ImportInsightsPayload = z.strictObject({
 export const CaptureInsightPayload = z.strictObject({ insight: InsightInputSchema });
 export const EditInsightPayload = z.strictObject({ insightId: id, patch: InsightPatchSchema });
 export const DeleteInsightPayload = z.strictObject({ insightId: id });
-export const UpsertAccountPayload = z.strictObject({ account: AccountInputSchema });
+export const UpsertAccountPayload = z.strictObject({ account: AccountEditSchema });
 export const LinkToIssuePayload = z.strictObject({
   issueId: id,
   insightIds: z.array(id).min(1).max(MAX_LINKS_PER_CALL),

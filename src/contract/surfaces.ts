@@ -1,12 +1,13 @@
 import type { z } from 'zod';
-import type { Account } from '../domain/account';
 import * as P from './payloads';
 import type { Page } from './result';
 import type {
   AccessView,
+  AccountEditView,
   AdminSettingsView,
   ScorePreviewRow,
   EvidenceCardView,
+  DeleteOutcome,
   ImportReport,
   InsightView,
   IssueHit,
@@ -72,8 +73,8 @@ export type ProjectContract = {
   'project/listInsights': Endpoint<typeof P.SearchInsightsPayload, Page<InsightView>>;
   'project/captureInsight': Endpoint<typeof P.CaptureInsightPayload, InsightView>;
   'project/editInsight': Endpoint<typeof P.EditInsightPayload, InsightView>;
-  'project/deleteInsight': Endpoint<typeof P.DeleteInsightPayload, { deleted: string }>;
-  'project/upsertAccount': Endpoint<typeof P.UpsertAccountPayload, Account>;
+  'project/deleteInsight': Endpoint<typeof P.DeleteInsightPayload, DeleteOutcome>;
+  'project/upsertAccount': Endpoint<typeof P.UpsertAccountPayload, AccountEditView>;
   'project/link': Endpoint<typeof P.LinkToIssuePayload, LinkOutcome>;
   'project/unlink': Endpoint<typeof P.UnlinkFromIssuePayload, PanelView>;
   'project/searchIssues': Endpoint<typeof P.SearchIssuesPayload, IssueHit[]>;

@@ -1,6 +1,7 @@
 import type { Account } from '../domain/account';
+import type { AccountConflict, AccountFieldChange } from '../domain/account-edit';
 import type { EvidenceCard, ImpactFacets, IssueImpact } from '../domain/impact';
-import type { FieldIssue } from '../domain/errors';
+import type { ErrorCode, FieldIssue } from '../domain/errors';
 import type { PrivacySettings } from '../domain/privacy';
 import type { ScoringSettings } from '../domain/scoring/settings';
 import type { Insight } from '../domain/insight';
@@ -22,8 +23,21 @@ export interface AccessView {
 
 export interface InsightView extends Insight {
   account?: Account;
+  /** How the account this capture named differs from the stored one (which stands). */
+  accountConflicts?: AccountConflict[];
   /** The account's name and ARR are masked for this user. */
   identityHidden?: boolean;
+  /**
+   * Links a queued job still has to delete, move or rescore for this answer's change
+   * (see `pending`): the change is committed and will be complete when they are done.
+   */
+  pendingLinks?: number;
+}
+
+/** What a delete did: the insight is gone, or (`pendingLinks`) is being removed with its links. */
+export interface DeleteOutcome {
+  deleted: string;
+  pendingLinks?: number;
 }
 
 export type EvidenceCardView = EvidenceCard;
@@ -60,12 +74,38 @@ export interface ImportReport {
   created: { line: number; insightId: string }[];
   duplicates: { line: number; insightId: string }[];
   invalid: { line: number; message: string; fieldIssues: FieldIssue[] }[];
+  /** Rows whose account differs from the stored one: the stored values stand. */
+  accountConflicts?: (AccountConflict & { line: number })[];
+}
+
+/** How far the rescore of an edited account's issues has come. */
+export interface AccountRescoreProgress {
+  runId: string;
+  insightsTotal: number;
+  insightsLeft: number;
+  issuesRescored: number;
+  finished: boolean;
+}
+
+/** An explicit account edit: the account now, what changed, and the rescore it started. */
+export interface AccountEditView extends Account {
+  changes: AccountFieldChange[];
+  rescore?: AccountRescoreProgress;
 }
 
 export interface LinkOutcome {
   view: PanelView;
   /** Insights that were already linked to the issue (left unchanged). */
   alreadyLinked: string[];
+  /** Insights this call linked. */
+  linked?: string[];
+  /**
+   * Insights not linked because a later group failed after earlier groups had landed:
+   * the call answers with what it did rather than an error.
+   */
+  notLinked?: { insightIds: string[]; code: ErrorCode; message: string };
+  /** How the account a capture named differs from the stored one (which stands). */
+  accountConflicts?: AccountConflict[];
 }
 
 /** The admin page's settings: how scores are computed and who sees customer identity. */

@@ -167,6 +167,21 @@ export interface Insight {
   version: number;
   /** Idempotency key of the import row or webhook delivery that created it. */
   importKey?: string;
+  /**
+   * Work on a widely linked insight that a queued job is finishing (see insight-job):
+   * being deleted, being merged into `mergeInto`, or its issues being rescored after an
+   * edit. Until the job clears it, the insight is shown as pending; a deleting or
+   * merging insight can no longer be linked or edited.
+   */
+  pending?: InsightPending;
+  mergeInto?: string;
+}
+
+export type InsightPending = 'delete' | 'merge' | 'rescore';
+
+/** A deleting or merging insight is on its way out: nothing new may build on it. */
+export function isLeaving(insight: Pick<Insight, 'pending'>): boolean {
+  return insight.pending === 'delete' || insight.pending === 'merge';
 }
 
 /**
@@ -189,4 +204,14 @@ export function validateObservedAt(observedAt: string, now: Date): string {
     ]);
   }
   return new Date(at).toISOString();
+}
+
+/**
+ * Whether an insight is addressed, from the current status category of every issue it
+ * is linked to: when all of them are done (the customer's problem has been worked on
+ * everywhere it was raised). One open issue keeps it linked. Derived from the state of
+ * all issues, not from the last transition, so events in any order agree.
+ */
+export function isAddressed(statusCategories: readonly string[]): boolean {
+  return statusCategories.length > 0 && statusCategories.every((category) => category === 'done');
 }

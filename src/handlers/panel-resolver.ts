@@ -22,14 +22,21 @@ export const panelResolver = defineSurface<PanelContract>(
     'panel/captureAndLink': async (p, ctx, env) => {
       const issueId = requireIssue(ctx);
       const result = await captureAndLink(ctx, env, issueId, p.insight, p.note);
-      return { view: { issueId, projectId: requireProject(ctx), impact: result.impact }, alreadyLinked: [] };
+      return {
+        view: { issueId, projectId: requireProject(ctx), impact: result.impact },
+        alreadyLinked: [],
+        linked: result.linked,
+        ...(result.accountConflicts ? { accountConflicts: result.accountConflicts } : {})
+      };
     },
     'panel/link': async (p, ctx, env) => {
       const issueId = requireIssue(ctx);
       const result = await linkInsights(ctx, env, issueId, p.insightIds, p.note);
       return {
         view: { issueId, projectId: requireProject(ctx), impact: result.impact },
-        alreadyLinked: result.alreadyLinked
+        alreadyLinked: result.alreadyLinked,
+        linked: result.linked,
+        ...(result.notLinked ? { notLinked: result.notLinked } : {})
       };
     },
     'panel/unlink': async (p, ctx, env) => {
@@ -48,7 +55,11 @@ export const panelResolver = defineSurface<PanelContract>(
     'panel/getAccess': 'no-identity',
     'panel/listCards': (page, r) => ({ ...page, items: r.cards(page.items) }),
     'panel/searchInsights': (page, r) => ({ ...page, items: r.insights(page.items) }),
-    'panel/captureAndLink': (outcome, r) => ({ ...outcome, view: r.panel(outcome.view) }),
+    'panel/captureAndLink': (outcome, r) => ({
+      ...outcome,
+      view: r.panel(outcome.view),
+      ...(outcome.accountConflicts ? { accountConflicts: r.conflicts(outcome.accountConflicts) } : {})
+    }),
     'panel/link': (outcome, r) => ({ ...outcome, view: r.panel(outcome.view) }),
     'panel/unlink': (view, r) => r.panel(view),
     'panel/editNote': (view, r) => r.panel(view)

@@ -31,10 +31,7 @@ export const projectResolver = defineSurface<ProjectContract>(
     },
     'project/captureInsight': (p, ctx, env) => captureInsight(ctx, env, requireProject(ctx), p.insight),
     'project/editInsight': (p, ctx, env) => editInsight(ctx, env, requireProject(ctx), p.insightId, p.patch),
-    'project/deleteInsight': async (p, ctx, env) => {
-      await deleteInsight(ctx, env, requireProject(ctx), p.insightId);
-      return { deleted: p.insightId };
-    },
+    'project/deleteInsight': (p, ctx, env) => deleteInsight(ctx, env, requireProject(ctx), p.insightId),
     'project/upsertAccount': (p, ctx, env) => upsertAccount(ctx, env, requireProject(ctx), p.account),
     'project/link': async (p, ctx, env) => {
       const result = await linkInsights(ctx, env, p.issueId, p.insightIds, p.note);
@@ -44,7 +41,9 @@ export const projectResolver = defineSurface<ProjectContract>(
           projectId: result.impact?.projectId ?? requireProject(ctx),
           impact: result.impact
         },
-        alreadyLinked: result.alreadyLinked
+        alreadyLinked: result.alreadyLinked,
+        linked: result.linked,
+        ...(result.notLinked ? { notLinked: result.notLinked } : {})
       };
     },
     'project/unlink': async (p, ctx, env) => {
@@ -69,17 +68,24 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/rankedIssues': (page, r) => ({ ...page, items: r.ranked(page.items) }),
     'project/getEvidence': (view, r) => r.panel(view),
     'project/listInsights': (page, r) => ({ ...page, items: r.insights(page.items) }),
-    'project/captureInsight': (view, r) => r.insights([view])[0] ?? view,
+    'project/captureInsight': (view, r) => {
+      const masked = r.insights([view])[0] ?? view;
+      return view.accountConflicts
+        ? { ...masked, accountConflicts: r.conflicts(view.accountConflicts) }
+        : masked;
+    },
     'project/editInsight': (view, r) => r.insights([view])[0] ?? view,
     'project/setInsightStatus': (view, r) => r.insights([view])[0] ?? view,
     'project/mergeInsights': (view, r) => r.insights([view])[0] ?? view,
     'project/link': (outcome, r) => ({ ...outcome, view: r.panel(outcome.view) }),
     'project/unlink': (view, r) => r.panel(view),
     'project/shipped': (rows, r) => r.shipped(rows),
-    'project/upsertAccount': (account, r) => r.account(account),
+    // A masked curator still edits, but learns no stored name or revenue from the answer.
+    'project/upsertAccount': (edit, r) => (r.allowed ? edit : { ...edit, ...r.account(edit), changes: [] }),
     // Ids, issue keys and summaries, and per-line messages that never quote a row's account.
     'project/deleteInsight': 'no-identity',
     'project/searchIssues': 'no-identity',
-    'project/importInsights': 'no-identity'
+    'project/importInsights': (report, r) =>
+      report.accountConflicts ? { ...report, accountConflicts: r.conflicts(report.accountConflicts) } : report
   }
 );

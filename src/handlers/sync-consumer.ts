@@ -10,6 +10,10 @@ import { JiraThrottledError } from '../jira/publish-impact';
 import { publishIssues } from '../sync/publish-issues';
 import { markPageFailed, markSweepStopped, rescorePage, sweepStep } from '../sync/rescore';
 import { parseSyncEvent, type SyncEvent } from '../sync/sync-events';
+import { randomUUID } from 'node:crypto';
+import type { Env } from '../usecases/actor';
+import { continueInsightJob } from '../usecases/insight-job';
+import { continueAccountRescore } from '../usecases/account-rescore';
 
 /** Forge delays a retried event by at most 15 minutes. */
 const MAX_RETRY_AFTER_SECONDS = 900;
@@ -39,7 +43,9 @@ export async function syncConsumer(event: AsyncEvent): Promise<unknown> {
   try {
     if (body.kind === 'publish') await publishIssues(body.issueIds);
     else if (body.kind === 'rescore') await rescorePage(body, now);
-    else await sweepStep(body, now);
+    else if (body.kind === 'rescore-sweep') await sweepStep(body, now);
+    else if (body.kind === 'insight-job') await continueInsightJob(body, jobEnv());
+    else await continueAccountRescore(body, jobEnv());
     return { ok: true };
   } catch (error) {
     if (error instanceof InvocationLimitReachedError) {
@@ -80,6 +86,11 @@ function retryFor(
     return { retryAfter: backoff(retryCount, 1), retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST };
   }
   return undefined;
+}
+
+/** Time and ids for one job run (jobs create no ids). */
+function jobEnv(): Env {
+  return { now: () => new Date(), newId: () => randomUUID() };
 }
 
 function backoff(retryCount: number, atLeast: number): number {

@@ -1,8 +1,10 @@
-import { kvs } from '@forge/kvs';
+import { kvs, WhereConditions } from '@forge/kvs';
 import type { Account } from '../domain/account';
+import type { AccountFieldChange } from '../domain/account-edit';
 import { batchGetEntities } from './batch-get';
-import { ENTITY, entityKey } from './entities';
+import { ENTITY, KVS_LIMITS, entityKey } from './entities';
 import { guarded } from './kvs-failure';
+import { readAllPages } from './read-all-pages';
 import { accountFromRecord, type AccountRecord } from './records';
 
 export async function getAccount(key: string): Promise<Account | undefined> {
@@ -20,4 +22,63 @@ export async function getAccounts(keys: readonly string[]): Promise<Map<string, 
   const accounts = new Map<string, Account>();
   for (const [key, record] of records) accounts.set(key, accountFromRecord(key, record));
   return accounts;
+}
+
+/** One explicit edit of a shared account: who made it, when, and each field before and after. */
+export interface AccountChangeRecord {
+  accountKey: string;
+  at: string;
+  by: string;
+  changes: AccountFieldChange[];
+}
+
+const historyPrefix = (accountKey: string): string =>
+  `account-change:${entityKey(accountKey, 'account key')}:`;
+
+/** The key of one history entry: ordered by time, unique by the change's id. */
+export function accountChangeKey(accountKey: string, at: Date, changeId: string): string {
+  return `${historyPrefix(accountKey)}${at.toISOString()}:${entityKey(changeId, 'change id')}`;
+}
+
+/** Every recorded edit of an account, oldest first. */
+export async function accountHistory(accountKey: string): Promise<AccountChangeRecord[]> {
+  const rows = await guarded(() =>
+    readAllPages((cursor) => {
+      let builder = kvs
+        .query()
+        .where('key', WhereConditions.beginsWith(historyPrefix(accountKey)))
+        .limit(KVS_LIMITS.pageSize);
+      if (cursor) builder = builder.cursor(cursor);
+      return builder.getMany<AccountChangeRecord>();
+    })
+  );
+  return rows.map((row) => row.value).sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/**
+ * The latest rescore of the issues an account's evidence feeds, and how far it has come.
+ * `insightIds` are the account's insights still to do (the first one from `offset` in
+ * its links); a newer run replaces an older one.
+ */
+export interface AccountRescoreRun {
+  runId: string;
+  accountKey: string;
+  projectId: string;
+  startedAt: string;
+  insightIds: string[];
+  offset: number;
+  insightsTotal: number;
+  issuesRescored: number;
+  finished: boolean;
+}
+
+const rescoreKey = (accountKey: string): string => `account-rescore:${entityKey(accountKey, 'account key')}`;
+
+export async function saveAccountRescore(run: AccountRescoreRun): Promise<void> {
+  // Bookkeeping for the edit's progress; a week is far longer than any run.
+  await guarded(() => kvs.set(rescoreKey(run.accountKey), run, { ttl: { value: 7, unit: 'DAYS' } }));
+}
+
+export async function getAccountRescore(accountKey: string): Promise<AccountRescoreRun | undefined> {
+  return guarded(() => kvs.get<AccountRescoreRun>(rescoreKey(accountKey)));
 }

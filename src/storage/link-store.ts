@@ -70,3 +70,16 @@ export async function getLinks(
   for (const link of rows.values()) byInsight.set(link.insightId, link);
   return byInsight;
 }
+
+/** Links by issue and insight, in one storage round trip; keyed by issue id (one insight per call site). */
+export async function getLinkRows(
+  keys: readonly { issueId: string; insightId: string }[]
+): Promise<Map<string, LinkRecord>> {
+  const rows = await batchGetEntities<LinkRecord>(
+    ENTITY.link,
+    keys.map((k) => linkKey(k.issueId, k.insightId))
+  );
+  const byIssue = new Map<string, LinkRecord>();
+  for (const link of rows.values()) byIssue.set(link.issueId, link);
+  return byIssue;
+}

@@ -1,6 +1,6 @@
 import type { Account } from '../domain/account';
 import type { IssueImpact } from '../domain/impact';
-import type { Insight } from '../domain/insight';
+import type { Insight, InsightPending } from '../domain/insight';
 import type {
   InsightStatus,
   JourneyStage,
@@ -34,6 +34,8 @@ export interface InsightRecord {
   tags: string[];
   linkCount: number;
   importKey?: string;
+  pending?: InsightPending;
+  mergeInto?: string;
   /** Lower-cased summary, quote and tags: the entity store's CONTAINS is case-sensitive. */
   searchText: string;
   version: number;
@@ -58,6 +60,16 @@ export interface LinkRecord {
   linkedAt: string;
   /** "Why this is evidence"; omitted when empty (the entity store rejects empty strings). */
   note?: string;
+  /**
+   * The `updatedAt` of the insight this link's issues were last scored from: a job that
+   * rescores a widely linked insight's issues knows which are still to do.
+   */
+  insightUpdatedAt?: string;
+  /**
+   * Bumped by every rewrite, so a write can be conditioned on the row it read. Absent on
+   * links written before links were versioned (read as version 0).
+   */
+  version?: number;
 }
 
 export interface ImpactRecord {
@@ -98,6 +110,8 @@ export function insightToRecord(insight: Insight): InsightRecord {
   if (insight.sourceUrl !== undefined) record.sourceUrl = insight.sourceUrl;
   if (insight.journeyStage !== undefined) record.journeyStage = insight.journeyStage;
   if (insight.importKey !== undefined) record.importKey = insight.importKey;
+  if (insight.pending !== undefined) record.pending = insight.pending;
+  if (insight.mergeInto !== undefined) record.mergeInto = insight.mergeInto;
   return record;
 }
 
@@ -123,6 +137,8 @@ export function insightFromRecord(id: string, r: InsightRecord): Insight {
   if (r.sourceUrl !== undefined) insight.sourceUrl = r.sourceUrl;
   if (r.journeyStage !== undefined) insight.journeyStage = r.journeyStage;
   if (r.importKey !== undefined) insight.importKey = r.importKey;
+  if (r.pending !== undefined) insight.pending = r.pending;
+  if (r.mergeInto !== undefined) insight.mergeInto = r.mergeInto;
   return insight;
 }
 

@@ -7,51 +7,75 @@ import { guarded } from './kvs-failure';
 
 /**
  * The writes of one use case, committed as one Forge KVS transaction so they land
- * together or not at all. A write may expect the row's current `version` (optimistic
- * concurrency) or its absence: if another writer changed it meanwhile, the whole
- * transaction is rejected (CONFLICT) and the use case retries with fresh data.
+ * together or not at all. Every write states what its author read: the row's `version`
+ * then, or that it was absent. If another writer changed it meanwhile, the whole
+ * transaction is rejected (CONFLICT) and the use case retries with fresh data. There is
+ * no unconditioned write: a blind write could bring back a row a concurrent writer
+ * removed (a link unlinked while its note was being edited).
+ *
+ * `{ version: 0 }` is a row stored before the entity carried a version (links written
+ * by earlier releases): it must exist and still have no version.
  */
-export type Expect = { version: number } | 'absent' | 'any';
+export type Expect = { version: number } | 'absent';
 
 interface Versioned {
-  version: number;
+  version?: number;
 }
 
 type Staged = (tx: TransactionBuilder) => void;
 
+/**
+ * How a write's condition tells a present row from an absent one: an attribute every
+ * stored row of the entity has (a missing row has no attributes at all).
+ */
+export interface RowShape {
+  presentAttribute: string;
+}
+
+const VERSIONED: RowShape = { presentAttribute: 'version' };
+/** Link rows written before links were versioned have no `version`, but every link has `linkedAt`. */
+export const LINK_ROW: RowShape = { presentAttribute: 'linkedAt' };
+
 export class WriteSet {
   private readonly staged: Staged[] = [];
 
-  /** Writes a row whose concurrent changes must not be lost. */
-  put<T extends Versioned>(entityName: string, key: string, value: T, expect: Expect): this {
-    const conditions = conditionFor<T>(expect);
+  /** Writes a row, on condition that it is still as its author read it. */
+  put<T extends Versioned>(
+    entityName: string,
+    key: string,
+    value: T,
+    expect: Expect,
+    shape: RowShape = VERSIONED
+  ): this {
+    const conditions = conditionFor<T>(expect, shape);
     this.staged.push((tx) => {
-      if (conditions) tx.set<T>(key, value, { entityName, conditions });
-      else tx.set<T>(key, value, { entityName });
+      tx.set<T>(key, value, { entityName, conditions });
     });
     return this;
   }
 
-  /** Writes a row that is identified by its key alone (a link): last writer wins. */
-  putPlain<T extends object>(entityName: string, key: string, value: T): this {
+  /** Deletes a row, on condition that it is still as its author read it. */
+  remove<T extends Versioned>(
+    entityName: string,
+    key: string,
+    expect: Expect,
+    shape: RowShape = VERSIONED
+  ): this {
+    const conditions = conditionFor<T>(expect, shape);
     this.staged.push((tx) => {
-      tx.set<T>(key, value, { entityName });
+      tx.delete<T>(key, { entityName, conditions });
     });
     return this;
   }
 
-  remove<T extends Versioned>(entityName: string, key: string, expect: Expect): this {
-    const conditions = conditionFor<T>(expect);
+  /**
+   * Writes a plain key-value row under a key made unique for this write (a history
+   * entry): there is nothing it could overwrite, so it needs no condition, and it lands
+   * if and only if the rest of the transaction does.
+   */
+  putNew<T extends object>(key: string, value: T): this {
     this.staged.push((tx) => {
-      if (conditions) tx.delete<T>(key, { entityName, conditions });
-      else tx.delete<T>(key, { entityName });
-    });
-    return this;
-  }
-
-  removePlain(entityName: string, key: string): this {
-    this.staged.push((tx) => {
-      tx.delete(key, { entityName });
+      tx.set<T>(key, value);
     });
     return this;
   }
@@ -73,11 +97,16 @@ export class WriteSet {
   }
 }
 
-function conditionFor<T extends Versioned>(expect: Expect): ReturnType<Filter<T>['and']> | undefined {
-  if (expect === 'any') return undefined;
-  // A missing row has no `version`, so "absent" is expressed as NOT_EXISTS on it.
-  return new Filter<T>().and(
-    'version',
-    expect === 'absent' ? FilterConditions.notExists() : FilterConditions.equalTo(expect.version)
-  );
+function conditionFor<T extends Versioned>(expect: Expect, shape: RowShape): ReturnType<Filter<T>['and']> {
+  const filter = new Filter<T>();
+  // Attribute names are checked by the entity store against the manifest.
+  const present = shape.presentAttribute as keyof T;
+  const version = 'version' as keyof T;
+  if (expect === 'absent') return filter.and(present, FilterConditions.notExists());
+  if (expect.version === 0) {
+    // A row from before versions: present, and not rewritten since (a rewrite adds one).
+    const unversioned = filter.and(version, FilterConditions.notExists());
+    return present === version ? unversioned : unversioned.and(present, FilterConditions.exists());
+  }
+  return filter.and(version, FilterConditions.equalTo(expect.version));
 }

@@ -20,7 +20,11 @@ export const SyncEventSchema = z.discriminatedUnion('kind', [
    */
   z.strictObject({ kind: z.literal('rescore'), runId: id, projectId: id, page: z.number().int().min(0) }),
   /** Step `step` of a sweep that (re)starts the chains of a run's projects, a slice at a time. */
-  z.strictObject({ kind: z.literal('rescore-sweep'), runId: id, sweepId: id, step: z.number().int().min(0) })
+  z.strictObject({ kind: z.literal('rescore-sweep'), runId: id, sweepId: id, step: z.number().int().min(0) }),
+  /** Take a widely linked insight's pending delete, merge or rescore a few transactions further. */
+  z.strictObject({ kind: z.literal('insight-job'), insightId: id, projectId: id }),
+  /** Rescore the next page of the issues an edited account's evidence feeds. */
+  z.strictObject({ kind: z.literal('account-rescore'), accountKey: id, runId: id, projectId: id })
 ]);
 
 export type SyncEvent = z.output<typeof SyncEventSchema>;

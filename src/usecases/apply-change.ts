@@ -8,10 +8,11 @@ import { getInsights } from '../storage/insight-store';
 import { linksUnder } from '../storage/link-store';
 import { accountToRecord, insightToRecord, type ImpactRecord, type LinkRecord } from '../storage/records';
 import { getScoringSettings } from '../storage/settings-store';
-import { WriteSet } from '../storage/write-set';
+import { LINK_ROW, WriteSet } from '../storage/write-set';
 import { enqueueSync } from '../sync/sync-queue';
 import { buildImpact } from './build-impact';
 import { linkFallsUnder, type EvidenceChange } from './evidence-change';
+import { retryOnConflict } from './retry-on-conflict';
 
 /**
  * A change that depends on what is stored: `build` runs after the first read wave, with
@@ -88,19 +89,25 @@ export async function applyChange(
   }
 
   const deleted = new Set(change.linkDeletes.map((d) => linkKey(d.issueId, d.insightId)));
-  for (const link of change.linkSets) deleted.add(linkKey(link.issueId, link.insightId));
+  const setLinks = change.linkSets.map((s) => s.link);
+  for (const link of setLinks) deleted.add(linkKey(link.issueId, link.insightId));
   const linksByIssue = new Map<string, LinkRecord[]>();
   ids.forEach((id, i) => {
     const kept = (linkLists[i] ?? []).filter((link) => !deleted.has(linkKey(link.issueId, link.insightId)));
-    linksByIssue.set(id, [...kept, ...change.linkSets.filter((link) => linkFallsUnder(link, id))]);
+    linksByIssue.set(id, [...kept, ...setLinks.filter((link) => linkFallsUnder(link, id))]);
   });
 
   const { insights, accounts } = await loadEvidence([...linksByIssue.values()].flat(), change, prefetched);
 
   const writes = new WriteSet();
-  for (const link of change.linkSets)
-    writes.putPlain(ENTITY.link, linkKey(link.issueId, link.insightId), link);
-  for (const d of change.linkDeletes) writes.removePlain(ENTITY.link, linkKey(d.issueId, d.insightId));
+  // Links are conditioned like every other row: a link removed by a concurrent unlink,
+  // delete or merge is never brought back by a write computed from the old one.
+  for (const { link, expect } of change.linkSets) {
+    const version = expect === 'absent' ? 1 : expect.version + 1;
+    writes.put(ENTITY.link, linkKey(link.issueId, link.insightId), { ...link, version }, expect, LINK_ROW);
+  }
+  for (const d of change.linkDeletes)
+    writes.remove(ENTITY.link, linkKey(d.issueId, d.insightId), d.expect, LINK_ROW);
   for (const { insight, expect } of change.insightPuts)
     writes.put(ENTITY.insight, insight.id, insightToRecord(insight), expect);
   for (const { id, expect } of change.insightDeletes) writes.remove(ENTITY.insight, id, expect);
@@ -110,6 +117,7 @@ export async function applyChange(
   const results = new Map<string, IssueImpact | null>();
   const overflow: AffectedIssue[] = [];
   const written: { issueId: string; projectId: string }[] = [];
+  const rescored: AffectedIssue[] = [];
   for (const issue of issues) {
     const existing = impacts.get(issue.issueId);
     const parentId = issue.parentFromJira ? issue.parentId : (issue.parentId ?? existing?.parentId);
@@ -130,6 +138,7 @@ export async function applyChange(
       continue;
     }
     stageImpact(writes, issue.issueId, built, existing);
+    rescored.push(issue);
     written.push({
       issueId: issue.issueId,
       projectId: built?.projectId ?? existing?.projectId ?? issue.projectId
@@ -138,8 +147,20 @@ export async function applyChange(
   await writes.commit();
   // Jira's copy (property and field) follows through the queue; once committed, the
   // change stands even if the push fails: the daily refresh republishes every score.
-  if (options.sync !== false) {
-    await enqueueSync(written).catch((error: unknown) => console.warn('Could not queue impact sync', error));
+  // In the same round trip: were the accounts these scores were computed from edited
+  // meanwhile? Their edit's rescore job may have run before this commit, so the scores
+  // are recomputed here (the change itself stands: it was conditioned on its rows).
+  const putAccounts = new Set(change.accountPuts.map((p) => p.account.key));
+  const [, moved] = await Promise.all([
+    options.sync === false
+      ? undefined
+      : enqueueSync(written).catch((error: unknown) => console.warn('Could not queue impact sync', error)),
+    accountsEditedSince([...accounts.values()].filter((a) => !putAccounts.has(a.key)))
+  ]);
+  if (moved && rescored.length > 0) {
+    await retryOnConflict(() =>
+      applyChange(emptyChangeFor(), rescored, now, { ...options, rescore: true })
+    ).catch((error: unknown) => console.warn('Could not rescore after an account edit', error));
   }
   if (overflow.length > 0) await applyChange(emptyChangeFor(), overflow, now, { ...options, rescore: true });
   return results;
@@ -162,6 +183,13 @@ function stageImpact(
     { ...built, version: (existing?.version ?? 0) + 1 },
     expect
   );
+}
+
+/** Whether any of these accounts (as read) has been edited since. */
+async function accountsEditedSince(read: readonly Account[]): Promise<boolean> {
+  if (read.length === 0) return false;
+  const current = await getAccounts(read.map((a) => a.key));
+  return read.some((a) => current.get(a.key)?.version !== a.version);
 }
 
 /** Loads the insights and accounts behind the links, with the change's own writes overlaid. */

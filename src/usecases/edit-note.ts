@@ -3,7 +3,7 @@ import type { IssueImpact } from '../domain/impact';
 import { getLinks } from '../storage/link-store';
 import type { Actor, Env } from './actor';
 import { applyChange } from './apply-change';
-import { emptyChange } from './evidence-change';
+import { emptyChange, rewriteLink } from './evidence-change';
 import { affectedChain, placeForEdit } from './link-insights';
 import { retryOnConflict } from './retry-on-conflict';
 
@@ -22,7 +22,7 @@ export async function editNote(
     if (!link) throw new NotFoundError('That insight is not linked to this issue.');
     const change = emptyChange();
     const { note: _previous, ...rest } = link;
-    change.linkSets.push(note === '' ? rest : { ...rest, note });
+    change.linkSets.push(rewriteLink(link, note === '' ? rest : { ...rest, note }));
     const results = await applyChange(change, affectedChain(link), env.now());
     return results.get(issueId) ?? null;
   });

@@ -9,8 +9,9 @@ import type { LinkRecord } from '../storage/records';
  * transaction.
  */
 export interface EvidenceChange {
-  linkSets: LinkRecord[];
-  linkDeletes: { issueId: string; insightId: string }[];
+  /** Links to write: new ones expect absence, rewrites the version they were read at. */
+  linkSets: { link: LinkRecord; expect: Expect }[];
+  linkDeletes: { issueId: string; insightId: string; expect: Expect }[];
   insightPuts: { insight: Insight; expect: Expect }[];
   insightDeletes: { id: string; expect: Expect }[];
   accountPuts: { account: Account; expect: Expect }[];
@@ -18,6 +19,21 @@ export interface EvidenceChange {
 
 export function emptyChange(): EvidenceChange {
   return { linkSets: [], linkDeletes: [], insightPuts: [], insightDeletes: [], accountPuts: [] };
+}
+
+/** What a write of a link read from storage expects to find: the row as it was read. */
+export function asRead(link: LinkRecord): Expect {
+  return { version: link.version ?? 0 };
+}
+
+/** Rewrites a link read from storage, on condition that nobody changed or removed it since. */
+export function rewriteLink(link: LinkRecord, next: LinkRecord): EvidenceChange['linkSets'][number] {
+  return { link: next, expect: asRead(link) };
+}
+
+/** Removes a link read from storage, on condition that nobody changed it since. */
+export function removeLink(link: LinkRecord): EvidenceChange['linkDeletes'][number] {
+  return { issueId: link.issueId, insightId: link.insightId, expect: asRead(link) };
 }
 
 /** Does this link count toward the issue's (rolled-up) evidence? */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fingerprint } from '../domain/fingerprint';
 import { maySeeIdentity, parsePrivacySettings, type PrivacySettings } from '../domain/privacy';
 import type { Account } from '../domain/account';
+import type { AccountConflict } from '../domain/account-edit';
 import { redactAccount, redactCards, redactFacets, redactImpact, type AliasOf } from '../domain/redact';
 import type { EvidenceCard } from '../domain/impact';
 import { userGroupNames } from '../jira/user-groups';
@@ -10,6 +11,8 @@ import type { InsightView, PanelView, RankedIssueView, ShippedIssueView } from '
 import { installationAliases } from './account-aliases';
 
 const ACCESS_CACHE_MINUTES = 10;
+/** What a masked user sees in place of a stored account value. */
+const HIDDEN = 'hidden';
 const CachedAccessSchema = z.object({ allowed: z.boolean(), settings: z.string() });
 
 /**
@@ -44,6 +47,8 @@ export interface Redaction {
   ranked(rows: RankedIssueView[]): RankedIssueView[];
   shipped(rows: ShippedIssueView[]): ShippedIssueView[];
   account(account: Account): Account;
+  /** Conflicts between typed and stored account fields: the stored side is identity too. */
+  conflicts<C extends AccountConflict>(conflicts: C[]): C[];
 }
 
 const OPEN: Redaction = Object.freeze({
@@ -53,7 +58,8 @@ const OPEN: Redaction = Object.freeze({
   insights: (i: InsightView[]) => i,
   ranked: (r: RankedIssueView[]) => r,
   shipped: (r: ShippedIssueView[]) => r,
-  account: (a: Account) => a
+  account: (a: Account) => a,
+  conflicts: <C extends AccountConflict>(c: C[]) => c
 });
 
 /** The masking model applied with these aliases, for every kind of answer. */
@@ -85,7 +91,10 @@ export function maskedRedaction(aliasOf: AliasOf): Redaction {
         accounts: row.accounts.map((account) => ({ ...aliasOf(account.key), arr: 0 })),
         identityHidden: true
       })),
-    account: (account) => redactAccount(account, aliasOf)
+    account: (account) => redactAccount(account, aliasOf),
+    // The user typed `given`; what is stored (a curated name or revenue) stays hidden.
+    conflicts: (conflicts) =>
+      conflicts.map((c) => ({ ...c, accountKey: aliasOf(c.accountKey).key, stored: HIDDEN }))
   };
 }
 

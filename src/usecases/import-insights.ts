@@ -13,6 +13,7 @@ import type { Actor, Env } from './actor';
 import { mergeAccount, newInsight, type InsightInput } from './prepare-capture';
 import { requireProjectEdit } from './project-access';
 import { retryOnConflict } from './retry-on-conflict';
+import { startAccountRescore } from './account-rescore';
 
 export interface ImportRow {
   line: number;
@@ -76,6 +77,9 @@ export async function importInsights(
   report.duplicates.push(...written.duplicates);
   report.created.sort((a, b) => a.line - b.line);
   report.duplicates.sort((a, b) => a.line - b.line);
+  if (written.accountConflicts.length > 0) report.accountConflicts = written.accountConflicts;
+  // Stored accounts that gained a segment or revenue now score differently elsewhere.
+  for (const key of written.filledExisting) await startAccountRescore(key, projectId, env);
   return report;
 }
 
@@ -84,7 +88,12 @@ async function writeRows(
   env: Env,
   projectId: string,
   rows: readonly ValidRow[]
-): Promise<Pick<ImportReport, 'created' | 'duplicates'>> {
+): Promise<
+  Pick<ImportReport, 'created' | 'duplicates'> & {
+    accountConflicts: NonNullable<ImportReport['accountConflicts']>;
+    filledExisting: string[];
+  }
+> {
   const now = env.now();
   const accountKeys = [
     ...new Set(
@@ -99,18 +108,24 @@ async function writeRows(
   ]);
   const fresh = rows.filter((r) => !existing.has(r.id));
 
-  // Every row naming an account enriches it, in file order; each account is written once.
+  // Every row naming an account may create it or fill its missing fields, in file order;
+  // each account is written once. A row that names it differently is reported, never applied.
   const accountPuts = new Map<string, { account: Account; expect: Expect }>();
+  const accountConflicts: NonNullable<ImportReport['accountConflicts']> = [];
+  const filledExisting = new Set<string>();
   for (const row of fresh) {
     if (!row.input.account) continue;
     const key = normaliseAccountKey(row.input.account.key ?? row.input.account.name);
     const previous = accountPuts.get(key);
     const merged = mergeAccount(row.input.account, previous?.account ?? accounts.get(key), now);
+    accountConflicts.push(...merged.conflicts.map((c) => ({ line: row.line, ...c })));
+    if (!merged.put) continue;
+    if (accounts.has(key)) filledExisting.add(key);
     accountPuts.set(
       key,
       previous
-        ? { account: { ...merged.account, version: previous.account.version }, expect: previous.expect }
-        : merged
+        ? { account: { ...merged.put.account, version: previous.account.version }, expect: previous.expect }
+        : merged.put
     );
   }
   const insights: Insight[] = fresh.map((row) =>
@@ -137,7 +152,9 @@ async function writeRows(
   );
   return {
     created: fresh.map((r) => ({ line: r.line, insightId: r.id })),
-    duplicates: rows.filter((r) => existing.has(r.id)).map((r) => ({ line: r.line, insightId: r.id }))
+    duplicates: rows.filter((r) => existing.has(r.id)).map((r) => ({ line: r.line, insightId: r.id })),
+    accountConflicts,
+    filledExisting: [...filledExisting]
   };
 }
 

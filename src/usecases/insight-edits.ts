@@ -1,16 +1,26 @@
 import { requireProjectEdit } from './project-access';
 import { loadProjectInsight } from './project-insight';
-import { InsightPatchSchema, validateObservedAt, type Insight } from '../domain/insight';
+import { InsightPatchSchema, isLeaving, validateObservedAt, type Insight } from '../domain/insight';
+import { NotFoundError } from '../domain/errors';
 import type { z } from 'zod';
 import { getAccount, getAccounts } from '../storage/account-store';
 import { linksOfInsight } from '../storage/link-store';
 import type { Actor, Env } from './actor';
 import { applyChange, type AffectedIssue } from './apply-change';
-import { emptyChange } from './evidence-change';
+import { emptyChange, removeLink, rewriteLink } from './evidence-change';
 import { affectedChain } from './link-insights';
-import { accountKeyOf, mergeAccount, newInsight, type InsightInput } from './prepare-capture';
+import {
+  accountKeyOf,
+  conflictsOf,
+  mergeAccount,
+  newInsight,
+  rescoreIfFilled,
+  type AccountMerge,
+  type InsightInput
+} from './prepare-capture';
 import { retryOnConflict } from './retry-on-conflict';
-import type { InsightView } from '../contract/views';
+import type { DeleteOutcome, InsightView } from '../contract/views';
+import { INLINE_LINKS, queueInsightJob } from './insight-job';
 import { normaliseAccountKey } from '../domain/account';
 
 type InsightPatch = z.output<typeof InsightPatchSchema>;
@@ -24,19 +34,19 @@ export async function captureInsight(
 ): Promise<InsightView> {
   await requireProjectEdit(projectId);
   const insight = newInsight(input, projectId, actor, env);
-  return retryOnConflict(async () => {
+  const { view, merge } = await retryOnConflict(async () => {
     const change = emptyChange();
     const key = accountKeyOf(input);
-    let view: InsightView = insight;
-    if (input.account && key) {
-      const put = mergeAccount(input.account, await getAccount(key), env.now());
-      change.accountPuts.push(put);
-      view = { ...insight, account: put.account };
-    }
+    const merge =
+      input.account && key ? mergeAccount(input.account, await getAccount(key), env.now()) : undefined;
+    if (merge?.put) change.accountPuts.push(merge.put);
     change.insightPuts.push({ insight, expect: 'absent' });
     await applyChange(change, [], env.now());
-    return view;
+    const view: InsightView = merge ? { ...insight, account: merge.account, ...conflictsOf(merge) } : insight;
+    return { view, merge };
   });
+  await rescoreIfFilled(merge, projectId, env);
+  return view;
 }
 
 /** Every issue whose impact includes this insight: the issues it is linked to and their ancestors. */
@@ -59,9 +69,10 @@ export async function editInsight(
   patch: InsightPatch
 ): Promise<InsightView> {
   await requireProjectEdit(projectId);
-  return retryOnConflict(async () => {
+  const { view, merge } = await retryOnConflict(async () => {
     const now = env.now();
     const current = await loadProjectInsight(insightId, projectId);
+    if (isLeaving(current)) throw new NotFoundError('This insight is being deleted or merged.');
     if (patch.observedAt !== undefined) validateObservedAt(patch.observedAt, now);
     const change = emptyChange();
     const next: Insight = { ...current, updatedAt: now.toISOString(), version: current.version + 1 };
@@ -83,46 +94,77 @@ export async function editInsight(
     let account = current.accountKey
       ? (await getAccounts([current.accountKey])).get(current.accountKey)
       : undefined;
+    let merge: AccountMerge | undefined;
     if (patch.account === null) {
       delete next.accountKey;
       account = undefined;
     } else if (patch.account !== undefined) {
       const key = normaliseAccountKey(patch.account.key ?? patch.account.name);
-      const put = mergeAccount(patch.account, await getAccount(key), now);
-      change.accountPuts.push(put);
+      merge = mergeAccount(patch.account, await getAccount(key), now);
+      if (merge.put) change.accountPuts.push(merge.put);
       next.accountKey = key;
-      account = put.account;
+      account = merge.account;
+    }
+    const { affected, links } = await issuesFedBy(insightId);
+    if (links.length > INLINE_LINKS) {
+      // Too many issues to rescore in this transaction: the edit lands now and a queued
+      // job rescores its issues (and their links' account hints), shown as pending.
+      next.pending = 'rescore';
+      change.insightPuts.push({ insight: next, expect: { version: current.version } });
+      await applyChange(change, [], now);
+      await queueInsightJob(next);
+      const view: InsightView = { ...next, pendingLinks: links.length, ...conflictsOf(merge) };
+      return { view: account ? { ...view, account } : view, merge };
     }
     change.insightPuts.push({ insight: next, expect: { version: current.version } });
-    const { affected, links } = await issuesFedBy(insightId);
     // Links carry the account key so that scoring loads accounts without waiting for insights.
     for (const link of links) {
       if (link.accountKey !== next.accountKey) {
         const updated = { ...link };
         if (next.accountKey) updated.accountKey = next.accountKey;
         else delete updated.accountKey;
-        change.linkSets.push(updated);
+        change.linkSets.push(rewriteLink(link, updated));
       }
     }
     await applyChange(change, affected, now);
-    return account ? { ...next, account } : next;
+    const view: InsightView = { ...next, ...conflictsOf(merge) };
+    return { view: account ? { ...view, account } : view, merge };
   });
+  await rescoreIfFilled(merge, projectId, env);
+  return view;
 }
 
-/** Deletes an insight and its links; the issues it was evidence for are rescored. */
+/**
+ * Deletes an insight and its links; the issues it was evidence for are rescored. An
+ * insight linked to more issues than fit in one transaction is marked as being deleted
+ * (no new links, no edits) and a queued job removes its links, rescores their issues
+ * and deletes it; the answer says how many links are still to go.
+ */
 export async function deleteInsight(
   _actor: Actor,
   env: Env,
   projectId: string,
   insightId: string
-): Promise<void> {
+): Promise<DeleteOutcome> {
   await requireProjectEdit(projectId);
-  await retryOnConflict(async () => {
+  return retryOnConflict(async () => {
     const current = await loadProjectInsight(insightId, projectId);
+    if (current.pending === 'merge') throw new NotFoundError('This insight is being merged into another.');
     const { affected, links } = await issuesFedBy(insightId);
     const change = emptyChange();
+    if (current.pending === 'delete' || links.length > INLINE_LINKS) {
+      if (current.pending !== 'delete') {
+        const marked: Insight = { ...current, pending: 'delete', version: current.version + 1 };
+        change.insightPuts.push({ insight: marked, expect: { version: current.version } });
+        await applyChange(change, [], env.now());
+      }
+      // Queued again on a repeated delete, so a job whose event was lost still finishes.
+      await queueInsightJob(current);
+      return { deleted: insightId, pendingLinks: links.length };
+    }
     change.insightDeletes.push({ id: insightId, expect: { version: current.version } });
-    for (const link of links) change.linkDeletes.push({ issueId: link.issueId, insightId });
+    for (const link of links) change.linkDeletes.push(removeLink(link));
     await applyChange(change, affected, env.now());
+    return { deleted: insightId };
   });
 }

@@ -1,6 +1,7 @@
-import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { AppError, ForbiddenError, NotFoundError, type ErrorCode } from '../domain/errors';
 import type { IssueImpact } from '../domain/impact';
-import type { Insight } from '../domain/insight';
+import { isLeaving, type Insight } from '../domain/insight';
+import type { AccountConflict } from '../domain/account-edit';
 import { getIssuePlacement, type IssuePlacement } from '../jira/get-issue';
 import { myPermissions } from '../jira/my-permissions';
 import { getAccount } from '../storage/account-store';
@@ -8,7 +9,14 @@ import type { LinkRecord } from '../storage/records';
 import type { Actor, Env } from './actor';
 import { applyChange, type AffectedIssue } from './apply-change';
 import { emptyChange } from './evidence-change';
-import { accountKeyOf, mergeAccount, newInsight, type InsightInput } from './prepare-capture';
+import {
+  accountKeyOf,
+  conflictsOf,
+  mergeAccount,
+  newInsight,
+  rescoreIfFilled,
+  type InsightInput
+} from './prepare-capture';
 import { retryOnConflict } from './retry-on-conflict';
 
 /**
@@ -20,6 +28,11 @@ export const LINKS_PER_TRANSACTION = 10;
 export interface LinkResult {
   impact: IssueImpact | null;
   alreadyLinked: string[];
+  linked: string[];
+  /** Set when a group failed after earlier groups landed (see linkInsights). */
+  notLinked?: { insightIds: string[]; code: ErrorCode; message: string };
+  /** How the account a capture named differs from the stored one (which stands). */
+  accountConflicts?: AccountConflict[];
 }
 
 /** Checks that the actor may edit the issue, and learns where it sits in the hierarchy. */
@@ -67,13 +80,18 @@ function linkRow(
   if (placement.parentId) link.parentId = placement.parentId;
   if (placement.grandparentId) link.grandparentId = placement.grandparentId;
   if (insight.accountKey) link.accountKey = insight.accountKey;
+  // The issue's impact is computed from this very insight in the same transaction.
+  link.insightUpdatedAt = insight.updatedAt;
   return link;
 }
 
 /**
  * Links existing insights to an issue with a "why this is evidence" note. Each group of
  * up to ten lands in one transaction with the issue's and its ancestors' new impact;
- * insights already linked are left as they are.
+ * insights already linked are left as they are. If a group fails after earlier ones
+ * landed, the answer says which insights were linked and which were not (and why)
+ * instead of an error that would hide the links that exist; a failure before anything
+ * landed is the error itself.
  */
 export async function linkInsights(
   actor: Actor,
@@ -85,14 +103,22 @@ export async function linkInsights(
   const placement = await placeForEdit(issueId);
   const unique = [...new Set(insightIds)];
   const alreadyLinked: string[] = [];
+  const linked: string[] = [];
   let impact: IssueImpact | null = null;
   for (let i = 0; i < unique.length; i += LINKS_PER_TRANSACTION) {
     const chunk = unique.slice(i, i + LINKS_PER_TRANSACTION);
-    const outcome = await retryOnConflict(() => linkChunk(actor, env, placement, chunk, note));
-    alreadyLinked.push(...outcome.alreadyLinked);
-    impact = outcome.impact;
+    try {
+      const outcome = await retryOnConflict(() => linkChunk(actor, env, placement, chunk, note));
+      alreadyLinked.push(...outcome.alreadyLinked);
+      linked.push(...outcome.linked);
+      impact = outcome.impact;
+    } catch (error) {
+      if (!(error instanceof AppError) || i === 0) throw error;
+      const notLinked = { insightIds: unique.slice(i), code: error.code, message: error.message };
+      return { impact, alreadyLinked, linked, notLinked };
+    }
   }
-  return { impact, alreadyLinked };
+  return { impact, alreadyLinked, linked };
 }
 
 async function linkChunk(
@@ -104,12 +130,18 @@ async function linkChunk(
 ): Promise<LinkResult> {
   const now = env.now();
   const alreadyLinked: string[] = [];
+  const added: string[] = [];
   const results = await applyChange(
     {
       prefetch: insightIds,
       build: ({ linksOf, insights }) => {
         alreadyLinked.length = 0;
-        const missing = insightIds.filter((id) => !insights.has(id));
+        added.length = 0;
+        // An insight being deleted or merged away takes no new links.
+        const missing = insightIds.filter((id) => {
+          const insight = insights.get(id);
+          return !insight || isLeaving(insight);
+        });
         if (missing.length > 0) throw new NotFoundError(`No insight with id ${missing.join(', ')}.`);
         const linked = new Set(
           linksOf(placement.id)
@@ -123,7 +155,8 @@ async function linkChunk(
             alreadyLinked.push(id);
             continue;
           }
-          change.linkSets.push(linkRow(placement, insight, actor, note, now));
+          change.linkSets.push({ link: linkRow(placement, insight, actor, note, now), expect: 'absent' });
+          added.push(id);
           change.insightPuts.push({
             insight: {
               ...insight,
@@ -140,7 +173,7 @@ async function linkChunk(
     chainOfPlacement(placement),
     now
   );
-  return { impact: results.get(placement.id) ?? null, alreadyLinked };
+  return { impact: results.get(placement.id) ?? null, alreadyLinked, linked: added };
 }
 
 /**
@@ -157,15 +190,25 @@ export async function captureAndLink(
   const accountKey = accountKeyOf(input);
   const placement = await placeForEdit(issueId);
   const insight = newInsight(input, placement.projectId, actor, env);
-  return retryOnConflict(async () => {
+  const { result, merge } = await retryOnConflict(async () => {
     const now = env.now();
     const change = emptyChange();
-    if (input.account && accountKey) {
-      change.accountPuts.push(mergeAccount(input.account, await getAccount(accountKey), now));
-    }
+    const merge =
+      input.account && accountKey
+        ? mergeAccount(input.account, await getAccount(accountKey), now)
+        : undefined;
+    if (merge?.put) change.accountPuts.push(merge.put);
     change.insightPuts.push({ insight: { ...insight, linkCount: 1, status: 'linked' }, expect: 'absent' });
-    change.linkSets.push(linkRow(placement, insight, actor, note, now));
+    change.linkSets.push({ link: linkRow(placement, insight, actor, note, now), expect: 'absent' });
     const results = await applyChange(change, chainOfPlacement(placement), now);
-    return { impact: results.get(placement.id) ?? null, alreadyLinked: [] };
+    const result: LinkResult = {
+      impact: results.get(placement.id) ?? null,
+      alreadyLinked: [],
+      linked: [insight.id],
+      ...conflictsOf(merge)
+    };
+    return { result, merge };
   });
+  await rescoreIfFilled(merge, placement.projectId, env);
+  return result;
 }

@@ -1,12 +1,13 @@
-import { ValidationError } from '../domain/errors';
+import { NotFoundError, ValidationError } from '../domain/errors';
 import { severityRank } from '../domain/vocabulary';
-import type { Insight } from '../domain/insight';
+import { isLeaving, type Insight } from '../domain/insight';
+import { INLINE_LINKS, queueInsightJob } from './insight-job';
 import { linksOfInsight } from '../storage/link-store';
 import type { LinkRecord } from '../storage/records';
 import type { InsightView } from '../contract/views';
 import type { Actor, Env } from './actor';
 import { applyChange } from './apply-change';
-import { emptyChange } from './evidence-change';
+import { emptyChange, removeLink, rewriteLink } from './evidence-change';
 import { affectedChain } from './link-insights';
 import { requireProjectEdit } from './project-access';
 import { retryOnConflict } from './retry-on-conflict';
@@ -59,23 +60,31 @@ export async function mergeInsights(
       linksOfInsight(targetId)
     ]);
     if (source.id === target.id) throw new ValidationError('An insight cannot be merged into itself.');
+    if (source.pending || isLeaving(target))
+      throw new NotFoundError('One of these insights is being changed by an earlier merge, delete or edit.');
+    if (sourceLinks.length + targetLinks.length > INLINE_LINKS) {
+      return mergeLater(source, target, sourceLinks.length, targetLinks.length, now);
+    }
     const targetIssues = new Set(targetLinks.map((l) => l.issueId));
     const change = emptyChange();
     const moved: LinkRecord[] = [];
     for (const link of sourceLinks) {
-      change.linkDeletes.push({ issueId: link.issueId, insightId: sourceId });
+      change.linkDeletes.push(removeLink(link));
       if (targetIssues.has(link.issueId)) continue;
-      const next: LinkRecord = { ...link, insightId: targetId };
+      const { version: _version, ...rest } = link;
+      const next: LinkRecord = { ...rest, insightId: targetId };
       const accountKey = target.accountKey ?? source.accountKey;
       if (accountKey) next.accountKey = accountKey;
       else delete next.accountKey;
       moved.push(next);
     }
-    change.linkSets.push(...moved);
+    // A moved link is a new row: if the target was linked to that issue meanwhile, retry.
+    change.linkSets.push(...moved.map((link) => ({ link, expect: 'absent' as const })));
     const merged = mergedInsight(target, source, targetLinks.length + moved.length, now);
     // The target's existing links carry its account key for scoring; keep them in step.
     if (merged.accountKey !== target.accountKey) {
-      for (const link of targetLinks) change.linkSets.push({ ...link, accountKey: merged.accountKey! });
+      for (const link of targetLinks)
+        change.linkSets.push(rewriteLink(link, { ...link, accountKey: merged.accountKey! }));
     }
     change.insightPuts.push({ insight: merged, expect: { version: target.version } });
     change.insightDeletes.push({ id: sourceId, expect: { version: source.version } });
@@ -86,4 +95,28 @@ export async function mergeInsights(
     );
     return withAccount(merged);
   });
+}
+
+/**
+ * A merge with more links than fit in one transaction: the target takes the duplicate's
+ * words now (its issues are rescored by a job when it has links), the duplicate is
+ * marked as merging (no new links, no edits), and a queued job moves its links and
+ * deletes it. The answer is the target, with how many links are still to move.
+ */
+async function mergeLater(
+  source: Insight,
+  target: Insight,
+  sourceLinks: number,
+  targetLinks: number,
+  now: Date
+): Promise<InsightView> {
+  const merged = mergedInsight(target, source, target.linkCount, now);
+  if (targetLinks > 0) merged.pending = 'rescore';
+  const marked: Insight = { ...source, pending: 'merge', mergeInto: target.id, version: source.version + 1 };
+  const change = emptyChange();
+  change.insightPuts.push({ insight: merged, expect: { version: target.version } });
+  change.insightPuts.push({ insight: marked, expect: { version: source.version } });
+  await applyChange(change, [], now);
+  await Promise.all([queueInsightJob(marked), targetLinks > 0 ? queueInsightJob(merged) : undefined]);
+  return { ...(await withAccount(merged)), pendingLinks: sourceLinks + targetLinks };
 }

@@ -1,42 +1,41 @@
 import { normaliseAccountKey, type Account } from '../domain/account';
+import { fillAccount, type AccountConflict } from '../domain/account-edit';
 import type { Insight } from '../domain/insight';
 import type { z } from 'zod';
 import type { InsightInputSchema } from '../domain/insight';
 import { validateObservedAt } from '../domain/insight';
 import type { Actor, Env } from './actor';
+import { startAccountRescore } from './account-rescore';
 import type { Expect } from '../storage/write-set';
 
 export type InsightInput = z.output<typeof InsightInputSchema>;
 
-/** The account named by a capture, merged into what is stored: evidence enriches, never erases. */
+/** What a capture does to the account it names (see fillAccount). */
+export interface AccountMerge {
+  /** The account as it will be. */
+  account: Account;
+  /** The write, when the account is new or a missing field is filled. */
+  put?: { account: Account; expect: Expect };
+  /** A stored account that gained a segment or revenue: other issues need rescoring. */
+  filledExisting: boolean;
+  conflicts: AccountConflict[];
+}
+
+/**
+ * The account named by a capture, against what is stored: evidence creates an account
+ * or fills its missing segment and revenue, but never renames or overwrites a stored
+ * one (accounts are shared by every project); differences come back as conflicts.
+ */
 export function mergeAccount(
   input: NonNullable<InsightInput['account']>,
   existing: Account | undefined,
   now: Date
-): { account: Account; expect: Expect } {
+): AccountMerge {
   const key = normaliseAccountKey(input.key ?? input.name);
-  if (!existing) {
-    return {
-      account: {
-        key,
-        name: input.name,
-        segment: input.segment,
-        arr: input.arr,
-        updatedAt: now.toISOString(),
-        version: 1
-      },
-      expect: 'absent'
-    };
-  }
-  const account: Account = {
-    ...existing,
-    name: input.name || existing.name,
-    segment: input.segment !== 'unknown' ? input.segment : existing.segment,
-    arr: input.arr > 0 ? input.arr : existing.arr,
-    updatedAt: now.toISOString(),
-    version: existing.version + 1
-  };
-  return { account, expect: { version: existing.version } };
+  const { account, filled, conflicts } = fillAccount(key, existing, input, now);
+  if (!filled) return { account, filledExisting: false, conflicts };
+  const expect: Expect = existing ? { version: existing.version } : 'absent';
+  return { account, put: { account: filled, expect }, filledExisting: existing !== undefined, conflicts };
 }
 
 export function accountKeyOf(input: InsightInput): string | undefined {
@@ -76,4 +75,21 @@ export function newInsight(
   if (input.journeyStage !== undefined) insight.journeyStage = input.journeyStage;
   if (importKey !== undefined) insight.importKey = importKey;
   return insight;
+}
+
+/**
+ * A stored account that a capture completed (its segment or revenue was missing) now
+ * scores differently on every issue its evidence feeds: they are rescored by a job.
+ */
+export async function rescoreIfFilled(
+  merge: AccountMerge | undefined,
+  projectId: string,
+  env: Env
+): Promise<void> {
+  if (merge?.filledExisting) await startAccountRescore(merge.account.key, projectId, env);
+}
+
+/** The conflicts to report with an answer, omitted when there are none. */
+export function conflictsOf(merge: AccountMerge | undefined): { accountConflicts?: AccountConflict[] } {
+  return merge && merge.conflicts.length > 0 ? { accountConflicts: merge.conflicts } : {};
 }

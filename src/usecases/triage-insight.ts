@@ -1,5 +1,5 @@
-import { ValidationError } from '../domain/errors';
-import type { Insight } from '../domain/insight';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import { isLeaving, type Insight } from '../domain/insight';
 import { loadProjectInsight, withAccount } from './project-insight';
 import type { InsightView } from '../contract/views';
 import type { Actor, Env } from './actor';
@@ -22,6 +22,7 @@ export async function setInsightStatus(
   await requireProjectEdit(projectId);
   return retryOnConflict(async () => {
     const insight = await loadProjectInsight(insightId, projectId);
+    if (isLeaving(insight)) throw new NotFoundError('This insight is being deleted or merged.');
     if (insight.linkCount > 0) {
       throw new ValidationError(
         'This insight is evidence for an issue; unlink it before changing its status.',

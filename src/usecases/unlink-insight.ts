@@ -4,7 +4,7 @@ import { myPermissions } from '../jira/my-permissions';
 import { getLinks } from '../storage/link-store';
 import type { Actor, Env } from './actor';
 import { applyChange } from './apply-change';
-import { emptyChange } from './evidence-change';
+import { emptyChange, removeLink } from './evidence-change';
 import { affectedChain } from './link-insights';
 import { retryOnConflict } from './retry-on-conflict';
 
@@ -30,11 +30,10 @@ export async function unlinkInsight(
       {
         prefetch: [insightId],
         build: ({ linksOf, insights }) => {
-          if (!linksOf(issueId).some((l) => l.issueId === issueId && l.insightId === insightId)) {
-            throw new NotFoundError('That insight is not linked to this issue.');
-          }
+          const current = linksOf(issueId).find((l) => l.issueId === issueId && l.insightId === insightId);
+          if (!current) throw new NotFoundError('That insight is not linked to this issue.');
           const change = emptyChange();
-          change.linkDeletes.push({ issueId, insightId });
+          change.linkDeletes.push(removeLink(current));
           const insight = insights.get(insightId);
           if (insight) {
             const linkCount = Math.max(0, insight.linkCount - 1);

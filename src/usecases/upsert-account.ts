@@ -1,53 +1,62 @@
-import { normaliseAccountKey, type Account } from '../domain/account';
-import type { z } from 'zod';
-import type { AccountInputSchema } from '../domain/account';
-import { getAccount } from '../storage/account-store';
-import { insightIdsOfAccount } from '../storage/insight-store';
-import { linksOfInsight } from '../storage/link-store';
+import { normaliseAccountKey } from '../domain/account';
+import { editAccount, type AccountEdit } from '../domain/account-edit';
+import { ValidationError } from '../domain/errors';
+import type { AccountEditView } from '../contract/views';
+import { accountChangeKey, getAccount, type AccountChangeRecord } from '../storage/account-store';
+import { ENTITY } from '../storage/entities';
+import { accountToRecord } from '../storage/records';
+import { WriteSet } from '../storage/write-set';
 import type { Actor, Env } from './actor';
-import { applyChange } from './apply-change';
-import { emptyChange } from './evidence-change';
+import { startAccountRescore } from './account-rescore';
 import { requireProjectEdit } from './project-access';
-import { affectedChain } from './link-insights';
 import { retryOnConflict } from './retry-on-conflict';
 
-/** Insights of one account whose issues are rescored when its ARR or segment changes. */
-const MAX_RESCORED_INSIGHTS = 200;
-
 /**
- * Creates or replaces an account's name, segment and ARR. Every issue with evidence
- * from the account is rescored, since ARR and segment feed its contribution.
+ * An explicit edit of a shared account's name, segment or revenue (or its creation).
+ * Fields left out stay as they are. The change and its history entry (who, when, each
+ * field before and after) commit together, conditioned on the account as read; then
+ * every issue the account's evidence feeds is rescored by a paced queued job, whose
+ * progress the answer carries.
  */
 export async function upsertAccount(
-  _actor: Actor,
+  actor: Actor,
   env: Env,
   projectId: string,
-  input: z.output<typeof AccountInputSchema>
-): Promise<Account> {
+  input: AccountEdit
+): Promise<AccountEditView> {
   await requireProjectEdit(projectId);
-  const key = normaliseAccountKey(input.key ?? input.name);
-  return retryOnConflict(async () => {
-    const now = env.now();
-    const [existing, insightIds] = await Promise.all([
-      getAccount(key),
-      insightIdsOfAccount(key, MAX_RESCORED_INSIGHTS)
+  const named = input.key ?? input.name;
+  if (named === undefined) {
+    throw new ValidationError('Name the account to edit', [
+      { path: 'account.key', message: 'Give a key or a name' }
     ]);
-    const account: Account = {
-      key,
-      name: input.name,
-      segment: input.segment,
-      arr: input.arr,
-      updatedAt: now.toISOString(),
-      version: (existing?.version ?? 0) + 1
+  }
+  const key = normaliseAccountKey(named);
+  const outcome = await retryOnConflict(async () => {
+    const now = env.now();
+    const existing = await getAccount(key);
+    const edited = editAccount(key, existing, input, now);
+    if (edited.changes.length === 0) return { ...edited, existed: existing !== undefined };
+    const entry: AccountChangeRecord = {
+      accountKey: key,
+      at: now.toISOString(),
+      by: actor.accountId,
+      changes: edited.changes
     };
-    const links = (await Promise.all(insightIds.map((id) => linksOfInsight(id)))).flat();
-    const change = emptyChange();
-    change.accountPuts.push({ account, expect: existing ? { version: existing.version } : 'absent' });
-    await applyChange(
-      change,
-      links.flatMap((link) => affectedChain(link)),
-      now
-    );
-    return account;
+    await new WriteSet()
+      .put(
+        ENTITY.account,
+        key,
+        accountToRecord(edited.account),
+        existing ? { version: existing.version } : 'absent'
+      )
+      .putNew(accountChangeKey(key, now, env.newId()), entry)
+      .commit();
+    return { ...edited, existed: existing !== undefined };
   });
+  // A new account has no evidence yet; a changed one may back thousands of issues.
+  if (!outcome.existed || outcome.changes.length === 0)
+    return { ...outcome.account, changes: outcome.changes };
+  const rescore = await startAccountRescore(key, projectId, env);
+  return { ...outcome.account, changes: outcome.changes, rescore };
 }

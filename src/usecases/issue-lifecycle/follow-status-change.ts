@@ -1,5 +1,6 @@
-import type { IssueState } from '../../jira/issue-states-as-app';
-import { linksOfIssue } from '../../storage/link-store';
+import { isAddressed } from '../../domain/insight';
+import { issueStatesAsApp, type IssueState } from '../../jira/issue-states-as-app';
+import { linksOfInsight, linksOfIssue } from '../../storage/link-store';
 import type { Env } from '../actor';
 import { applyChange } from '../apply-change';
 import { emptyChange } from '../evidence-change';
@@ -9,19 +10,22 @@ import { retryOnConflict } from '../retry-on-conflict';
 const INSIGHTS_PER_TRANSACTION = 20;
 
 /**
- * An issue changed status in Jira. Done: the insights linked to it were answered, so
- * 'linked' ones become 'addressed'. Reopened (any other category): 'addressed' ones go
- * back to 'linked'. The issue's own links only: a parent being done says nothing about
- * evidence attached to its children, which have their own transitions.
+ * An issue changed status in Jira. Each insight linked to it is re-derived from every
+ * issue it backs, as Jira has them now: addressed when all of them are done, linked
+ * otherwise (see isAddressed). Inbox and dismissed insights are left alone. Each attempt
+ * re-reads the insights' links and their issues' states (as the app, before writing),
+ * so the outcome does not depend on the order in which transitions arrive.
  */
 export async function followStatusChange(state: IssueState, env: Env): Promise<void> {
-  const done = state.statusCategory === 'done';
-  const from = done ? 'linked' : 'addressed';
-  const to = done ? 'addressed' : 'linked';
   const insightIds = [...new Set((await linksOfIssue(state.id)).map((link) => link.insightId))];
   for (let i = 0; i < insightIds.length; i += INSIGHTS_PER_TRANSACTION) {
     const chunk = insightIds.slice(i, i + INSIGHTS_PER_TRANSACTION);
-    await retryOnConflict(() => {
+    await retryOnConflict(async () => {
+      const links = (await Promise.all(chunk.map((id) => linksOfInsight(id)))).flat();
+      const states = await issueStatesAsApp(
+        links.map((link) => link.issueId).filter((id) => id !== state.id)
+      );
+      states.set(state.id, state);
       const now = env.now();
       return applyChange(
         {
@@ -29,14 +33,15 @@ export async function followStatusChange(state: IssueState, env: Env): Promise<v
           build: ({ insights }) => {
             const change = emptyChange();
             for (const insight of insights.values()) {
-              if (insight.status !== from) continue;
+              if (insight.status !== 'linked' && insight.status !== 'addressed') continue;
+              // Issues Jira no longer has are being forgotten by their own delete event.
+              const categories = links
+                .filter((link) => link.insightId === insight.id)
+                .flatMap((link) => states.get(link.issueId)?.statusCategory ?? []);
+              const status = isAddressed(categories) ? 'addressed' : 'linked';
+              if (status === insight.status) continue;
               change.insightPuts.push({
-                insight: {
-                  ...insight,
-                  status: to,
-                  updatedAt: now.toISOString(),
-                  version: insight.version + 1
-                },
+                insight: { ...insight, status, updatedAt: now.toISOString(), version: insight.version + 1 },
                 expect: { version: insight.version }
               });
             }

@@ -1,7 +1,7 @@
 import { linkKey } from '../../storage/entities';
 import type { LinkRecord } from '../../storage/records';
 import { applyChange, type AffectedIssue } from '../apply-change';
-import { emptyChange } from '../evidence-change';
+import { emptyChange, removeLink, rewriteLink } from '../evidence-change';
 import { affectedChain, LINKS_PER_TRANSACTION } from '../link-insights';
 import { retryOnConflict } from '../retry-on-conflict';
 import { placeLink, type LinkPlacement } from './link-placement';
@@ -48,10 +48,10 @@ export async function rewriteLinks(
               const link = current.get(linkKey(f.link.issueId, f.link.insightId));
               if (!link) continue;
               if (f.fate === 'move') {
-                change.linkSets.push(placeLink(link, f.to));
+                change.linkSets.push(rewriteLink(link, placeLink(link, f.to)));
                 continue;
               }
-              change.linkDeletes.push({ issueId: link.issueId, insightId: link.insightId });
+              change.linkDeletes.push(removeLink(link));
               deleted.push(link);
             }
             change.insightPuts.push(...releaseInsights(deleted, insights));
