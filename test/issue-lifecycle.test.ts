@@ -145,6 +145,23 @@ describe('issue lifecycle through Jira events', () => {
     await expectFromScratch([chain.storyId, chain.subtaskId]);
   });
 
+  it('a story Jira cannot return in bulk just now keeps its evidence when its epic is deleted', async () => {
+    await evidence([chain.storyId]);
+    await forge.settle();
+    const storyScore = await score(chain.storyId);
+
+    // The bulk fetch lists the story in issueErrors (retriable): that is no deletion.
+    forge.jira.failBulkFetch(chain.storyId, 10);
+    forge.jira.deleteIssue(chain.epicId);
+    await forge.settle();
+
+    const links = await linksOfIssue(chain.storyId);
+    expect(links).toHaveLength(1);
+    expect(links[0]).not.toHaveProperty('parentId');
+    expect(await score(chain.storyId)).toBe(storyScore);
+    await expectFromScratch([chain.storyId]);
+  });
+
   it('moving a story to another epic moves its roll-up from the old epic to the new', async () => {
     await evidence([chain.storyId]);
     await evidence([chain.subtaskId], { account: { name: 'Globex', segment: 'smb', arr: 5000 } });

@@ -29,6 +29,11 @@ export class JiraState {
   /** Field id → issue id → value. */
   readonly appFieldValues = new Map<string, Map<string, unknown>>();
   readonly globalAdmins: JiraSeed['globalAdmins'];
+  /**
+   * Issues a bulk fetch cannot return for now (issue id → how many more fetches): Jira
+   * lists them in `issueErrors`, its retriable failures. Set by tests.
+   */
+  readonly bulkFetchFailures = new Map<string, number>();
 
   private readonly projectKeys = new Map<string, string>();
   private readonly issueKeys = new Map<string, string>();

@@ -116,6 +116,12 @@ export class LocalJira implements JiraService {
     values.set(key, structuredClone(value));
   }
 
+  /** The next `times` bulk fetches list the issue in `issueErrors` (a retriable failure). */
+  failBulkFetch(issueId: string, times = 1): void {
+    this.require(issueId);
+    this.state.bulkFetchFailures.set(issueId, times);
+  }
+
   getAppFieldValue(fieldIdOrKey: string, issueId: string): unknown {
     const field = this.state.findAppField(fieldIdOrKey);
     return field ? this.state.appFieldValue(field.id, issueId) : undefined;

@@ -6,8 +6,10 @@ import type { Grantee, SeedIssue, SeedProject } from './seed';
 /**
  * Decides who may do what, the way Jira does: project permissions through the project's
  * grants (users or groups), issue-level security on top of browse, ADMINISTER through
- * the global grant. The app (Forge `asApp`) is trusted with everything, as an installed
- * app with `read:jira-work` effectively is for the data this app touches.
+ * the global grant. The app (Forge `asApp`) acts through the project role
+ * `atlassian-addons-project-access`, which holds every project permission until an
+ * admin takes it away (`addonsRoleBrowse: false`), and sees an issue under a security
+ * level only when that role is among the level's members (`addonsRoleMember`).
  */
 export class Permissions {
   constructor(private readonly state: JiraState) {}
@@ -39,7 +41,7 @@ export class Permissions {
   }
 
   hasProject(principal: JiraPrincipal, project: SeedProject, info: PermissionInfo): boolean {
-    if (principal.kind === 'app') return true;
+    if (principal.kind === 'app') return project.addonsRoleBrowse !== false;
     if (principal.kind === 'anonymous') return false;
     if (info.grantedBy === 'ANY_USER') return this.isActiveUser(principal.accountId);
     if (info.grantedBy === 'ADMINISTER') return this.holds(principal.accountId, this.state.globalAdmins);
@@ -62,6 +64,8 @@ export class Permissions {
 
   /** Jira lists a project to anyone who may browse or administer it, or is a Jira admin. */
   canViewProject(principal: JiraPrincipal, project: SeedProject): boolean {
+    // An app is no Jira administrator: it lists only the projects its role may browse.
+    if (principal.kind === 'app') return this.canBrowseProject(principal, project);
     return (
       this.canBrowseProject(principal, project) ||
       this.hasProject(principal, project, catalog('ADMINISTER_PROJECTS')) ||
@@ -70,10 +74,10 @@ export class Permissions {
   }
 
   canBrowseIssue(principal: JiraPrincipal, issue: SeedIssue): boolean {
-    if (principal.kind === 'app') return true;
     if (principal.kind === 'anonymous') return false;
     const project = this.state.projects.get(issue.projectId);
     if (!project || !this.canBrowseProject(principal, project)) return false;
+    if (principal.kind === 'app') return issue.securityLevel?.addonsRoleMember !== false;
     return !issue.securityLevel || this.holds(principal.accountId, issue.securityLevel.grantees);
   }
 

@@ -35,6 +35,12 @@ export interface SeedProject {
   projectTypeKey: 'software';
   leadAccountId: string;
   permissions: Record<SeedProjectPermission, Grantee[]>;
+  /**
+   * Whether the `atlassian-addons-project-access` role still holds the project's
+   * permissions (default true). Apps act through that role: an admin who takes Browse
+   * away from it hides the project and its issues from every app.
+   */
+  addonsRoleBrowse?: boolean;
 }
 
 export interface SeedIssueType {
@@ -56,6 +62,11 @@ export interface SeedSecurityLevel {
   id: string;
   name: string;
   grantees: Grantee[];
+  /**
+   * Whether the level's members include the `atlassian-addons-project-access` role
+   * (default true): when not, apps cannot see issues at this level.
+   */
+  addonsRoleMember?: boolean;
 }
 
 export interface SeedIssue {

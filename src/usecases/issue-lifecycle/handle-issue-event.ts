@@ -15,8 +15,10 @@ export async function handleIssueEvent(event: IssueLifecycleEvent, env: Env): Pr
     await forgetDeletedIssue(event, env);
     return;
   }
-  const state = (await issueStatesAsApp([event.issueId])).get(event.issueId);
-  // Gone since the update: its deleted event does the rest.
+  const { states } = await issueStatesAsApp([event.issueId]);
+  const state = states.get(event.issueId);
+  // Jira confirmed it gone since the update (a direct read's 404): its deleted event does
+  // the rest. Anything short of that was a throw, and the event comes back later.
   if (!state) return;
   if (event.placementChanged) await followIssueMove(state, env);
   if (event.statusChanged) await followStatusChange(state, env);
