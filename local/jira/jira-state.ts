@@ -80,6 +80,14 @@ export class JiraState {
     for (const values of this.appFieldValues.values()) values.delete(issueId);
   }
 
+  /** Removes a project (its issues first, with `removeIssue`); its key stops resolving. */
+  removeProject(projectId: string): void {
+    const project = this.projects.get(projectId);
+    if (!project) return;
+    this.projects.delete(projectId);
+    for (const [key, id] of this.projectKeys) if (id === projectId) this.projectKeys.delete(key);
+  }
+
   setParent(issue: SeedIssue, parentId: string | undefined): void {
     if (issue.parentId) this.children.get(issue.parentId)?.delete(issue.id);
     if (parentId) {

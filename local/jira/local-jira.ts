@@ -11,6 +11,7 @@ import {
   ISSUE_DELETED,
   ISSUE_UPDATED,
   issueEvent,
+  projectEvent,
   type ChangelogItem,
   type JiraProductEvent,
   type ProductEventListener
@@ -27,9 +28,11 @@ import { userRoutes } from './user-routes';
 /**
  * A local Jira Cloud site in memory: answers the REST calls the app makes, as the app or
  * as a user, with Jira's shapes, status codes and permission rules, and lets tests
- * change the site under the app (move, re-parent, transition, delete, create issues).
- * Moving, transitioning and deleting emit the product events Jira would
- * (`onProductEvent`), once the change is complete.
+ * change the site under the app (move, re-parent, transition, delete, create issues,
+ * delete projects). Moving, transitioning and deleting emit the product events Jira
+ * would (`onProductEvent`), once the change is complete — and, as Jira documents, no
+ * cascading events: deleting an issue says nothing of its sub-tasks, deleting a project
+ * nothing of its issues.
  */
 export interface LocalJiraOptions {
   /** Clock for `updated` stamps of mutations; defaults to the real time. */
@@ -55,6 +58,8 @@ export class LocalJira implements JiraService {
   private readonly representations: Representations;
   private readonly listeners = new Set<ProductEventListener>();
   private changelogIds = 10_000;
+  /** Optional issue fields left out of events (the Issue type marks them all optional). */
+  private omittedEventFields = new Set<string>();
   readonly permissions: Permissions;
 
   constructor(seed: JiraSeed, options: LocalJiraOptions = {}) {
@@ -205,24 +210,44 @@ export class LocalJira implements JiraService {
 
   /**
    * Deletes an issue with its sub-tasks; other children lose their parent, as in Jira.
-   * Emits a deleted event for each sub-task and then for the issue, each carrying the
-   * issue as it was; un-parented children get no event of their own.
+   * Emits one deleted event, for the issue as it was: none for its sub-tasks (Jira emits
+   * no cascading events) and none for the un-parented children.
    */
   deleteIssue(issueId: string, actor?: string): void {
     const issue = this.require(issueId);
-    const events: JiraProductEvent[] = [];
-    const deleting = (gone: SeedIssue): void => {
-      events.push(issueEvent(ISSUE_DELETED, this.eventIssue(gone), actor ?? this.leadOf(gone)));
-    };
+    const event = issueEvent(ISSUE_DELETED, this.eventIssue(issue), actor ?? this.leadOf(issue));
     for (const child of this.state.childrenOf(issue.id)) {
-      if (this.state.issueTypes.get(child.issueTypeId)?.subtask) {
-        deleting(child);
-        this.state.removeIssue(child.id);
-      } else this.state.setParent(child, undefined);
+      if (this.state.issueTypes.get(child.issueTypeId)?.subtask) this.state.removeIssue(child.id);
+      else this.state.setParent(child, undefined);
     }
-    deleting(issue);
     this.state.removeIssue(issue.id);
-    for (const event of events) this.emit(event);
+    this.emit(event);
+  }
+
+  /**
+   * Deletes a project for good with all its issues (issues elsewhere parented under them
+   * lose their parent). Emits `avi:jira:deleted:project` only: no event per issue.
+   */
+  deleteProject(projectId: string, actor?: string): void {
+    const project = this.state.projects.get(projectId);
+    if (!project) throw new Error(`Local Jira: no project ${projectId}`);
+    const event = projectEvent(this.representations.projectDetails(project), actor ?? project.leadAccountId);
+    const doomed = [...this.state.issues.values()].filter((issue) => issue.projectId === projectId);
+    for (const issue of doomed) {
+      for (const child of this.state.childrenOf(issue.id))
+        if (child.projectId !== projectId) this.state.setParent(child, undefined);
+    }
+    for (const issue of doomed) this.state.removeIssue(issue.id);
+    this.state.removeProject(projectId);
+    this.emit(event);
+  }
+
+  /**
+   * Leaves these optional fields (e.g. `project`) out of the issue in every later event,
+   * as Jira may: an app must handle an event without them.
+   */
+  omitEventFields(fields: readonly string[]): void {
+    this.omittedEventFields = new Set(fields);
   }
 
   createIssue(fields: NewIssue): SeedIssue {
@@ -296,9 +321,8 @@ export class LocalJira implements JiraService {
   }
 
   private eventIssue(issue: SeedIssue): Record<string, unknown> {
-    return this.representations.issue(issue, FieldSelection.parse(EVENT_ISSUE_FIELDS, 'all'), {
-      kind: 'app'
-    });
+    const fields = EVENT_ISSUE_FIELDS.filter((field) => !this.omittedEventFields.has(field));
+    return this.representations.issue(issue, FieldSelection.parse(fields, 'all'), { kind: 'app' });
   }
 
   private leadOf(issue: SeedIssue): string {

@@ -10,10 +10,12 @@ const JiraId = z.string().regex(/^\d{1,18}$/, 'Must be a numeric Jira id');
 
 // Jira's payloads carry many more fields than these: only what is read is checked, and
 // the rest is dropped (z.object, not strictObject), so a new Jira field breaks nothing.
+// Every issue field is optional in the documented payload: an event without `project`
+// (or without `fields`) is still acted on, from what storage and Jira say.
 const EventIssueSchema = z.object({
   id: JiraId,
-  key: z.string().min(1).max(255),
-  fields: z.object({ project: z.object({ id: JiraId }) })
+  key: z.string().min(1).max(255).optional(),
+  fields: z.object({ project: z.object({ id: JiraId }).optional() }).optional()
 });
 
 /**
@@ -36,11 +38,10 @@ const IssueEventSchema = z.discriminatedUnion('eventType', [
 
 /** What an issue event asks of the app, once validated. */
 export type IssueLifecycleEvent =
-  | { kind: 'deleted'; issueId: string; projectId: string }
+  | { kind: 'deleted'; issueId: string; projectId?: string }
   | {
       kind: 'updated';
       issueId: string;
-      projectId: string;
       /** Its parent or project changed: its evidence rolls up elsewhere now. */
       placementChanged: boolean;
       /** Its status changed: its evidence may be addressed, or no longer. */
@@ -60,13 +61,14 @@ export function parseIssueEvent(input: unknown): IssueLifecycleEvent | undefined
   if (eventType !== ISSUE_DELETED && eventType !== ISSUE_UPDATED) return undefined;
   const event = parseWith(IssueEventSchema, input, 'issue event');
   const issueId = event.issue.id;
-  const projectId = event.issue.fields.project.id;
-  if (event.eventType === ISSUE_DELETED) return { kind: 'deleted', issueId, projectId };
+  const projectId = event.issue.fields?.project?.id;
+  if (event.eventType === ISSUE_DELETED)
+    return { kind: 'deleted', issueId, ...(projectId ? { projectId } : {}) };
   const items = event.changelog?.items ?? [];
   const placementChanged = items.some(
     (item) => PARENT_FIELDS.has(item.field) || item.fieldId === 'parent' || item.field === 'project'
   );
   const statusChanged = items.some((item) => item.field === 'status' || item.fieldId === 'status');
   if (!placementChanged && !statusChanged) return undefined;
-  return { kind: 'updated', issueId, projectId, placementChanged, statusChanged };
+  return { kind: 'updated', issueId, placementChanged, statusChanged };
 }

@@ -18,7 +18,7 @@ import { rewriteLinks, type LinkFate } from './rewrite-links';
  * parent, and Jira sends no event for them).
  */
 export async function forgetDeletedIssue(
-  deleted: { issueId: string; projectId: string },
+  deleted: { issueId: string; projectId?: string },
   env: Env
 ): Promise<void> {
   const { issueId } = deleted;
@@ -43,7 +43,11 @@ export async function forgetDeletedIssue(
     const to = placementOf(placement);
     if (!samePlacement(link, to)) fates.push({ link, fate: 'move', to });
   }
-  const self: AffectedIssue = { issueId, projectId: impact?.projectId ?? deleted.projectId };
+  // The event's project is optional: storage knows where the issue's evidence was.
+  const projectId =
+    impact?.projectId ?? links.find((l) => l.issueId === issueId)?.projectId ?? deleted.projectId;
+  if (projectId === undefined) return; // nothing stored for it, nothing to forget
+  const self: AffectedIssue = { issueId, projectId };
   await rewriteLinks(
     self,
     fates,
