@@ -54,6 +54,18 @@ describe('impact sync to Jira', () => {
     }
   });
 
+  it("publishing leaves the issue's history and updated date alone and wakes no other app", async () => {
+    const before = forge.jira.getIssue(chain.storyId)!.updated;
+    const events: unknown[] = [];
+    forge.jira.onProductEvent((event) => events.push(event));
+    await captureOnSubtask();
+    await forge.drainQueues();
+    expect(field(chain.storyId)).toBeGreaterThan(0);
+    expect(forge.jira.historyOf(chain.storyId)).toEqual([]);
+    expect(forge.jira.getIssue(chain.storyId)!.updated).toBe(before);
+    expect(events).toEqual([]);
+  });
+
   it('makes customerImpact sortable and filterable in JQL for users who can browse', async () => {
     await captureOnSubtask();
     await panel(forge, DEMO_USERS.bob, chain.projectId, chain.otherStoryId).ok('panel/captureAndLink', {

@@ -1,3 +1,4 @@
+import type { ChangelogItem } from './product-events';
 import type {
   JiraSeed,
   SeedAppField,
@@ -34,6 +35,13 @@ export class JiraState {
    * lists them in `issueErrors`, its retriable failures. Set by tests.
    */
   readonly bulkFetchFailures = new Map<string, number>();
+  /** Issue id → its change history (what Jira shows under History), oldest first. */
+  readonly history = new Map<
+    string,
+    { id: string; author: string; created: string; items: ChangelogItem[] }[]
+  >();
+  /** The installed app's id and environment: its custom fields' keys are built from them. */
+  readonly app: { appId: string; environmentType: string };
 
   private readonly projectKeys = new Map<string, string>();
   private readonly issueKeys = new Map<string, string>();
@@ -58,6 +66,10 @@ export class JiraState {
     this.appFields = (seed.appFields ?? []).map((field) => ({ ...field }));
     this.propertyAliases = [...(seed.propertyAliases ?? [])];
     this.globalAdmins = seed.globalAdmins;
+    this.app = {
+      appId: seed.app?.appId ?? '7c0e5f0e-4a52-4a8e-9a8e-5d1c3b2a9f10',
+      environmentType: seed.app?.environmentType ?? 'DEVELOPMENT'
+    };
   }
 
   /** Adds an issue, keeping the key, children and numbering indexes in step. */
@@ -141,9 +153,15 @@ export class JiraState {
     return this.taskCounter;
   }
 
+  /**
+   * An app field by its id (`customfield_NNNNN`) or its Forge key, which is exactly
+   * `<app id>__<environment type>__<module key>`: a bare module key, another app's id or
+   * another environment names no field.
+   */
   findAppField(idOrKey: string): SeedAppField | undefined {
+    const { appId, environmentType } = this.app;
     return this.appFields.find(
-      (field) => field.id === idOrKey || field.key === idOrKey || idOrKey.endsWith(`__${field.key}`)
+      (field) => field.id === idOrKey || idOrKey === `${appId}__${environmentType}__${field.key}`
     );
   }
 

@@ -94,6 +94,53 @@ describe('app custom field values', () => {
     });
   });
 
+  it('records history, stamps updated and emits an update by the app, unless generateChangelog=false', () => {
+    const { seed, jira, client } = site();
+    const [a, b] = seed.issues as [(typeof seed.issues)[0], (typeof seed.issues)[0]];
+    const events: { eventType: string; payload: Record<string, unknown> }[] = [];
+    jira.onProductEvent((event) => events.push(event));
+    const set = (issueId: string, value: number, query = '') =>
+      client.call(asApp, 'PUT', `/rest/api/3/app/field/${DEMO_APP_FIELD.id}/value${query}`, {
+        updates: [{ issueIds: [Number(issueId)], value }]
+      }).status;
+
+    expect(set(a.id, 5)).toBe(204);
+    expect(jira.historyOf(a.id)).toEqual([
+      expect.objectContaining({
+        author: '712020:app-customer-evidence',
+        items: [
+          expect.objectContaining({ field: 'Customer impact', fieldId: DEMO_APP_FIELD.id, toString: '5' })
+        ]
+      })
+    ]);
+    expect(jira.getIssue(a.id)!.updated).toBe('2026-01-02T03:04:05.000Z');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      eventType: 'avi:jira:updated:issue',
+      payload: { issue: { id: a.id }, atlassianId: '712020:app-customer-evidence' }
+    });
+    expect(set(a.id, 5)).toBe(204); // the same value again changes nothing
+    expect(jira.historyOf(a.id)).toHaveLength(1);
+
+    expect(set(b.id, 9, '?generateChangelog=false')).toBe(204);
+    expect(jira.getAppFieldValue(DEMO_APP_FIELD.id, b.id)).toBe(9);
+    expect(jira.historyOf(b.id)).toEqual([]);
+    expect(jira.getIssue(b.id)!.updated).toBe(b.updated);
+    expect(events).toHaveLength(1);
+  });
+
+  it('knows the field by its id or exactly <app id>__<environment>__<module key>', () => {
+    const { seed, client } = site();
+    const put = (key: string) =>
+      client.call(asApp, 'PUT', `/rest/api/3/app/field/${key}/value`, {
+        updates: [{ issueIds: [Number(seed.issues[0]!.id)], value: 1 }]
+      }).status;
+    expect(put('7c0e5f0e-4a52-4a8e-9a8e-5d1c3b2a9f10__DEVELOPMENT__customer-impact-field')).toBe(204);
+    expect(put('customer-impact-field')).toBe(404);
+    expect(put('7c0e5f0e__DEVELOPMENT__customer-impact-field')).toBe(404);
+    expect(put('7c0e5f0e-4a52-4a8e-9a8e-5d1c3b2a9f10__PRODUCTION__customer-impact-field')).toBe(404);
+  });
+
   it('changes nothing when any issue id in the request is unknown', () => {
     const { seed, jira, client } = site();
     const id = seed.issues[0]!.id;

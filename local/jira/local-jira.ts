@@ -70,7 +70,12 @@ export class LocalJira implements JiraService {
     const context: SiteContext = {
       state: this.state,
       permissions: this.permissions,
-      representations: this.representations
+      representations: this.representations,
+      now: () => this.now(),
+      recordUpdate: (issue, items, actor) => {
+        this.touch(issue);
+        this.emitUpdate(issue, items, actor);
+      }
     };
     this.router = new Router().add([
       ...userRoutes(context),
@@ -127,8 +132,11 @@ export class LocalJira implements JiraService {
     this.state.bulkFetchFailures.set(issueId, times);
   }
 
+  /** An app field's value on an issue; the field named by id, Forge key or module key. */
   getAppFieldValue(fieldIdOrKey: string, issueId: string): unknown {
-    const field = this.state.findAppField(fieldIdOrKey);
+    const field =
+      this.state.findAppField(fieldIdOrKey) ??
+      this.state.appFields.find((candidate) => candidate.key === fieldIdOrKey);
     return field ? this.state.appFieldValue(field.id, issueId) : undefined;
   }
 
@@ -329,9 +337,18 @@ export class LocalJira implements JiraService {
     return this.state.projects.get(issue.projectId)?.leadAccountId ?? '';
   }
 
+  /** An issue's change history, oldest first, as Jira records it. */
+  historyOf(issueId: string): { id: string; author: string; created: string; items: ChangelogItem[] }[] {
+    return structuredClone(this.state.history.get(issueId) ?? []);
+  }
+
   private emitUpdate(issue: SeedIssue, items: ChangelogItem[], actor: string | undefined): void {
     if (items.length === 0) return;
     const changelog = { id: String((this.changelogIds += 1)), items };
+    const author = actor ?? this.leadOf(issue);
+    const history = this.state.history.get(issue.id) ?? [];
+    history.push({ id: changelog.id, author, created: issue.updated, items: structuredClone(items) });
+    this.state.history.set(issue.id, history);
     this.emit(issueEvent(ISSUE_UPDATED, this.eventIssue(issue), actor ?? this.leadOf(issue), changelog));
   }
 

@@ -18,7 +18,7 @@ export const APP_ACCOUNT_ID = '712020:app-customer-evidence';
 
 export interface ChangelogItem {
   field: string;
-  fieldtype: 'jira';
+  fieldtype: 'jira' | 'custom';
   fieldId?: string;
   from: string | null;
   fromString: string | null;

@@ -91,7 +91,7 @@ export interface SeedIssue {
 export interface SeedAppField {
   /** `customfield_NNNNN`. */
   id: string;
-  /** The Forge field key; the local Jira also accepts any key ending in `__<key>`. */
+  /** The module key; Jira knows the field as `<app id>__<environment type>__<key>`. */
   key: string;
   name: string;
   type: 'number' | 'string';
@@ -122,6 +122,8 @@ export interface JiraSeed {
   issues: SeedIssue[];
   appFields?: SeedAppField[];
   propertyAliases?: SeedPropertyAlias[];
+  /** The installed app (defaults: the manifest's app id, DEVELOPMENT). */
+  app?: { appId: string; environmentType: string };
   /** Issue properties present at start: issue id → property key → JSON value. */
   issueProperties?: Record<string, Record<string, unknown>>;
 }

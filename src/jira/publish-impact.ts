@@ -38,7 +38,14 @@ async function setProperties(batch: readonly PublishedImpact[]): Promise<void> {
 
 async function setFieldValues(batch: readonly PublishedImpact[]): Promise<void> {
   const updates = batch.map((b) => ({ issueIds: [Number(b.issueId)], value: b.value.score }));
-  const status = await send(route`/rest/api/3/app/field/${fieldKey()}/value`, 'PUT', { updates }, [204, 400]);
+  // A score is derived data: without generateChangelog=false every publish would add a
+  // history entry, move the issue's `updated` date and wake other apps and automation.
+  const status = await send(
+    route`/rest/api/3/app/field/${fieldKey()}/value?generateChangelog=false`,
+    'PUT',
+    { updates },
+    [204, 400]
+  );
   if (status === 400 && batch.length > 1) {
     // One deleted issue fails the whole request; set the others one by one.
     await Promise.all(batch.map((b) => setFieldValues([b]).catch(() => undefined)));
