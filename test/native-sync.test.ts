@@ -135,14 +135,36 @@ describe('impact sync to Jira', () => {
     expect(report).toMatchObject({ delivered: 1, retried: 0, failed: 0 });
   });
 
-  it('counts: one evidence change costs one queue push, then one storage and one Jira round trip', async () => {
+  it('counts: one evidence change costs one queue push, then two storage and two Jira round trips', async () => {
     await captureOnSubtask();
     forge.host.meter.reset();
     await forge.drainQueues();
     const snapshot = forge.host.meter.snapshot();
-    expect(snapshot.calls.jira).toBe(2);
-    expect(snapshot.roundTrips.jira).toBe(1);
-    expect(snapshot.roundTrips.kvs).toBe(1);
+    // The property and the field in parallel, then one poll of the property task (a
+    // dependent call: two round trips on the critical path, whatever the meter folds).
+    expect(snapshot.calls.jira).toBe(3);
+    // The impacts and settings, then the failure record of the project.
+    expect(snapshot.roundTrips.kvs).toBe(2);
+  });
+
+  it('retries issues the property task refuses, then lists them on the admin page', async () => {
+    // The app's add-ons role lost Browse in this project: people link evidence there,
+    // but Jira refuses the app's property writes.
+    const legal = forge.seed.projects.find((p) => p.addonsRoleBrowse === false)!;
+    const story = forge.seed.issues.find((i) => i.projectId === legal.id && i.parentId)!;
+    await panel(forge, DEMO_USERS.bob, legal.id, story.id).ok('panel/captureAndLink', {
+      insight: sampleInsight(),
+      note: ''
+    });
+    const report = await forge.drainQueues();
+    expect(report).toMatchObject({ delivered: 3, failed: 0 }); // the publish, then two retries
+
+    const admin = new AppClient(forge, DEMO_USERS.alice, { module: 'adminPage' });
+    const failures = await admin.ok('admin/publishFailures', {});
+    expect(failures.map((f) => [f.issueId, f.projectId, f.attempts]).sort()).toEqual(
+      [story.id, story.parentId!].sort().map((id) => [id, legal.id, 3])
+    );
+    expect(await admin.ok('admin/publishFailures', {})).toHaveLength(2);
   });
 
   it('rescores and republishes every issue after an admin changes the weights, with progress', async () => {

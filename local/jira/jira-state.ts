@@ -11,6 +11,19 @@ import type {
   SeedUser
 } from './seed';
 
+/** A long-running task: its work runs when it completes, and its result is kept. */
+export interface SiteTask {
+  id: string;
+  description: string;
+  /** Who may read it: the app, or a user's account id. */
+  submittedBy: string;
+  submitted: number;
+  status: 'ENQUEUED' | 'COMPLETE';
+  run: () => unknown;
+  result?: unknown;
+  finished?: number;
+}
+
 /**
  * The mutable content of a local Jira site with the look-ups every endpoint needs
  * (issue by id or key, children of an issue, project by id or key). Keys are resolved
@@ -144,8 +157,11 @@ export class JiraState {
     return id === undefined ? undefined : this.projects.get(id);
   }
 
-  /** By id, by key, or by a Forge key that ends in `__<key>` (app and environment prefixes). */
   private taskCounter = 10_000;
+  /** Long-running tasks (bulk property updates) by id. */
+  readonly tasks = new Map<string, SiteTask>();
+  /** While true, tasks stay ENQUEUED even when polled (tests use it to look mid-task). */
+  holdTasks = false;
 
   /** Ids for asynchronous tasks (bulk property updates). */
   nextTaskId(): number {

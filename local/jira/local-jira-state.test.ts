@@ -75,6 +75,51 @@ describe('issue properties', () => {
   });
 });
 
+describe('bulk issue properties (asynchronous)', () => {
+  it('answers 303 with a task; nothing is written or seen by JQL until the task completes', () => {
+    const { seed, jira, client } = site();
+    const [a, b] = seed.issues.filter((i) => !i.securityLevel) as [
+      (typeof seed.issues)[0],
+      (typeof seed.issues)[0]
+    ];
+    const hidden = seed.issues.find((i) => i.securityLevel?.addonsRoleMember === false)!;
+    jira.holdTasks(true);
+    const answer = client.call(asApp, 'POST', '/rest/api/3/issue/properties/multi', {
+      issues: [a, b, hidden]
+        .map((i) => ({ issueID: Number(i.id), properties: { 'customer-impact': { score: 7 } } }))
+        .concat([{ issueID: 424242, properties: { 'customer-impact': { score: 1 } } }])
+    });
+    expect(answer.status).toBe(303);
+    const location = answer.headers!.location!;
+    expect(location).toMatch(/\/rest\/api\/3\/task\/\d+$/);
+    const task = new URL(location).pathname;
+
+    expect(client.call(bob, 'GET', `/rest/api/3/issue/${a.id}/properties/customer-impact`).status).toBe(404);
+    const jql = (principal: typeof bob) =>
+      client.json<{ issues: { id: string }[] }>(principal, 'POST', '/rest/api/3/search/jql', {
+        jql: 'customerImpact > 0'
+      }).issues;
+    expect(jql(bob)).toEqual([]);
+    expect(client.json(asApp, 'GET', task)).toMatchObject({ status: 'ENQUEUED', progress: 0 });
+    expect(client.call(bob, 'GET', task).status).toBe(403); // not the task's creator
+
+    jira.holdTasks(false);
+    expect(client.json(asApp, 'GET', task)).toMatchObject({
+      status: 'COMPLETE',
+      progress: 100,
+      // Not found: ignored. Not editable by the app: a per-issue failure.
+      result: { failedIssues: [{ issueId: Number(hidden.id) }] }
+    });
+    expect(
+      jql(bob)
+        .map((i) => i.id)
+        .sort()
+    ).toEqual([a.id, b.id].sort());
+    expect(jira.getIssueProperty(hidden.id, 'customer-impact')).toBeUndefined();
+    expect(client.call(asApp, 'GET', '/rest/api/3/task/1').status).toBe(404);
+  });
+});
+
 describe('app custom field values', () => {
   it('stores values set by the app and shows them in issue fields', () => {
     const { seed, jira, client } = site();

@@ -126,6 +126,11 @@ export class LocalJira implements JiraService {
     values.set(key, structuredClone(value));
   }
 
+  /** While held, bulk property tasks stay ENQUEUED (their writes unseen) even when polled. */
+  holdTasks(hold: boolean): void {
+    this.state.holdTasks = hold;
+  }
+
   /** The next `times` bulk fetches list the issue in `issueErrors` (a retriable failure). */
   failBulkFetch(issueId: string, times = 1): void {
     this.require(issueId);

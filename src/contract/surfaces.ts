@@ -12,6 +12,7 @@ import type {
   IssueHit,
   LinkOutcome,
   PanelView,
+  PublishFailureView,
   RankedIssueView,
   RescoreProgressView,
   ShippedIssueView
@@ -87,7 +88,8 @@ export const adminPayloads = {
   'admin/getSettings': P.EmptyPayload,
   'admin/saveSettings': P.SaveSettingsPayload,
   'admin/previewScoring': P.PreviewScoringPayload,
-  'admin/rescoreProgress': P.EmptyPayload
+  'admin/rescoreProgress': P.EmptyPayload,
+  'admin/publishFailures': P.EmptyPayload
 } as const;
 
 export type AdminContract = {
@@ -95,6 +97,7 @@ export type AdminContract = {
   'admin/saveSettings': Endpoint<typeof P.SaveSettingsPayload, AdminSettingsView>;
   'admin/previewScoring': Endpoint<typeof P.PreviewScoringPayload, ScorePreviewRow[]>;
   'admin/rescoreProgress': Endpoint<typeof P.EmptyPayload, RescoreProgressView | null>;
+  'admin/publishFailures': Endpoint<typeof P.EmptyPayload, PublishFailureView[]>;
 };
 
 export type Contract = PanelContract & ProjectContract & AdminContract;

@@ -1,4 +1,5 @@
 import { adminPayloads, type AdminContract } from '../contract/surfaces';
+import { publishFailures } from '../sync/track-publish-failures';
 import {
   getAdminSettings,
   getRescoreProgress,
@@ -12,5 +13,6 @@ export const adminResolver = defineSurface<AdminContract>(adminPayloads, {
   'admin/getSettings': () => getAdminSettings(),
   'admin/saveSettings': (p, _ctx, env) => saveAdminSettings(p, env),
   'admin/previewScoring': (p) => previewScoring(p.scoring),
-  'admin/rescoreProgress': () => getRescoreProgress()
+  'admin/rescoreProgress': () => getRescoreProgress(),
+  'admin/publishFailures': () => publishFailures()
 });
