@@ -236,6 +236,29 @@ describe('issue lifecycle through Jira events', () => {
     expect((await library().ok('project/listInsights', { status: 'addressed' })).items).toEqual([]);
   });
 
+  it('shipped lists work by when it was done, not when it was last edited', async () => {
+    const doneLongAgo = forge.seed.issues.find(
+      (i) => i.projectId === chain.projectId && i.statusId === DONE && !i.securityLevel && !i.parentId
+    )!;
+    await evidence([doneLongAgo.id]);
+    forge.jira.setStatus(chain.storyId, TO_DO);
+    forge.jira.setStatus(chain.storyId, DONE);
+    await evidence([chain.storyId]);
+    await forge.settle();
+    // An edit today (a field with a changelog) moves `updated`, not the done date.
+    const edit = jira.call(asApp, 'PUT', '/rest/api/3/app/field/customfield_10100/value', {
+      updates: [{ issueIds: [Number(doneLongAgo.id)], value: 1 }]
+    });
+    expect(edit.status).toBe(204);
+    expect(forge.jira.getIssue(doneLongAgo.id)!.updated > doneLongAgo.updated).toBe(true);
+
+    const shipped = await library().ok('project/shipped', {});
+    expect(shipped.map((row) => row.issueId)).toContain(chain.storyId);
+    expect(shipped.map((row) => row.issueId)).not.toContain(doneLongAgo.id);
+    const story = shipped.find((row) => row.issueId === chain.storyId)!;
+    expect(story.doneAt).toBe(forge.jira.getIssue(chain.storyId)!.resolutiondate!.replace('Z', '+0000'));
+  });
+
   it('moves and deletes large evidence sets in several transactions, each within Forge limits', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 23; i += 1) {

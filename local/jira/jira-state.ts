@@ -72,7 +72,14 @@ export class JiraState {
     }
     for (const type of seed.issueTypes) this.issueTypes.set(type.id, type);
     for (const status of seed.statuses) this.statuses.set(status.id, status);
-    for (const issue of seed.issues) this.addIssue({ ...issue });
+    for (const issue of seed.issues) {
+      const done = this.statuses.get(issue.statusId)?.category === 'done';
+      this.addIssue({
+        ...issue,
+        ...(done && !issue.resolutiondate ? { resolutiondate: issue.updated } : {}),
+        statuscategorychangedate: issue.statuscategorychangedate ?? issue.updated
+      });
+    }
     for (const [issueId, values] of Object.entries(seed.issueProperties ?? {})) {
       this.properties.set(issueId, new Map(Object.entries(values)));
     }

@@ -198,6 +198,35 @@ describe('app custom field values', () => {
   });
 });
 
+describe('resolution', () => {
+  it('a move into Done resolves the issue, out of it unresolves it, and JQL resolved follows', () => {
+    const { seed, jira, client } = site();
+    const issue = seed.issues.find((i) => i.statusId === '10000')!;
+    const resolved = () =>
+      client
+        .json<{ issues: { id: string }[] }>(bob, 'POST', '/rest/api/3/search/jql', {
+          jql: 'resolved >= "2026-01-01"'
+        })
+        .issues.map((i) => i.id);
+    const fields = () =>
+      client.json<{ fields: Record<string, unknown> }>(
+        bob,
+        'GET',
+        `/rest/api/3/issue/${issue.id}?fields=resolutiondate,statuscategorychangedate`
+      ).fields;
+    expect(fields()).toMatchObject({ resolutiondate: null });
+    jira.setStatus(issue.id, '10002');
+    expect(fields()).toEqual({
+      resolutiondate: '2026-01-02T03:04:05.000+0000',
+      statuscategorychangedate: '2026-01-02T03:04:05.000+0000'
+    });
+    expect(resolved()).toEqual([issue.id]);
+    jira.setStatus(issue.id, '3');
+    expect(fields()).toMatchObject({ resolutiondate: null });
+    expect(resolved()).toEqual([]);
+  });
+});
+
 describe('site mutators', () => {
   it('moves an issue to another project: new key, same id, old key still resolves, sub-tasks follow', () => {
     const { seed, jira, client } = site();

@@ -195,7 +195,10 @@ export class LocalJira implements JiraService {
     return structuredClone(issue);
   }
 
-  /** Transitions an issue; emits an update with a `status` item when the status changed. */
+  /**
+   * Transitions an issue; emits an update with a `status` item when the status changed.
+   * Entering the done category resolves it (`resolutiondate`), leaving it unresolves it.
+   */
   setStatus(issueId: string, statusId: string, actor?: string): void {
     const issue = this.require(issueId);
     const next = this.state.statuses.get(statusId);
@@ -203,6 +206,12 @@ export class LocalJira implements JiraService {
     const from = this.state.statuses.get(issue.statusId);
     issue.statusId = statusId;
     this.touch(issue);
+    if (from?.category !== next.category) {
+      // Resolving with the move into Done, unresolving out of it, as workflows do.
+      issue.statuscategorychangedate = issue.updated;
+      if (next.category === 'done') issue.resolutiondate = issue.updated;
+      else delete issue.resolutiondate;
+    }
     if (from?.id === next.id) return;
     this.emitUpdate(
       issue,
@@ -279,7 +288,8 @@ export class LocalJira implements JiraService {
       statusId: fields.statusId ?? this.firstStatusId(),
       reporterAccountId: fields.reporterAccountId,
       created: at,
-      updated: at
+      updated: at,
+      statuscategorychangedate: at
     };
     if (fields.parentId) issue.parentId = fields.parentId;
     if (fields.assigneeAccountId) issue.assigneeAccountId = fields.assigneeAccountId;

@@ -221,6 +221,10 @@ export class Representations {
     }
     if (want('created')) fields.created = jiraTimestamp(issue.created);
     if (want('updated')) fields.updated = jiraTimestamp(issue.updated);
+    if (want('resolutiondate'))
+      fields.resolutiondate = issue.resolutiondate ? jiraTimestamp(issue.resolutiondate) : null;
+    if (want('statuscategorychangedate'))
+      fields.statuscategorychangedate = jiraTimestamp(issue.statuscategorychangedate ?? issue.updated);
     if (want('security')) {
       fields.security = issue.securityLevel
         ? {

@@ -84,6 +84,13 @@ export interface SeedIssue {
   /** ISO 8601 instants. */
   created: string;
   updated: string;
+  /**
+   * When the issue was resolved (absent while unresolved); a seeded done issue without
+   * one counts as resolved at `updated`. Transitions keep it, as a workflow would.
+   */
+  resolutiondate?: string;
+  /** When the status last moved to another category (defaults to `updated`). */
+  statuscategorychangedate?: string;
   securityLevel?: SeedSecurityLevel;
 }
 

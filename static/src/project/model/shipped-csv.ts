@@ -5,7 +5,7 @@ import type { ShippedIssueView } from '../../../../src/contract/views';
 export const SHIPPED_COLUMNS = [
   'issue key',
   'issue summary',
-  'last updated',
+  'done',
   'score',
   'account',
   'ARR',
