@@ -2,7 +2,8 @@ import { LocalForge } from '../local/host/local-forge';
 import { asApp, JiraTestClient } from '../local/jira/jira-test-client';
 import type { JiraProductEvent } from '../local/jira/product-events';
 import * as app from '../src/index';
-import { getImpacts } from '../src/storage/impact-store';
+import { getImpacts, rankByProject } from '../src/storage/impact-store';
+import { findDeletedProjects } from '../src/usecases/issue-lifecycle/find-deleted-projects';
 import { getInsights } from '../src/storage/insight-store';
 import { linksOfIssue, linksUnder } from '../src/storage/link-store';
 import { DEMO_USERS, findChain, projectPage, sampleInsight, type Chain } from './evidence-kit';
@@ -353,6 +354,75 @@ describe('issue lifecycle through Jira events', () => {
       }
     });
     expect(ran).toBe(0);
+  });
+
+  /** Evidence in another project's library: one linked insight and one in its inbox. */
+  async function otherProjectEvidence(): Promise<{
+    projectId: string;
+    storyId: string;
+    insightIds: string[];
+  }> {
+    const projectId = forge.seed.projects[1]!.id;
+    const story = forge.seed.issues.find((i) => i.projectId === projectId && i.parentId && !i.securityLevel)!;
+    const linked = await library(projectId).ok('project/captureInsight', { insight: sampleInsight() });
+    await library(projectId).ok('project/link', { issueId: story.id, insightIds: [linked.id], note: '' });
+    const inbox = await library(projectId).ok('project/captureInsight', {
+      insight: sampleInsight({ summary: 'Waiting in the inbox' })
+    });
+    await forge.settle();
+    return { projectId, storyId: story.id, insightIds: [linked.id, inbox.id] };
+  }
+
+  async function projectRows(projectId: string, storyId: string, insightIds: string[]) {
+    return {
+      insights: (await getInsights(insightIds)).size,
+      links: (await linksUnder(storyId)).length,
+      impacts: (await rankByProject(projectId, undefined, 100)).rows.length
+    };
+  }
+
+  it("a project deleted in Jira takes its insights, links and impacts with it; other projects' stay", async () => {
+    const here = await evidence([chain.storyId]);
+    const other = await otherProjectEvidence();
+    expect(await projectRows(other.projectId, other.storyId, other.insightIds)).toEqual({
+      insights: 2,
+      links: 1,
+      impacts: 2
+    });
+
+    forge.jira.deleteProject(other.projectId);
+    const report = await forge.settle();
+    expect(report.triggers.runs).toBe(1); // one project event, none per issue
+
+    expect(await projectRows(other.projectId, other.storyId, other.insightIds)).toEqual({
+      insights: 0,
+      links: 0,
+      impacts: 0
+    });
+    expect((await getInsights([here])).get(here)).toMatchObject({ status: 'linked', linkCount: 1 });
+    expect(await score(chain.storyId)).toBeGreaterThan(0);
+  });
+
+  it('the daily run removes the evidence of a project whose delete event never came, after a grace period', async () => {
+    const other = await otherProjectEvidence();
+    await forge.runScheduled('daily-impact-refresh'); // the run that knew the project
+    await forge.settle();
+    forge.holdProductEvents(); // the project's event is lost
+    forge.jira.deleteProject(other.projectId);
+
+    const sweep = (at: Date) =>
+      forge.host.scope.run({ accountId: undefined, cloudId: forge.host.cloudId }, () =>
+        findDeletedProjects({ now: () => at, newId: () => 'id' })
+      );
+    const today = new Date();
+    expect(await sweep(today)).toEqual([]); // gone today: perhaps only hidden from the app
+    expect((await projectRows(other.projectId, other.storyId, other.insightIds)).insights).toBe(2);
+    expect(await sweep(new Date(today.getTime() + 8 * 86_400_000))).toEqual([other.projectId]);
+    expect(await projectRows(other.projectId, other.storyId, other.insightIds)).toEqual({
+      insights: 0,
+      links: 0,
+      impacts: 0
+    });
   });
 
   it('a malformed or irrelevant event changes nothing and costs no call', async () => {

@@ -30,6 +30,15 @@ describe('parseIssueEvent', () => {
     ).toMatchObject({ kind: 'updated', issueId: '10042', statusChanged: true });
   });
 
+  it('reads a project deleted for good', () => {
+    expect(
+      parseIssueEvent({ eventType: 'avi:jira:deleted:project', project: { id: '10001', key: 'MOB' } })
+    ).toEqual({ kind: 'projectDeleted', projectId: '10001' });
+    expect(() => parseIssueEvent({ eventType: 'avi:jira:deleted:project', project: { id: 'x' } })).toThrow(
+      ValidationError
+    );
+  });
+
   it('recognises a new parent by any of the names Jira uses, and a move to another project', () => {
     for (const item of [
       { field: 'IssueParentAssociation', fieldtype: 'jira', from: '1', to: '2' },

@@ -4,6 +4,8 @@ import { parseWith } from './parse';
 /** The Jira product events the app subscribes to (manifest.yml, trigger `issue-lifecycle`). */
 export const ISSUE_DELETED = 'avi:jira:deleted:issue';
 export const ISSUE_UPDATED = 'avi:jira:updated:issue';
+/** A project deleted for good (Jira sends no event for its issues). */
+export const PROJECT_DELETED = 'avi:jira:deleted:project';
 
 /** Jira issue and project ids are numeric strings; anything else is refused, not stored. */
 const JiraId = z.string().regex(/^\d{1,18}$/, 'Must be a numeric Jira id');
@@ -28,6 +30,7 @@ const ChangeItemSchema = z.object({
 });
 
 const IssueEventSchema = z.discriminatedUnion('eventType', [
+  z.object({ eventType: z.literal(PROJECT_DELETED), project: z.object({ id: JiraId }) }),
   z.object({ eventType: z.literal(ISSUE_DELETED), issue: EventIssueSchema }),
   z.object({
     eventType: z.literal(ISSUE_UPDATED),
@@ -38,6 +41,7 @@ const IssueEventSchema = z.discriminatedUnion('eventType', [
 
 /** What an issue event asks of the app, once validated. */
 export type IssueLifecycleEvent =
+  | { kind: 'projectDeleted'; projectId: string }
   | { kind: 'deleted'; issueId: string; projectId?: string }
   | {
       kind: 'updated';
@@ -58,8 +62,10 @@ const PARENT_FIELDS = new Set(['IssueParentAssociation', 'Parent', 'Epic Link'])
  */
 export function parseIssueEvent(input: unknown): IssueLifecycleEvent | undefined {
   const eventType = (input as { eventType?: unknown } | null | undefined)?.eventType;
-  if (eventType !== ISSUE_DELETED && eventType !== ISSUE_UPDATED) return undefined;
+  if (eventType !== ISSUE_DELETED && eventType !== ISSUE_UPDATED && eventType !== PROJECT_DELETED)
+    return undefined;
   const event = parseWith(IssueEventSchema, input, 'issue event');
+  if (event.eventType === PROJECT_DELETED) return { kind: 'projectDeleted', projectId: event.project.id };
   const issueId = event.issue.id;
   const projectId = event.issue.fields?.project?.id;
   if (event.eventType === ISSUE_DELETED)

@@ -4,6 +4,7 @@ import type { Env } from '../actor';
 import { followIssueMove } from './follow-issue-move';
 import { followStatusChange } from './follow-status-change';
 import { forgetDeletedIssue } from './forget-deleted-issue';
+import { forgetDeletedProject } from './forget-deleted-project';
 
 /**
  * Keeps evidence in step with an issue's life in Jira. Events can come late, twice or out
@@ -11,6 +12,10 @@ import { forgetDeletedIssue } from './forget-deleted-issue';
  * any write) and every step converges on what Jira says now.
  */
 export async function handleIssueEvent(event: IssueLifecycleEvent, env: Env): Promise<void> {
+  if (event.kind === 'projectDeleted') {
+    await forgetDeletedProject(event.projectId, env);
+    return;
+  }
   if (event.kind === 'deleted') {
     await forgetDeletedIssue(event, env);
     return;
