@@ -395,7 +395,8 @@ export function createDemoSeed(options: DemoSeedOptions = {}): JiraSeed {
       leadAccountId: theme.lead,
       permissions: {
         BROWSE_PROJECTS: [ADMINS, EDITORS, VIEWERS],
-        EDIT_ISSUES: [ADMINS, EDITORS],
+        // The third project's scheme lets reporters edit their own issues.
+        EDIT_ISSUES: index === 2 ? [ADMINS, EDITORS, { reporter: true }] : [ADMINS, EDITORS],
         ADMINISTER_PROJECTS: [ADMINS, { user: theme.lead }]
       }
     };

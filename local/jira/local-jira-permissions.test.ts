@@ -139,6 +139,28 @@ describe('LocalJira permissions', () => {
     for (const issue of restricted) expect(carols).not.toContain(issue.id);
   });
 
+  it('reads a Reporter grant for "any issue" in project and global contexts, per issue otherwise', () => {
+    const platform = seed.projects[2]!;
+    const mine = seed.issues.find(
+      (i) => i.projectId === platform.id && i.reporterAccountId === DEMO_USERS.grace
+    )!;
+    const others = seed.issues.find(
+      (i) => i.projectId === platform.id && i.reporterAccountId === DEMO_USERS.bob
+    )!;
+    const edit = (query: string) =>
+      have(client.json<Perms>(grace, 'GET', `/rest/api/3/mypermissions?permissions=EDIT_ISSUES${query}`))
+        .EDIT_ISSUES;
+    // Grace only browses, but any user can be a reporter: Jira says yes for the project…
+    expect(edit(`&projectId=${platform.id}`)).toBe(true);
+    expect(edit('')).toBe(true);
+    // …and decides per issue when asked about one.
+    expect(edit(`&issueId=${mine.id}`)).toBe(true);
+    expect(edit(`&issueId=${others.id}`)).toBe(false);
+    expect(edit(`&projectId=${seed.projects[0]!.id}`)).toBe(false);
+    expect(client.call(grace, 'PUT', `/rest/api/3/issue/${others.id}/properties/x`, 1).status).toBe(403);
+    expect(client.call(grace, 'PUT', `/rest/api/3/issue/${mine.id}/properties/x`, 1).status).toBe(201);
+  });
+
   it('answers mypermissions per context as Jira does', () => {
     expect(have(client.json<Perms>(alice, 'GET', `/rest/api/3/mypermissions?permissions=${KEYS}`))).toEqual({
       BROWSE_PROJECTS: true,
@@ -176,10 +198,11 @@ describe('LocalJira permissions', () => {
       ADMINISTER: false,
       ADMINISTER_PROJECTS: false
     });
-    // Global context: a project permission counts if held in any project.
+    // Global context: a project permission counts if held in any project — and a Reporter
+    // grant (Platform's scheme) counts for anyone, who could be some issue's reporter.
     expect(have(client.json<Perms>(dave, 'GET', `/rest/api/3/mypermissions?permissions=${KEYS}`))).toEqual({
       BROWSE_PROJECTS: false,
-      EDIT_ISSUES: false,
+      EDIT_ISSUES: true,
       ADMINISTER: false,
       ADMINISTER_PROJECTS: false
     });

@@ -18,13 +18,23 @@ export class Permissions {
     return this.state.users.get(accountId)?.active === true;
   }
 
-  private holds(accountId: string, grantees: readonly Grantee[]): boolean {
+  /**
+   * Whether the grantees include the user. A `reporter` grant needs issue data: with an
+   * issue it holds for that issue's reporter; with `anyIssue` it holds for every user,
+   * since anyone can be the reporter of some issue (Jira's project-context reading).
+   */
+  private holds(
+    accountId: string,
+    grantees: readonly Grantee[],
+    issueData: { issue?: SeedIssue; anyIssue?: boolean } = {}
+  ): boolean {
     if (!this.isActiveUser(accountId)) return false;
-    return grantees.some((grantee) =>
-      'user' in grantee
-        ? grantee.user === accountId
-        : this.state.groups.get(grantee.group)?.members.includes(accountId) === true
-    );
+    return grantees.some((grantee) => {
+      if ('user' in grantee) return grantee.user === accountId;
+      if ('group' in grantee)
+        return this.state.groups.get(grantee.group)?.members.includes(accountId) === true;
+      return issueData.anyIssue === true || issueData.issue?.reporterAccountId === accountId;
+    });
   }
 
   groupsOf(accountId: string): string[] {
@@ -40,12 +50,22 @@ export class Permissions {
     return this.holds(principal.accountId, this.state.globalAdmins);
   }
 
-  hasProject(principal: JiraPrincipal, project: SeedProject, info: PermissionInfo): boolean {
+  /**
+   * A project permission without issue data (a `reporter` grant does not count), or, with
+   * `anyIssue`, as `mypermissions` reports it for a project: held if the user meets the
+   * permission's criteria for any issue of the project.
+   */
+  hasProject(
+    principal: JiraPrincipal,
+    project: SeedProject,
+    info: PermissionInfo,
+    issueData: { issue?: SeedIssue; anyIssue?: boolean } = {}
+  ): boolean {
     if (principal.kind === 'app') return project.addonsRoleBrowse !== false;
     if (principal.kind === 'anonymous') return false;
     if (info.grantedBy === 'ANY_USER') return this.isActiveUser(principal.accountId);
     if (info.grantedBy === 'ADMINISTER') return this.holds(principal.accountId, this.state.globalAdmins);
-    return this.holds(principal.accountId, project.permissions[info.grantedBy]);
+    return this.holds(principal.accountId, project.permissions[info.grantedBy], issueData);
   }
 
   /** A project permission in the context of one issue: the issue must be visible too. */
@@ -54,7 +74,7 @@ export class Permissions {
     return (
       project !== undefined &&
       this.canBrowseIssue(principal, issue) &&
-      this.hasProject(principal, project, info)
+      this.hasProject(principal, project, info, { issue })
     );
   }
 

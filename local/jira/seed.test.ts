@@ -47,7 +47,9 @@ describe('createDemoSeed', () => {
       seed.groups.filter((g) => g.members.includes(accountId)).map((g) => g.name);
     for (const issue of restricted) {
       const cleared = issue.securityLevel!.grantees.some((g) =>
-        'user' in g ? g.user === DEMO_USERS.carol : groupsOf(DEMO_USERS.carol).includes(g.group)
+        'user' in g
+          ? g.user === DEMO_USERS.carol
+          : 'group' in g && groupsOf(DEMO_USERS.carol).includes(g.group)
       );
       expect(cleared).toBe(false);
     }

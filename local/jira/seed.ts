@@ -21,8 +21,11 @@ export interface SeedGroup {
   members: string[];
 }
 
-/** Who a grant or a security level applies to: one user or every member of a group. */
-export type Grantee = { user: string } | { group: string };
+/**
+ * Who a grant or a security level applies to: one user, every member of a group, or (in
+ * a permission scheme) the reporter of the issue in question.
+ */
+export type Grantee = { user: string } | { group: string } | { reporter: true };
 
 /** The project permissions the seed grants explicitly; others derive from these. */
 export type SeedProjectPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'ADMINISTER_PROJECTS';
