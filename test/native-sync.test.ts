@@ -143,7 +143,7 @@ describe('impact sync to Jira', () => {
     // The property and the field in parallel, then one poll of the property task (a
     // dependent call: two round trips on the critical path, whatever the meter folds).
     expect(snapshot.calls.jira).toBe(3);
-    // The impacts and settings, then the failure record of the project.
+    // The impacts and settings, then the project's failure record, read while Jira works.
     expect(snapshot.roundTrips.kvs).toBe(2);
   });
 

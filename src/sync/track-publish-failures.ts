@@ -3,19 +3,31 @@ import {
   getPublishFailures,
   listPublishFailures,
   MAX_RECORDED_FAILURES,
-  savePublishFailures
+  savePublishFailures,
+  type PublishFailure
 } from '../storage/publish-failure-store';
 
 /** Publishes of one issue that may fail in a row before it waits for its next change. */
 export const MAX_PUBLISH_ATTEMPTS = 3;
 
+/** The failure records of the projects of a batch, read while Jira works on the batch. */
+export async function readFailureRecords(
+  published: readonly { issueId: string; projectId: string }[]
+): Promise<Map<string, Record<string, PublishFailure>>> {
+  const projectIds = [...new Set(published.map((issue) => issue.projectId))];
+  const records = await Promise.all(projectIds.map((projectId) => getPublishFailures(projectId)));
+  return new Map(projectIds.map((projectId, i) => [projectId, records[i] ?? {}]));
+}
+
 /**
  * Notes what Jira's property task did with a published batch: a failed issue's attempts
- * go up, a published one is forgotten. Returns the failed issues to publish again; one
- * that has failed `MAX_PUBLISH_ATTEMPTS` times in a row stays on the admin page instead,
- * until a later publish (its next change, or the daily refresh) gets through.
+ * go up, a published one is forgotten; a record is written only when it changed. Returns
+ * the failed issues to publish again; one that has failed `MAX_PUBLISH_ATTEMPTS` times in
+ * a row stays on the admin page instead, until a later publish (its next change, or the
+ * daily refresh) gets through.
  */
 export async function trackPublishFailures(
+  records: ReadonlyMap<string, Record<string, PublishFailure>>,
   published: readonly { issueId: string; projectId: string }[],
   failedIssueIds: readonly string[],
   now: Date
@@ -27,7 +39,7 @@ export async function trackPublishFailures(
   const retry: { issueId: string; projectId: string }[] = [];
   await Promise.all(
     [...byProject].map(async ([projectId, issues]) => {
-      const record = await getPublishFailures(projectId);
+      const record = { ...(records.get(projectId) ?? {}) };
       const before = JSON.stringify(record);
       for (const { issueId } of issues) {
         if (!failed.has(issueId)) {
