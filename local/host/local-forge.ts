@@ -6,6 +6,7 @@ import { withOpenApiValidation } from '../jira/openapi-validator';
 import { createDemoSeed } from '../jira/seed';
 import type { JiraSeed } from '../jira/seed';
 import type { JiraProductEvent } from '../jira/product-events';
+import { Prng } from '../jira/prng';
 import {
   ForgeHost,
   retryRequest,
@@ -50,6 +51,12 @@ export interface LocalForgeOptions {
    * batches can do; `'off'` for exact counts.
    */
   flakyBatchItems?: ForgeHostOptions['flakyBatchItems'] | 'off';
+  /**
+   * Product events as Forge documents their delivery: late, out of order and at times
+   * twice. Events wait until `settle()`, then go in a seeded shuffled order, each one
+   * delivered a second time with `duplicateRate`. Off by default.
+   */
+  productEventDelivery?: { seed: number; duplicateRate: number };
 }
 
 /** The integration suites' default share of transiently failing batch items. */
@@ -84,7 +91,9 @@ export interface SettleReport {
  * (`jira.moveIssue`, `jira.setStatus`, `jira.deleteIssue`) reach the app's triggers as
  * Forge delivers product events: in the background, possibly several at once. `settle()`
  * waits for those runs and drains the queues they fill, so a test reads the end state.
- * (The app never calls those mutators, so the manifest's `ignoreSelf` filters nothing.)
+ * Each trigger's manifest `filter` (`ignoreSelf`, `expression`, `onError`) decides
+ * whether it is invoked. Tests can hold events back and release them late, reordered or
+ * twice (`holdProductEvents`), or let a seed do so (`productEventDelivery`).
  */
 export class LocalForge {
   readonly host: ForgeHost;
@@ -96,6 +105,10 @@ export class LocalForge {
   private readonly running = new Set<Promise<void>>();
   private triggerErrors: Error[] = [];
   private triggerReport: TriggerReport = { runs: 0, retried: 0, failed: 0 };
+  /** Events waiting for release: held by a test, or delayed by the seeded delivery. */
+  private held: JiraProductEvent[] = [];
+  private holding = false;
+  private readonly delivery: { rng: Prng; duplicateRate: number } | undefined;
 
   constructor(options: LocalForgeOptions = {}) {
     this.seed = options.seed ?? createDemoSeed();
@@ -104,6 +117,12 @@ export class LocalForge {
       ...(options.kvsFile ? { file: options.kvsFile } : {})
     });
     this.jira = new LocalJira(this.seed);
+    if (options.productEventDelivery) {
+      this.delivery = {
+        rng: new Prng(options.productEventDelivery.seed),
+        duplicateRate: options.productEventDelivery.duplicateRate
+      };
+    }
     this.host = new ForgeHost({
       kvs: this.kvs,
       jira: options.validateJira === false ? this.jira : withOpenApiValidation(this.jira),
@@ -148,8 +167,46 @@ export class LocalForge {
     }
     this.app = { modules, entryPoint };
     this.unsubscribe?.();
-    this.unsubscribe = this.jira.onProductEvent((event) => this.deliverInBackground(event));
+    this.unsubscribe = this.jira.onProductEvent((event) => {
+      if (this.holding || this.delivery) this.held.push(event);
+      else this.deliverInBackground(event);
+    });
     return this;
+  }
+
+  /** Keeps product events from the triggers until `releaseProductEvents`. */
+  holdProductEvents(): void {
+    this.holding = true;
+  }
+
+  /**
+   * Delivers the held events (and stops holding): in the order Jira sent them, or
+   * reversed, each once or twice — as Forge may deliver them.
+   */
+  releaseProductEvents(how: { order?: 'sent' | 'reversed'; twice?: boolean } = {}): void {
+    this.holding = false;
+    const events = how.order === 'reversed' ? [...this.held].reverse() : [...this.held];
+    this.held = [];
+    for (const event of events) {
+      this.deliverInBackground(event);
+      if (how.twice) this.deliverInBackground(event);
+    }
+  }
+
+  /** The seeded delivery: held events go shuffled, some of them twice. */
+  private releaseSeeded(): void {
+    if (!this.delivery || this.holding || this.held.length === 0) return;
+    const { rng, duplicateRate } = this.delivery;
+    const events = [...this.held];
+    this.held = [];
+    for (let i = events.length - 1; i > 0; i -= 1) {
+      const j = rng.int(0, i);
+      [events[i], events[j]] = [events[j]!, events[i]!];
+    }
+    for (const event of events) {
+      this.deliverInBackground(event);
+      if (rng.chance(duplicateRate)) this.deliverInBackground(event);
+    }
   }
 
   /**
@@ -160,7 +217,9 @@ export class LocalForge {
   async settle(): Promise<SettleReport> {
     const queues: DrainReport = { delivered: 0, retried: 0, failed: 0, duplicated: 0, waitedMs: 0 };
     for (;;) {
+      this.releaseSeeded();
       while (this.running.size > 0) await Promise.all([...this.running]);
+      if (this.held.length > 0 && this.delivery && !this.holding) continue;
       if (this.host.queues.size() === 0) break;
       const drained = await this.drainQueues();
       queues.delivered += drained.delivered;
@@ -194,14 +253,16 @@ export class LocalForge {
 
   /**
    * Delivers a Jira product event (`avi:jira:updated:issue`, ...) to every trigger
-   * subscribed to it. A trigger that returns an `InvocationError` gets the event again
+   * subscribed to it whose manifest filter admits it. A trigger that returns an `InvocationError` gets the event again
    * with a `retryContext`, up to Forge's retry limit, at once (the local host does not
    * wait out `retryAfter`); a trigger that throws fails the delivery. Returns how many
    * triggers ran.
    */
   async productEvent(eventType: string, event: Record<string, unknown>): Promise<number> {
     const app = this.requireApp();
-    const triggers = app.modules.triggers.filter((t) => t.events.includes(eventType));
+    const triggers = app.modules.triggers.filter(
+      (t) => t.events.includes(eventType) && t.filter.admits({ ...event, eventType })
+    );
     for (const trigger of triggers) {
       const handler = exportedFunction<TriggerFunction>(app.entryPoint, trigger.handler);
       for (let retryCount = 0, reason = ''; ; retryCount += 1) {

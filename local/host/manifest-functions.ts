@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { compileTriggerFilter, type TriggerFilter } from './trigger-filter';
 
 /**
  * The backend modules `manifest.yml` declares — queue consumers, product-event triggers
@@ -19,6 +20,8 @@ export interface TriggerModule {
   key: string;
   events: string[];
   handler: string;
+  /** The module's `filter` (ignoreSelf, expression, onError); admits everything if absent. */
+  filter: TriggerFilter;
 }
 
 export interface ScheduledModule {
@@ -58,7 +61,20 @@ const manifestSchema = z.object({
       )
       .optional(),
     trigger: z
-      .array(z.object({ key: z.string(), function: z.string(), events: z.array(z.string()) }))
+      .array(
+        z.object({
+          key: z.string(),
+          function: z.string(),
+          events: z.array(z.string()),
+          filter: z
+            .strictObject({
+              ignoreSelf: z.boolean().optional(),
+              expression: z.string().optional(),
+              onError: z.enum(['IGNORE_AND_LOG', 'IGNORE', 'RECEIVE_AND_LOG']).optional()
+            })
+            .optional()
+        })
+      )
       .optional(),
     scheduledTrigger: z
       .array(z.object({ key: z.string(), function: z.string(), interval: z.string() }))
@@ -89,7 +105,8 @@ export function loadBackendModules(manifestPath: string): BackendModules {
     triggers: (manifest.modules.trigger ?? []).map((t) => ({
       key: t.key,
       events: t.events,
-      handler: handlerOf(t.function)
+      handler: handlerOf(t.function),
+      filter: compileTriggerFilter(t.filter)
     })),
     scheduled: (manifest.modules.scheduledTrigger ?? []).map((s) => ({
       key: s.key,

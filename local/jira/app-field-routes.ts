@@ -1,18 +1,22 @@
 import { jiraError } from './jira-errors';
+import { APP_ACCOUNT_ID, type ChangelogItem } from './product-events';
 import type { RouteDefinition } from './router';
 import type { SiteContext } from './site-context';
 
 /**
  * `PUT /rest/api/3/app/field/{fieldIdOrKey}/value`: only the app that declared the
  * field may set it. The update is all-or-nothing, as a bad issue id or a value of the
- * wrong type is a 400 for the whole request.
+ * wrong type is a 400 for the whole request. With `generateChangelog` (true unless the
+ * query says `false`), each changed issue gets a history entry, a new `updated` stamp
+ * and an issue-updated event by the app, which reaches every other listener (the docs
+ * are silent on the stamp and the event; the stricter reading is taken).
  */
-export function appFieldRoutes({ state }: SiteContext): RouteDefinition[] {
+export function appFieldRoutes({ state, recordUpdate }: SiteContext): RouteDefinition[] {
   return [
     {
       method: 'PUT',
       template: '/rest/api/3/app/field/{fieldIdOrKey}/value',
-      handler: ({ principal, body }, params) => {
+      handler: ({ principal, body, query }, params) => {
         if (principal.kind !== 'app') {
           return jiraError(403, ['Only the app that provided the field can update its values.']);
         }
@@ -49,9 +53,25 @@ export function appFieldRoutes({ state }: SiteContext): RouteDefinition[] {
           values = new Map();
           state.appFieldValues.set(field.id, values);
         }
+        const changelog = query.get('generateChangelog') !== 'false';
         for (const { issueId, value } of planned) {
+          const before = values.get(issueId);
           if (value === null) values.delete(issueId);
           else values.set(issueId, value);
+          const issue = state.issues.get(issueId);
+          if (!changelog || !issue || (before ?? null) === value) continue;
+          const text = (v: unknown): string | null =>
+            typeof v === 'number' || typeof v === 'string' ? String(v) : null;
+          const item: ChangelogItem = {
+            field: field.name,
+            fieldtype: 'custom',
+            fieldId: field.id,
+            from: null,
+            fromString: text(before),
+            to: null,
+            toString: text(value)
+          };
+          recordUpdate(issue, [item], APP_ACCOUNT_ID);
         }
         return { status: 204 };
       }

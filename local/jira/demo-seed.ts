@@ -3,8 +3,9 @@ import type { Grantee, JiraSeed, SeedAppField, SeedIssue, SeedProject, SeedUser 
 
 /**
  * The demo site: a few people with deliberately different access, three product
- * projects with an epic → story → sub-task hierarchy, and two issues under issue-level
- * security. Deterministic for a given seed so tests and benchmarks can rely on it.
+ * projects with an epic → story → sub-task hierarchy, two issues under issue-level
+ * security, and what an app cannot see: one issue under a security level without the
+ * add-ons role and a small project whose add-ons role lost Browse. Deterministic for a given seed so tests and benchmarks can rely on it.
  */
 export interface DemoSeedOptions {
   /** How many of the demo projects to create (1–3, default 3). */
@@ -394,7 +395,8 @@ export function createDemoSeed(options: DemoSeedOptions = {}): JiraSeed {
       leadAccountId: theme.lead,
       permissions: {
         BROWSE_PROJECTS: [ADMINS, EDITORS, VIEWERS],
-        EDIT_ISSUES: [ADMINS, EDITORS],
+        // The third project's scheme lets reporters edit their own issues.
+        EDIT_ISSUES: index === 2 ? [ADMINS, EDITORS, { reporter: true }] : [ADMINS, EDITORS],
         ADMINISTER_PROJECTS: [ADMINS, { user: theme.lead }]
       }
     };
@@ -500,6 +502,65 @@ export function createDemoSeed(options: DemoSeedOptions = {}): JiraSeed {
         securityLevel: level
       });
     }
+  }
+
+  // Appended after the themed projects so their ids and keys stay as they were.
+  const at = (day: number): string => new Date(BASE_TIME + day * DAY).toISOString();
+  // An issue-level security level without the add-ons role: people cleared for it see
+  // the issue, apps do not.
+  const first = projects[0]!;
+  issues.push({
+    id: String(nextIssueId++),
+    key: `${first.key}-${issues.filter((i) => i.projectId === first.id).length + 1}`,
+    projectId: first.id,
+    issueTypeId: '10003',
+    summary: 'Data-processing agreement breach under legal review',
+    description: 'Restricted: legal hold, no app access.',
+    statusId: '3',
+    reporterAccountId: DEMO_USERS.alice,
+    created: at(200),
+    updated: at(201),
+    securityLevel: {
+      id: '10201',
+      name: 'Legal hold',
+      grantees: [{ group: 'trust-and-safety' }, ADMINS],
+      addonsRoleMember: false
+    }
+  });
+  // A project whose admin took Browse away from the atlassian-addons-project-access
+  // role: people work in it as usual, but no app can see it or its issues.
+  const legal: SeedProject = {
+    id: String(10000 + THEMES.length),
+    key: 'LEG',
+    name: 'Legal',
+    projectTypeKey: 'software',
+    leadAccountId: DEMO_USERS.alice,
+    permissions: {
+      BROWSE_PROJECTS: [ADMINS, EDITORS, VIEWERS],
+      EDIT_ISSUES: [ADMINS, EDITORS],
+      ADMINISTER_PROJECTS: [ADMINS]
+    },
+    addonsRoleBrowse: false
+  };
+  projects.push(legal);
+  const legalEpic = String(nextIssueId);
+  for (const [n, summary] of [
+    'Contract review workflow',
+    'Redline a supplier contract',
+    'Track renewal dates'
+  ].entries()) {
+    issues.push({
+      id: String(nextIssueId++),
+      key: `LEG-${n + 1}`,
+      projectId: legal.id,
+      issueTypeId: n === 0 ? '10000' : '10001',
+      summary,
+      statusId: '10000',
+      reporterAccountId: DEMO_USERS.alice,
+      created: at(100 + n),
+      updated: at(100 + n),
+      ...(n === 0 ? {} : { parentId: legalEpic })
+    });
   }
 
   return {

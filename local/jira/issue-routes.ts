@@ -1,12 +1,14 @@
 import { FieldSelection } from './field-selection';
-import { ISSUE_NOT_FOUND, issueNotFound, jiraError, notAuthenticated, ok, queryList } from './jira-errors';
+import { issueNotFound, jiraError, notAuthenticated, ok, queryList } from './jira-errors';
 import type { RouteDefinition } from './router';
 import type { SeedIssue } from './seed';
 import type { SiteContext } from './site-context';
 
 /**
  * Reading issues: one by id or key, or up to 100 at once. An issue the caller may not
- * browse answers exactly like a missing one (404), as Jira does, so nothing leaks.
+ * browse answers exactly like a missing one (404), as Jira does, so nothing leaks. The
+ * bulk fetch leaves such issues out of its answer altogether: `issueErrors` lists only
+ * issues Jira could not return for a retriable reason (`bulkFetchFailures`).
  */
 export function issueRoutes({ state, permissions, representations }: SiteContext): RouteDefinition[] {
   return [
@@ -38,8 +40,12 @@ export function issueRoutes({ state, permissions, representations }: SiteContext
         const issueErrors: { id: string; errorMessage: string }[] = [];
         for (const idOrKey of wanted) {
           const issue = state.findIssue(idOrKey);
-          if (issue && permissions.canBrowseIssue(principal, issue)) found.set(issue.id, issue);
-          else issueErrors.push({ id: idOrKey, errorMessage: ISSUE_NOT_FOUND });
+          if (!issue || !permissions.canBrowseIssue(principal, issue)) continue;
+          const failures = state.bulkFetchFailures.get(issue.id) ?? 0;
+          if (failures > 0) {
+            state.bulkFetchFailures.set(issue.id, failures - 1);
+            issueErrors.push({ id: issue.id, errorMessage: 'The issue could not be fetched. Try again.' });
+          } else found.set(issue.id, issue);
         }
         const issues = [...found.values()]
           .sort((a, b) => Number(a.id) - Number(b.id))

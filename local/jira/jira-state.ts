@@ -1,3 +1,4 @@
+import type { ChangelogItem } from './product-events';
 import type {
   JiraSeed,
   SeedAppField,
@@ -9,6 +10,19 @@ import type {
   SeedStatus,
   SeedUser
 } from './seed';
+
+/** A long-running task: its work runs when it completes, and its result is kept. */
+export interface SiteTask {
+  id: string;
+  description: string;
+  /** Who may read it: the app, or a user's account id. */
+  submittedBy: string;
+  submitted: number;
+  status: 'ENQUEUED' | 'COMPLETE';
+  run: () => unknown;
+  result?: unknown;
+  finished?: number;
+}
 
 /**
  * The mutable content of a local Jira site with the look-ups every endpoint needs
@@ -29,6 +43,18 @@ export class JiraState {
   /** Field id → issue id → value. */
   readonly appFieldValues = new Map<string, Map<string, unknown>>();
   readonly globalAdmins: JiraSeed['globalAdmins'];
+  /**
+   * Issues a bulk fetch cannot return for now (issue id → how many more fetches): Jira
+   * lists them in `issueErrors`, its retriable failures. Set by tests.
+   */
+  readonly bulkFetchFailures = new Map<string, number>();
+  /** Issue id → its change history (what Jira shows under History), oldest first. */
+  readonly history = new Map<
+    string,
+    { id: string; author: string; created: string; items: ChangelogItem[] }[]
+  >();
+  /** The installed app's id and environment: its custom fields' keys are built from them. */
+  readonly app: { appId: string; environmentType: string };
 
   private readonly projectKeys = new Map<string, string>();
   private readonly issueKeys = new Map<string, string>();
@@ -46,13 +72,24 @@ export class JiraState {
     }
     for (const type of seed.issueTypes) this.issueTypes.set(type.id, type);
     for (const status of seed.statuses) this.statuses.set(status.id, status);
-    for (const issue of seed.issues) this.addIssue({ ...issue });
+    for (const issue of seed.issues) {
+      const done = this.statuses.get(issue.statusId)?.category === 'done';
+      this.addIssue({
+        ...issue,
+        ...(done && !issue.resolutiondate ? { resolutiondate: issue.updated } : {}),
+        statuscategorychangedate: issue.statuscategorychangedate ?? issue.updated
+      });
+    }
     for (const [issueId, values] of Object.entries(seed.issueProperties ?? {})) {
       this.properties.set(issueId, new Map(Object.entries(values)));
     }
     this.appFields = (seed.appFields ?? []).map((field) => ({ ...field }));
     this.propertyAliases = [...(seed.propertyAliases ?? [])];
     this.globalAdmins = seed.globalAdmins;
+    this.app = {
+      appId: seed.app?.appId ?? '7c0e5f0e-4a52-4a8e-9a8e-5d1c3b2a9f10',
+      environmentType: seed.app?.environmentType ?? 'DEVELOPMENT'
+    };
   }
 
   /** Adds an issue, keeping the key, children and numbering indexes in step. */
@@ -73,6 +110,14 @@ export class JiraState {
     for (const [key, id] of this.issueKeys) if (id === issueId) this.issueKeys.delete(key);
     this.properties.delete(issueId);
     for (const values of this.appFieldValues.values()) values.delete(issueId);
+  }
+
+  /** Removes a project (its issues first, with `removeIssue`); its key stops resolving. */
+  removeProject(projectId: string): void {
+    const project = this.projects.get(projectId);
+    if (!project) return;
+    this.projects.delete(projectId);
+    for (const [key, id] of this.projectKeys) if (id === projectId) this.projectKeys.delete(key);
   }
 
   setParent(issue: SeedIssue, parentId: string | undefined): void {
@@ -119,8 +164,11 @@ export class JiraState {
     return id === undefined ? undefined : this.projects.get(id);
   }
 
-  /** By id, by key, or by a Forge key that ends in `__<key>` (app and environment prefixes). */
   private taskCounter = 10_000;
+  /** Long-running tasks (bulk property updates) by id. */
+  readonly tasks = new Map<string, SiteTask>();
+  /** While true, tasks stay ENQUEUED even when polled (tests use it to look mid-task). */
+  holdTasks = false;
 
   /** Ids for asynchronous tasks (bulk property updates). */
   nextTaskId(): number {
@@ -128,9 +176,15 @@ export class JiraState {
     return this.taskCounter;
   }
 
+  /**
+   * An app field by its id (`customfield_NNNNN`) or its Forge key, which is exactly
+   * `<app id>__<environment type>__<module key>`: a bare module key, another app's id or
+   * another environment names no field.
+   */
   findAppField(idOrKey: string): SeedAppField | undefined {
+    const { appId, environmentType } = this.app;
     return this.appFields.find(
-      (field) => field.id === idOrKey || field.key === idOrKey || idOrKey.endsWith(`__${field.key}`)
+      (field) => field.id === idOrKey || idOrKey === `${appId}__${environmentType}__${field.key}`
     );
   }
 

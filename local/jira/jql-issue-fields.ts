@@ -259,6 +259,13 @@ export function createIssueJql(
     ['updated', 'updateddate'],
     dateField('updated', (issue) => issue.updated)
   );
+  engine.register(['resolved', 'resolutiondate'], {
+    name: 'resolved',
+    operators: ORDERED_OPERATORS,
+    values: (issue) => (issue.resolutiondate ? [Date.parse(issue.resolutiondate)] : []),
+    resolve: (term) => [parseJqlDate(term, 'resolved', now)],
+    sortKey: (issue) => (issue.resolutiondate ? Date.parse(issue.resolutiondate) : undefined)
+  });
 
   for (const field of state.appFields) {
     const number = /^customfield_(\d+)$/.exec(field.id)?.[1] ?? field.id;

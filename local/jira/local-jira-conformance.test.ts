@@ -295,7 +295,7 @@ const cases: Case[] = [
     'app field by Forge key',
     asApp,
     'PUT',
-    '/rest/api/3/app/field/7c0e5f0e__DEVELOPMENT__customer-impact-field/value',
+    '/rest/api/3/app/field/7c0e5f0e-4a52-4a8e-9a8e-5d1c3b2a9f10__DEVELOPMENT__customer-impact-field/value?generateChangelog=false',
     { updates: [{ issueIds: [Number(subtask.id)], value: 7 }] },
     204
   ],

@@ -19,7 +19,11 @@ const [alice, bob, carol, dave, grace] = [
   ReturnType<typeof asUser>,
   ReturnType<typeof asUser>
 ];
-const restricted = seed.issues.filter((issue) => issue.securityLevel);
+/** The "Trust and safety" level; the "Legal hold" level also keeps apps out. */
+const restricted = seed.issues.filter((issue) => issue.securityLevel?.id === '10200');
+const legalHold = seed.issues.find((issue) => issue.securityLevel?.id === '10201')!;
+const legal = seed.projects.find((project) => project.addonsRoleBrowse === false)!;
+const themed = seed.issues.filter((issue) => issue.projectId !== legal.id);
 const open = seed.issues.find((issue) => !issue.securityLevel && issue.projectId === '10000')!;
 
 type Perms = { permissions: Record<string, { havePermission: boolean }> };
@@ -45,6 +49,44 @@ describe('LocalJira permissions', () => {
       expect(client.get(asApp, `/rest/api/3/issue/${issue.id}`).status).toBe(200);
     }
     expect(client.get(carol, `/rest/api/3/issue/${open.id}`).status).toBe(200);
+  });
+
+  it('lets the app see only what its add-ons role may: no project that lost Browse, no level without it', () => {
+    expect(client.get(alice, `/rest/api/3/issue/${legalHold.id}`).status).toBe(200);
+    expect(client.get(asApp, `/rest/api/3/issue/${legalHold.id}`).status).toBe(404);
+    const legalIssue = seed.issues.find((issue) => issue.projectId === legal.id)!;
+    expect(client.get(bob, `/rest/api/3/issue/${legalIssue.id}`).status).toBe(200);
+    expect(client.get(asApp, `/rest/api/3/issue/${legalIssue.id}`).status).toBe(404);
+    expect(client.get(asApp, `/rest/api/3/project/${legal.id}`).status).toBe(404);
+    const listed = client.json<{ values: { key: string }[] }>(asApp, 'GET', '/rest/api/3/project/search');
+    expect(listed.values.map((p) => p.key)).toEqual(['CHK', 'MOB', 'PLT']);
+  });
+
+  it('bulk fetch leaves out what the caller cannot see or what does not exist; issueErrors are retriable only', () => {
+    const jira = new LocalJira(seed);
+    const bulk = new JiraTestClient(withOpenApiValidation(jira));
+    const fetch = (principal: typeof asApp, ids: string[]) =>
+      bulk.json<{ issues: { id: string }[]; issueErrors: { id: string }[] }>(
+        principal,
+        'POST',
+        '/rest/api/3/issue/bulkfetch',
+        { issueIdsOrKeys: ids, fields: ['summary'] }
+      );
+    const ids = [legalHold.id, open.id, restricted[0]!.id, '99999'];
+    expect(fetch(asApp, ids)).toEqual({
+      issues: [expect.objectContaining({ id: open.id }), expect.objectContaining({ id: restricted[0]!.id })],
+      issueErrors: []
+    });
+    expect(fetch(carol, ids)).toEqual({
+      issues: [expect.objectContaining({ id: open.id })],
+      issueErrors: []
+    });
+    jira.failBulkFetch(open.id);
+    expect(fetch(asApp, ids)).toMatchObject({
+      issues: [{ id: restricted[0]!.id }],
+      issueErrors: [{ id: open.id }]
+    });
+    expect(fetch(asApp, ids).issues).toHaveLength(2);
   });
 
   it('gives dave a 404 for every issue and no projects', () => {
@@ -90,10 +132,33 @@ describe('LocalJira permissions', () => {
       } while (token);
       return ids;
     };
-    expect(all(alice)).toHaveLength(seed.issues.length);
+    expect(all(alice)).toHaveLength(themed.length);
     const carols = all(carol);
-    expect(carols).toHaveLength(seed.issues.length - restricted.length);
+    expect(carols).toHaveLength(themed.length - restricted.length - 1);
+    expect(carols).not.toContain(legalHold.id);
     for (const issue of restricted) expect(carols).not.toContain(issue.id);
+  });
+
+  it('reads a Reporter grant for "any issue" in project and global contexts, per issue otherwise', () => {
+    const platform = seed.projects[2]!;
+    const mine = seed.issues.find(
+      (i) => i.projectId === platform.id && i.reporterAccountId === DEMO_USERS.grace
+    )!;
+    const others = seed.issues.find(
+      (i) => i.projectId === platform.id && i.reporterAccountId === DEMO_USERS.bob
+    )!;
+    const edit = (query: string) =>
+      have(client.json<Perms>(grace, 'GET', `/rest/api/3/mypermissions?permissions=EDIT_ISSUES${query}`))
+        .EDIT_ISSUES;
+    // Grace only browses, but any user can be a reporter: Jira says yes for the project…
+    expect(edit(`&projectId=${platform.id}`)).toBe(true);
+    expect(edit('')).toBe(true);
+    // …and decides per issue when asked about one.
+    expect(edit(`&issueId=${mine.id}`)).toBe(true);
+    expect(edit(`&issueId=${others.id}`)).toBe(false);
+    expect(edit(`&projectId=${seed.projects[0]!.id}`)).toBe(false);
+    expect(client.call(grace, 'PUT', `/rest/api/3/issue/${others.id}/properties/x`, 1).status).toBe(403);
+    expect(client.call(grace, 'PUT', `/rest/api/3/issue/${mine.id}/properties/x`, 1).status).toBe(201);
   });
 
   it('answers mypermissions per context as Jira does', () => {
@@ -133,10 +198,11 @@ describe('LocalJira permissions', () => {
       ADMINISTER: false,
       ADMINISTER_PROJECTS: false
     });
-    // Global context: a project permission counts if held in any project.
+    // Global context: a project permission counts if held in any project — and a Reporter
+    // grant (Platform's scheme) counts for anyone, who could be some issue's reporter.
     expect(have(client.json<Perms>(dave, 'GET', `/rest/api/3/mypermissions?permissions=${KEYS}`))).toEqual({
       BROWSE_PROJECTS: false,
-      EDIT_ISSUES: false,
+      EDIT_ISSUES: true,
       ADMINISTER: false,
       ADMINISTER_PROJECTS: false
     });
@@ -232,7 +298,7 @@ describe('LocalJira permissions', () => {
       nextPage?: string;
     }>(carol, 'GET', '/rest/api/3/project/search?maxResults=2&orderBy=-key');
     expect(page.values.map((p) => p.key)).toEqual(['PLT', 'MOB']);
-    expect(page).toMatchObject({ total: 3, isLast: false });
+    expect(page).toMatchObject({ total: 4, isLast: false });
     expect(page.nextPage).toContain('startAt=2');
     expect(
       client.json<{ values: unknown[] }>(bob, 'GET', '/rest/api/3/project/search?action=edit').values

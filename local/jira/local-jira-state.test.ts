@@ -75,6 +75,51 @@ describe('issue properties', () => {
   });
 });
 
+describe('bulk issue properties (asynchronous)', () => {
+  it('answers 303 with a task; nothing is written or seen by JQL until the task completes', () => {
+    const { seed, jira, client } = site();
+    const [a, b] = seed.issues.filter((i) => !i.securityLevel) as [
+      (typeof seed.issues)[0],
+      (typeof seed.issues)[0]
+    ];
+    const hidden = seed.issues.find((i) => i.securityLevel?.addonsRoleMember === false)!;
+    jira.holdTasks(true);
+    const answer = client.call(asApp, 'POST', '/rest/api/3/issue/properties/multi', {
+      issues: [a, b, hidden]
+        .map((i) => ({ issueID: Number(i.id), properties: { 'customer-impact': { score: 7 } } }))
+        .concat([{ issueID: 424242, properties: { 'customer-impact': { score: 1 } } }])
+    });
+    expect(answer.status).toBe(303);
+    const location = answer.headers!.location!;
+    expect(location).toMatch(/\/rest\/api\/3\/task\/\d+$/);
+    const task = new URL(location).pathname;
+
+    expect(client.call(bob, 'GET', `/rest/api/3/issue/${a.id}/properties/customer-impact`).status).toBe(404);
+    const jql = (principal: typeof bob) =>
+      client.json<{ issues: { id: string }[] }>(principal, 'POST', '/rest/api/3/search/jql', {
+        jql: 'customerImpact > 0'
+      }).issues;
+    expect(jql(bob)).toEqual([]);
+    expect(client.json(asApp, 'GET', task)).toMatchObject({ status: 'ENQUEUED', progress: 0 });
+    expect(client.call(bob, 'GET', task).status).toBe(403); // not the task's creator
+
+    jira.holdTasks(false);
+    expect(client.json(asApp, 'GET', task)).toMatchObject({
+      status: 'COMPLETE',
+      progress: 100,
+      // Not found: ignored. Not editable by the app: a per-issue failure.
+      result: { failedIssues: [{ issueId: Number(hidden.id) }] }
+    });
+    expect(
+      jql(bob)
+        .map((i) => i.id)
+        .sort()
+    ).toEqual([a.id, b.id].sort());
+    expect(jira.getIssueProperty(hidden.id, 'customer-impact')).toBeUndefined();
+    expect(client.call(asApp, 'GET', '/rest/api/3/task/1').status).toBe(404);
+  });
+});
+
 describe('app custom field values', () => {
   it('stores values set by the app and shows them in issue fields', () => {
     const { seed, jira, client } = site();
@@ -94,6 +139,53 @@ describe('app custom field values', () => {
     });
   });
 
+  it('records history, stamps updated and emits an update by the app, unless generateChangelog=false', () => {
+    const { seed, jira, client } = site();
+    const [a, b] = seed.issues as [(typeof seed.issues)[0], (typeof seed.issues)[0]];
+    const events: { eventType: string; payload: Record<string, unknown> }[] = [];
+    jira.onProductEvent((event) => events.push(event));
+    const set = (issueId: string, value: number, query = '') =>
+      client.call(asApp, 'PUT', `/rest/api/3/app/field/${DEMO_APP_FIELD.id}/value${query}`, {
+        updates: [{ issueIds: [Number(issueId)], value }]
+      }).status;
+
+    expect(set(a.id, 5)).toBe(204);
+    expect(jira.historyOf(a.id)).toEqual([
+      expect.objectContaining({
+        author: '712020:app-customer-evidence',
+        items: [
+          expect.objectContaining({ field: 'Customer impact', fieldId: DEMO_APP_FIELD.id, toString: '5' })
+        ]
+      })
+    ]);
+    expect(jira.getIssue(a.id)!.updated).toBe('2026-01-02T03:04:05.000Z');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      eventType: 'avi:jira:updated:issue',
+      payload: { issue: { id: a.id }, atlassianId: '712020:app-customer-evidence' }
+    });
+    expect(set(a.id, 5)).toBe(204); // the same value again changes nothing
+    expect(jira.historyOf(a.id)).toHaveLength(1);
+
+    expect(set(b.id, 9, '?generateChangelog=false')).toBe(204);
+    expect(jira.getAppFieldValue(DEMO_APP_FIELD.id, b.id)).toBe(9);
+    expect(jira.historyOf(b.id)).toEqual([]);
+    expect(jira.getIssue(b.id)!.updated).toBe(b.updated);
+    expect(events).toHaveLength(1);
+  });
+
+  it('knows the field by its id or exactly <app id>__<environment>__<module key>', () => {
+    const { seed, client } = site();
+    const put = (key: string) =>
+      client.call(asApp, 'PUT', `/rest/api/3/app/field/${key}/value`, {
+        updates: [{ issueIds: [Number(seed.issues[0]!.id)], value: 1 }]
+      }).status;
+    expect(put('7c0e5f0e-4a52-4a8e-9a8e-5d1c3b2a9f10__DEVELOPMENT__customer-impact-field')).toBe(204);
+    expect(put('customer-impact-field')).toBe(404);
+    expect(put('7c0e5f0e__DEVELOPMENT__customer-impact-field')).toBe(404);
+    expect(put('7c0e5f0e-4a52-4a8e-9a8e-5d1c3b2a9f10__PRODUCTION__customer-impact-field')).toBe(404);
+  });
+
   it('changes nothing when any issue id in the request is unknown', () => {
     const { seed, jira, client } = site();
     const id = seed.issues[0]!.id;
@@ -103,6 +195,35 @@ describe('app custom field values', () => {
       }).status
     ).toBe(400);
     expect(jira.getAppFieldValue(DEMO_APP_FIELD.id, id)).toBeUndefined();
+  });
+});
+
+describe('resolution', () => {
+  it('a move into Done resolves the issue, out of it unresolves it, and JQL resolved follows', () => {
+    const { seed, jira, client } = site();
+    const issue = seed.issues.find((i) => i.statusId === '10000')!;
+    const resolved = () =>
+      client
+        .json<{ issues: { id: string }[] }>(bob, 'POST', '/rest/api/3/search/jql', {
+          jql: 'resolved >= "2026-01-01"'
+        })
+        .issues.map((i) => i.id);
+    const fields = () =>
+      client.json<{ fields: Record<string, unknown> }>(
+        bob,
+        'GET',
+        `/rest/api/3/issue/${issue.id}?fields=resolutiondate,statuscategorychangedate`
+      ).fields;
+    expect(fields()).toMatchObject({ resolutiondate: null });
+    jira.setStatus(issue.id, '10002');
+    expect(fields()).toEqual({
+      resolutiondate: '2026-01-02T03:04:05.000+0000',
+      statuscategorychangedate: '2026-01-02T03:04:05.000+0000'
+    });
+    expect(resolved()).toEqual([issue.id]);
+    jira.setStatus(issue.id, '3');
+    expect(fields()).toMatchObject({ resolutiondate: null });
+    expect(resolved()).toEqual([]);
   });
 });
 

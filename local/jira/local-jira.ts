@@ -11,6 +11,7 @@ import {
   ISSUE_DELETED,
   ISSUE_UPDATED,
   issueEvent,
+  projectEvent,
   type ChangelogItem,
   type JiraProductEvent,
   type ProductEventListener
@@ -27,9 +28,11 @@ import { userRoutes } from './user-routes';
 /**
  * A local Jira Cloud site in memory: answers the REST calls the app makes, as the app or
  * as a user, with Jira's shapes, status codes and permission rules, and lets tests
- * change the site under the app (move, re-parent, transition, delete, create issues).
- * Moving, transitioning and deleting emit the product events Jira would
- * (`onProductEvent`), once the change is complete.
+ * change the site under the app (move, re-parent, transition, delete, create issues,
+ * delete projects). Moving, transitioning and deleting emit the product events Jira
+ * would (`onProductEvent`), once the change is complete — and, as Jira documents, no
+ * cascading events: deleting an issue says nothing of its sub-tasks, deleting a project
+ * nothing of its issues.
  */
 export interface LocalJiraOptions {
   /** Clock for `updated` stamps of mutations; defaults to the real time. */
@@ -55,6 +58,8 @@ export class LocalJira implements JiraService {
   private readonly representations: Representations;
   private readonly listeners = new Set<ProductEventListener>();
   private changelogIds = 10_000;
+  /** Optional issue fields left out of events (the Issue type marks them all optional). */
+  private omittedEventFields = new Set<string>();
   readonly permissions: Permissions;
 
   constructor(seed: JiraSeed, options: LocalJiraOptions = {}) {
@@ -65,7 +70,12 @@ export class LocalJira implements JiraService {
     const context: SiteContext = {
       state: this.state,
       permissions: this.permissions,
-      representations: this.representations
+      representations: this.representations,
+      now: () => this.now(),
+      recordUpdate: (issue, items, actor) => {
+        this.touch(issue);
+        this.emitUpdate(issue, items, actor);
+      }
     };
     this.router = new Router().add([
       ...userRoutes(context),
@@ -116,8 +126,22 @@ export class LocalJira implements JiraService {
     values.set(key, structuredClone(value));
   }
 
+  /** While held, bulk property tasks stay ENQUEUED (their writes unseen) even when polled. */
+  holdTasks(hold: boolean): void {
+    this.state.holdTasks = hold;
+  }
+
+  /** The next `times` bulk fetches list the issue in `issueErrors` (a retriable failure). */
+  failBulkFetch(issueId: string, times = 1): void {
+    this.require(issueId);
+    this.state.bulkFetchFailures.set(issueId, times);
+  }
+
+  /** An app field's value on an issue; the field named by id, Forge key or module key. */
   getAppFieldValue(fieldIdOrKey: string, issueId: string): unknown {
-    const field = this.state.findAppField(fieldIdOrKey);
+    const field =
+      this.state.findAppField(fieldIdOrKey) ??
+      this.state.appFields.find((candidate) => candidate.key === fieldIdOrKey);
     return field ? this.state.appFieldValue(field.id, issueId) : undefined;
   }
 
@@ -171,7 +195,10 @@ export class LocalJira implements JiraService {
     return structuredClone(issue);
   }
 
-  /** Transitions an issue; emits an update with a `status` item when the status changed. */
+  /**
+   * Transitions an issue; emits an update with a `status` item when the status changed.
+   * Entering the done category resolves it (`resolutiondate`), leaving it unresolves it.
+   */
   setStatus(issueId: string, statusId: string, actor?: string): void {
     const issue = this.require(issueId);
     const next = this.state.statuses.get(statusId);
@@ -179,6 +206,12 @@ export class LocalJira implements JiraService {
     const from = this.state.statuses.get(issue.statusId);
     issue.statusId = statusId;
     this.touch(issue);
+    if (from?.category !== next.category) {
+      // Resolving with the move into Done, unresolving out of it, as workflows do.
+      issue.statuscategorychangedate = issue.updated;
+      if (next.category === 'done') issue.resolutiondate = issue.updated;
+      else delete issue.resolutiondate;
+    }
     if (from?.id === next.id) return;
     this.emitUpdate(
       issue,
@@ -199,24 +232,44 @@ export class LocalJira implements JiraService {
 
   /**
    * Deletes an issue with its sub-tasks; other children lose their parent, as in Jira.
-   * Emits a deleted event for each sub-task and then for the issue, each carrying the
-   * issue as it was; un-parented children get no event of their own.
+   * Emits one deleted event, for the issue as it was: none for its sub-tasks (Jira emits
+   * no cascading events) and none for the un-parented children.
    */
   deleteIssue(issueId: string, actor?: string): void {
     const issue = this.require(issueId);
-    const events: JiraProductEvent[] = [];
-    const deleting = (gone: SeedIssue): void => {
-      events.push(issueEvent(ISSUE_DELETED, this.eventIssue(gone), actor ?? this.leadOf(gone)));
-    };
+    const event = issueEvent(ISSUE_DELETED, this.eventIssue(issue), actor ?? this.leadOf(issue));
     for (const child of this.state.childrenOf(issue.id)) {
-      if (this.state.issueTypes.get(child.issueTypeId)?.subtask) {
-        deleting(child);
-        this.state.removeIssue(child.id);
-      } else this.state.setParent(child, undefined);
+      if (this.state.issueTypes.get(child.issueTypeId)?.subtask) this.state.removeIssue(child.id);
+      else this.state.setParent(child, undefined);
     }
-    deleting(issue);
     this.state.removeIssue(issue.id);
-    for (const event of events) this.emit(event);
+    this.emit(event);
+  }
+
+  /**
+   * Deletes a project for good with all its issues (issues elsewhere parented under them
+   * lose their parent). Emits `avi:jira:deleted:project` only: no event per issue.
+   */
+  deleteProject(projectId: string, actor?: string): void {
+    const project = this.state.projects.get(projectId);
+    if (!project) throw new Error(`Local Jira: no project ${projectId}`);
+    const event = projectEvent(this.representations.projectDetails(project), actor ?? project.leadAccountId);
+    const doomed = [...this.state.issues.values()].filter((issue) => issue.projectId === projectId);
+    for (const issue of doomed) {
+      for (const child of this.state.childrenOf(issue.id))
+        if (child.projectId !== projectId) this.state.setParent(child, undefined);
+    }
+    for (const issue of doomed) this.state.removeIssue(issue.id);
+    this.state.removeProject(projectId);
+    this.emit(event);
+  }
+
+  /**
+   * Leaves these optional fields (e.g. `project`) out of the issue in every later event,
+   * as Jira may: an app must handle an event without them.
+   */
+  omitEventFields(fields: readonly string[]): void {
+    this.omittedEventFields = new Set(fields);
   }
 
   createIssue(fields: NewIssue): SeedIssue {
@@ -235,7 +288,8 @@ export class LocalJira implements JiraService {
       statusId: fields.statusId ?? this.firstStatusId(),
       reporterAccountId: fields.reporterAccountId,
       created: at,
-      updated: at
+      updated: at,
+      statuscategorychangedate: at
     };
     if (fields.parentId) issue.parentId = fields.parentId;
     if (fields.assigneeAccountId) issue.assigneeAccountId = fields.assigneeAccountId;
@@ -290,18 +344,26 @@ export class LocalJira implements JiraService {
   }
 
   private eventIssue(issue: SeedIssue): Record<string, unknown> {
-    return this.representations.issue(issue, FieldSelection.parse(EVENT_ISSUE_FIELDS, 'all'), {
-      kind: 'app'
-    });
+    const fields = EVENT_ISSUE_FIELDS.filter((field) => !this.omittedEventFields.has(field));
+    return this.representations.issue(issue, FieldSelection.parse(fields, 'all'), { kind: 'app' });
   }
 
   private leadOf(issue: SeedIssue): string {
     return this.state.projects.get(issue.projectId)?.leadAccountId ?? '';
   }
 
+  /** An issue's change history, oldest first, as Jira records it. */
+  historyOf(issueId: string): { id: string; author: string; created: string; items: ChangelogItem[] }[] {
+    return structuredClone(this.state.history.get(issueId) ?? []);
+  }
+
   private emitUpdate(issue: SeedIssue, items: ChangelogItem[], actor: string | undefined): void {
     if (items.length === 0) return;
     const changelog = { id: String((this.changelogIds += 1)), items };
+    const author = actor ?? this.leadOf(issue);
+    const history = this.state.history.get(issue.id) ?? [];
+    history.push({ id: changelog.id, author, created: issue.updated, items: structuredClone(items) });
+    this.state.history.set(issue.id, history);
     this.emit(issueEvent(ISSUE_UPDATED, this.eventIssue(issue), actor ?? this.leadOf(issue), changelog));
   }
 

@@ -8,8 +8,9 @@ import type { SiteContext } from './site-context';
 /**
  * `mypermissions` (the caller, in a global, project or issue context) and the bulk
  * `permissions/check` (any user, for many projects and issues at once), with Jira's
- * rules: in the global context a project permission counts if held in any project;
- * issue checks include issue-level security.
+ * rules: in the global context a project permission counts if held in any project; in
+ * a project context, a permission granted through issue data (the Reporter) counts if
+ * held for any issue of the project; issue checks include issue-level security.
  */
 export function permissionRoutes({ state, permissions }: SiteContext): RouteDefinition[] {
   const holds = (
@@ -19,8 +20,12 @@ export function permissionRoutes({ state, permissions }: SiteContext): RouteDefi
   ): boolean => {
     if (info.type === 'GLOBAL') return permissions.hasGlobal(principal, info);
     if (context.issue) return permissions.hasIssue(principal, context.issue, info);
-    if (context.project) return permissions.hasProject(principal, context.project, info);
-    return [...state.projects.values()].some((project) => permissions.hasProject(principal, project, info));
+    // Project and global contexts read issue-data grants (Reporter…) as "any issue": a
+    // user is shown as holding an issue permission they may not hold for a given issue.
+    if (context.project) return permissions.hasProject(principal, context.project, info, { anyIssue: true });
+    return [...state.projects.values()].some((project) =>
+      permissions.hasProject(principal, project, info, { anyIssue: true })
+    );
   };
 
   return [

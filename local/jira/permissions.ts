@@ -6,8 +6,10 @@ import type { Grantee, SeedIssue, SeedProject } from './seed';
 /**
  * Decides who may do what, the way Jira does: project permissions through the project's
  * grants (users or groups), issue-level security on top of browse, ADMINISTER through
- * the global grant. The app (Forge `asApp`) is trusted with everything, as an installed
- * app with `read:jira-work` effectively is for the data this app touches.
+ * the global grant. The app (Forge `asApp`) acts through the project role
+ * `atlassian-addons-project-access`, which holds every project permission until an
+ * admin takes it away (`addonsRoleBrowse: false`), and sees an issue under a security
+ * level only when that role is among the level's members (`addonsRoleMember`).
  */
 export class Permissions {
   constructor(private readonly state: JiraState) {}
@@ -16,13 +18,23 @@ export class Permissions {
     return this.state.users.get(accountId)?.active === true;
   }
 
-  private holds(accountId: string, grantees: readonly Grantee[]): boolean {
+  /**
+   * Whether the grantees include the user. A `reporter` grant needs issue data: with an
+   * issue it holds for that issue's reporter; with `anyIssue` it holds for every user,
+   * since anyone can be the reporter of some issue (Jira's project-context reading).
+   */
+  private holds(
+    accountId: string,
+    grantees: readonly Grantee[],
+    issueData: { issue?: SeedIssue; anyIssue?: boolean } = {}
+  ): boolean {
     if (!this.isActiveUser(accountId)) return false;
-    return grantees.some((grantee) =>
-      'user' in grantee
-        ? grantee.user === accountId
-        : this.state.groups.get(grantee.group)?.members.includes(accountId) === true
-    );
+    return grantees.some((grantee) => {
+      if ('user' in grantee) return grantee.user === accountId;
+      if ('group' in grantee)
+        return this.state.groups.get(grantee.group)?.members.includes(accountId) === true;
+      return issueData.anyIssue === true || issueData.issue?.reporterAccountId === accountId;
+    });
   }
 
   groupsOf(accountId: string): string[] {
@@ -38,12 +50,22 @@ export class Permissions {
     return this.holds(principal.accountId, this.state.globalAdmins);
   }
 
-  hasProject(principal: JiraPrincipal, project: SeedProject, info: PermissionInfo): boolean {
-    if (principal.kind === 'app') return true;
+  /**
+   * A project permission without issue data (a `reporter` grant does not count), or, with
+   * `anyIssue`, as `mypermissions` reports it for a project: held if the user meets the
+   * permission's criteria for any issue of the project.
+   */
+  hasProject(
+    principal: JiraPrincipal,
+    project: SeedProject,
+    info: PermissionInfo,
+    issueData: { issue?: SeedIssue; anyIssue?: boolean } = {}
+  ): boolean {
+    if (principal.kind === 'app') return project.addonsRoleBrowse !== false;
     if (principal.kind === 'anonymous') return false;
     if (info.grantedBy === 'ANY_USER') return this.isActiveUser(principal.accountId);
     if (info.grantedBy === 'ADMINISTER') return this.holds(principal.accountId, this.state.globalAdmins);
-    return this.holds(principal.accountId, project.permissions[info.grantedBy]);
+    return this.holds(principal.accountId, project.permissions[info.grantedBy], issueData);
   }
 
   /** A project permission in the context of one issue: the issue must be visible too. */
@@ -52,7 +74,7 @@ export class Permissions {
     return (
       project !== undefined &&
       this.canBrowseIssue(principal, issue) &&
-      this.hasProject(principal, project, info)
+      this.hasProject(principal, project, info, { issue })
     );
   }
 
@@ -62,6 +84,8 @@ export class Permissions {
 
   /** Jira lists a project to anyone who may browse or administer it, or is a Jira admin. */
   canViewProject(principal: JiraPrincipal, project: SeedProject): boolean {
+    // An app is no Jira administrator: it lists only the projects its role may browse.
+    if (principal.kind === 'app') return this.canBrowseProject(principal, project);
     return (
       this.canBrowseProject(principal, project) ||
       this.hasProject(principal, project, catalog('ADMINISTER_PROJECTS')) ||
@@ -70,10 +94,10 @@ export class Permissions {
   }
 
   canBrowseIssue(principal: JiraPrincipal, issue: SeedIssue): boolean {
-    if (principal.kind === 'app') return true;
     if (principal.kind === 'anonymous') return false;
     const project = this.state.projects.get(issue.projectId);
     if (!project || !this.canBrowseProject(principal, project)) return false;
+    if (principal.kind === 'app') return issue.securityLevel?.addonsRoleMember !== false;
     return !issue.securityLevel || this.holds(principal.accountId, issue.securityLevel.grantees);
   }
 

@@ -66,21 +66,45 @@ describe('local Jira product events', () => {
     });
   });
 
-  it('a deletion emits one event per sub-task, then the issue, each as it was; listeners can stop', () => {
+  it('a deletion emits one event, for the issue as it was, and none for its sub-tasks', () => {
     const { jira, events, stop, story } = site();
     const subtasks = jira.listIssues().filter((i) => i.parentId === story.id);
+    expect(subtasks.length).toBeGreaterThan(0);
     jira.deleteIssue(story.id);
-    expect(events.map((e) => e.eventType)).toEqual(events.map(() => 'avi:jira:deleted:issue'));
-    expect(events.map((e) => (e.payload.issue as { id: string }).id)).toEqual([
-      ...subtasks.map((s) => s.id),
-      story.id
+    expect(events.map((e) => [e.eventType, (e.payload.issue as { id: string }).id])).toEqual([
+      ['avi:jira:deleted:issue', story.id]
     ]);
-    expect(events.at(-1)!.payload).toMatchObject({
+    for (const subtask of subtasks) expect(jira.getIssue(subtask.id)).toBeUndefined();
+    expect(events[0]!.payload).toMatchObject({
       issue: { key: story.key, fields: { parent: { id: story.parentId } } }
     });
     stop();
     jira.setStatus(jira.listIssues()[0]!.id, '3');
     jira.setStatus(jira.listIssues()[0]!.id, '10000');
-    expect(events).toHaveLength(subtasks.length + 1);
+    expect(events).toHaveLength(1);
+  });
+
+  it('deleting a project emits avi:jira:deleted:project only, and its issues are gone', () => {
+    const { seed, jira, events } = site();
+    const project = seed.projects[1]!;
+    const issues = jira.listIssues().filter((i) => i.projectId === project.id);
+    jira.deleteProject(project.id, DEMO_USERS.alice);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      eventType: 'avi:jira:deleted:project',
+      payload: { project: { id: project.id, key: project.key }, atlassianId: DEMO_USERS.alice }
+    });
+    for (const issue of issues) expect(jira.getIssue(issue.id)).toBeUndefined();
+    expect(jira.listIssues().length).toBeGreaterThan(0);
+  });
+
+  it('can leave optional issue fields such as project out of events', () => {
+    const { jira, events, story } = site();
+    jira.omitEventFields(['project']);
+    jira.setStatus(story.id, story.statusId === '3' ? '10002' : '3');
+    const issue = events[0]!.payload.issue as { id: string; fields: Record<string, unknown> };
+    expect(issue.id).toBe(story.id);
+    expect(issue.fields).not.toHaveProperty('project');
+    expect(issue.fields).toHaveProperty('status');
   });
 });

@@ -8,12 +8,17 @@
  */
 export const ISSUE_UPDATED = 'avi:jira:updated:issue';
 export const ISSUE_DELETED = 'avi:jira:deleted:issue';
+/** A project deleted for good (not moved to the trash): no event follows for its issues. */
+export const PROJECT_DELETED = 'avi:jira:deleted:project';
 
-export type IssueEventType = typeof ISSUE_UPDATED | typeof ISSUE_DELETED;
+export type IssueEventType = typeof ISSUE_UPDATED | typeof ISSUE_DELETED | typeof PROJECT_DELETED;
+
+/** The account `asApp()` calls act as: events the app causes name it as `atlassianId`. */
+export const APP_ACCOUNT_ID = '712020:app-customer-evidence';
 
 export interface ChangelogItem {
   field: string;
-  fieldtype: 'jira';
+  fieldtype: 'jira' | 'custom';
   fieldId?: string;
   from: string | null;
   fromString: string | null;
@@ -41,8 +46,12 @@ export const EVENT_ISSUE_FIELDS = [
   'updated'
 ];
 
+export function projectEvent(project: Record<string, unknown>, atlassianId: string): JiraProductEvent {
+  return { eventType: PROJECT_DELETED, payload: { project, atlassianId } };
+}
+
 export function issueEvent(
-  eventType: IssueEventType,
+  eventType: typeof ISSUE_UPDATED | typeof ISSUE_DELETED,
   issue: Record<string, unknown>,
   atlassianId: string,
   changelog?: { id: string; items: ChangelogItem[] }

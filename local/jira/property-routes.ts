@@ -1,11 +1,19 @@
 import { issueNotFound, jiraError, notAuthenticated, ok } from './jira-errors';
+import { PERMISSION_CATALOG, type PermissionInfo } from './permission-catalog';
 import type { RouteDefinition } from './router';
 import type { SiteContext } from './site-context';
 
 /**
  * Issue entity properties. Reading needs browse; writing needs browse and edit (the app
- * may always). Status codes follow the spec per operation: the key list has no 401,
- * and deleting without edit permission is a 404, not a 403.
+ * through its add-ons role). Status codes follow the spec per operation: the key list
+ * has no 401, and deleting without edit permission is a 404, not a 403.
+ *
+ * The bulk set is asynchronous and non-transactional, as documented: it answers 303 with
+ * the location of a task, and nothing is written (nor visible to JQL) until the task
+ * completes — here, when it is first polled (`GET /task/{id}`), unless tasks are held.
+ * Issues that do not exist are ignored; issues the caller may not edit are listed in the
+ * task's result as `{ failedIssues: [{ issueId, errorMessages }] }` (the docs say only
+ * that failures are in the result, not its shape: this one is the local host's).
  */
 const MAX_KEY = 255;
 const MAX_VALUE = 32_768;
@@ -39,19 +47,68 @@ export function propertyRoutes({ state, permissions }: SiteContext): RouteDefini
             }
           }
         }
-        for (const entry of issues as { issueID: number; properties: Record<string, unknown> }[]) {
-          const issue = state.findIssue(String(entry.issueID));
-          if (!issue || !permissions.canEditIssue(principal, issue)) continue;
-          let values = state.properties.get(issue.id);
-          if (!values) {
-            values = new Map();
-            state.properties.set(issue.id, values);
-          }
-          for (const [key, value] of Object.entries(entry.properties))
-            values.set(key, structuredClone(value));
-        }
+        const entries = structuredClone(issues) as { issueID: number; properties: Record<string, unknown> }[];
         const taskId = String(state.nextTaskId());
+        state.tasks.set(taskId, {
+          id: taskId,
+          description: 'Bulk set issue properties',
+          submittedBy: principal.kind === 'app' ? 'app' : principal.accountId,
+          submitted: Date.now(),
+          status: 'ENQUEUED',
+          run: () => {
+            const failedIssues: { issueId: number; errorMessages: string[] }[] = [];
+            for (const entry of entries) {
+              const issue = state.findIssue(String(entry.issueID));
+              if (!issue) continue; // "if an issue is not found, it is ignored"
+              if (!permissions.canEditIssue(principal, issue)) {
+                failedIssues.push({
+                  issueId: entry.issueID,
+                  errorMessages: ['You do not have permission to edit this issue.']
+                });
+                continue;
+              }
+              let values = state.properties.get(issue.id);
+              if (!values) {
+                values = new Map();
+                state.properties.set(issue.id, values);
+              }
+              for (const [key, value] of Object.entries(entry.properties)) values.set(key, value);
+            }
+            return { failedIssues };
+          }
+        });
         return { status: 303, headers: { location: `${state.baseUrl}/rest/api/3/task/${taskId}` } };
+      }
+    },
+    {
+      method: 'GET',
+      template: '/rest/api/3/task/{taskId}',
+      handler: ({ principal }, params) => {
+        if (principal.kind === 'anonymous') return notAuthenticated();
+        const task = state.tasks.get(params.taskId ?? '');
+        if (!task) return jiraError(404, [`The task with ID '${params.taskId ?? ''}' does not exist.`]);
+        const who = principal.kind === 'app' ? 'app' : principal.accountId;
+        if (who !== task.submittedBy && !permissions.hasGlobal(principal, administer()))
+          return jiraError(403, ['You do not have permission to view this task.']);
+        if (task.status === 'ENQUEUED' && !state.holdTasks) {
+          task.result = task.run();
+          task.status = 'COMPLETE';
+          task.finished = Date.now();
+        }
+        const done = task.status === 'COMPLETE';
+        return ok({
+          self: `${state.baseUrl}/rest/api/3/task/${task.id}`,
+          id: task.id,
+          description: task.description,
+          status: task.status,
+          ...(done ? { result: task.result } : {}),
+          submittedBy: 0,
+          progress: done ? 100 : 0,
+          elapsedRuntime: done ? (task.finished ?? task.submitted) - task.submitted : 0,
+          submitted: task.submitted,
+          ...(done ? { started: task.submitted, finished: task.finished } : {}),
+          lastUpdate: task.finished ?? task.submitted
+        });
       }
     },
     {
@@ -123,4 +180,10 @@ export function propertyRoutes({ state, permissions }: SiteContext): RouteDefini
       }
     }
   ];
+}
+
+function administer(): PermissionInfo {
+  const info = PERMISSION_CATALOG.get('ADMINISTER');
+  if (!info) throw new Error('Local Jira: ADMINISTER missing from the catalog');
+  return info;
 }

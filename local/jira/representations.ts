@@ -1,4 +1,5 @@
 import type { JiraState } from './jira-state';
+import { APP_ACCOUNT_ID } from './product-events';
 import type { FieldSelection } from './field-selection';
 import type { Permissions } from './permissions';
 import type { JiraPrincipal } from '../host/services';
@@ -79,10 +80,10 @@ export class Representations {
   /** The app's own account, which is who `asApp()` calls are made as. */
   appUser(): Json {
     return {
-      self: this.url('/rest/api/3/user?accountId=712020%3Aapp-customer-evidence'),
-      accountId: '712020:app-customer-evidence',
+      self: this.url(`/rest/api/3/user?accountId=${encodeURIComponent(APP_ACCOUNT_ID)}`),
+      accountId: APP_ACCOUNT_ID,
       accountType: 'app',
-      avatarUrls: this.avatars('user', '712020:app-customer-evidence'),
+      avatarUrls: this.avatars('user', APP_ACCOUNT_ID),
       displayName: 'Customer Evidence for Jira',
       active: true,
       timeZone: 'Etc/UTC',
@@ -220,6 +221,10 @@ export class Representations {
     }
     if (want('created')) fields.created = jiraTimestamp(issue.created);
     if (want('updated')) fields.updated = jiraTimestamp(issue.updated);
+    if (want('resolutiondate'))
+      fields.resolutiondate = issue.resolutiondate ? jiraTimestamp(issue.resolutiondate) : null;
+    if (want('statuscategorychangedate'))
+      fields.statuscategorychangedate = jiraTimestamp(issue.statuscategorychangedate ?? issue.updated);
     if (want('security')) {
       fields.security = issue.securityLevel
         ? {

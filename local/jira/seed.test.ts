@@ -12,12 +12,13 @@ describe('createDemoSeed', () => {
     expect(seed.projects.map((p) => `${p.key} ${p.name}`)).toEqual([
       'CHK Checkout',
       'MOB Mobile App',
-      'PLT Platform'
+      'PLT Platform',
+      'LEG Legal'
     ]);
     expect(seed.issues.length).toBeGreaterThanOrEqual(300);
-    for (const project of seed.projects)
+    for (const project of seed.projects.filter((p) => p.addonsRoleBrowse !== false))
       expect(seed.issues.filter((i) => i.projectId === project.id).length).toBeGreaterThanOrEqual(100);
-    expect(createDemoSeed({ projects: 1, issuesPerProject: 20 }).issues).toHaveLength(22);
+    expect(createDemoSeed({ projects: 1, issuesPerProject: 20 }).issues).toHaveLength(26);
   });
 
   it('builds a consistent epic → story → sub-task hierarchy with unique ids and keys', () => {
@@ -38,15 +39,17 @@ describe('createDemoSeed', () => {
     expect(seed.issues.some((i) => i.statusId === '10002')).toBe(true);
   });
 
-  it('has the demo people with fixed ids and two issues carol cannot see', () => {
+  it('has the demo people with fixed ids and three issues carol cannot see', () => {
     expect(seed.users.map((u) => u.accountId)).toEqual(expect.arrayContaining(Object.values(DEMO_USERS)));
     const restricted = seed.issues.filter((i) => i.securityLevel);
-    expect(restricted).toHaveLength(2);
+    expect(restricted).toHaveLength(3);
     const groupsOf = (accountId: string) =>
       seed.groups.filter((g) => g.members.includes(accountId)).map((g) => g.name);
     for (const issue of restricted) {
       const cleared = issue.securityLevel!.grantees.some((g) =>
-        'user' in g ? g.user === DEMO_USERS.carol : groupsOf(DEMO_USERS.carol).includes(g.group)
+        'user' in g
+          ? g.user === DEMO_USERS.carol
+          : 'group' in g && groupsOf(DEMO_USERS.carol).includes(g.group)
       );
       expect(cleared).toBe(false);
     }

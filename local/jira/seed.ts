@@ -21,8 +21,11 @@ export interface SeedGroup {
   members: string[];
 }
 
-/** Who a grant or a security level applies to: one user or every member of a group. */
-export type Grantee = { user: string } | { group: string };
+/**
+ * Who a grant or a security level applies to: one user, every member of a group, or (in
+ * a permission scheme) the reporter of the issue in question.
+ */
+export type Grantee = { user: string } | { group: string } | { reporter: true };
 
 /** The project permissions the seed grants explicitly; others derive from these. */
 export type SeedProjectPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'ADMINISTER_PROJECTS';
@@ -35,6 +38,12 @@ export interface SeedProject {
   projectTypeKey: 'software';
   leadAccountId: string;
   permissions: Record<SeedProjectPermission, Grantee[]>;
+  /**
+   * Whether the `atlassian-addons-project-access` role still holds the project's
+   * permissions (default true). Apps act through that role: an admin who takes Browse
+   * away from it hides the project and its issues from every app.
+   */
+  addonsRoleBrowse?: boolean;
 }
 
 export interface SeedIssueType {
@@ -56,6 +65,11 @@ export interface SeedSecurityLevel {
   id: string;
   name: string;
   grantees: Grantee[];
+  /**
+   * Whether the level's members include the `atlassian-addons-project-access` role
+   * (default true): when not, apps cannot see issues at this level.
+   */
+  addonsRoleMember?: boolean;
 }
 
 export interface SeedIssue {
@@ -73,6 +87,13 @@ export interface SeedIssue {
   /** ISO 8601 instants. */
   created: string;
   updated: string;
+  /**
+   * When the issue was resolved (absent while unresolved); a seeded done issue without
+   * one counts as resolved at `updated`. Transitions keep it, as a workflow would.
+   */
+  resolutiondate?: string;
+  /** When the status last moved to another category (defaults to `updated`). */
+  statuscategorychangedate?: string;
   securityLevel?: SeedSecurityLevel;
 }
 
@@ -80,7 +101,7 @@ export interface SeedIssue {
 export interface SeedAppField {
   /** `customfield_NNNNN`. */
   id: string;
-  /** The Forge field key; the local Jira also accepts any key ending in `__<key>`. */
+  /** The module key; Jira knows the field as `<app id>__<environment type>__<key>`. */
   key: string;
   name: string;
   type: 'number' | 'string';
@@ -111,6 +132,8 @@ export interface JiraSeed {
   issues: SeedIssue[];
   appFields?: SeedAppField[];
   propertyAliases?: SeedPropertyAlias[];
+  /** The installed app (defaults: the manifest's app id, DEVELOPMENT). */
+  app?: { appId: string; environmentType: string };
   /** Issue properties present at start: issue id → property key → JSON value. */
   issueProperties?: Record<string, Record<string, unknown>>;
 }

@@ -13,6 +13,7 @@ import type {
   IssueHit,
   LinkOutcome,
   PanelView,
+  PublishFailureView,
   RankedIssueView,
   RescoreProgressView,
   ShippedIssueView
@@ -89,7 +90,8 @@ export const adminPayloads = {
   'admin/saveSettings': P.SaveSettingsPayload,
   'admin/previewScoring': P.PreviewScoringPayload,
   'admin/rescoreProgress': P.EmptyPayload,
-  'admin/retryRescore': P.EmptyPayload
+  'admin/retryRescore': P.EmptyPayload,
+  'admin/publishFailures': P.EmptyPayload
 } as const;
 
 export type AdminContract = {
@@ -98,6 +100,7 @@ export type AdminContract = {
   'admin/previewScoring': Endpoint<typeof P.PreviewScoringPayload, ScorePreviewRow[]>;
   'admin/rescoreProgress': Endpoint<typeof P.EmptyPayload, RescoreProgressView | null>;
   'admin/retryRescore': Endpoint<typeof P.EmptyPayload, RescoreProgressView | null>;
+  'admin/publishFailures': Endpoint<typeof P.EmptyPayload, PublishFailureView[]>;
 };
 
 export type Contract = PanelContract & ProjectContract & AdminContract;

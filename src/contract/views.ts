@@ -133,6 +133,16 @@ export interface RescoreProgressView {
   stalled: boolean;
 }
 
+/** An issue whose customer impact Jira keeps refusing to store (the property task failed). */
+export interface PublishFailureView {
+  issueId: string;
+  projectId: string;
+  attempts: number;
+  lastError: string;
+  firstFailedAt: string;
+  lastFailedAt: string;
+}
+
 /** One of the site's top issues, scored now and under the settings being edited. */
 export interface ScorePreviewRow {
   issueId: string;

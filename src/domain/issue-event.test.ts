@@ -20,6 +20,25 @@ describe('parseIssueEvent', () => {
     });
   });
 
+  it('reads an event whose optional issue fields are absent, as Jira may send it', () => {
+    expect(parseIssueEvent({ eventType: 'avi:jira:deleted:issue', issue: { id: '10042' } })).toEqual({
+      kind: 'deleted',
+      issueId: '10042'
+    });
+    expect(
+      parseIssueEvent({ ...updated({ field: 'status' }), issue: { id: '10042', key: 'SHOP-7', fields: {} } })
+    ).toMatchObject({ kind: 'updated', issueId: '10042', statusChanged: true });
+  });
+
+  it('reads a project deleted for good', () => {
+    expect(
+      parseIssueEvent({ eventType: 'avi:jira:deleted:project', project: { id: '10001', key: 'MOB' } })
+    ).toEqual({ kind: 'projectDeleted', projectId: '10001' });
+    expect(() => parseIssueEvent({ eventType: 'avi:jira:deleted:project', project: { id: 'x' } })).toThrow(
+      ValidationError
+    );
+  });
+
   it('recognises a new parent by any of the names Jira uses, and a move to another project', () => {
     for (const item of [
       { field: 'IssueParentAssociation', fieldtype: 'jira', from: '1', to: '2' },
@@ -38,7 +57,6 @@ describe('parseIssueEvent', () => {
     ).toEqual({
       kind: 'updated',
       issueId: '10042',
-      projectId: '10000',
       placementChanged: false,
       statusChanged: true
     });
@@ -55,7 +73,7 @@ describe('parseIssueEvent', () => {
     const bad = [
       { eventType: 'avi:jira:deleted:issue' },
       { eventType: 'avi:jira:deleted:issue', issue: { ...issue, id: '../etc' } },
-      { eventType: 'avi:jira:deleted:issue', issue: { id: '1', key: 'A-1', fields: {} } },
+      { eventType: 'avi:jira:deleted:issue', issue: { id: '1', fields: { project: { id: 'x' } } } },
       { ...updated(), changelog: { items: [{ fieldId: 'status' }] } }
     ];
     for (const event of bad) expect(() => parseIssueEvent(event)).toThrow(ValidationError);

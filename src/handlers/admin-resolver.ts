@@ -1,4 +1,5 @@
 import { adminPayloads, type AdminContract } from '../contract/surfaces';
+import { publishFailures } from '../sync/track-publish-failures';
 import {
   getAdminSettings,
   getRescoreProgress,
@@ -16,7 +17,8 @@ export const adminResolver = defineSurface<AdminContract>(
     'admin/saveSettings': (p, _ctx, env) => saveAdminSettings(p, env),
     'admin/previewScoring': (p) => previewScoring(p.scoring),
     'admin/rescoreProgress': () => getRescoreProgress(),
-    'admin/retryRescore': (_p, _ctx, env) => retryRescore(env)
+    'admin/retryRescore': (_p, _ctx, env) => retryRescore(env),
+    'admin/publishFailures': () => publishFailures()
   },
   {
     // Settings, progress and score previews: numbers per issue, never per account.
@@ -24,6 +26,8 @@ export const adminResolver = defineSurface<AdminContract>(
     'admin/saveSettings': 'no-identity',
     'admin/previewScoring': 'no-identity',
     'admin/rescoreProgress': 'no-identity',
-    'admin/retryRescore': 'no-identity'
+    'admin/retryRescore': 'no-identity',
+    // Issue ids and Jira's error messages, never an account.
+    'admin/publishFailures': 'no-identity'
   }
 );

@@ -39,8 +39,9 @@ function isCategory(key: string | undefined): key is IssueSummary['statusCategor
 /**
  * Of the given issue ids (at most 100), the ones the acting user may browse, with what a
  * ranked row shows. Jira's bulk fetch applies project and issue-level security and
- * reports hidden or deleted issues as errors (JQL `id in (…)` would fail the whole query
- * instead), so nothing the user cannot see leaks through the app's ranking.
+ * leaves hidden or deleted issues out (JQL `id in (…)` would fail the whole query
+ * instead), so nothing the user cannot see leaks through the app's ranking. Absence only
+ * hides a row: it never says the issue is gone.
  */
 export async function browsableIssues(issueIds: readonly string[]): Promise<Map<string, IssueSummary>> {
   const found = new Map<string, IssueSummary>();

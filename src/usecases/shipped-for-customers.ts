@@ -29,7 +29,7 @@ export async function shippedForCustomers(projectId: string, days: number): Prom
         sourceUrl: c.sourceUrl ?? null
       }))
     };
-    if (issue.updated) view.doneAt = issue.updated;
+    if (issue.doneAt) view.doneAt = issue.doneAt;
     return [view];
   });
 }

@@ -254,11 +254,9 @@ describe('project page in the browser', () => {
 
     const frame = await openProjectPage();
     await frame.getByTestId('tab-shipped').click();
-    const issue = frame
-      .getByTestId('shipped-issue')
-      .filter({
-        has: frame.locator('[data-testid="shipped-open"]', { hasText: new RegExp(`^${top.key}$`) })
-      });
+    const issue = frame.getByTestId('shipped-issue').filter({
+      has: frame.locator('[data-testid="shipped-open"]', { hasText: new RegExp(`^${top.key}$`) })
+    });
     await issue.waitFor();
     expect(await issue.getByTestId('shipped-summary').innerText()).toBe(top.summary);
     const accounts = await issue.getByTestId('shipped-account').count();
@@ -278,9 +276,7 @@ describe('project page in the browser', () => {
     expect(download.suggestedFilename()).toMatch(/^shipped-for-customers-30d-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe(
-      'issue key,issue summary,last updated,score,account,ARR,insights,insight summaries'
-    );
+    expect(lines[0]).toBe('issue key,issue summary,done,score,account,ARR,insights,insight summaries');
     const rows = lines.filter((line) => line.startsWith(`${top.key},`));
     expect(rows).toHaveLength(accounts);
     expect(rows.some((line) => line.includes(`,${firstAccount},`))).toBe(true);

@@ -22,7 +22,7 @@ export async function followStatusChange(state: IssueState, env: Env): Promise<v
     const chunk = insightIds.slice(i, i + INSIGHTS_PER_TRANSACTION);
     await retryOnConflict(async () => {
       const links = (await Promise.all(chunk.map((id) => linksOfInsight(id)))).flat();
-      const states = await issueStatesAsApp(
+      const { states } = await issueStatesAsApp(
         links.map((link) => link.issueId).filter((id) => id !== state.id)
       );
       states.set(state.id, state);

@@ -14,32 +14,40 @@ import { rewriteLinks, type LinkFate } from './rewrite-links';
  * when no link is left), its impact goes, and its ancestors are rescored without it.
  * Links of its descendants named it as parent or grandparent: they are re-placed where
  * Jira puts those issues now (a story of a deleted epic loses its parent), and deleted
- * when Jira no longer has the issue (sub-tasks go with their parent; each also has its
- * own event, and whichever runs second finds nothing left to do).
+ * when a direct read confirms Jira no longer has the issue (sub-tasks go with their
+ * parent, and Jira sends no event for them).
  */
 export async function forgetDeletedIssue(
-  deleted: { issueId: string; projectId: string },
+  deleted: { issueId: string; projectId?: string },
   env: Env
 ): Promise<void> {
   const { issueId } = deleted;
   const [links, impact] = await Promise.all([linksUnder(issueId), getImpact(issueId)]);
   const descendants = links.filter((l) => l.issueId !== issueId).map((l) => l.issueId);
   // Every Jira read happens before the first write: a failed read changes nothing.
+  // A descendant is forgotten only when a direct read confirms it gone (sub-tasks are
+  // deleted with their parent and get no event of their own); one Jira could not return
+  // just now throws before any write, and the event is retried.
+  const { states, gone } = await issueStatesAsApp(descendants);
   const placements = new Map<string, IssuePlacement>();
-  for (const [id, state] of await issueStatesAsApp(descendants))
-    placements.set(id, withoutIssue(state, issueId));
+  for (const [id, state] of states) placements.set(id, withoutIssue(state, issueId));
 
   const fates: LinkFate[] = [];
   for (const link of links) {
-    const placement = link.issueId === issueId ? undefined : placements.get(link.issueId);
-    if (!placement) {
+    if (link.issueId === issueId || gone.has(link.issueId)) {
       fates.push({ link, fate: 'delete' });
       continue;
     }
+    const placement = placements.get(link.issueId);
+    if (!placement) continue;
     const to = placementOf(placement);
     if (!samePlacement(link, to)) fates.push({ link, fate: 'move', to });
   }
-  const self: AffectedIssue = { issueId, projectId: impact?.projectId ?? deleted.projectId };
+  // The event's project is optional: storage knows where the issue's evidence was.
+  const projectId =
+    impact?.projectId ?? links.find((l) => l.issueId === issueId)?.projectId ?? deleted.projectId;
+  if (projectId === undefined) return; // nothing stored for it, nothing to forget
+  const self: AffectedIssue = { issueId, projectId };
   await rewriteLinks(
     self,
     fates,

@@ -4,6 +4,7 @@ import type { Env } from '../actor';
 import { followIssueMove } from './follow-issue-move';
 import { followStatusChange } from './follow-status-change';
 import { forgetDeletedIssue } from './forget-deleted-issue';
+import { forgetDeletedProject } from './forget-deleted-project';
 
 /**
  * Keeps evidence in step with an issue's life in Jira. Events can come late, twice or out
@@ -11,12 +12,18 @@ import { forgetDeletedIssue } from './forget-deleted-issue';
  * any write) and every step converges on what Jira says now.
  */
 export async function handleIssueEvent(event: IssueLifecycleEvent, env: Env): Promise<void> {
+  if (event.kind === 'projectDeleted') {
+    await forgetDeletedProject(event.projectId, env);
+    return;
+  }
   if (event.kind === 'deleted') {
     await forgetDeletedIssue(event, env);
     return;
   }
-  const state = (await issueStatesAsApp([event.issueId])).get(event.issueId);
-  // Gone since the update: its deleted event does the rest.
+  const { states } = await issueStatesAsApp([event.issueId]);
+  const state = states.get(event.issueId);
+  // Jira confirmed it gone since the update (a direct read's 404): its deleted event does
+  // the rest. Anything short of that was a throw, and the event comes back later.
   if (!state) return;
   if (event.placementChanged) await followIssueMove(state, env);
   if (event.statusChanged) await followStatusChange(state, env);

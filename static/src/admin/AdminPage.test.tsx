@@ -65,6 +65,32 @@ beforeEach(() => {
   });
   onAdmin('admin/getSettings', () => ok(settingsView()));
   onAdmin('admin/previewScoring', () => ok(ROWS));
+  onAdmin('admin/publishFailures', () => ok([]));
+});
+
+it('lists the issues Jira keeps refusing the customer-impact property for', async () => {
+  onAdmin('admin/publishFailures', () =>
+    ok([
+      {
+        issueId: '10363',
+        projectId: '10003',
+        attempts: 3,
+        lastError: 'Jira could not set the customer-impact property.',
+        firstFailedAt: '2026-01-01T00:00:00.000Z',
+        lastFailedAt: '2026-01-02T00:00:00.000Z'
+      }
+    ])
+  );
+  await loaded();
+  const list = await screen.findByRole('list', { name: 'Issues not published' });
+  expect(within(list).getByText(/Issue 10363 in project 10003: refused 3 times/)).toBeInTheDocument();
+  expect(screen.getByText(/Jira refused the customer-impact property for 1 issue\./)).toBeInTheDocument();
+});
+
+it('shows no publishing notice when every score reached Jira', async () => {
+  await loaded();
+  await waitFor(() => expect(payloads('admin/publishFailures')).toHaveLength(1));
+  expect(screen.queryByTestId('publish-failures')).not.toBeInTheDocument();
 });
 
 it('loads the settings into labelled fields, with the formula version and settings hash', async () => {

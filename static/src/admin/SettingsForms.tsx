@@ -1,5 +1,6 @@
 import type { AdminSettingsView } from '../../../src/contract/views';
 import { PrivacySettingsForm } from './PrivacySettingsForm';
+import { PublishFailures } from './PublishFailures';
 import { RescoreProgress } from './RescoreProgress';
 import { ScoringSettingsForm } from './ScoringSettingsForm';
 import { SettingsSection } from './SettingsSection';
@@ -17,6 +18,7 @@ export function SettingsForms({ view, justSaved, onScoringSaved, onPrivacySaved 
   return (
     <>
       <RescoreProgress rescore={view.rescore} />
+      <PublishFailures />
       <SettingsSection
         title="Customer-impact score"
         description="Each account’s contribution to an issue’s score is severity × revenue × segment × recency. Saving recomputes every issue’s score and republishes it to Jira’s Customer impact field."

@@ -14,7 +14,8 @@ export const EMPTY_PAYLOAD_KEYS = [
   'panel/getAccess',
   'admin/getSettings',
   'admin/rescoreProgress',
-  'admin/retryRescore'
+  'admin/retryRescore',
+  'admin/publishFailures'
 ] as const satisfies readonly EmptyPayloadKey[];
 
 export function isEmptyPayloadKey(key: ContractKey): boolean {

@@ -36,7 +36,7 @@ export function ShippedIssueItem({ issue }: Props): JSX.Element {
           <Text size="small" color="color.text.subtle">
             Score {formatNumber(issue.score)}
             {issue.doneAt === undefined ? null : (
-              <span title={formatDate(issue.doneAt)}> · last updated {formatRelative(issue.doneAt)}</span>
+              <span title={formatDate(issue.doneAt)}> · done {formatRelative(issue.doneAt)}</span>
             )}
           </Text>
         </Inline>

@@ -1,7 +1,7 @@
 import { shippedIssue } from '../../test/fixtures';
 import { shippedToCsv } from './shipped-csv';
 
-const HEADER = 'issue key,issue summary,last updated,score,account,ARR,insights,insight summaries';
+const HEADER = 'issue key,issue summary,done,score,account,ARR,insights,insight summaries';
 
 it('writes one row per issue and account, and one with no account for anonymous-only work', () => {
   const csv = shippedToCsv([

@@ -5,7 +5,7 @@ import { toSafeCsv } from './safe-csv';
 export const SHIPPED_COLUMNS = [
   'issue key',
   'issue summary',
-  'last updated',
+  'done',
   'score',
   'account',
   'ARR',
