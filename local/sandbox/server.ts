@@ -41,11 +41,22 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 function bundle(entry: string): string {
-  const result = buildSync({ entryPoints: [path.join(__dirname, entry)], bundle: true, write: false, format: 'iife', target: 'es2020' });
+  const result = buildSync({
+    entryPoints: [path.join(__dirname, entry)],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2020'
+  });
   return result.outputFiles[0]?.text ?? '';
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8'
+): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
   res.end(body);
 }
@@ -81,9 +92,17 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   if (seeded.status === 404) {
     log('Seeding demo data (first start)…');
     const started = Date.now();
-    const summary = await seedDemoData(forge, options.insightsPerProject ? { insightsPerProject: options.insightsPerProject } : {});
+    // Seeding is setup, not a user's wait: it runs on the virtual clock.
+    forge.host.meter.setMode('virtual');
+    const summary = await seedDemoData(
+      forge,
+      options.insightsPerProject ? { insightsPerProject: options.insightsPerProject } : {}
+    );
     forge.kvs.handle('/api/v1/set', { key: SEEDED_MARKER, value: summary });
-    log(`Seeded ${summary.insights} insights and ${summary.links} links in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    if (options.realisticLatency) forge.host.meter.setMode('real');
+    log(
+      `Seeded ${summary.insights} insights and ${summary.links} links in ${((Date.now() - started) / 1000).toFixed(1)} s.`
+    );
   }
 
   const shellHtml = readFileSync(path.join(__dirname, 'shell', 'shell.html'), 'utf8');
@@ -96,11 +115,17 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       try {
-        if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, shellHtml, CONTENT_TYPES['.html']);
+        if (url.pathname === '/' || url.pathname === '/index.html')
+          return send(res, 200, shellHtml, CONTENT_TYPES['.html']);
         if (url.pathname === '/sandbox/shell.js') return send(res, 200, shellJs, CONTENT_TYPES['.js']);
         if (url.pathname === '/sandbox/bridge.js') return send(res, 200, bridgeJs, CONTENT_TYPES['.js']);
         if (url.pathname === '/sandbox/tokens.css') {
-          return send(res, 200, url.searchParams.get('theme') === 'dark' ? darkCss : lightCss, CONTENT_TYPES['.css']);
+          return send(
+            res,
+            200,
+            url.searchParams.get('theme') === 'dark' ? darkCss : lightCss,
+            CONTENT_TYPES['.css']
+          );
         }
         if (url.pathname === '/api/sandbox/state') {
           const accountId = url.searchParams.get('accountId') ?? DEMO_USERS.bob;
@@ -113,15 +138,18 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
           void forge.drainQueues().catch((error: unknown) => log(`Queue delivery failed: ${String(error)}`));
           return send(res, 200, JSON.stringify({ value }), CONTENT_TYPES['.json']);
         }
-        if (url.pathname === '/module/floor/index.html') return send(res, 200, FLOOR_PAGE, CONTENT_TYPES['.html']);
+        if (url.pathname === '/module/floor/index.html')
+          return send(res, 200, FLOOR_PAGE, CONTENT_TYPES['.html']);
         const frame = /^\/module\/(panel|project|admin)\/(.*)$/.exec(url.pathname);
         if (frame) {
           const [, module, rest] = frame;
           const relative = rest === '' ? 'index.html' : (rest ?? 'index.html');
           const file = path.resolve(dist, module ?? 'panel', relative);
-          if (!file.startsWith(path.join(dist, module ?? 'panel')) || !existsSync(file)) return send(res, 404, 'Not found');
+          if (!file.startsWith(path.join(dist, module ?? 'panel')) || !existsSync(file))
+            return send(res, 404, 'Not found');
           const body = readFileSync(file);
-          if (relative === 'index.html') return send(res, 200, injectBridge(body.toString('utf8')), CONTENT_TYPES['.html']);
+          if (relative === 'index.html')
+            return send(res, 200, injectBridge(body.toString('utf8')), CONTENT_TYPES['.html']);
           return send(res, 200, body, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
         }
         return send(res, 404, 'Not found');
