@@ -161,6 +161,8 @@ export interface Insight {
   version: number;
   /** Idempotency key of the import row or webhook delivery that created it. */
   importKey?: string;
+  /** Digest of the terms library search has indexed for it (see search-terms.ts). */
+  searchDigest?: string;
 }
 
 /**

@@ -7,7 +7,8 @@ export const ENTITY = {
   insight: 'insight',
   account: 'account',
   link: 'link',
-  impact: 'impact'
+  impact: 'impact',
+  searchTerm: 'search-term'
 } as const;
 
 export const INDEX = {
@@ -20,7 +21,8 @@ export const INDEX = {
   linkByGrandparent: 'by-grandparent',
   linkByProject: 'by-project',
   impactByProjectScore: 'by-project-score',
-  impactByParent: 'by-parent'
+  impactByParent: 'by-parent',
+  searchTermByProject: 'by-project-term'
 } as const;
 
 export const SETTINGS_KEY = 'settings:scoring';

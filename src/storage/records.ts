@@ -36,6 +36,8 @@ export interface InsightRecord {
   importKey?: string;
   /** Lower-cased summary, quote and tags: the entity store's CONTAINS is case-sensitive. */
   searchText: string;
+  /** Digest of the terms in the search index; absent until first indexed. */
+  searchDigest?: string;
   version: number;
 }
 
@@ -98,6 +100,7 @@ export function insightToRecord(insight: Insight): InsightRecord {
   if (insight.sourceUrl !== undefined) record.sourceUrl = insight.sourceUrl;
   if (insight.journeyStage !== undefined) record.journeyStage = insight.journeyStage;
   if (insight.importKey !== undefined) record.importKey = insight.importKey;
+  if (insight.searchDigest !== undefined) record.searchDigest = insight.searchDigest;
   return record;
 }
 
@@ -123,6 +126,7 @@ export function insightFromRecord(id: string, r: InsightRecord): Insight {
   if (r.sourceUrl !== undefined) insight.sourceUrl = r.sourceUrl;
   if (r.journeyStage !== undefined) insight.journeyStage = r.journeyStage;
   if (r.importKey !== undefined) insight.importKey = r.importKey;
+  if (r.searchDigest !== undefined) insight.searchDigest = r.searchDigest;
   return insight;
 }
 
