@@ -6,7 +6,15 @@ import { LocalForge, REPO_ROOT } from '../local/host/local-forge';
 import { fingerprint } from '../src/domain/fingerprint';
 import type { Insight } from '../src/domain/insight';
 import { insightToRecord } from '../src/storage/records';
-import { DEMO_USERS, findChain, panel, projectPage, sampleInsight, type Chain } from './evidence-kit';
+import {
+  AppClient,
+  DEMO_USERS,
+  findChain,
+  panel,
+  projectPage,
+  sampleInsight,
+  type Chain
+} from './evidence-kit';
 
 /**
  * Library search over a large library, under Forge's documented filter semantics: an
@@ -45,6 +53,23 @@ describe('library search', () => {
       expect(forge.host.meter.snapshot().roundTrips.kvs).toBeLessThanOrEqual(3);
     }
     expect((await bob().ok('project/listInsights', { query: 'nonexistentword' })).items).toEqual([]);
+  });
+
+  it('finds nothing by account name for a user who may not see customer identity', async () => {
+    const captured = await bob().ok('project/captureInsight', {
+      insight: sampleInsight({ summary: 'Quarantined payments vanish', account: { name: 'Zephyr Holdings' } })
+    });
+    await new AppClient(forge, DEMO_USERS.alice, { module: 'adminPage' }).ok('admin/saveSettings', {
+      privacy: { restrictIdentity: true, allowedGroups: ['trust-and-safety'] }
+    });
+    const carol = projectPage(forge, DEMO_USERS.carol, chain.projectId);
+    expect((await carol.ok('project/listInsights', { query: 'zephyr' })).items).toEqual([]);
+    const bySummary = await carol.ok('project/listInsights', { query: 'quarantined' });
+    expect(bySummary.items.map((i) => i.id)).toEqual([captured.id]);
+    expect(JSON.stringify(bySummary)).not.toMatch(/Zephyr/);
+    expect((await bob().ok('project/listInsights', { query: 'zephyr' })).items.map((i) => i.id)).toEqual([
+      captured.id
+    ]);
   });
 
   it('follows edits, imports and captures with a link, and never lists an insight twice', async () => {
