@@ -8,7 +8,15 @@ import type { ResolverFunction } from '../local/host/forge-host';
 import { projectResolver } from '../src/handlers/project-resolver';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run'
+];
 
 export interface BrowserTiming {
   page: string;
@@ -24,15 +32,33 @@ export interface BrowserTiming {
 export async function browserTiming(runs = 5): Promise<BrowserTiming[]> {
   if (!existsSync(CHROMIUM)) return [];
   const dir = mkdtempSync(path.join(tmpdir(), 'evidence-bench-'));
-  const sandbox = await startSandbox({ port: 0, dataFile: path.join(dir, 'bench.sqlite'), insightsPerProject: 40, quiet: true, realisticLatency: true });
+  const sandbox = await startSandbox({
+    port: 0,
+    dataFile: path.join(dir, 'bench.sqlite'),
+    insightsPerProject: 40,
+    quiet: true,
+    realisticLatency: true
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const projectId = sandbox.forge.seed.projects[0]!.id;
-    const ranked = (await sandbox.forge.invoke(projectResolver as ResolverFunction, DEMO_USERS.bob, { module: 'projectPage', projectId }, 'project/rankedIssues', { limit: 1 })) as {
+    const ranked = (await sandbox.forge.invoke(
+      projectResolver as ResolverFunction,
+      DEMO_USERS.bob,
+      { module: 'projectPage', projectId },
+      'project/rankedIssues',
+      { limit: 1 }
+    )) as {
       value: { items: { issueId: string }[] };
     };
     const issueId = ranked.value.items[0]!.issueId;
-    const query = new URLSearchParams({ module: 'panel', issueId, projectId, accountId: DEMO_USERS.bob, theme: 'light' }).toString();
+    const query = new URLSearchParams({
+      module: 'panel',
+      issueId,
+      projectId,
+      accountId: DEMO_USERS.bob,
+      theme: 'light'
+    }).toString();
     const measure = async (url: string, selector: string): Promise<number> => {
       const samples: number[] = [];
       for (let i = 0; i < runs; i += 1) {
@@ -46,11 +72,21 @@ export async function browserTiming(runs = 5): Promise<BrowserTiming[]> {
       samples.sort((a, b) => a - b);
       return Math.round(samples[Math.floor(samples.length / 2)]!);
     };
-    const floor = await measure(`${sandbox.url}module/floor/index.html?${query}`, '[data-testid="floor-evidence"]');
-    const panel = await measure(`${sandbox.url}module/panel/index.html?${query}`, '[data-testid="evidence-card"]');
+    const floor = await measure(
+      `${sandbox.url}module/floor/index.html?${query}`,
+      '[data-testid="floor-evidence"]'
+    );
+    const panel = await measure(
+      `${sandbox.url}module/panel/index.html?${query}`,
+      '[data-testid="evidence-card"]'
+    );
     return [
       { page: 'floor (bridge + one invoke, no framework)', medianMs: floor, ratioToFloor: 1 },
-      { page: 'issue panel, first evidence card', medianMs: panel, ratioToFloor: Math.round((panel / floor) * 100) / 100 }
+      {
+        page: 'issue panel, first evidence card',
+        medianMs: panel,
+        ratioToFloor: Math.round((panel / floor) * 100) / 100
+      }
     ];
   } finally {
     await browser.close();

@@ -30,7 +30,9 @@ export function bundleSizes(): BundleRow[] {
   return entries.map((entry) => {
     const dir = path.join(dist, entry);
     const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
-    const referenced = [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.(?:js|css))"/g)].map((m) => path.join(dir, m[1]!));
+    const referenced = [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.(?:js|css))"/g)].map((m) =>
+      path.join(dir, m[1]!)
+    );
     const imports = new Set<string>(referenced);
     // Follow static imports between chunks so shared code is counted.
     for (const file of [...imports]) {
@@ -39,7 +41,9 @@ export function bundleSizes(): BundleRow[] {
         imports.add(path.join(path.dirname(file), m[1] ?? m[2]!));
       }
     }
-    const files = [path.join(dir, 'index.html'), ...imports].filter((f) => filesUnder(dir).includes(f) || f.endsWith('index.html'));
+    const files = [path.join(dir, 'index.html'), ...imports].filter(
+      (f) => filesUnder(dir).includes(f) || f.endsWith('index.html')
+    );
     const gzipBytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
     return { entry, gzipBytes };
   });

@@ -1,4 +1,5 @@
 import { SEVERITIES } from '../src/domain/vocabulary';
+import type { EvidenceCard } from '../src/domain/impact';
 import type { JiraSeed, SeedIssue } from '../local/jira/seed';
 import { createDemoSeed, DEMO_USERS } from '../local/jira/seed';
 import type { LocalForge } from '../local/host/local-forge';
@@ -9,7 +10,10 @@ import type { ResolverFunction } from '../local/host/forge-host';
 export const EDITOR = DEMO_USERS.bob;
 
 /** The demo site plus an epic with `children` stories and `extra` plain issues in project 0. */
-export function benchSeed(children: number, extra = 0): { seed: JiraSeed; epicId: string; childIds: string[]; projectId: string } {
+export function benchSeed(
+  children: number,
+  extra = 0
+): { seed: JiraSeed; epicId: string; childIds: string[]; projectId: string } {
   const seed = createDemoSeed({ projects: 1, issuesPerProject: 40 });
   const project = seed.projects[0]!;
   const epicType = seed.issueTypes.find((t) => t.hierarchyLevel === 1)!;
@@ -34,7 +38,10 @@ export function benchSeed(children: number, extra = 0): { seed: JiraSeed; epicId
     return issue;
   };
   const epic = make('Benchmark epic', epicType.id);
-  const childIds = Array.from({ length: children }, (_, i) => make(`Benchmark story ${i}`, storyType.id, epic.id).id);
+  const childIds = Array.from(
+    { length: children },
+    (_, i) => make(`Benchmark story ${i}`, storyType.id, epic.id).id
+  );
   for (let i = 0; i < extra; i += 1) make(`Backlog item ${i}`, storyType.id);
   return { seed, epicId: epic.id, childIds, projectId: project.id };
 }
@@ -43,9 +50,19 @@ export function panelSite(projectId: string, issueId: string) {
   return { module: 'issuePanel' as const, issueId, projectId };
 }
 
-export async function call(forge: LocalForge, handler: ResolverFunction, site: Parameters<LocalForge['invoke']>[2], key: string, payload: unknown): Promise<unknown> {
+export async function call(
+  forge: LocalForge,
+  handler: ResolverFunction,
+  site: Parameters<LocalForge['invoke']>[2],
+  key: string,
+  payload: unknown
+): Promise<unknown> {
   for (let attempt = 1; ; attempt += 1) {
-    const result = (await forge.invoke(handler, EDITOR, site, key, payload)) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+    const result = (await forge.invoke(handler, EDITOR, site, key, payload)) as {
+      ok: boolean;
+      value?: unknown;
+      error?: { code: string; message: string };
+    };
     if (result.ok) return result.value;
     // Storage quotas apply to setup too: like a person told BUSY, wait a minute and try again.
     if (result.error?.code === 'BUSY' && attempt < 10) {
@@ -59,34 +76,138 @@ export async function call(forge: LocalForge, handler: ResolverFunction, site: P
 export const panelHandler = panelResolver as ResolverFunction;
 export const projectHandler = projectResolver as ResolverFunction;
 
-const ACCOUNTS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Wonka', 'Soylent', 'Tyrell'];
+const ACCOUNTS = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Stark',
+  'Wayne',
+  'Wonka',
+  'Soylent',
+  'Tyrell'
+];
+
+const TOPICS = [
+  'Month-end close export times out for ledgers over 50k lines',
+  'SSO login loops back to the sign-in page after the session expires',
+  'Bulk editing invoices loses the custom tax field',
+  'Approval reminders arrive after the approval deadline',
+  'Dashboard widgets load slowly for regional managers',
+  'CSV import rejects dates in the customer locale',
+  'Audit log cannot be filtered by approver',
+  'Mobile app drops offline drafts on reconnect'
+];
+
+const SENTENCES = [
+  'We keep hitting this during month-end close and it costs our finance team hours every single time.',
+  'Our controller escalated it twice last quarter; the workaround of splitting the export into smaller batches is error-prone.',
+  'Three of our regional offices reported the same behaviour after the last release, so it is not a one-off.',
+  'If this is not fixed before our renewal in March we will have to evaluate alternatives, honestly.',
+  'Support suggested clearing the cache, which helped for a day and then the problem came back.',
+  'The auditors asked us to prove who approved each payment and we could not do it from the product.',
+  'Our new hires get confused because the screen says the job succeeded while nothing was saved.',
+  'We would happily pay for the enterprise tier if this worked reliably across all our subsidiaries.',
+  'It is the number one complaint in our internal survey of power users this year.',
+  'Right now two people spend half a day each week reconciling the differences by hand in spreadsheets.'
+];
+
+const TAGS = [
+  'billing',
+  'performance',
+  'export',
+  'sso',
+  'mobile',
+  'audit',
+  'renewal-risk',
+  'finance',
+  'onboarding',
+  'reporting'
+];
+
+/** A customer quote of a few hundred characters, as support tickets and interviews carry. */
+export function realisticQuote(i: number): string {
+  const count = 3 + (i % 3);
+  return Array.from({ length: count }, (_, k) => SENTENCES[(i * 7 + k * 3) % SENTENCES.length]!).join(' ');
+}
+
+/** A "why this is evidence" note on a link, as CX leads write them. */
+export const LINK_NOTE =
+  'Customer describes exactly the failure this story fixes; the renewal conversation depends on it, so treat as blocking.';
 
 export function insightInput(i: number) {
   return {
-    summary: `Customer reported problem #${i}`,
-    quote: 'We keep hitting this during month-end close; it costs us hours every time.',
+    summary: `${TOPICS[i % TOPICS.length]} (ticket ${10000 + i})`,
+    quote: realisticQuote(i),
     sourceKind: 'ticket' as const,
     severity: SEVERITIES[i % 4]!,
     observedAt: new Date(Date.UTC(2026, 9, 1) + (i % 50) * 86_400_000).toISOString(),
-    account: { name: `${ACCOUNTS[i % ACCOUNTS.length]} ${Math.floor(i / ACCOUNTS.length)}`, segment: 'mid_market' as const, arr: 5000 + (i % 97) * 1000 }
+    tags: Array.from({ length: 2 + (i % 3) }, (_, k) => TAGS[(i + k * 4) % TAGS.length]!),
+    account: {
+      name: `${ACCOUNTS[i % ACCOUNTS.length]} ${Math.floor(i / ACCOUNTS.length)}`,
+      segment: 'mid_market' as const,
+      arr: 5000 + (i % 97) * 1000
+    }
   };
+}
+
+/** Evidence cards as an impact's read model stores them (realistic sizes), for seeded impacts. */
+export function realisticCards(issueId: string, count: number): EvidenceCard[] {
+  return Array.from({ length: count }, (_, k) => {
+    const input = insightInput(Number(issueId) + k);
+    return {
+      insightId: `bench-${issueId}-${k}`,
+      summary: input.summary,
+      quote: input.quote,
+      sourceKind: input.sourceKind,
+      severity: input.severity,
+      sentiment: 'negative',
+      observedAt: input.observedAt,
+      tags: input.tags,
+      account: {
+        key: `acct-${k}`,
+        name: input.account.name,
+        segment: input.account.segment,
+        arr: input.account.arr
+      },
+      linkedBy: EDITOR,
+      linkedAt: '2026-11-01T00:00:00.000Z',
+      note: LINK_NOTE,
+      fromIssueId: issueId
+    };
+  });
 }
 
 /** Captures `count` insights into the project's library and returns their ids. */
 export async function captureMany(forge: LocalForge, projectId: string, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    const view = (await call(forge, projectHandler, { module: 'projectPage', projectId }, 'project/captureInsight', {
-      insight: insightInput(i)
-    })) as { id: string };
+    const view = (await call(
+      forge,
+      projectHandler,
+      { module: 'projectPage', projectId },
+      'project/captureInsight',
+      {
+        insight: insightInput(i)
+      }
+    )) as { id: string };
     ids.push(view.id);
   }
   return ids;
 }
 
 /** Links the insights to an issue, 25 per call (the contract's maximum). */
-export async function linkAll(forge: LocalForge, projectId: string, issueId: string, insightIds: readonly string[]): Promise<void> {
+export async function linkAll(
+  forge: LocalForge,
+  projectId: string,
+  issueId: string,
+  insightIds: readonly string[]
+): Promise<void> {
   for (let i = 0; i < insightIds.length; i += 25) {
-    await call(forge, panelHandler, panelSite(projectId, issueId), 'panel/link', { insightIds: insightIds.slice(i, i + 25), note: '' });
+    await call(forge, panelHandler, panelSite(projectId, issueId), 'panel/link', {
+      insightIds: insightIds.slice(i, i + 25),
+      note: LINK_NOTE
+    });
   }
 }

@@ -4,19 +4,39 @@ import { DEFAULT_SCORING_SETTINGS } from '../src/domain/scoring/settings';
 import { ENTITY } from '../src/storage/entities';
 import type { ImpactRecord } from '../src/storage/records';
 import type { LocalForge } from '../local/host/local-forge';
-import { benchForge, measure, type OperationRow } from './measure';
-import { benchSeed, call, captureMany, insightInput, linkAll, panelHandler, panelSite, projectHandler } from './fixtures';
+import { benchForge, measure, VIRTUAL_RUN, type BenchRun, type OperationRow } from './measure';
+import {
+  benchSeed,
+  call,
+  captureMany,
+  insightInput,
+  linkAll,
+  LINK_NOTE,
+  panelHandler,
+  panelSite,
+  projectHandler,
+  realisticCards
+} from './fixtures';
 
 /** Panel first paint for an issue with `n` linked insights: the floor is 1 KVS read. */
-export async function panelRead(n: number): Promise<OperationRow[]> {
+export async function panelRead(n: number, run: BenchRun = VIRTUAL_RUN): Promise<OperationRow[]> {
   const { seed, childIds, projectId } = benchSeed(1);
-  const forge = benchForge(seed);
+  const forge = benchForge(seed, run);
   try {
     const issueId = childIds[0]!;
     await linkAll(forge, projectId, issueId, await captureMany(forge, projectId, n));
     const site = panelSite(projectId, issueId);
-    const rows = [await measure(forge, 'panel read (getEvidence)', `${n} insights`, () => call(forge, panelHandler, site, 'panel/getEvidence', {}))];
-    if (n > 20) rows.push(await measure(forge, 'panel next page (listCards)', `${n} insights`, () => call(forge, panelHandler, site, 'panel/listCards', {})));
+    const rows = [
+      await measure(forge, run, 'panel read (getEvidence)', `${n} insights`, () =>
+        call(forge, panelHandler, site, 'panel/getEvidence', {})
+      )
+    ];
+    if (n > 20)
+      rows.push(
+        await measure(forge, run, 'panel next page (listCards)', `${n} insights`, () =>
+          call(forge, panelHandler, site, 'panel/listCards', {})
+        )
+      );
     return rows;
   } finally {
     forge.stop();
@@ -24,16 +44,22 @@ export async function panelRead(n: number): Promise<OperationRow[]> {
 }
 
 /** An epic over 50 stories with 2 insights each: reading it, and a link under it. */
-export async function epicRollUp(): Promise<OperationRow[]> {
+export async function epicRollUp(run: BenchRun = VIRTUAL_RUN): Promise<OperationRow[]> {
   const { seed, epicId, childIds, projectId } = benchSeed(50);
-  const forge = benchForge(seed);
+  const forge = benchForge(seed, run);
   try {
     const ids = await captureMany(forge, projectId, 101);
-    for (const [i, childId] of childIds.entries()) await linkAll(forge, projectId, childId, ids.slice(i * 2, i * 2 + 2));
+    for (const [i, childId] of childIds.entries())
+      await linkAll(forge, projectId, childId, ids.slice(i * 2, i * 2 + 2));
     return [
-      await measure(forge, 'epic panel read (roll-up stored)', '50 children', () => call(forge, panelHandler, panelSite(projectId, epicId), 'panel/getEvidence', {})),
-      await measure(forge, 'link under epic (rescore story + epic)', '50 children', () =>
-        call(forge, panelHandler, panelSite(projectId, childIds[0]!), 'panel/link', { insightIds: [ids[100]!], note: '' })
+      await measure(forge, run, 'epic panel read (roll-up stored)', '50 children', () =>
+        call(forge, panelHandler, panelSite(projectId, epicId), 'panel/getEvidence', {})
+      ),
+      await measure(forge, run, 'link under epic (rescore story + epic)', '50 children', () =>
+        call(forge, panelHandler, panelSite(projectId, childIds[0]!), 'panel/link', {
+          insightIds: [ids[100]!],
+          note: LINK_NOTE
+        })
       )
     ];
   } finally {
@@ -45,7 +71,7 @@ export async function epicRollUp(): Promise<OperationRow[]> {
 function seedImpacts(forge: LocalForge, projectId: string, issueIds: readonly string[]): void {
   for (let i = 0; i < issueIds.length; i += 25) {
     const items = issueIds.slice(i, i + 25).map((issueId, j) => {
-      const score = ((i + j) * 7919) % 100000 / 100 + 0.01;
+      const score = (((i + j) * 7919) % 100000) / 100 + 0.01;
       const value: Omit<ImpactRecord, 'readModel'> & { readModel: object } = {
         issueId,
         projectId,
@@ -56,7 +82,9 @@ function seedImpacts(forge: LocalForge, projectId: string, issueIds: readonly st
         lastEvidenceAt: '2026-11-01T00:00:00.000Z',
         formulaVersion: 1,
         settingsHash: 'bench',
-        readModel: { issueId },
+        // A read model with one realistic evidence card (quote, note, tags): the row size
+        // of a typical issue; 100 000 of them stay within the machine's memory and time.
+        readModel: { issueId, cards: realisticCards(issueId, 1), totalCards: 1 },
         version: 1,
         updatedAt: '2026-11-01T00:00:00.000Z'
       };
@@ -68,13 +96,16 @@ function seedImpacts(forge: LocalForge, projectId: string, issueIds: readonly st
 }
 
 /** A ranked page of 50 for a project with `n` scored issues: must not grow with n. */
-export async function rankedPage(n: number): Promise<OperationRow> {
+export async function rankedPage(n: number, run: BenchRun = VIRTUAL_RUN): Promise<OperationRow> {
   const { seed, projectId } = benchSeed(0, n);
-  const forge = benchForge(seed);
+  const forge = benchForge(seed, run);
   try {
-    const ids = seed.issues.filter((i) => i.projectId === projectId).map((i) => i.id).slice(0, n);
+    const ids = seed.issues
+      .filter((i) => i.projectId === projectId)
+      .map((i) => i.id)
+      .slice(0, n);
     seedImpacts(forge, projectId, ids);
-    return await measure(forge, 'ranked page of 50', `${n} issues`, () =>
+    return await measure(forge, run, 'ranked page of 50', `${n} issues`, () =>
       call(forge, projectHandler, { module: 'projectPage', projectId }, 'project/rankedIssues', { limit: 50 })
     );
   } finally {
@@ -83,21 +114,26 @@ export async function rankedPage(n: number): Promise<OperationRow> {
 }
 
 /** Linking 1 and 25 insights to a story under an epic. */
-export async function linking(): Promise<OperationRow[]> {
+export async function linking(run: BenchRun = VIRTUAL_RUN): Promise<OperationRow[]> {
   const { seed, childIds, projectId } = benchSeed(2);
-  const forge = benchForge(seed);
+  const forge = benchForge(seed, run);
   try {
     const ids = await captureMany(forge, projectId, 26);
     const site = panelSite(projectId, childIds[0]!);
     return [
-      await measure(forge, 'link 1 insight', 'story under epic', () => call(forge, panelHandler, site, 'panel/link', { insightIds: [ids[0]!], note: '' })),
-      await measure(forge, 'link 25 insights at once', 'story under epic', () =>
-        call(forge, panelHandler, panelSite(projectId, childIds[1]!), 'panel/link', { insightIds: ids.slice(1, 26), note: '' })
+      await measure(forge, run, 'link 1 insight', 'story under epic', () =>
+        call(forge, panelHandler, site, 'panel/link', { insightIds: [ids[0]!], note: LINK_NOTE })
       ),
-      await measure(forge, 'capture and link', 'story under epic', () =>
+      await measure(forge, run, 'link 25 insights at once', 'story under epic', () =>
+        call(forge, panelHandler, panelSite(projectId, childIds[1]!), 'panel/link', {
+          insightIds: ids.slice(1, 26),
+          note: LINK_NOTE
+        })
+      ),
+      await measure(forge, run, 'capture and link', 'story under epic', () =>
         call(forge, panelHandler, site, 'panel/captureAndLink', {
-          insight: { summary: 'New evidence', sourceKind: 'interview', observedAt: '2026-11-20', account: { name: 'Acme 0' } },
-          note: 'bench'
+          insight: { ...insightInput(7), sourceKind: 'interview', observedAt: '2026-11-20' },
+          note: LINK_NOTE
         })
       )
     ];
@@ -133,18 +169,23 @@ export function scoringCpu(n: number): { name: string; scale: string; cpuMs: num
  * CSV import through `project/importInsights` in chunks of 100 rows, as the project
  * page sends a file: storage calls per row and rows per second under the latency model.
  */
-export async function importThroughput(rows: number): Promise<OperationRow & { rowsPerSecond: number; kvsCallsPerRow: number }> {
+export async function importThroughput(
+  rows: number,
+  run: BenchRun = VIRTUAL_RUN
+): Promise<OperationRow & { rowsPerSecond: number; kvsCallsPerRow: number }> {
   const { seed, projectId } = benchSeed(0);
-  const forge = benchForge(seed);
+  const forge = benchForge(seed, run);
   try {
     const all = Array.from({ length: rows }, (_, i) => ({
       line: i + 2,
       key: `ticket-${i}`,
       insight: { ...insightInput(i), observedAt: '2026-11-01' }
     }));
-    const row = await measure(forge, 'CSV import (chunks of 100 rows)', `${rows} rows`, async () => {
+    const row = await measure(forge, run, 'CSV import (chunks of 100 rows)', `${rows} rows`, async () => {
       for (let i = 0; i < all.length; i += 100) {
-        await call(forge, projectHandler, { module: 'projectPage', projectId }, 'project/importInsights', { rows: all.slice(i, i + 100) });
+        await call(forge, projectHandler, { module: 'projectPage', projectId }, 'project/importInsights', {
+          rows: all.slice(i, i + 100)
+        });
       }
     });
     return {

@@ -1,3 +1,4 @@
+import api, { route } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import { KvsEngine } from '../kvs/kvs-engine';
 import { testEntities } from '../kvs/kvs-test-kit';
@@ -34,6 +35,34 @@ describe('ForgeHost', () => {
     snapshot = host.meter.snapshot();
     expect(snapshot.roundTrips.kvs).toBe(2);
     expect(snapshot.modelledMs).toBe(2 * DEFAULT_LATENCY.kvs);
+  });
+
+  it('counts a chain of dependent calls in full while an unrelated call is in flight', async () => {
+    const tenReads = async (): Promise<void> => {
+      for (let i = 0; i < 10; i += 1) await kvs.get(`k${i}`);
+    };
+    const jiraCall = (): Promise<unknown> => api.asApp().requestJira(route`/rest/api/3/myself`);
+    await Promise.all([tenReads(), jiraCall()]);
+    let snapshot = host.meter.snapshot();
+    // The ten reads (200 ms) outlast the Jira call (150 ms): they are the critical path.
+    expect(snapshot.roundTrips).toMatchObject({ kvs: 10, jira: 0 });
+    expect(snapshot.modelledMs).toBe(10 * DEFAULT_LATENCY.kvs);
+
+    host.meter.reset();
+    await Promise.all([tenReads(), jiraCall().then(jiraCall)]);
+    snapshot = host.meter.snapshot();
+    expect(snapshot.roundTrips).toMatchObject({ kvs: 0, jira: 2 });
+    expect(snapshot.modelledMs).toBe(2 * DEFAULT_LATENCY.jira);
+  });
+
+  it('starts a call that awaited several answers after the slowest of them', async () => {
+    await Promise.all([api.asApp().requestJira(route`/rest/api/3/myself`), kvs.get('a')]);
+    await kvs.get('b');
+    const snapshot = host.meter.snapshot();
+    expect(snapshot.waves).toBe(2);
+    expect(snapshot.roundTrips).toMatchObject({ kvs: 1, jira: 1 });
+    expect(snapshot.modelledMs).toBe(DEFAULT_LATENCY.jira + DEFAULT_LATENCY.kvs);
+    expect(snapshot.calls).toMatchObject({ kvs: 2, jira: 1 });
   });
 
   it('injects faults that the SDK sees as errors, then recovers', async () => {

@@ -105,11 +105,14 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   if (seeded.status === 404) {
     log('Seeding demo data (first start)…');
     const started = Date.now();
+    // Seeding is setup, not a user's wait: it runs on the virtual clock.
+    forge.host.meter.setMode('virtual');
     const summary = await seedDemoData(
       forge,
       options.insightsPerProject ? { insightsPerProject: options.insightsPerProject } : {}
     );
     forge.kvs.handle('/api/v1/set', { key: SEEDED_MARKER, value: summary });
+    if (options.realisticLatency) forge.host.meter.setMode('real');
     log(
       `Seeded ${summary.insights} insights and ${summary.links} links in ${((Date.now() - started) / 1000).toFixed(1)} s.`
     );

@@ -175,6 +175,8 @@ export interface Insight {
    */
   pending?: InsightPending;
   mergeInto?: string;
+  /** Digest of the terms library search has indexed for it (see search-terms.ts). */
+  searchDigest?: string;
 }
 
 export type InsightPending = 'delete' | 'merge' | 'rescore';

@@ -2,6 +2,7 @@ import { panelPayloads, type PanelContract } from '../contract/surfaces';
 import { captureAndLink, linkInsights } from '../usecases/link-insights';
 import { editNote } from '../usecases/edit-note';
 import { listCards, readContextEvidence } from '../usecases/read-evidence';
+import { identityAllowed } from '../usecases/identity-access';
 import { listInsights } from '../usecases/list-insights';
 import { unlinkInsight } from '../usecases/unlink-insight';
 import { myPermissions } from '../jira/my-permissions';
@@ -18,7 +19,8 @@ export const panelResolver = defineSurface<PanelContract>(
       canEdit: (await myPermissions({ issueId: requireIssue(ctx) })).edit
     }),
     'panel/listCards': (p, ctx) => listCards(requireIssue(ctx), p.cursor),
-    'panel/searchInsights': (p, ctx) => listInsights(requireProject(ctx), p),
+    'panel/searchInsights': (p, ctx) =>
+      listInsights(requireProject(ctx), p, () => identityAllowed(ctx.accountId).catch(() => false)),
     'panel/captureAndLink': async (p, ctx, env) => {
       const issueId = requireIssue(ctx);
       const result = await captureAndLink(ctx, env, issueId, p.insight, p.note);

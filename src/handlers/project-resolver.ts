@@ -1,6 +1,7 @@
 import { projectPayloads, type ProjectContract } from '../contract/surfaces';
 import { deleteInsight, captureInsight, editInsight } from '../usecases/insight-edits';
 import { linkInsights } from '../usecases/link-insights';
+import { identityAllowed } from '../usecases/identity-access';
 import { listInsights } from '../usecases/list-insights';
 import { requireProjectBrowse } from '../usecases/project-access';
 import { rankIssues } from '../usecases/rank-issues';
@@ -27,7 +28,7 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/getEvidence': (p) => readIssueEvidence(p.issueId),
     'project/listInsights': async (p, ctx) => {
       await requireProjectBrowse(requireProject(ctx));
-      return listInsights(requireProject(ctx), p);
+      return listInsights(requireProject(ctx), p, () => identityAllowed(ctx.accountId).catch(() => false));
     },
     'project/captureInsight': (p, ctx, env) => captureInsight(ctx, env, requireProject(ctx), p.insight),
     'project/editInsight': (p, ctx, env) => editInsight(ctx, env, requireProject(ctx), p.insightId, p.patch),

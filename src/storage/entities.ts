@@ -7,7 +7,8 @@ export const ENTITY = {
   insight: 'insight',
   account: 'account',
   link: 'link',
-  impact: 'impact'
+  impact: 'impact',
+  searchTerm: 'search-term'
 } as const;
 
 export const INDEX = {
@@ -21,7 +22,8 @@ export const INDEX = {
   linkByProject: 'by-project',
   impactByProjectScore: 'by-project-score',
   impactByParent: 'by-parent',
-  impactByProjectIssue: 'by-project-issue'
+  impactByProjectIssue: 'by-project-issue',
+  searchTermByProject: 'by-project-term'
 } as const;
 
 export const SETTINGS_KEY = 'settings:scoring';

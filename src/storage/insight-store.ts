@@ -1,4 +1,4 @@
-import { FilterConditions, Filter, kvs, Sort } from '@forge/kvs';
+import { kvs, Sort } from '@forge/kvs';
 import type { Insight } from '../domain/insight';
 import type { InsightStatus } from '../domain/vocabulary';
 import { batchGetEntities } from './batch-get';
@@ -9,8 +9,6 @@ import { insightFromRecord, type InsightRecord } from './records';
 export interface InsightQuery {
   projectId: string;
   status?: InsightStatus;
-  /** Lower-cased words that must all appear in summary, quote or tags. */
-  text?: string;
   cursor?: string;
   limit: number;
 }
@@ -19,9 +17,6 @@ export interface InsightPage {
   items: Insight[];
   cursor?: string;
 }
-
-/** Entity rows scanned at most for one filtered page, to bound a search's cost. */
-const MAX_SCANNED_PAGES = 5;
 
 export async function getInsight(id: string): Promise<Insight | undefined> {
   const record = await guarded(() =>
@@ -42,39 +37,24 @@ export async function getInsights(ids: readonly string[]): Promise<Map<string, I
 
 /**
  * A project's insights, newest first; with a status, from the index partitioned by
- * status (the triage inbox is `status = new`). Text search filters within the index
- * and may scan a few pages to fill one.
+ * status (the triage inbox is `status = new`). Text search reads the term index
+ * instead (search-index.ts): Forge applies entity filters after the page limit.
  */
 export async function queryInsights(query: InsightQuery): Promise<InsightPage> {
-  const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
-  const items: Insight[] = [];
-  let cursor = query.cursor;
-  for (let scanned = 0; scanned < MAX_SCANNED_PAGES; scanned += 1) {
-    let builder = query.status
-      ? kvs
-          .entity<InsightRecord>(ENTITY.insight)
-          .query()
-          .index(INDEX.insightByProjectStatus, { partition: [query.projectId, query.status] })
-      : kvs
-          .entity<InsightRecord>(ENTITY.insight)
-          .query()
-          .index(INDEX.insightByProjectCreated, {
-            partition: [query.projectId]
-          });
-    builder = builder.sort(Sort.DESC).limit(query.limit - items.length);
-    if (words.length > 0) {
-      const filter = new Filter<InsightRecord>();
-      let and = filter.and('searchText', FilterConditions.contains(words[0] ?? ''));
-      for (const word of words.slice(1)) and = and.and('searchText', FilterConditions.contains(word));
-      builder = builder.filters(and);
-    }
-    if (cursor) builder = builder.cursor(cursor);
-    const page = await guarded(() => builder.getMany());
-    items.push(...page.results.map((row) => insightFromRecord(row.key, row.value)));
-    cursor = page.nextCursor;
-    if (!cursor || items.length >= query.limit || words.length === 0) break;
-  }
-  return cursor ? { items, cursor } : { items };
+  let builder = query.status
+    ? kvs
+        .entity<InsightRecord>(ENTITY.insight)
+        .query()
+        .index(INDEX.insightByProjectStatus, { partition: [query.projectId, query.status] })
+    : kvs
+        .entity<InsightRecord>(ENTITY.insight)
+        .query()
+        .index(INDEX.insightByProjectCreated, { partition: [query.projectId] });
+  builder = builder.sort(Sort.DESC).limit(query.limit);
+  if (query.cursor) builder = builder.cursor(query.cursor);
+  const page = await guarded(() => builder.getMany());
+  const items = page.results.map((row) => insightFromRecord(row.key, row.value));
+  return page.nextCursor ? { items, cursor: page.nextCursor } : { items };
 }
 
 /** Insights of one account, newest observation first, at most `limit` (used when its ARR changes). */

@@ -38,6 +38,8 @@ export interface InsightRecord {
   mergeInto?: string;
   /** Lower-cased summary, quote and tags: the entity store's CONTAINS is case-sensitive. */
   searchText: string;
+  /** Digest of the terms in the search index; absent until first indexed. */
+  searchDigest?: string;
   version: number;
 }
 
@@ -112,6 +114,7 @@ export function insightToRecord(insight: Insight): InsightRecord {
   if (insight.importKey !== undefined) record.importKey = insight.importKey;
   if (insight.pending !== undefined) record.pending = insight.pending;
   if (insight.mergeInto !== undefined) record.mergeInto = insight.mergeInto;
+  if (insight.searchDigest !== undefined) record.searchDigest = insight.searchDigest;
   return record;
 }
 
@@ -139,6 +142,7 @@ export function insightFromRecord(id: string, r: InsightRecord): Insight {
   if (r.importKey !== undefined) insight.importKey = r.importKey;
   if (r.pending !== undefined) insight.pending = r.pending;
   if (r.mergeInto !== undefined) insight.mergeInto = r.mergeInto;
+  if (r.searchDigest !== undefined) insight.searchDigest = r.searchDigest;
   return insight;
 }
 

@@ -11,6 +11,7 @@ import { getScoringSettings } from '../storage/settings-store';
 import { LINK_ROW, WriteSet } from '../storage/write-set';
 import { enqueueSync } from '../sync/sync-queue';
 import { buildImpact } from './build-impact';
+import { indexForSearch } from './index-for-search';
 import { linkFallsUnder, type EvidenceChange } from './evidence-change';
 import { retryOnConflict } from './retry-on-conflict';
 
@@ -108,8 +109,15 @@ export async function applyChange(
   }
   for (const d of change.linkDeletes)
     writes.remove(ENTITY.link, linkKey(d.issueId, d.insightId), d.expect, LINK_ROW);
-  for (const { insight, expect } of change.insightPuts)
+  // Search terms are written before the insights they find (see index-for-search).
+  const indexed = await indexForSearch(
+    change.insightPuts.map((put) => put.insight),
+    (key) => accounts.get(key)?.name
+  );
+  change.insightPuts.forEach(({ expect }, i) => {
+    const insight = indexed[i]!;
     writes.put(ENTITY.insight, insight.id, insightToRecord(insight), expect);
+  });
   for (const { id, expect } of change.insightDeletes) writes.remove(ENTITY.insight, id, expect);
   for (const { account, expect } of change.accountPuts)
     writes.put(ENTITY.account, account.key, accountToRecord(account), expect);

@@ -11,6 +11,7 @@ import { WriteSet, type Expect } from '../storage/write-set';
 import type { ImportReport } from '../contract/views';
 import type { Actor, Env } from './actor';
 import { mergeAccount, newInsight, type InsightInput } from './prepare-capture';
+import { indexForSearch } from './index-for-search';
 import { requireProjectEdit } from './project-access';
 import { retryOnConflict } from './retry-on-conflict';
 import { startAccountRescore } from './account-rescore';
@@ -135,16 +136,18 @@ async function writeRows(
   // Accounts first, then insights, each in transactions within Forge's 25-operation
   // limit; transactions of one kind touch distinct rows, so they run in parallel.
   // A row's insight is only written once its account exists.
-  await Promise.all(
-    chunks([...accountPuts.values()], KVS_LIMITS.transactionOps).map((chunk) => {
+  // The rows' search terms are written alongside the accounts, before the insights.
+  const [indexed] = await Promise.all([
+    indexForSearch(insights, (key) => accountPuts.get(key)?.account.name ?? accounts.get(key)?.name),
+    ...chunks([...accountPuts.values()], KVS_LIMITS.transactionOps).map((chunk) => {
       const writes = new WriteSet();
       for (const { account, expect } of chunk)
         writes.put(ENTITY.account, account.key, accountToRecord(account), expect);
       return writes.commit();
     })
-  );
+  ]);
   await Promise.all(
-    chunks(insights, KVS_LIMITS.transactionOps).map((chunk) => {
+    chunks(indexed, KVS_LIMITS.transactionOps).map((chunk) => {
       const writes = new WriteSet();
       for (const insight of chunk) writes.put(ENTITY.insight, insight.id, insightToRecord(insight), 'absent');
       return writes.commit();

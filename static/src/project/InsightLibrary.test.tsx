@@ -1,8 +1,24 @@
-import { fireEvent, render, screen, waitFor, within, type BoundFunctions, type queries } from '@testing-library/react';
+import {
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+  within,
+  type BoundFunctions,
+  type queries
+} from '@testing-library/react';
 import type { PayloadOf } from '../../../src/contract/surfaces';
 import type { InsightView } from '../../../src/contract/views';
 import { insightView, view } from '../test/fixtures';
-import { fail, forgeBridgeMock, lastPayload, ok, onResolver, payloadsOf, resetBridge } from '../test/forge-bridge';
+import {
+  fail,
+  forgeBridgeMock,
+  lastPayload,
+  ok,
+  onResolver,
+  payloadsOf,
+  resetBridge
+} from '../test/forge-bridge';
 import { InsightLibrary } from './InsightLibrary';
 
 jest.mock(
@@ -51,16 +67,23 @@ it('opens on the inbox, newest first as the server sends them', async () => {
 
 it('dismisses an inbox item (it leaves the inbox) and restores it from "Not actionable"', async () => {
   onResolver('project/setInsightStatus', (p) =>
-    ok({ ...(p.insightId === 'ins-a' ? A : insightView({ id: 'ins-d', summary: 'Old complaint' })), status: p.status })
+    ok({
+      ...(p.insightId === 'ins-a' ? A : insightView({ id: 'ins-d', summary: 'Old complaint' })),
+      status: p.status
+    })
   );
   render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
   fireEvent.click((await item('Export times out')).getByTestId('dismiss-button'));
   await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
   expect(lastPayload('project/setInsightStatus')).toEqual({ insightId: 'ins-a', status: 'dismissed' });
-  expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(expect.objectContaining({ title: 'Marked not actionable' }));
+  expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
+    expect.objectContaining({ title: 'Marked not actionable' })
+  );
 
   fireEvent.click(screen.getByTestId('library-status-dismissed'));
-  await waitFor(() => expect(lastPayload('project/listInsights')).toEqual({ limit: 25, status: 'dismissed' }));
+  await waitFor(() =>
+    expect(lastPayload('project/listInsights')).toEqual({ limit: 25, status: 'dismissed' })
+  );
   const dismissed = await item('Old complaint');
   expect(dismissed.queryByTestId('dismiss-button')).not.toBeInTheDocument();
   fireEvent.click(dismissed.getByTestId('restore-button'));
@@ -94,8 +117,14 @@ it('links an insight to an issue found by key or text, with a note', async () =>
 
   // Linked: it leaves the inbox.
   await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
-  expect(lastPayload('project/link')).toEqual({ issueId: '10002', insightIds: ['ins-a'], note: 'Same root cause' });
-  expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(expect.objectContaining({ title: 'Linked to DEMO-2' }));
+  expect(lastPayload('project/link')).toEqual({
+    issueId: '10002',
+    insightIds: ['ins-a'],
+    note: 'Same root cause'
+  });
+  expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
+    expect.objectContaining({ title: 'Linked to DEMO-2' })
+  );
   expect(evidenceChanged).toHaveBeenCalledTimes(1);
 });
 
@@ -179,7 +208,9 @@ it('exports every page of the current filter as CSV', async () => {
     return 'blob:export';
   });
   Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
-  const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+  const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+    this: HTMLAnchorElement
+  ) {
     expect(this.download).toMatch(/^customer-insights-new-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(this.href).toBe('blob:export');
   });
@@ -201,6 +232,50 @@ it('exports every page of the current filter as CSV', async () => {
     'ins-a,Export times out,We lose an hour every Monday.,ticket,https://support.example.com/t/42,Acme,enterprise,240000,high,negative,usage,2025-05-01T00:00:00.000Z,new,"export, csv"',
     'ins-b,Export is slow,We lose an hour every Monday.,ticket,https://support.example.com/t/42,,,,high,negative,usage,2025-05-01T00:00:00.000Z,new,"export, csv"'
   ]);
-  expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(expect.objectContaining({ title: 'Exported 2 insights' }));
+  expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
+    expect.objectContaining({ title: 'Exported 2 insights' })
+  );
   click.mockRestore();
+});
+
+it('offers to search further when a search has found nothing yet, then shows what it finds', async () => {
+  const old = insightView({ id: 'ins-old', summary: 'Quarantined payments vanish' });
+  onResolver('project/listInsights', (p) =>
+    ok(
+      p.query === undefined
+        ? { items: [A] }
+        : p.cursor === undefined
+          ? { items: [], cursor: 'more' }
+          : { items: [old] }
+    )
+  );
+  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  await screen.findAllByTestId('library-item');
+  fireEvent.change(screen.getByTestId('library-search'), { target: { value: 'quarantined' } });
+  fireEvent.click(screen.getByTestId('library-search-submit'));
+  expect(await screen.findByTestId('library-search-partial')).toHaveTextContent(
+    'No match for “quarantined” in the insights searched so far.'
+  );
+  expect(screen.queryByTestId('library-empty')).not.toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: 'Search further' }));
+  await item('Quarantined payments vanish');
+  expect(lastPayload('project/listInsights')).toEqual({
+    limit: 25,
+    status: 'new',
+    query: 'quarantined',
+    cursor: 'more'
+  });
+});
+
+it('tells a search with no match from an empty library', async () => {
+  library([]);
+  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  expect(await screen.findByTestId('library-empty')).toHaveTextContent('The inbox is empty');
+  fireEvent.change(screen.getByTestId('library-search'), { target: { value: 'zephyr' } });
+  fireEvent.click(screen.getByTestId('library-search-submit'));
+  await waitFor(() =>
+    expect(screen.getByTestId('library-empty')).toHaveTextContent(
+      'No summary, quote, tag or account name here contains every word of the search.'
+    )
+  );
 });

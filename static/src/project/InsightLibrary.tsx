@@ -11,7 +11,9 @@ import { LoadError } from './LoadError';
 import { SearchBox } from './SearchBox';
 
 // The shared capture form (and its selects) loads when someone opens it.
-const CaptureForm = lazy(() => import('../shared/capture/CaptureForm').then((m) => ({ default: m.CaptureForm })));
+const CaptureForm = lazy(() =>
+  import('../shared/capture/CaptureForm').then((m) => ({ default: m.CaptureForm }))
+);
 
 const STATUS_TABS: readonly { status: LibraryStatus; label: string }[] = [
   { status: 'new', label: 'Inbox' },
@@ -28,6 +30,8 @@ const EMPTY: Readonly<Record<LibraryStatus, string>> = {
   dismissed: 'Nothing has been marked not actionable.',
   all: 'No insights yet. Capture one, or import a CSV from your support or survey tool.'
 };
+
+const NO_MATCH = 'No summary, quote, tag or account name here contains every word of the search.';
 
 interface Props {
   /** Called after a change that can move issues' scores (a link, a merge, a deletion). */
@@ -72,7 +76,7 @@ export function InsightLibrary({ onEvidenceChanged }: Props): JSX.Element {
       </Inline>
       <SearchBox
         label="Search insights"
-        placeholder="Summary, account or tag"
+        placeholder="Summary, quote, tag or account"
         onSearch={(query) => setFilter((f) => ({ ...f, query }))}
         testId="library-search"
       />
@@ -98,13 +102,25 @@ export function InsightLibrary({ onEvidenceChanged }: Props): JSX.Element {
         </Box>
       ) : load.status === 'error' ? (
         <LoadError what="The insights" error={load.error} onRetry={reload} testId="library-error" />
+      ) : load.items.length === 0 && load.cursor !== undefined ? (
+        // A search reads a bounded part of the library per call: say so, and offer the rest.
+        <Stack space="space.100" testId="library-search-partial">
+          <Text color="color.text.subtle">
+            No match for “{filter.query}” in the insights searched so far.
+          </Text>
+          <Box>
+            <Button onClick={() => void loadMore()} isLoading={loadingMore} testId="library-search-further">
+              Search further
+            </Button>
+          </Box>
+        </Stack>
       ) : load.items.length === 0 ? (
         <EmptyState
           testId="library-empty"
           header={filter.query === '' ? 'Nothing here' : `No insights match “${filter.query}”`}
           headingLevel={3}
           headingSize="xsmall"
-          description={EMPTY[filter.status]}
+          description={filter.query === '' ? EMPTY[filter.status] : NO_MATCH}
         />
       ) : (
         <Stack space="space.100">
@@ -118,7 +134,7 @@ export function InsightLibrary({ onEvidenceChanged }: Props): JSX.Element {
           {load.cursor !== undefined ? (
             <Box>
               <Button onClick={() => void loadMore()} isLoading={loadingMore} testId="library-load-more">
-                Load more
+                {filter.query === '' ? 'Load more' : 'Search further'}
               </Button>
             </Box>
           ) : null}

@@ -1,0 +1,35 @@
+import type { Insight } from '../domain/insight';
+import { insightTerms, termsDigest, type SearchableInsight } from '../domain/search-terms';
+import { writeSearchTerms } from '../storage/search-index';
+
+/**
+ * Brings the search index up to date for insights about to be written, before they
+ * are committed: an insight whose summary, quote, tags or account name changed gets the
+ * rows of its terms (one parallel wave of batches); any other write costs nothing.
+ * Returns the insights with the digest of what is now indexed, to store with them.
+ */
+export async function indexForSearch(
+  insights: readonly Insight[],
+  accountName: (accountKey: string) => string | undefined
+): Promise<Insight[]> {
+  const indexed = insights.map((insight) => {
+    const name = insight.accountKey ? accountName(insight.accountKey) : undefined;
+    const searchable: SearchableInsight = {
+      summary: insight.summary,
+      quote: insight.quote,
+      tags: insight.tags,
+      ...(name !== undefined ? { accountName: name } : {})
+    };
+    return { insight, searchable, digest: termsDigest(searchable) };
+  });
+  const changed = indexed.filter(({ insight, digest }) => insight.searchDigest !== digest);
+  await writeSearchTerms(
+    changed.map(({ insight, searchable }) => ({
+      insightId: insight.id,
+      projectId: insight.projectId,
+      createdAt: insight.createdAt,
+      terms: insightTerms(searchable)
+    }))
+  );
+  return indexed.map(({ insight, digest }) => ({ ...insight, searchDigest: digest }));
+}
