@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InsightInputSchema, InsightPatchSchema } from '../domain/insight';
 import { AccountInputSchema } from '../domain/account';
 import { PrivacySettingsSchema } from '../domain/privacy';
+import { ProjectRolesSchema } from '../domain/roles';
 import { INSIGHT_STATUSES, JOURNEY_STAGES, SEGMENTS, SOURCE_KINDS } from '../domain/vocabulary';
 
 /**
@@ -91,6 +92,11 @@ export const UnlinkFromIssuePayload = z.strictObject({ issueId: id, insightId: i
 export const SaveSettingsPayload = z.strictObject({
   scoring: z.unknown().optional(),
   privacy: PrivacySettingsSchema.optional()
+});
+/** Admin: the groups named contributors and curators of one project. */
+export const SaveRolesPayload = z.strictObject({
+  projectId: z.string().regex(/^\d{1,18}$/),
+  roles: ProjectRolesSchema
 });
 export const PreviewScoringPayload = z.strictObject({ scoring: z.unknown() });
 export const ShippedPayload = z.strictObject({ days: z.number().int().min(1).max(365).default(30) });

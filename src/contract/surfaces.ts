@@ -12,6 +12,7 @@ import type {
   IssueHit,
   LinkOutcome,
   PanelView,
+  ProjectRolesView,
   RankedIssueView,
   RescoreProgressView,
   ShippedIssueView
@@ -50,6 +51,7 @@ export type PanelContract = {
 };
 
 export const projectPayloads = {
+  'project/getAccess': P.EmptyPayload,
   'project/rankedIssues': P.RankedIssuesPayload,
   'project/getEvidence': P.IssueIdPayload,
   'project/listInsights': P.SearchInsightsPayload,
@@ -67,6 +69,7 @@ export const projectPayloads = {
 } as const;
 
 export type ProjectContract = {
+  'project/getAccess': Endpoint<typeof P.EmptyPayload, AccessView>;
   'project/rankedIssues': Endpoint<typeof P.RankedIssuesPayload, Page<RankedIssueView>>;
   'project/getEvidence': Endpoint<typeof P.IssueIdPayload, PanelView>;
   'project/listInsights': Endpoint<typeof P.SearchInsightsPayload, Page<InsightView>>;
@@ -87,7 +90,9 @@ export const adminPayloads = {
   'admin/getSettings': P.EmptyPayload,
   'admin/saveSettings': P.SaveSettingsPayload,
   'admin/previewScoring': P.PreviewScoringPayload,
-  'admin/rescoreProgress': P.EmptyPayload
+  'admin/rescoreProgress': P.EmptyPayload,
+  'admin/listRoles': P.EmptyPayload,
+  'admin/saveRoles': P.SaveRolesPayload
 } as const;
 
 export type AdminContract = {
@@ -95,6 +100,8 @@ export type AdminContract = {
   'admin/saveSettings': Endpoint<typeof P.SaveSettingsPayload, AdminSettingsView>;
   'admin/previewScoring': Endpoint<typeof P.PreviewScoringPayload, ScorePreviewRow[]>;
   'admin/rescoreProgress': Endpoint<typeof P.EmptyPayload, RescoreProgressView | null>;
+  'admin/listRoles': Endpoint<typeof P.EmptyPayload, ProjectRolesView[]>;
+  'admin/saveRoles': Endpoint<typeof P.SaveRolesPayload, ProjectRolesView>;
 };
 
 export type Contract = PanelContract & ProjectContract & AdminContract;

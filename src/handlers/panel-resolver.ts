@@ -3,10 +3,23 @@ import { captureAndLink, linkInsights } from '../usecases/link-insights';
 import { editNote } from '../usecases/edit-note';
 import { listCards, readContextEvidence } from '../usecases/read-evidence';
 import { listInsights } from '../usecases/list-insights';
+import { issueAccessView } from '../usecases/read-access';
 import { unlinkInsight } from '../usecases/unlink-insight';
-import { myPermissions } from '../jira/my-permissions';
 import { defineSurface } from './define-surface';
+import type { SurfaceGates } from './endpoint-gates';
 import { requireIssue, requireProject } from './trusted-context';
+
+/** Who may call each panel endpoint (see endpoint-gates): the one place it is declared. */
+export const PANEL_GATES: SurfaceGates<keyof PanelContract> = {
+  'panel/getEvidence': 'browse-issue-in-read',
+  'panel/getAccess': 'browse-issue',
+  'panel/listCards': 'browse-issue',
+  'panel/searchInsights': 'browse-project',
+  'panel/captureAndLink': 'change-issue-evidence',
+  'panel/link': 'change-issue-evidence',
+  'panel/unlink': 'change-issue-evidence',
+  'panel/editNote': 'change-issue-evidence'
+};
 
 /** The issue panel: everything acts on the issue in Forge's context. */
 export const panelResolver = defineSurface<PanelContract>(
@@ -14,9 +27,7 @@ export const panelResolver = defineSurface<PanelContract>(
   {
     'panel/getEvidence': (_p, ctx) =>
       readContextEvidence(requireIssue(ctx), requireProject(ctx), ctx.accountId),
-    'panel/getAccess': async (_p, ctx) => ({
-      canEdit: (await myPermissions({ issueId: requireIssue(ctx) })).edit
-    }),
+    'panel/getAccess': (_p, ctx) => issueAccessView(ctx.accountId, requireIssue(ctx), requireProject(ctx)),
     'panel/listCards': (p, ctx) => listCards(requireIssue(ctx), p.cursor),
     'panel/searchInsights': (p, ctx) => listInsights(requireProject(ctx), p),
     'panel/captureAndLink': async (p, ctx, env) => {
@@ -43,6 +54,7 @@ export const panelResolver = defineSurface<PanelContract>(
       return { issueId, projectId: requireProject(ctx), impact };
     }
   },
+  PANEL_GATES,
   {
     // getEvidence masks on its own: its privacy check rides in its single storage read.
     'panel/listCards': (page, r) => ({ ...page, items: r.cards(page.items) }),

@@ -1,4 +1,3 @@
-import { requireProjectEdit } from './project-access';
 import { loadProjectInsight } from './project-insight';
 import { InsightPatchSchema, validateObservedAt, type Insight } from '../domain/insight';
 import type { z } from 'zod';
@@ -22,7 +21,6 @@ export async function captureInsight(
   projectId: string,
   input: InsightInput
 ): Promise<InsightView> {
-  await requireProjectEdit(projectId);
   const insight = newInsight(input, projectId, actor, env);
   return retryOnConflict(async () => {
     const change = emptyChange();
@@ -58,7 +56,6 @@ export async function editInsight(
   insightId: string,
   patch: InsightPatch
 ): Promise<InsightView> {
-  await requireProjectEdit(projectId);
   return retryOnConflict(async () => {
     const now = env.now();
     const current = await loadProjectInsight(insightId, projectId);
@@ -116,7 +113,6 @@ export async function deleteInsight(
   projectId: string,
   insightId: string
 ): Promise<void> {
-  await requireProjectEdit(projectId);
   await retryOnConflict(async () => {
     const current = await loadProjectInsight(insightId, projectId);
     const { affected, links } = await issuesFedBy(insightId);

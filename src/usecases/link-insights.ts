@@ -1,11 +1,13 @@
-import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { NotFoundError } from '../domain/errors';
 import type { IssueImpact } from '../domain/impact';
 import type { Insight } from '../domain/insight';
 import { getIssuePlacement, type IssuePlacement } from '../jira/get-issue';
-import { myPermissions } from '../jira/my-permissions';
+import { myPermissions, type Access } from '../jira/my-permissions';
 import { getAccount } from '../storage/account-store';
 import type { LinkRecord } from '../storage/records';
 import type { Actor, Env } from './actor';
+import { requireIssueEvidenceChange } from './capabilities';
+import { rememberIssueAccess } from './issue-access';
 import { applyChange, type AffectedIssue } from './apply-change';
 import { emptyChange } from './evidence-change';
 import { accountKeyOf, mergeAccount, newInsight, type InsightInput } from './prepare-capture';
@@ -22,12 +24,21 @@ export interface LinkResult {
   alreadyLinked: string[];
 }
 
-/** Checks that the actor may edit the issue, and learns where it sits in the hierarchy. */
-export async function placeForEdit(issueId: string): Promise<IssuePlacement> {
+/**
+ * Checks that the actor may change the issue's evidence (see capabilities) and, when the
+ * issue id came from a payload, that the issue belongs to the project the user acts in;
+ * learns where it sits in the hierarchy. Also returns what Jira said, to warm caches.
+ */
+export async function placeForEdit(
+  actor: Actor,
+  issueId: string,
+  inProject?: string
+): Promise<IssuePlacement & { access: Access }> {
   const [placement, access] = await Promise.all([getIssuePlacement(issueId), myPermissions({ issueId })]);
-  if (!access.edit)
-    throw new ForbiddenError('You need permission to edit this issue to change its evidence.');
-  return placement;
+  if (inProject !== undefined && placement.projectId !== inProject)
+    throw new NotFoundError('That issue is not in this project.');
+  await requireIssueEvidenceChange(actor.accountId, placement.projectId, access);
+  return { ...placement, access };
 }
 
 /** The issue a link is on and its ancestors: every impact the link feeds. */
@@ -80,18 +91,23 @@ export async function linkInsights(
   env: Env,
   issueId: string,
   insightIds: readonly string[],
-  note: string
+  note: string,
+  inProject?: string
 ): Promise<LinkResult> {
-  const placement = await placeForEdit(issueId);
+  const { access, ...placement } = await placeForEdit(actor, issueId, inProject);
   const unique = [...new Set(insightIds)];
   const alreadyLinked: string[] = [];
   let impact: IssueImpact | null = null;
-  for (let i = 0; i < unique.length; i += LINKS_PER_TRANSACTION) {
-    const chunk = unique.slice(i, i + LINKS_PER_TRANSACTION);
-    const outcome = await retryOnConflict(() => linkChunk(actor, env, placement, chunk, note));
-    alreadyLinked.push(...outcome.alreadyLinked);
-    impact = outcome.impact;
-  }
+  const link = async (): Promise<void> => {
+    for (let i = 0; i < unique.length; i += LINKS_PER_TRANSACTION) {
+      const chunk = unique.slice(i, i + LINKS_PER_TRANSACTION);
+      const outcome = await retryOnConflict(() => linkChunk(actor, env, placement, chunk, note));
+      alreadyLinked.push(...outcome.alreadyLinked);
+      impact = outcome.impact;
+    }
+  };
+  // The user just proved they can see the issue: their next panel read needs no Jira call.
+  await Promise.all([link(), rememberIssueAccess(actor.accountId, placement.id, access)]);
   return { impact, alreadyLinked };
 }
 
@@ -109,7 +125,9 @@ async function linkChunk(
       prefetch: insightIds,
       build: ({ linksOf, insights }) => {
         alreadyLinked.length = 0;
-        const missing = insightIds.filter((id) => !insights.has(id));
+        // An insight of another project is reported as missing: a payload id grants nothing,
+        // and evidence never crosses into a project its readers may not be able to browse.
+        const missing = insightIds.filter((id) => insights.get(id)?.projectId !== placement.projectId);
         if (missing.length > 0) throw new NotFoundError(`No insight with id ${missing.join(', ')}.`);
         const linked = new Set(
           linksOf(placement.id)
@@ -155,9 +173,9 @@ export async function captureAndLink(
   note: string
 ): Promise<LinkResult> {
   const accountKey = accountKeyOf(input);
-  const placement = await placeForEdit(issueId);
+  const { access, ...placement } = await placeForEdit(actor, issueId);
   const insight = newInsight(input, placement.projectId, actor, env);
-  return retryOnConflict(async () => {
+  const capture = retryOnConflict(async () => {
     const now = env.now();
     const change = emptyChange();
     if (input.account && accountKey) {
@@ -168,4 +186,6 @@ export async function captureAndLink(
     const results = await applyChange(change, chainOfPlacement(placement), now);
     return { impact: results.get(placement.id) ?? null, alreadyLinked: [] };
   });
+  const [result] = await Promise.all([capture, rememberIssueAccess(actor.accountId, placement.id, access)]);
+  return result;
 }

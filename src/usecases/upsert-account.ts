@@ -7,7 +7,6 @@ import { linksOfInsight } from '../storage/link-store';
 import type { Actor, Env } from './actor';
 import { applyChange } from './apply-change';
 import { emptyChange } from './evidence-change';
-import { requireProjectEdit } from './project-access';
 import { affectedChain } from './link-insights';
 import { retryOnConflict } from './retry-on-conflict';
 
@@ -24,7 +23,6 @@ export async function upsertAccount(
   projectId: string,
   input: z.output<typeof AccountInputSchema>
 ): Promise<Account> {
-  await requireProjectEdit(projectId);
   const key = normaliseAccountKey(input.key ?? input.name);
   return retryOnConflict(async () => {
     const now = env.now();

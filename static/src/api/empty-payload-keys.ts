@@ -1,7 +1,9 @@
 import type { ContractKey, PayloadOf } from '../../../src/contract/surfaces';
 
 /** The contract keys whose payload has no fields at all (`EmptyPayload`). */
-type EmptyPayloadKey = { [K in ContractKey]: [PayloadOf<K>] extends [Record<string, never>] ? K : never }[ContractKey];
+type EmptyPayloadKey = {
+  [K in ContractKey]: [PayloadOf<K>] extends [Record<string, never>] ? K : never;
+}[ContractKey];
 
 /**
  * Listed by hand so this module stays free of the schemas (zod); the compiler refuses a
@@ -10,8 +12,10 @@ type EmptyPayloadKey = { [K in ContractKey]: [PayloadOf<K>] extends [Record<stri
 export const EMPTY_PAYLOAD_KEYS = [
   'panel/getEvidence',
   'panel/getAccess',
+  'project/getAccess',
   'admin/getSettings',
-  'admin/rescoreProgress'
+  'admin/rescoreProgress',
+  'admin/listRoles'
 ] as const satisfies readonly EmptyPayloadKey[];
 
 export function isEmptyPayloadKey(key: ContractKey): boolean {
