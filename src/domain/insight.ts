@@ -161,6 +161,11 @@ export interface Insight {
   version: number;
   /** Idempotency key of the import row or webhook delivery that created it. */
   importKey?: string;
+  /**
+   * The issue it was captured on, when that issue was under issue-level security: its
+   * words may reveal what the issue holds, so only users who can see that issue see it.
+   */
+  restrictedIssueId?: string;
 }
 
 /**

@@ -5,6 +5,7 @@ import { listCards, readContextEvidence } from '../usecases/read-evidence';
 import { listInsights } from '../usecases/list-insights';
 import { issueAccessView } from '../usecases/read-access';
 import { unlinkInsight } from '../usecases/unlink-insight';
+import { visibleImpact, visibleInsights } from '../usecases/visible-evidence';
 import { defineSurface } from './define-surface';
 import type { SurfaceGates } from './endpoint-gates';
 import { requireIssue, requireProject } from './trusted-context';
@@ -29,29 +30,37 @@ export const panelResolver = defineSurface<PanelContract>(
       readContextEvidence(requireIssue(ctx), requireProject(ctx), ctx.accountId),
     'panel/getAccess': (_p, ctx) => issueAccessView(ctx.accountId, requireIssue(ctx), requireProject(ctx)),
     'panel/listCards': (p, ctx) => listCards(requireIssue(ctx), p.cursor),
-    'panel/searchInsights': (p, ctx) => listInsights(requireProject(ctx), p),
+    'panel/searchInsights': async (p, ctx) => {
+      const page = await listInsights(requireProject(ctx), p);
+      return { ...page, items: await visibleInsights(page.items) };
+    },
     'panel/captureAndLink': async (p, ctx, env) => {
       const issueId = requireIssue(ctx);
       const result = await captureAndLink(ctx, env, issueId, p.insight, p.note);
-      return { view: { issueId, projectId: requireProject(ctx), impact: result.impact }, alreadyLinked: [] };
+      const impact = await visibleImpact(result.impact, issueId);
+      return { view: { issueId, projectId: requireProject(ctx), impact }, alreadyLinked: [] };
     },
     'panel/link': async (p, ctx, env) => {
       const issueId = requireIssue(ctx);
       const result = await linkInsights(ctx, env, issueId, p.insightIds, p.note);
       return {
-        view: { issueId, projectId: requireProject(ctx), impact: result.impact },
+        view: {
+          issueId,
+          projectId: requireProject(ctx),
+          impact: await visibleImpact(result.impact, issueId)
+        },
         alreadyLinked: result.alreadyLinked
       };
     },
     'panel/unlink': async (p, ctx, env) => {
       const issueId = requireIssue(ctx);
       const impact = await unlinkInsight(ctx, env, issueId, p.insightId);
-      return { issueId, projectId: requireProject(ctx), impact };
+      return { issueId, projectId: requireProject(ctx), impact: await visibleImpact(impact, issueId) };
     },
     'panel/editNote': async (p, ctx, env) => {
       const issueId = requireIssue(ctx);
       const impact = await editNote(ctx, env, issueId, p.insightId, p.note);
-      return { issueId, projectId: requireProject(ctx), impact };
+      return { issueId, projectId: requireProject(ctx), impact: await visibleImpact(impact, issueId) };
     }
   },
   PANEL_GATES,

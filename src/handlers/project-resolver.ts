@@ -12,6 +12,7 @@ import { importInsights } from '../usecases/import-insights';
 import { mergeInsights } from '../usecases/merge-insights';
 import { setInsightStatus } from '../usecases/triage-insight';
 import { shippedForCustomers } from '../usecases/shipped-for-customers';
+import { visibleImpact, visibleInsights } from '../usecases/visible-evidence';
 import { defineSurface } from './define-surface';
 import type { SurfaceGates } from './endpoint-gates';
 import { requireProject } from './trusted-context';
@@ -46,7 +47,10 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/getAccess': (_p, ctx) => projectAccessView(ctx.accountId, requireProject(ctx)),
     'project/rankedIssues': (p, ctx) => rankIssues(requireProject(ctx), p),
     'project/getEvidence': (p, ctx) => readIssueEvidence(p.issueId, requireProject(ctx)),
-    'project/listInsights': (p, ctx) => listInsights(requireProject(ctx), p),
+    'project/listInsights': async (p, ctx) => {
+      const page = await listInsights(requireProject(ctx), p);
+      return { ...page, items: await visibleInsights(page.items) };
+    },
     'project/captureInsight': (p, ctx, env) => captureInsight(ctx, env, requireProject(ctx), p.insight),
     'project/editInsight': (p, ctx, env) => editInsight(ctx, env, requireProject(ctx), p.insightId, p.patch),
     'project/deleteInsight': async (p, ctx, env) => {
@@ -58,14 +62,14 @@ export const projectResolver = defineSurface<ProjectContract>(
       const projectId = requireProject(ctx);
       const result = await linkInsights(ctx, env, p.issueId, p.insightIds, p.note, projectId);
       return {
-        view: { issueId: p.issueId, projectId, impact: result.impact },
+        view: { issueId: p.issueId, projectId, impact: await visibleImpact(result.impact, p.issueId) },
         alreadyLinked: result.alreadyLinked
       };
     },
     'project/unlink': async (p, ctx, env) => {
       const projectId = requireProject(ctx);
       const impact = await unlinkInsight(ctx, env, p.issueId, p.insightId, projectId);
-      return { issueId: p.issueId, projectId, impact };
+      return { issueId: p.issueId, projectId, impact: await visibleImpact(impact, p.issueId) };
     },
     'project/searchIssues': (p, ctx) => findIssues(requireProject(ctx), p.query),
     'project/setInsightStatus': (p, ctx, env) =>

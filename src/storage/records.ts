@@ -34,6 +34,7 @@ export interface InsightRecord {
   tags: string[];
   linkCount: number;
   importKey?: string;
+  restrictedIssueId?: string;
   /** Lower-cased summary, quote and tags: the entity store's CONTAINS is case-sensitive. */
   searchText: string;
   version: number;
@@ -58,6 +59,8 @@ export interface LinkRecord {
   linkedAt: string;
   /** "Why this is evidence"; omitted when empty (the entity store rejects empty strings). */
   note?: string;
+  /** The issue was under issue-level security when linked: its evidence is shown only to those who can see it. */
+  restricted?: true;
 }
 
 export interface ImpactRecord {
@@ -98,6 +101,7 @@ export function insightToRecord(insight: Insight): InsightRecord {
   if (insight.sourceUrl !== undefined) record.sourceUrl = insight.sourceUrl;
   if (insight.journeyStage !== undefined) record.journeyStage = insight.journeyStage;
   if (insight.importKey !== undefined) record.importKey = insight.importKey;
+  if (insight.restrictedIssueId !== undefined) record.restrictedIssueId = insight.restrictedIssueId;
   return record;
 }
 
@@ -123,6 +127,7 @@ export function insightFromRecord(id: string, r: InsightRecord): Insight {
   if (r.sourceUrl !== undefined) insight.sourceUrl = r.sourceUrl;
   if (r.journeyStage !== undefined) insight.journeyStage = r.journeyStage;
   if (r.importKey !== undefined) insight.importKey = r.importKey;
+  if (r.restrictedIssueId !== undefined) insight.restrictedIssueId = r.restrictedIssueId;
   return insight;
 }
 

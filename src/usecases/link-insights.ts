@@ -78,6 +78,7 @@ function linkRow(
   if (placement.parentId) link.parentId = placement.parentId;
   if (placement.grandparentId) link.grandparentId = placement.grandparentId;
   if (insight.accountKey) link.accountKey = insight.accountKey;
+  if (placement.restricted) link.restricted = true;
   return link;
 }
 
@@ -175,6 +176,7 @@ export async function captureAndLink(
   const accountKey = accountKeyOf(input);
   const { access, ...placement } = await placeForEdit(actor, issueId);
   const insight = newInsight(input, placement.projectId, actor, env);
+  if (placement.restricted) insight.restrictedIssueId = placement.id;
   const capture = retryOnConflict(async () => {
     const now = env.now();
     const change = emptyChange();

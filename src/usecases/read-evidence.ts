@@ -11,6 +11,7 @@ import { linksUnder } from '../storage/link-store';
 import type { Page } from '../contract/result';
 import type { PanelView } from '../contract/views';
 import { collectCards, FIRST_PAGE_CARDS } from './build-impact';
+import { visibleCards, visibleImpact } from './visible-evidence';
 
 /**
  * The panel's first paint for the issue in Forge's context: one storage read and no
@@ -25,7 +26,9 @@ export async function readContextEvidence(
   // The read model, the privacy settings and the user's cached access in one batch.
   const state = await readPanelState(issueId, accountId);
   await requireIssueBrowse(accountId, issueId, { access: state.issueAccess });
-  const view: PanelView = { issueId, projectId, impact: state.impact?.readModel ?? null };
+  // Restricted descendants cost one Jira call; without any the read stays at one storage call.
+  const impact = await visibleImpact(state.impact?.readModel ?? null, issueId);
+  const view: PanelView = { issueId, projectId, impact };
   const allowed = await identityAllowed(accountId, { privacy: state.privacy, access: state.access }).catch(
     () => false
   );
@@ -40,7 +43,7 @@ export async function readIssueEvidence(issueId: string, projectId: string): Pro
   const [access, record] = await Promise.all([myPermissions({ issueId }), getImpact(issueId)]);
   if (!access.browse || (record && record.projectId !== projectId))
     throw new NotFoundError('Issue does not exist or you do not have permission to see it.');
-  return { issueId, projectId, impact: record?.readModel ?? null };
+  return { issueId, projectId, impact: await visibleImpact(record?.readModel ?? null, issueId) };
 }
 
 /**
@@ -60,7 +63,7 @@ export async function listCards(issueId: string, cursor: string | undefined): Pr
   ]);
   const cards = orderCards(collectCards({ issueId, links, insights, accounts }), record.readModel.score);
   const pageSize = FIRST_PAGE_CARDS;
-  const items = cards.slice(offset, offset + pageSize);
+  const items = await visibleCards(cards.slice(offset, offset + pageSize), links, issueId);
   const next = offset + pageSize;
   return next < cards.length ? { items, cursor: String(next) } : { items };
 }
