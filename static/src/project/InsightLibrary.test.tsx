@@ -1,8 +1,24 @@
-import { fireEvent, render, screen, waitFor, within, type BoundFunctions, type queries } from '@testing-library/react';
+import {
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+  within,
+  type BoundFunctions,
+  type queries
+} from '@testing-library/react';
 import type { PayloadOf } from '../../../src/contract/surfaces';
 import type { InsightView } from '../../../src/contract/views';
 import { insightView, view } from '../test/fixtures';
-import { fail, forgeBridgeMock, lastPayload, ok, onResolver, payloadsOf, resetBridge } from '../test/forge-bridge';
+import {
+  fail,
+  forgeBridgeMock,
+  lastPayload,
+  ok,
+  onResolver,
+  payloadsOf,
+  resetBridge
+} from '../test/forge-bridge';
 import { InsightLibrary } from './InsightLibrary';
 
 jest.mock(
@@ -22,6 +38,10 @@ function library(items: InsightView[]): void {
   });
 }
 
+const CURATOR = { canEdit: true, canContribute: true, canCurate: true };
+const CONTRIBUTOR = { canEdit: true, canContribute: true, canCurate: false };
+const VIEWER = { canEdit: false, canContribute: false, canCurate: false };
+
 /** What the page hears when a change can move issues' scores. */
 const evidenceChanged = jest.fn();
 
@@ -39,7 +59,7 @@ async function item(summary: string): Promise<BoundFunctions<typeof queries>> {
 }
 
 it('opens on the inbox, newest first as the server sends them', async () => {
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   const items = await screen.findAllByTestId('library-item');
   expect(items.map((i) => within(i).getByTestId('library-item-summary').textContent)).toEqual([
     'Export times out',
@@ -51,16 +71,23 @@ it('opens on the inbox, newest first as the server sends them', async () => {
 
 it('dismisses an inbox item (it leaves the inbox) and restores it from "Not actionable"', async () => {
   onResolver('project/setInsightStatus', (p) =>
-    ok({ ...(p.insightId === 'ins-a' ? A : insightView({ id: 'ins-d', summary: 'Old complaint' })), status: p.status })
+    ok({
+      ...(p.insightId === 'ins-a' ? A : insightView({ id: 'ins-d', summary: 'Old complaint' })),
+      status: p.status
+    })
   );
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   fireEvent.click((await item('Export times out')).getByTestId('dismiss-button'));
   await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
   expect(lastPayload('project/setInsightStatus')).toEqual({ insightId: 'ins-a', status: 'dismissed' });
-  expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(expect.objectContaining({ title: 'Marked not actionable' }));
+  expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
+    expect.objectContaining({ title: 'Marked not actionable' })
+  );
 
   fireEvent.click(screen.getByTestId('library-status-dismissed'));
-  await waitFor(() => expect(lastPayload('project/listInsights')).toEqual({ limit: 25, status: 'dismissed' }));
+  await waitFor(() =>
+    expect(lastPayload('project/listInsights')).toEqual({ limit: 25, status: 'dismissed' })
+  );
   const dismissed = await item('Old complaint');
   expect(dismissed.queryByTestId('dismiss-button')).not.toBeInTheDocument();
   fireEvent.click(dismissed.getByTestId('restore-button'));
@@ -78,7 +105,7 @@ it('links an insight to an issue found by key or text, with a note', async () =>
     ])
   );
   onResolver('project/link', (p) => ok({ view: { ...view(), issueId: p.issueId }, alreadyLinked: [] }));
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   const a = await item('Export times out');
   fireEvent.click(a.getByTestId('link-button'));
   expect(a.getByTestId('link-confirm')).toBeDisabled();
@@ -94,14 +121,20 @@ it('links an insight to an issue found by key or text, with a note', async () =>
 
   // Linked: it leaves the inbox.
   await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
-  expect(lastPayload('project/link')).toEqual({ issueId: '10002', insightIds: ['ins-a'], note: 'Same root cause' });
-  expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(expect.objectContaining({ title: 'Linked to DEMO-2' }));
+  expect(lastPayload('project/link')).toEqual({
+    issueId: '10002',
+    insightIds: ['ins-a'],
+    note: 'Same root cause'
+  });
+  expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
+    expect.objectContaining({ title: 'Linked to DEMO-2' })
+  );
   expect(evidenceChanged).toHaveBeenCalledTimes(1);
 });
 
 it('merges a duplicate only after saying what happens, and drops it from the list', async () => {
   onResolver('project/mergeInsights', () => ok({ ...A, tags: ['export', 'csv', 'perf'] }));
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   const b = await item('Export is slow');
   fireEvent.click(b.getByTestId('merge-button'));
   fireEvent.change(b.getByTestId('merge-search'), { target: { value: 'export' } });
@@ -125,7 +158,7 @@ it('merges a duplicate only after saying what happens, and drops it from the lis
 
 it('deletes after an inline confirmation, and keeps the item when the server refuses', async () => {
   onResolver('project/deleteInsight', () => fail('FORBIDDEN'));
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   const a = await item('Export times out');
   fireEvent.click(a.getByTestId('delete-button'));
   fireEvent.click(a.getByTestId('delete-confirm'));
@@ -148,7 +181,7 @@ it('captures an insight with the shared form, without a link note, into the inbo
   onResolver('project/captureInsight', (p) =>
     ok(insightView({ id: 'ins-new', summary: String((p.insight as { summary: string }).summary).trim() }))
   );
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   await screen.findAllByTestId('library-item');
   fireEvent.click(screen.getByTestId('capture-insight-button'));
   await screen.findByTestId('capture-form');
@@ -179,11 +212,13 @@ it('exports every page of the current filter as CSV', async () => {
     return 'blob:export';
   });
   Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
-  const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+  const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+    this: HTMLAnchorElement
+  ) {
     expect(this.download).toMatch(/^customer-insights-new-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(this.href).toBe('blob:export');
   });
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   await screen.findAllByTestId('library-item');
   fireEvent.click(screen.getByTestId('export-csv'));
   await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
@@ -201,6 +236,41 @@ it('exports every page of the current filter as CSV', async () => {
     'ins-a,Export times out,We lose an hour every Monday.,ticket,https://support.example.com/t/42,Acme,enterprise,240000,high,negative,usage,2025-05-01T00:00:00.000Z,new,"export, csv"',
     'ins-b,Export is slow,We lose an hour every Monday.,ticket,https://support.example.com/t/42,,,,high,negative,usage,2025-05-01T00:00:00.000Z,new,"export, csv"'
   ]);
-  expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(expect.objectContaining({ title: 'Exported 2 insights' }));
+  expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
+    expect.objectContaining({ title: 'Exported 2 insights' })
+  );
   click.mockRestore();
+});
+
+describe('shows only the actions the user may take', () => {
+  const actionNames = /^(Capture insight|Link to issue|Not actionable|Merge duplicate…|Delete)$/;
+
+  it('offers a viewer no changes at all', async () => {
+    render(<InsightLibrary access={VIEWER} onEvidenceChanged={evidenceChanged} />);
+    await screen.findAllByTestId('library-item');
+    expect(
+      within(screen.getByTestId('library-list')).queryAllByRole('button', { name: actionNames })
+    ).toHaveLength(0);
+    expect(screen.queryByRole('button', { name: 'Capture insight' })).not.toBeInTheDocument();
+  });
+
+  it('offers a contributor capture and linking, but not triage, merge or deletion', async () => {
+    render(<InsightLibrary access={CONTRIBUTOR} onEvidenceChanged={evidenceChanged} />);
+    await screen.findAllByTestId('library-item');
+    expect(screen.getByRole('button', { name: 'Capture insight' })).toBeInTheDocument();
+    const list = within(screen.getByTestId('library-list'));
+    expect(list.getAllByRole('button', { name: 'Link to issue' })).toHaveLength(2);
+    for (const name of ['Not actionable', 'Merge duplicate…', 'Delete']) {
+      expect(list.queryByRole('button', { name })).not.toBeInTheDocument();
+    }
+  });
+
+  it('offers a curator every action', async () => {
+    render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
+    await screen.findAllByTestId('library-item');
+    const list = within(screen.getByTestId('library-list'));
+    for (const name of ['Not actionable', 'Merge duplicate…', 'Delete', 'Link to issue']) {
+      expect(list.getAllByRole('button', { name })).toHaveLength(2);
+    }
+  });
 });
