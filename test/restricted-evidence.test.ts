@@ -81,6 +81,22 @@ describe('evidence from restricted issues', () => {
     expect(JSON.stringify(linked).toLowerCase()).not.toContain('secretive bank');
   });
 
+  it("leaves a restricted child's customers and insights out of a shipped epic for those who cannot see the child", async () => {
+    await seedEvidence();
+    const done = forge.seed.statuses.find((s) => s.category === 'done')!;
+    forge.jira.setStatus(chain.epicId, done.id);
+    const epicRow = async (user: string) =>
+      (await projectPage(forge, user, chain.projectId).ok('project/shipped', {})).find(
+        (r) => r.issueId === chain.epicId
+      )!;
+    const asBob = await epicRow(DEMO_USERS.bob);
+    const asCarol = await epicRow(DEMO_USERS.carol);
+    expect(asBob.accounts.map((a) => a.name)).toContain('Secretive Bank');
+    expect(asCarol.accounts.map((a) => a.name)).toEqual(['Acme Corp']);
+    expect(asCarol.insights.map((i) => i.summary)).toEqual(['Visible evidence']);
+    expect(asCarol.score).toBe(asBob.score);
+  });
+
   it('keeps insights captured on a restricted issue out of the library of those who cannot see it', async () => {
     await seedEvidence();
     const summaries = async (user: string) =>

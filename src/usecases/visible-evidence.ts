@@ -1,4 +1,4 @@
-import type { PanelView, InsightView } from '../contract/views';
+import type { InsightView } from '../contract/views';
 import type { EvidenceCard, IssueImpact } from '../domain/impact';
 import {
   cardsWithoutHiddenIssues,
@@ -6,7 +6,7 @@ import {
   withoutHiddenIssues
 } from '../domain/restricted-evidence';
 import { browsableIssues } from '../jira/browsable-issues';
-import type { LinkRecord } from '../storage/records';
+import type { ImpactRecord, LinkRecord } from '../storage/records';
 
 /** Of the restricted issues, those the acting user cannot see: one Jira call, only if any. */
 async function hiddenOf(issueIds: readonly string[]): Promise<Set<string>> {
@@ -30,8 +30,21 @@ export async function visibleImpact(impact: IssueImpact | null, seen?: string): 
   return shown;
 }
 
-export async function visiblePanel(view: PanelView, seen?: string): Promise<PanelView> {
-  return { ...view, impact: await visibleImpact(view.impact, seen) };
+/**
+ * Many issues' read models for one reader (each issue itself already known visible, e.g.
+ * found by a Jira search as the user): one Jira call for all their restricted sources.
+ */
+export async function visibleReadModels(
+  records: ReadonlyMap<string, ImpactRecord>
+): Promise<Map<string, IssueImpact>> {
+  const models = [...records.values()].map((r) => r.readModel);
+  const hidden = await hiddenOf(models.flatMap((m) => restrictedIssuesOf(m, m.issueId)));
+  return new Map(
+    models.map((m) => {
+      const { restrictedEvidence: _internal, ...shown } = withoutHiddenIssues(m, hidden);
+      return [m.issueId, shown];
+    })
+  );
 }
 
 /** Later pages of cards, built from links: drops cards from restricted issues the user cannot see. */
