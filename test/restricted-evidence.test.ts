@@ -97,6 +97,32 @@ describe('evidence from restricted issues', () => {
     expect(asCarol.score).toBe(asBob.score);
   });
 
+  it("keeps a restricted child's cards off later pages of an epic's evidence", async () => {
+    const bob = panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId);
+    for (let i = 0; i < 20; i += 1) {
+      await bob.ok('panel/captureAndLink', {
+        insight: sampleInsight({ summary: `Visible ${i}`, account: { name: `Account ${i}`, arr: 50000 } }),
+        note: ''
+      });
+    }
+    // Low severity, old and small: it sorts after the first page of twenty.
+    await panel(forge, DEMO_USERS.bob, chain.projectId, chain.otherStoryId).ok('panel/captureAndLink', {
+      insight: sampleInsight({
+        summary: 'Chargeback ring uses our refund flow',
+        severity: 'low',
+        observedAt: '2025-01-10T09:00:00.000Z',
+        account: { name: 'Secretive Bank', arr: 10 }
+      }),
+      note: ''
+    });
+    const page = async (user: string) =>
+      (await panel(forge, user, chain.projectId, chain.epicId).ok('panel/listCards', {})).items.map(
+        (c) => c.summary
+      );
+    expect(await page(DEMO_USERS.bob)).toEqual(['Chargeback ring uses our refund flow']);
+    expect(await page(DEMO_USERS.carol)).toEqual([]);
+  });
+
   it('keeps insights captured on a restricted issue out of the library of those who cannot see it', async () => {
     await seedEvidence();
     const summaries = async (user: string) =>
