@@ -96,19 +96,19 @@ export async function linkInsights(
   inProject?: string
 ): Promise<LinkResult> {
   const { access, ...placement } = await placeForEdit(actor, issueId, inProject);
+  // The user just proved they can see the issue: their next panel read needs no Jira call.
+  // A failed cache write costs that read a Jira call, never the link.
+  const warmed = rememberIssueAccess(actor.accountId, placement.id, access).catch(() => undefined);
   const unique = [...new Set(insightIds)];
   const alreadyLinked: string[] = [];
   let impact: IssueImpact | null = null;
-  const link = async (): Promise<void> => {
-    for (let i = 0; i < unique.length; i += LINKS_PER_TRANSACTION) {
-      const chunk = unique.slice(i, i + LINKS_PER_TRANSACTION);
-      const outcome = await retryOnConflict(() => linkChunk(actor, env, placement, chunk, note));
-      alreadyLinked.push(...outcome.alreadyLinked);
-      impact = outcome.impact;
-    }
-  };
-  // The user just proved they can see the issue: their next panel read needs no Jira call.
-  await Promise.all([link(), rememberIssueAccess(actor.accountId, placement.id, access)]);
+  for (let i = 0; i < unique.length; i += LINKS_PER_TRANSACTION) {
+    const chunk = unique.slice(i, i + LINKS_PER_TRANSACTION);
+    const outcome = await retryOnConflict(() => linkChunk(actor, env, placement, chunk, note));
+    alreadyLinked.push(...outcome.alreadyLinked);
+    impact = outcome.impact;
+  }
+  await warmed;
   return { impact, alreadyLinked };
 }
 
@@ -177,7 +177,8 @@ export async function captureAndLink(
   const { access, ...placement } = await placeForEdit(actor, issueId);
   const insight = newInsight(input, placement.projectId, actor, env);
   if (placement.restricted) insight.restrictedIssueId = placement.id;
-  const capture = retryOnConflict(async () => {
+  const warmed = rememberIssueAccess(actor.accountId, placement.id, access).catch(() => undefined);
+  const result = await retryOnConflict(async () => {
     const now = env.now();
     const change = emptyChange();
     if (input.account && accountKey) {
@@ -188,6 +189,6 @@ export async function captureAndLink(
     const results = await applyChange(change, chainOfPlacement(placement), now);
     return { impact: results.get(placement.id) ?? null, alreadyLinked: [] };
   });
-  const [result] = await Promise.all([capture, rememberIssueAccess(actor.accountId, placement.id, access)]);
+  await warmed;
   return result;
 }
