@@ -23,9 +23,6 @@ export const ProjectRolesSchema = z.strictObject({
 
 export type ProjectRoles = z.output<typeof ProjectRolesSchema>;
 
-/** Until an admin names groups, only Jira and project administrators hold either role. */
-export const DEFAULT_PROJECT_ROLES: ProjectRoles = Object.freeze({ contributors: [], curators: [] });
-
 export function parseProjectRoles(input: unknown): ProjectRoles {
   return parseWith(ProjectRolesSchema, input ?? {}, 'project roles');
 }
