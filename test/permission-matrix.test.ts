@@ -1,102 +1,199 @@
 import { LocalForge } from '../local/host/local-forge';
 import type { ContractKey, PayloadOf } from '../src/contract/surfaces';
-import { AppClient, DEMO_USERS, findChain, panel, projectPage, sampleInsight, type Chain } from './evidence-kit';
+import {
+  AppClient,
+  DEMO_USERS,
+  findChain,
+  panel,
+  projectPage,
+  sampleInsight,
+  type Chain
+} from './evidence-kit';
 
 /**
- * Every resolver, called by a user with no access (dave), a viewer (carol) and an
- * editor (bob). Authorisation comes from Forge's context and Jira's answer for the
- * acting user: a refused call changes nothing.
+ * Every resolver, called by each kind of user. Authorisation comes from Forge's context,
+ * Jira's answer for the acting user and the project's named roles; a refused call
+ * changes nothing.
+ *
+ * - outsider (dave): no access in Jira.
+ * - viewer (carol): browses the project; cannot see the restricted issues.
+ * - contributor (ivan): browses; in the group named the project's contributors.
+ * - curator (judy): browses; in the group named the project's curators.
+ * - editor (frank): may edit every issue in Jira, but holds no role in the app.
+ * - admin (alice): Jira administrator, so a curator everywhere by default.
+ * - masked (judy again, with customer identity restricted to admins): a curator who
+ *   sees evidence with accounts masked; access is the same as a curator's.
  */
 type Expect = 'ok' | 'refused';
+const ROLES = ['outsider', 'viewer', 'contributor', 'curator', 'editor', 'admin', 'masked'] as const;
+type Role = (typeof ROLES)[number];
+type Expectations = Record<Role, Expect>;
 interface Row {
   key: ContractKey;
   payload: (ids: { insightId: string; spareId: string; chain: Chain }) => unknown;
-  site: 'panel' | 'project';
-  expect: { none: Expect; viewer: Expect; editor: Expect };
+  site: 'panel' | 'project' | 'admin';
+  expect: Expectations;
 }
 
-const readOnly = { none: 'refused', viewer: 'ok', editor: 'ok' } as const;
-const write = { none: 'refused', viewer: 'refused', editor: 'ok' } as const;
-// The panel renders only for users who can see the issue in its context, so its reads
-// need no Jira call; the viewer and editor see it, and dave never gets the panel at all.
-const contextRead = { none: 'ok', viewer: 'ok', editor: 'ok' } as const;
+const only = (...allowed: Role[]): Expectations =>
+  Object.fromEntries(ROLES.map((role) => [role, allowed.includes(role) ? 'ok' : 'refused'])) as Expectations;
+/** Anyone who may browse the issue or project. */
+const read = only('viewer', 'contributor', 'curator', 'editor', 'admin', 'masked');
+/** Whoever may edit the issue in Jira, and the project's contributors and curators. */
+const changeIssueEvidence = only('contributor', 'curator', 'editor', 'admin', 'masked');
+/** Contributors and curators only: Jira's project-wide "Edit issues" grants nothing here. */
+const contribute = only('contributor', 'curator', 'admin', 'masked');
+const curate = only('curator', 'admin', 'masked');
+const administer = only('admin');
 
 const rows: Row[] = [
-  { key: 'panel/getEvidence', site: 'panel', payload: () => ({}), expect: contextRead },
-  // Asking Jira what dave may do on an issue he cannot see is itself refused (404).
-  { key: 'panel/getAccess', site: 'panel', payload: () => ({}), expect: readOnly },
-  { key: 'panel/listCards', site: 'panel', payload: () => ({}), expect: contextRead },
-  { key: 'panel/searchInsights', site: 'panel', payload: () => ({}), expect: contextRead },
-  { key: 'panel/captureAndLink', site: 'panel', payload: () => ({ insight: sampleInsight(), note: '' }), expect: write },
-  { key: 'panel/link', site: 'panel', payload: ({ insightId }) => ({ insightIds: [insightId], note: '' }), expect: write },
-  { key: 'panel/editNote', site: 'panel', payload: ({ insightId }) => ({ insightId, note: 'n' }), expect: write },
-  { key: 'panel/unlink', site: 'panel', payload: ({ insightId }) => ({ insightId }), expect: write },
-  { key: 'project/rankedIssues', site: 'project', payload: () => ({}), expect: contextRead },
-  { key: 'project/getEvidence', site: 'project', payload: ({ chain }) => ({ issueId: chain.storyId }), expect: readOnly },
-  { key: 'project/listInsights', site: 'project', payload: () => ({}), expect: readOnly },
-  { key: 'project/captureInsight', site: 'project', payload: () => ({ insight: sampleInsight() }), expect: write },
+  { key: 'panel/getEvidence', site: 'panel', payload: () => ({}), expect: read },
+  { key: 'panel/getAccess', site: 'panel', payload: () => ({}), expect: read },
+  { key: 'panel/listCards', site: 'panel', payload: () => ({}), expect: read },
+  { key: 'panel/searchInsights', site: 'panel', payload: () => ({}), expect: read },
   {
-    key: 'project/editInsight',
-    site: 'project',
-    payload: ({ insightId }) => ({ insightId, patch: { severity: 'low' } }),
-    expect: write
+    key: 'panel/captureAndLink',
+    site: 'panel',
+    payload: () => ({ insight: sampleInsight(), note: '' }),
+    expect: changeIssueEvidence
   },
   {
-    key: 'project/upsertAccount',
+    key: 'panel/link',
+    site: 'panel',
+    payload: ({ spareId }) => ({ insightIds: [spareId], note: '' }),
+    expect: changeIssueEvidence
+  },
+  {
+    key: 'panel/editNote',
+    site: 'panel',
+    payload: ({ insightId }) => ({ insightId, note: 'n' }),
+    expect: changeIssueEvidence
+  },
+  {
+    key: 'panel/unlink',
+    site: 'panel',
+    payload: ({ insightId }) => ({ insightId }),
+    expect: changeIssueEvidence
+  },
+  { key: 'project/getAccess', site: 'project', payload: () => ({}), expect: read },
+  { key: 'project/rankedIssues', site: 'project', payload: () => ({}), expect: read },
+  {
+    key: 'project/getEvidence',
     site: 'project',
-    payload: () => ({ account: { name: 'Globex', segment: 'smb', arr: 1000 } }),
-    expect: write
+    payload: ({ chain }) => ({ issueId: chain.storyId }),
+    expect: read
+  },
+  { key: 'project/listInsights', site: 'project', payload: () => ({}), expect: read },
+  { key: 'project/searchIssues', site: 'project', payload: () => ({ query: 'card' }), expect: read },
+  { key: 'project/shipped', site: 'project', payload: () => ({}), expect: read },
+  {
+    key: 'project/captureInsight',
+    site: 'project',
+    payload: () => ({ insight: sampleInsight() }),
+    expect: contribute
+  },
+  {
+    key: 'project/importInsights',
+    site: 'project',
+    payload: () => ({
+      rows: [{ line: 2, insight: { summary: 'Imported', sourceKind: 'ticket', observedAt: '2026-11-01' } }]
+    }),
+    expect: contribute
   },
   {
     key: 'project/link',
     site: 'project',
     payload: ({ insightId, chain }) => ({ issueId: chain.otherStoryId, insightIds: [insightId], note: '' }),
-    expect: write
+    expect: changeIssueEvidence
   },
   {
     key: 'project/unlink',
     site: 'project',
     payload: ({ insightId, chain }) => ({ issueId: chain.storyId, insightId }),
-    expect: write
+    expect: changeIssueEvidence
   },
-  { key: 'project/deleteInsight', site: 'project', payload: ({ insightId }) => ({ insightId }), expect: write },
-  { key: 'project/searchIssues', site: 'project', payload: () => ({ query: 'card' }), expect: readOnly },
-  { key: 'project/shipped', site: 'project', payload: () => ({}), expect: readOnly },
+  {
+    key: 'project/editInsight',
+    site: 'project',
+    payload: ({ insightId }) => ({ insightId, patch: { severity: 'low' } }),
+    expect: curate
+  },
+  {
+    key: 'project/upsertAccount',
+    site: 'project',
+    payload: () => ({ account: { name: 'Acme Corp', segment: 'smb', arr: 1000 } }),
+    expect: curate
+  },
+  {
+    key: 'project/deleteInsight',
+    site: 'project',
+    payload: ({ insightId }) => ({ insightId }),
+    expect: curate
+  },
   {
     key: 'project/setInsightStatus',
     site: 'project',
     payload: ({ spareId }) => ({ insightId: spareId, status: 'dismissed' }),
-    expect: write
+    expect: curate
   },
   {
     key: 'project/mergeInsights',
     site: 'project',
     payload: ({ insightId, spareId }) => ({ sourceId: spareId, targetId: insightId }),
-    expect: write
+    expect: curate
   },
+  { key: 'admin/getSettings', site: 'admin', payload: () => ({}), expect: administer },
   {
-    key: 'project/importInsights',
-    site: 'project',
-    payload: () => ({ rows: [{ line: 2, insight: { summary: 'Imported', sourceKind: 'ticket', observedAt: '2026-11-01' } }] }),
-    expect: write
+    key: 'admin/saveSettings',
+    site: 'admin',
+    payload: () => ({ scoring: { recency: { halfLifeDays: 30 } } }),
+    expect: administer
+  },
+  { key: 'admin/previewScoring', site: 'admin', payload: () => ({ scoring: {} }), expect: administer },
+  { key: 'admin/rescoreProgress', site: 'admin', payload: () => ({}), expect: administer },
+  { key: 'admin/listRoles', site: 'admin', payload: () => ({}), expect: administer },
+  {
+    key: 'admin/saveRoles',
+    site: 'admin',
+    payload: ({ chain }) => ({
+      projectId: chain.projectId,
+      roles: { contributors: ['viewers'], curators: ['viewers'] }
+    }),
+    expect: administer
   }
 ];
 
-const users = { none: DEMO_USERS.dave, viewer: DEMO_USERS.carol, editor: DEMO_USERS.bob } as const;
+const users: Record<Role, string> = {
+  outsider: DEMO_USERS.dave,
+  viewer: DEMO_USERS.carol,
+  contributor: DEMO_USERS.ivan,
+  curator: DEMO_USERS.judy,
+  editor: DEMO_USERS.frank,
+  admin: DEMO_USERS.alice,
+  masked: DEMO_USERS.judy
+};
 
 describe('permission matrix', () => {
   let forge: LocalForge;
   let chain: Chain;
   let insightId: string;
   let spareId: string;
+  const admin = () => new AppClient(forge, DEMO_USERS.alice, { module: 'adminPage' });
 
   beforeEach(async () => {
     forge = new LocalForge();
     chain = findChain(forge.seed);
-    const outcome = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId).ok('panel/captureAndLink', {
-      insight: sampleInsight(),
-      note: 'seeded'
+    await admin().ok('admin/saveRoles', {
+      projectId: chain.projectId,
+      roles: { contributors: ['cx-contributors'], curators: ['cx-curators'] }
     });
+    const outcome = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId).ok(
+      'panel/captureAndLink',
+      {
+        insight: sampleInsight(),
+        note: 'seeded'
+      }
+    );
     insightId = outcome.view.impact!.cards[0]!.insightId;
     const spare = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/captureInsight', {
       insight: sampleInsight({ summary: 'An unlinked duplicate' })
@@ -105,25 +202,42 @@ describe('permission matrix', () => {
   });
   afterEach(() => forge.stop());
 
-  /** What a refused call must leave unchanged: the story's evidence and the library. */
+  /** What a refused call must leave unchanged: the story's evidence, the library, the settings. */
   async function snapshot(): Promise<unknown> {
     return {
       story: await panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId).ok('panel/getEvidence', {}),
-      library: await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/listInsights', { limit: 100 })
+      library: await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/listInsights', {
+        limit: 100
+      }),
+      settings: await admin().ok('admin/getSettings', {}),
+      roles: await admin().ok('admin/listRoles', {})
     };
   }
 
+  function clientFor(row: Row, accountId: string): AppClient {
+    if (row.site === 'panel') return panel(forge, accountId, chain.projectId, chain.storyId);
+    if (row.site === 'project') return projectPage(forge, accountId, chain.projectId);
+    return new AppClient(forge, accountId, { module: 'adminPage' });
+  }
+
   for (const row of rows) {
-    for (const role of ['none', 'viewer', 'editor'] as const) {
+    for (const role of ROLES) {
       it(`${row.key} as ${role}: ${row.expect[role]}`, async () => {
-        const client: AppClient =
-          row.site === 'panel'
-            ? panel(forge, users[role], chain.projectId, chain.storyId)
-            : projectPage(forge, users[role], chain.projectId);
+        if (role === 'masked') {
+          await admin().ok('admin/saveSettings', {
+            privacy: { restrictIdentity: true, allowedGroups: ['jira-administrators'] }
+          });
+        }
         const before = await snapshot();
-        const result = await client.call(row.key, row.payload({ insightId, spareId, chain }) as PayloadOf<typeof row.key>);
+        const result = await clientFor(row, users[role]).call(
+          row.key,
+          row.payload({ insightId, spareId, chain }) as PayloadOf<typeof row.key>
+        );
         if (row.expect[role] === 'ok') {
           expect(result.ok ? 'ok' : result.error).toBe('ok');
+          if (role === 'masked' && row.key === 'panel/getEvidence') {
+            expect(JSON.stringify(result).toLowerCase()).not.toContain('acme corp');
+          }
           return;
         }
         expect(result.ok).toBe(false);
@@ -133,25 +247,151 @@ describe('permission matrix', () => {
     }
   }
 
-  it('never shows a viewer an issue they may not browse in the ranking', async () => {
-    const restricted = forge.seed.issues.find((i) => i.projectId === chain.projectId && i.securityLevel);
-    expect(restricted).toBeDefined();
-    await panel(forge, DEMO_USERS.alice, chain.projectId, restricted!.id).ok('panel/captureAndLink', {
-      insight: sampleInsight({ summary: 'Restricted evidence' }),
-      note: ''
+  describe('restricted issues and references from payloads', () => {
+    const restrictedIssue = () =>
+      forge.seed.issues.find((i) => i.projectId === chain.projectId && i.securityLevel)!;
+
+    it('never shows a viewer an issue they may not browse in the ranking', async () => {
+      const restricted = restrictedIssue();
+      await panel(forge, DEMO_USERS.alice, chain.projectId, restricted.id).ok('panel/captureAndLink', {
+        insight: sampleInsight({ summary: 'Restricted evidence' }),
+        note: ''
+      });
+      const asAlice = await projectPage(forge, DEMO_USERS.alice, chain.projectId).ok(
+        'project/rankedIssues',
+        {}
+      );
+      const asCarol = await projectPage(forge, DEMO_USERS.carol, chain.projectId).ok(
+        'project/rankedIssues',
+        {}
+      );
+      expect(asAlice.items.map((r) => r.issueId)).toContain(restricted.id);
+      expect(asCarol.items.map((r) => r.issueId)).not.toContain(restricted.id);
+      const direct = await projectPage(forge, DEMO_USERS.carol, chain.projectId).call('project/getEvidence', {
+        issueId: restricted.id
+      });
+      expect(direct).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     });
-    const asAlice = await projectPage(forge, DEMO_USERS.alice, chain.projectId).ok('project/rankedIssues', {});
-    const asCarol = await projectPage(forge, DEMO_USERS.carol, chain.projectId).ok('project/rankedIssues', {});
-    expect(asAlice.items.map((r) => r.issueId)).toContain(restricted!.id);
-    expect(asCarol.items.map((r) => r.issueId)).not.toContain(restricted!.id);
-    const direct = await projectPage(forge, DEMO_USERS.carol, chain.projectId).call('project/getEvidence', {
-      issueId: restricted!.id
+
+    it("refuses the restricted issue's panel to users outside its security level, cache or not", async () => {
+      const restricted = restrictedIssue();
+      const asBob = panel(forge, DEMO_USERS.bob, chain.projectId, restricted.id);
+      await asBob.ok('panel/captureAndLink', {
+        insight: sampleInsight({ summary: 'Fraud pattern' }),
+        note: ''
+      });
+      expect((await asBob.ok('panel/getEvidence', {})).impact?.cards[0]?.summary).toBe('Fraud pattern');
+      for (const user of [DEMO_USERS.carol, DEMO_USERS.frank, DEMO_USERS.ivan, DEMO_USERS.dave]) {
+        const client = panel(forge, user, chain.projectId, restricted.id);
+        for (const key of ['panel/getEvidence', 'panel/listCards', 'panel/getAccess'] as const) {
+          expect(await client.call(key, {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+        }
+      }
     });
-    expect(direct).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    it('lets a contributor link only to issues they can browse', async () => {
+      const restricted = restrictedIssue();
+      const ivan = projectPage(forge, DEMO_USERS.ivan, chain.projectId);
+      expect(
+        await ivan.call('project/link', { issueId: restricted.id, insightIds: [spareId], note: '' })
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' }
+      });
+      expect(
+        (await ivan.ok('project/link', { issueId: chain.otherStoryId, insightIds: [spareId], note: '' })).view
+          .impact?.score.insightCount
+      ).toBe(1);
+    });
+
+    it("refuses an insight of another project given its id, and keeps it out of this project's panel", async () => {
+      const other = findChain(forge.seed, 1);
+      const foreign = await projectPage(forge, DEMO_USERS.alice, other.projectId).ok(
+        'project/captureInsight',
+        {
+          insight: sampleInsight({ summary: 'Roadmap of another team' })
+        }
+      );
+      const bob = panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId);
+      expect(await bob.call('panel/link', { insightIds: [foreign.id], note: '' })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' }
+      });
+      const fromProjectPage = await projectPage(forge, DEMO_USERS.bob, chain.projectId).call('project/link', {
+        issueId: chain.otherStoryId,
+        insightIds: [foreign.id],
+        note: ''
+      });
+      expect(fromProjectPage).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      const cards = (await bob.ok('panel/getEvidence', {})).impact?.cards ?? [];
+      expect(cards.map((c) => c.summary)).not.toContain('Roadmap of another team');
+    });
+
+    it('refuses issue ids of another project on the project page, even to a user who may browse both', async () => {
+      const other = findChain(forge.seed, 1);
+      const alice = panel(forge, DEMO_USERS.alice, other.projectId, other.storyId);
+      const linked = await alice.ok('panel/captureAndLink', {
+        insight: sampleInsight({ summary: 'Mobile evidence' }),
+        note: ''
+      });
+      const mobileInsight = linked.view.impact!.cards[0]!.insightId;
+      const here = projectPage(forge, DEMO_USERS.bob, chain.projectId);
+      expect(await here.call('project/getEvidence', { issueId: other.storyId })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' }
+      });
+      expect(
+        await here.call('project/unlink', { issueId: other.storyId, insightId: mobileInsight })
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' }
+      });
+      expect(
+        await here.call('project/link', { issueId: other.otherStoryId, insightIds: [spareId], note: '' })
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' }
+      });
+      expect((await alice.ok('panel/getEvidence', {})).impact?.score.insightCount).toBe(1);
+    });
+
+    it('gives imported insights ids that cannot be derived from the ticket key', async () => {
+      const rows = [
+        {
+          line: 2,
+          key: 'TICKET-1',
+          insight: { summary: 'Imported', sourceKind: 'ticket', observedAt: '2026-11-01' }
+        }
+      ];
+      const first = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/importInsights', {
+        rows
+      });
+      const id = first.created[0]!.insightId;
+      expect(id).not.toContain(chain.projectId);
+      expect(id).toMatch(/^imp-[0-9a-f]{32}$/);
+      // Re-importing finds it again; another installation (another secret) names it differently.
+      const again = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/importInsights', {
+        rows
+      });
+      expect(again.duplicates.map((d) => d.insightId)).toEqual([id]);
+      const elsewhere = new LocalForge();
+      try {
+        const there = await projectPage(elsewhere, DEMO_USERS.bob, chain.projectId).ok(
+          'project/importInsights',
+          { rows }
+        );
+        expect(there.created[0]!.insightId).not.toBe(id);
+      } finally {
+        elsewhere.stop();
+      }
+    });
   });
 
   it('refuses a call with no acting user', async () => {
     const anonymous = panel(forge, undefined, chain.projectId, chain.storyId);
-    expect(await anonymous.call('panel/getEvidence', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await anonymous.call('panel/getEvidence', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    });
   });
 });

@@ -32,7 +32,11 @@ export const DEMO_USERS = {
   /** Support lead: browse only, but in the group cleared for restricted issues. */
   grace: '557058:92ace000-0000-4000-8000-000000000007',
   /** Deactivated account that still appears as reporter on old issues. */
-  heidi: '557058:4e1d1000-0000-4000-8000-000000000008'
+  heidi: '557058:4e1d1000-0000-4000-8000-000000000008',
+  /** CX analyst: browse only in Jira; in `cx-contributors`, which an admin may name contributors. */
+  ivan: '557058:1da00000-0000-4000-8000-000000000009',
+  /** CX lead: browse only in Jira; in `cx-curators`, which an admin may name curators. */
+  judy: '557058:10d10000-0000-4000-8000-00000000000a'
 } as const;
 
 /** The app's number custom field, as declared by a `jira:customField` module. */
@@ -71,7 +75,9 @@ const USERS: SeedUser[] = [
     emailAddress: 'grace@example.com',
     active: true
   },
-  { accountId: DEMO_USERS.heidi, displayName: 'Heidi Former', active: false }
+  { accountId: DEMO_USERS.heidi, displayName: 'Heidi Former', active: false },
+  { accountId: DEMO_USERS.ivan, displayName: 'Ivan Analyst', emailAddress: 'ivan@example.com', active: true },
+  { accountId: DEMO_USERS.judy, displayName: 'Judy Lead', emailAddress: 'judy@example.com', active: true }
 ];
 
 const GROUPS = [
@@ -90,7 +96,9 @@ const GROUPS = [
       DEMO_USERS.dave,
       DEMO_USERS.erin,
       DEMO_USERS.frank,
-      DEMO_USERS.grace
+      DEMO_USERS.grace,
+      DEMO_USERS.ivan,
+      DEMO_USERS.judy
     ]
   },
   {
@@ -101,12 +109,22 @@ const GROUPS = [
   {
     name: 'viewers',
     groupId: '0a1d0000-0000-4000-8000-00000000a004',
-    members: [DEMO_USERS.carol, DEMO_USERS.grace]
+    members: [DEMO_USERS.carol, DEMO_USERS.grace, DEMO_USERS.ivan, DEMO_USERS.judy]
   },
   {
     name: 'trust-and-safety',
     groupId: '0a1d0000-0000-4000-8000-00000000a005',
     members: [DEMO_USERS.bob, DEMO_USERS.grace]
+  },
+  {
+    name: 'cx-contributors',
+    groupId: '0a1d0000-0000-4000-8000-00000000a006',
+    members: [DEMO_USERS.ivan]
+  },
+  {
+    name: 'cx-curators',
+    groupId: '0a1d0000-0000-4000-8000-00000000a007',
+    members: [DEMO_USERS.judy]
   }
 ];
 

@@ -4,6 +4,7 @@ import { AccountInputSchema } from '../domain/account';
 import { isBlank } from '../domain/blank-text';
 import { AccountEditSchema } from '../domain/account-edit';
 import { PrivacySettingsSchema } from '../domain/privacy';
+import { ProjectRolesSchema } from '../domain/roles';
 import { INSIGHT_STATUSES, JOURNEY_STAGES, SEGMENTS, SOURCE_KINDS } from '../domain/vocabulary';
 
 /**
@@ -99,6 +100,11 @@ export const UnlinkFromIssuePayload = z.strictObject({ issueId: id, insightId: i
 export const SaveSettingsPayload = z.strictObject({
   scoring: z.unknown().optional(),
   privacy: PrivacySettingsSchema.optional()
+});
+/** Admin: the groups named contributors and curators of one project. */
+export const SaveRolesPayload = z.strictObject({
+  projectId: z.string().regex(/^\d{1,18}$/),
+  roles: ProjectRolesSchema
 });
 export const PreviewScoringPayload = z.strictObject({ scoring: z.unknown() });
 export const ShippedPayload = z.strictObject({ days: z.number().int().min(1).max(365).default(30) });

@@ -14,6 +14,7 @@ import type {
   LinkOutcome,
   PanelView,
   PublishFailureView,
+  ProjectRolesView,
   RankedIssueView,
   RescoreProgressView,
   ShippedIssueView
@@ -52,6 +53,7 @@ export type PanelContract = {
 };
 
 export const projectPayloads = {
+  'project/getAccess': P.EmptyPayload,
   'project/rankedIssues': P.RankedIssuesPayload,
   'project/getEvidence': P.IssueIdPayload,
   'project/listInsights': P.SearchInsightsPayload,
@@ -69,6 +71,7 @@ export const projectPayloads = {
 } as const;
 
 export type ProjectContract = {
+  'project/getAccess': Endpoint<typeof P.EmptyPayload, AccessView>;
   'project/rankedIssues': Endpoint<typeof P.RankedIssuesPayload, Page<RankedIssueView>>;
   'project/getEvidence': Endpoint<typeof P.IssueIdPayload, PanelView>;
   'project/listInsights': Endpoint<typeof P.SearchInsightsPayload, Page<InsightView>>;
@@ -91,7 +94,9 @@ export const adminPayloads = {
   'admin/previewScoring': P.PreviewScoringPayload,
   'admin/rescoreProgress': P.EmptyPayload,
   'admin/retryRescore': P.EmptyPayload,
-  'admin/publishFailures': P.EmptyPayload
+  'admin/publishFailures': P.EmptyPayload,
+  'admin/listRoles': P.EmptyPayload,
+  'admin/saveRoles': P.SaveRolesPayload
 } as const;
 
 export type AdminContract = {
@@ -101,6 +106,8 @@ export type AdminContract = {
   'admin/rescoreProgress': Endpoint<typeof P.EmptyPayload, RescoreProgressView | null>;
   'admin/retryRescore': Endpoint<typeof P.EmptyPayload, RescoreProgressView | null>;
   'admin/publishFailures': Endpoint<typeof P.EmptyPayload, PublishFailureView[]>;
+  'admin/listRoles': Endpoint<typeof P.EmptyPayload, ProjectRolesView[]>;
+  'admin/saveRoles': Endpoint<typeof P.SaveRolesPayload, ProjectRolesView>;
 };
 
 export type Contract = PanelContract & ProjectContract & AdminContract;

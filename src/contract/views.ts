@@ -17,8 +17,22 @@ export interface PanelView {
 }
 
 /** What the acting user may do on the issue in context (one Jira call, asked separately). */
+/** One project's named roles, as the admin page edits them. */
+export interface ProjectRolesView {
+  projectId: string;
+  projectKey: string;
+  contributors: string[];
+  curators: string[];
+}
+
+/** What the acting user may do here; the UI shows only these actions (the backend checks again). */
 export interface AccessView {
+  /** Change this issue's evidence (panel): capture, link, unlink, edit notes. */
   canEdit: boolean;
+  /** Capture, import, and link insights to issues they can browse. */
+  canContribute: boolean;
+  /** Also merge, delete, dismiss, and edit insights and accounts. */
+  canCurate: boolean;
 }
 
 export interface InsightView extends Insight {

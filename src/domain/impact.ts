@@ -41,7 +41,18 @@ export interface IssueImpact {
   cards: EvidenceCard[];
   totalCards: number;
   facets?: ImpactFacets;
+  /**
+   * Evidence whose nearest link is on an issue under issue-level security (this issue
+   * or a descendant), by issue: the score counts it, but a reader who cannot see that
+   * issue is shown none of its content (see restricted-evidence). Absent when none.
+   */
+  restrictedEvidence?: RestrictedEvidence[];
   updatedAt: string;
+}
+
+export interface RestrictedEvidence {
+  issueId: string;
+  insightIds: string[];
 }
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;

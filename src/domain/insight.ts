@@ -175,6 +175,11 @@ export interface Insight {
    */
   pending?: InsightPending;
   mergeInto?: string;
+  /**
+   * The issue it was captured on, when that issue was under issue-level security: its
+   * words may reveal what the issue holds, so only users who can see that issue see it.
+   */
+  restrictedIssueId?: string;
   /** Digest of the terms library search has indexed for it (see search-terms.ts). */
   searchDigest?: string;
 }

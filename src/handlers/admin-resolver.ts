@@ -1,15 +1,29 @@
 import { adminPayloads, type AdminContract } from '../contract/surfaces';
-import { publishFailures } from '../sync/track-publish-failures';
 import {
   getAdminSettings,
+  getPublishFailures,
   getRescoreProgress,
   previewScoring,
   retryRescore,
   saveAdminSettings
 } from '../usecases/admin-settings';
+import { listProjectRoles, saveRolesOfProject } from '../usecases/project-roles';
 import { defineSurface } from './define-surface';
+import type { SurfaceGates } from './endpoint-gates';
 
-/** The admin page: scoring settings and privacy, for Jira administrators only. */
+/** Every admin endpoint is for Jira administrators; each use case asks Jira first. */
+export const ADMIN_GATES: SurfaceGates<keyof AdminContract> = {
+  'admin/getSettings': 'administer',
+  'admin/saveSettings': 'administer',
+  'admin/previewScoring': 'administer',
+  'admin/rescoreProgress': 'administer',
+  'admin/retryRescore': 'administer',
+  'admin/publishFailures': 'administer',
+  'admin/listRoles': 'administer',
+  'admin/saveRoles': 'administer'
+};
+
+/** The admin page: scoring settings, privacy and project roles, for Jira administrators only. */
 export const adminResolver = defineSurface<AdminContract>(
   adminPayloads,
   {
@@ -18,8 +32,11 @@ export const adminResolver = defineSurface<AdminContract>(
     'admin/previewScoring': (p) => previewScoring(p.scoring),
     'admin/rescoreProgress': () => getRescoreProgress(),
     'admin/retryRescore': (_p, _ctx, env) => retryRescore(env),
-    'admin/publishFailures': () => publishFailures()
+    'admin/publishFailures': () => getPublishFailures(),
+    'admin/listRoles': () => listProjectRoles(),
+    'admin/saveRoles': (p) => saveRolesOfProject(p.projectId, p.roles)
   },
+  ADMIN_GATES,
   {
     // Settings, progress and score previews: numbers per issue, never per account.
     'admin/getSettings': 'no-identity',
@@ -28,6 +45,9 @@ export const adminResolver = defineSurface<AdminContract>(
     'admin/rescoreProgress': 'no-identity',
     'admin/retryRescore': 'no-identity',
     // Issue ids and Jira's error messages, never an account.
-    'admin/publishFailures': 'no-identity'
+    'admin/publishFailures': 'no-identity',
+    // Project names and Jira group names, never an account.
+    'admin/listRoles': 'no-identity',
+    'admin/saveRoles': 'no-identity'
   }
 );

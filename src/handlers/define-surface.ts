@@ -7,6 +7,7 @@ import type { Result } from '../contract/result';
 import type { Env } from '../usecases/actor';
 import { identityAllowed, redactionFor, type Redaction } from '../usecases/identity-access';
 import { trustedContext, type TrustedContext } from './trusted-context';
+import { underGate, type SurfaceGates } from './endpoint-gates';
 
 interface Endpoint {
   payload: z.ZodType;
@@ -45,13 +46,15 @@ function invocationEnv(): Env {
 
 /**
  * Builds one UI surface's resolver from its contract: every call parses its payload
- * with the contract's schema, reads the trusted context, runs its use case and returns
+ * with the contract's schema, reads the trusted context, passes the endpoint's declared
+ * gate (see endpoint-gates), runs its use case and returns
  * a Result. Errors become codes the UI branches on; unexpected ones are logged and
  * reported as INTERNAL without their details.
  */
 export function defineSurface<C extends Record<string, Endpoint>>(
   schemas: { [K in keyof C]: C[K]['payload'] },
   handlers: SurfaceHandlers<C>,
+  gates: SurfaceGates<keyof C & string>,
   redactors: SurfaceRedactors<C>
 ): ReturnType<Resolver['getDefinitions']> {
   const resolver = new Resolver();
@@ -59,15 +62,15 @@ export function defineSurface<C extends Record<string, Endpoint>>(
     const schema = schemas[key];
     const handle = handlers[key];
     const redact = redactors[key];
+    const gate = gates[key];
     resolver.define(key, async (request: Request): Promise<Result<C[typeof key]['result']>> => {
       try {
         const context = trustedContext(request.context);
         const payload = parseWith(schema, request.payload, key) as z.output<C[typeof key]['payload']>;
-        if (typeof redact !== 'function') {
-          return { ok: true, value: await handle(payload, context, invocationEnv()) };
-        }
+        const run = () => underGate(gate, context, () => handle(payload, context, invocationEnv()));
+        if (typeof redact !== 'function') return { ok: true, value: await run() };
         const [value, allowed] = await Promise.all([
-          handle(payload, context, invocationEnv()),
+          run(),
           // Fail closed: if access cannot be established, the answer is masked.
           identityAllowed(context.accountId).catch(() => false)
         ]);

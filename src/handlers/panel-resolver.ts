@@ -4,10 +4,24 @@ import { editNote } from '../usecases/edit-note';
 import { listCards, readContextEvidence } from '../usecases/read-evidence';
 import { identityAllowed } from '../usecases/identity-access';
 import { listInsights } from '../usecases/list-insights';
+import { issueAccessView } from '../usecases/read-access';
 import { unlinkInsight } from '../usecases/unlink-insight';
-import { myPermissions } from '../jira/my-permissions';
+import { visibleImpact, visibleInsights } from '../usecases/visible-evidence';
 import { defineSurface } from './define-surface';
+import type { SurfaceGates } from './endpoint-gates';
 import { requireIssue, requireProject } from './trusted-context';
+
+/** Who may call each panel endpoint (see endpoint-gates): the one place it is declared. */
+export const PANEL_GATES: SurfaceGates<keyof PanelContract> = {
+  'panel/getEvidence': 'browse-issue-in-read',
+  'panel/getAccess': 'browse-issue',
+  'panel/listCards': 'browse-issue',
+  'panel/searchInsights': 'browse-project',
+  'panel/captureAndLink': 'change-issue-evidence',
+  'panel/link': 'change-issue-evidence',
+  'panel/unlink': 'change-issue-evidence',
+  'panel/editNote': 'change-issue-evidence'
+};
 
 /** The issue panel: everything acts on the issue in Forge's context. */
 export const panelResolver = defineSurface<PanelContract>(
@@ -15,17 +29,20 @@ export const panelResolver = defineSurface<PanelContract>(
   {
     'panel/getEvidence': (_p, ctx) =>
       readContextEvidence(requireIssue(ctx), requireProject(ctx), ctx.accountId),
-    'panel/getAccess': async (_p, ctx) => ({
-      canEdit: (await myPermissions({ issueId: requireIssue(ctx) })).edit
-    }),
+    'panel/getAccess': (_p, ctx) => issueAccessView(ctx.accountId, requireIssue(ctx), requireProject(ctx)),
     'panel/listCards': (p, ctx) => listCards(requireIssue(ctx), p.cursor),
-    'panel/searchInsights': (p, ctx) =>
-      listInsights(requireProject(ctx), p, () => identityAllowed(ctx.accountId).catch(() => false)),
+    'panel/searchInsights': async (p, ctx) => {
+      const page = await listInsights(requireProject(ctx), p, () =>
+        identityAllowed(ctx.accountId).catch(() => false)
+      );
+      return { ...page, items: await visibleInsights(page.items) };
+    },
     'panel/captureAndLink': async (p, ctx, env) => {
       const issueId = requireIssue(ctx);
       const result = await captureAndLink(ctx, env, issueId, p.insight, p.note);
+      const impact = await visibleImpact(result.impact, issueId);
       return {
-        view: { issueId, projectId: requireProject(ctx), impact: result.impact },
+        view: { issueId, projectId: requireProject(ctx), impact },
         alreadyLinked: [],
         linked: result.linked,
         ...(result.accountConflicts ? { accountConflicts: result.accountConflicts } : {})
@@ -35,7 +52,11 @@ export const panelResolver = defineSurface<PanelContract>(
       const issueId = requireIssue(ctx);
       const result = await linkInsights(ctx, env, issueId, p.insightIds, p.note);
       return {
-        view: { issueId, projectId: requireProject(ctx), impact: result.impact },
+        view: {
+          issueId,
+          projectId: requireProject(ctx),
+          impact: await visibleImpact(result.impact, issueId)
+        },
         alreadyLinked: result.alreadyLinked,
         linked: result.linked,
         ...(result.notLinked ? { notLinked: result.notLinked } : {})
@@ -44,14 +65,15 @@ export const panelResolver = defineSurface<PanelContract>(
     'panel/unlink': async (p, ctx, env) => {
       const issueId = requireIssue(ctx);
       const impact = await unlinkInsight(ctx, env, issueId, p.insightId);
-      return { issueId, projectId: requireProject(ctx), impact };
+      return { issueId, projectId: requireProject(ctx), impact: await visibleImpact(impact, issueId) };
     },
     'panel/editNote': async (p, ctx, env) => {
       const issueId = requireIssue(ctx);
       const impact = await editNote(ctx, env, issueId, p.insightId, p.note);
-      return { issueId, projectId: requireProject(ctx), impact };
+      return { issueId, projectId: requireProject(ctx), impact: await visibleImpact(impact, issueId) };
     }
   },
+  PANEL_GATES,
   {
     'panel/getEvidence': 'masked-by-use-case',
     'panel/getAccess': 'no-identity',

@@ -3,7 +3,7 @@ import { deleteInsight, captureInsight, editInsight } from '../usecases/insight-
 import { linkInsights } from '../usecases/link-insights';
 import { identityAllowed } from '../usecases/identity-access';
 import { listInsights } from '../usecases/list-insights';
-import { requireProjectBrowse } from '../usecases/project-access';
+import { projectAccessView } from '../usecases/read-access';
 import { rankIssues } from '../usecases/rank-issues';
 import { readIssueEvidence } from '../usecases/read-evidence';
 import { unlinkInsight } from '../usecases/unlink-insight';
@@ -13,58 +13,75 @@ import { importInsights } from '../usecases/import-insights';
 import { mergeInsights } from '../usecases/merge-insights';
 import { setInsightStatus } from '../usecases/triage-insight';
 import { shippedForCustomers } from '../usecases/shipped-for-customers';
+import { visibleImpact, visibleInsights } from '../usecases/visible-evidence';
 import { defineSurface } from './define-surface';
+import type { SurfaceGates } from './endpoint-gates';
 import { requireProject } from './trusted-context';
+
+/**
+ * Who may call each project page endpoint (see endpoint-gates): the one place it is
+ * declared. Issue ids in payloads (getEvidence, link, unlink) are also checked to
+ * belong to the context project.
+ */
+export const PROJECT_GATES: SurfaceGates<keyof ProjectContract> = {
+  'project/getAccess': 'browse-project',
+  'project/rankedIssues': 'browse-project',
+  'project/getEvidence': 'browse-project',
+  'project/listInsights': 'browse-project',
+  'project/searchIssues': 'browse-project',
+  'project/shipped': 'browse-project',
+  'project/captureInsight': 'contribute',
+  'project/importInsights': 'contribute',
+  'project/link': 'change-issue-evidence',
+  'project/unlink': 'change-issue-evidence',
+  'project/editInsight': 'curate',
+  'project/deleteInsight': 'curate',
+  'project/setInsightStatus': 'curate',
+  'project/mergeInsights': 'curate',
+  'project/upsertAccount': 'curate'
+};
 
 /** The project page: the ranked backlog, the insight library and the inbox. */
 export const projectResolver = defineSurface<ProjectContract>(
   projectPayloads,
   {
-    'project/rankedIssues': async (p, ctx) => {
-      // A text search names the project in JQL, which Jira refuses for a user who cannot see it.
-      if (p.query) await requireProjectBrowse(requireProject(ctx));
-      return rankIssues(requireProject(ctx), p);
-    },
-    'project/getEvidence': (p) => readIssueEvidence(p.issueId),
+    'project/getAccess': (_p, ctx) => projectAccessView(ctx.accountId, requireProject(ctx)),
+    'project/rankedIssues': (p, ctx) => rankIssues(requireProject(ctx), p),
+    'project/getEvidence': (p, ctx) => readIssueEvidence(p.issueId, requireProject(ctx)),
     'project/listInsights': async (p, ctx) => {
-      await requireProjectBrowse(requireProject(ctx));
-      return listInsights(requireProject(ctx), p, () => identityAllowed(ctx.accountId).catch(() => false));
+      const page = await listInsights(requireProject(ctx), p, () =>
+        identityAllowed(ctx.accountId).catch(() => false)
+      );
+      return { ...page, items: await visibleInsights(page.items) };
     },
     'project/captureInsight': (p, ctx, env) => captureInsight(ctx, env, requireProject(ctx), p.insight),
     'project/editInsight': (p, ctx, env) => editInsight(ctx, env, requireProject(ctx), p.insightId, p.patch),
     'project/deleteInsight': (p, ctx, env) => deleteInsight(ctx, env, requireProject(ctx), p.insightId),
     'project/upsertAccount': (p, ctx, env) => upsertAccount(ctx, env, requireProject(ctx), p.account),
     'project/link': async (p, ctx, env) => {
-      const result = await linkInsights(ctx, env, p.issueId, p.insightIds, p.note);
+      const projectId = requireProject(ctx);
+      const result = await linkInsights(ctx, env, p.issueId, p.insightIds, p.note, projectId);
       return {
-        view: {
-          issueId: p.issueId,
-          projectId: result.impact?.projectId ?? requireProject(ctx),
-          impact: result.impact
-        },
+        view: { issueId: p.issueId, projectId, impact: await visibleImpact(result.impact, p.issueId) },
         alreadyLinked: result.alreadyLinked,
         linked: result.linked,
         ...(result.notLinked ? { notLinked: result.notLinked } : {})
       };
     },
     'project/unlink': async (p, ctx, env) => {
-      const impact = await unlinkInsight(ctx, env, p.issueId, p.insightId);
-      return { issueId: p.issueId, projectId: impact?.projectId ?? requireProject(ctx), impact };
+      const projectId = requireProject(ctx);
+      const impact = await unlinkInsight(ctx, env, p.issueId, p.insightId, projectId);
+      return { issueId: p.issueId, projectId, impact: await visibleImpact(impact, p.issueId) };
     },
-    'project/searchIssues': async (p, ctx) => {
-      await requireProjectBrowse(requireProject(ctx));
-      return findIssues(requireProject(ctx), p.query);
-    },
+    'project/searchIssues': (p, ctx) => findIssues(requireProject(ctx), p.query),
     'project/setInsightStatus': (p, ctx, env) =>
       setInsightStatus(ctx, env, requireProject(ctx), p.insightId, p.status),
     'project/mergeInsights': (p, ctx, env) =>
       mergeInsights(ctx, env, requireProject(ctx), p.sourceId, p.targetId),
     'project/importInsights': (p, ctx, env) => importInsights(ctx, env, requireProject(ctx), p.rows),
-    'project/shipped': async (p, ctx) => {
-      await requireProjectBrowse(requireProject(ctx));
-      return shippedForCustomers(requireProject(ctx), p.days);
-    }
+    'project/shipped': (p, ctx) => shippedForCustomers(requireProject(ctx), p.days)
   },
+  PROJECT_GATES,
   {
     'project/rankedIssues': (page, r) => ({ ...page, items: r.ranked(page.items) }),
     'project/getEvidence': (view, r) => r.panel(view),
@@ -84,6 +101,7 @@ export const projectResolver = defineSurface<ProjectContract>(
     // A masked curator still edits, but learns no stored name or revenue from the answer.
     'project/upsertAccount': (edit, r) => (r.allowed ? edit : { ...edit, ...r.account(edit), changes: [] }),
     // Ids, issue keys and summaries, and per-line messages that never quote a row's account.
+    'project/getAccess': 'no-identity',
     'project/deleteInsight': 'no-identity',
     'project/searchIssues': 'no-identity',
     'project/importInsights': (report, r) =>

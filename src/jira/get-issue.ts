@@ -10,6 +10,8 @@ export interface IssuePlacement {
   hierarchyLevel: number;
   parentId?: string;
   grandparentId?: string;
+  /** Under issue-level security: some who may browse the project may not see it. */
+  restricted?: boolean;
 }
 
 const IssueTypeSchema = z.object({
@@ -23,6 +25,7 @@ const IssueSchema = z.object({
   fields: z.object({
     project: z.object({ id: z.string() }),
     issuetype: IssueTypeSchema,
+    security: z.object({ id: z.string() }).nullable().optional(),
     parent: z
       .object({ id: z.string(), fields: z.object({ issuetype: IssueTypeSchema }).optional() })
       .optional()
@@ -35,7 +38,10 @@ function levelOf(type: z.infer<typeof IssueTypeSchema> | undefined): number {
 }
 
 function fetchIssue(issueId: string): Promise<z.infer<typeof IssueSchema>> {
-  return jiraAsUser(IssueSchema, route`/rest/api/3/issue/${issueId}?fields=project,issuetype,parent`);
+  return jiraAsUser(
+    IssueSchema,
+    route`/rest/api/3/issue/${issueId}?fields=project,issuetype,parent,security`
+  );
 }
 
 /**
@@ -49,7 +55,8 @@ export async function getIssuePlacement(issueId: string): Promise<IssuePlacement
     id: issue.id,
     key: issue.key,
     projectId: issue.fields.project.id,
-    hierarchyLevel: levelOf(issue.fields.issuetype)
+    hierarchyLevel: levelOf(issue.fields.issuetype),
+    restricted: Boolean(issue.fields.security)
   };
   const parent = issue.fields.parent;
   if (!parent) return placement;

@@ -2,7 +2,7 @@ import { route } from '@forge/api';
 import { z } from 'zod';
 import { jiraAsUser } from './jira-fetch';
 
-const PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER'] as const;
+const PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER', 'ADMINISTER_PROJECTS'] as const;
 type PermissionKey = (typeof PERMISSIONS)[number];
 
 const MyPermissionsSchema = z.object({
@@ -13,6 +13,8 @@ export interface Access {
   browse: boolean;
   edit: boolean;
   administer: boolean;
+  /** Project administrator of the project (or the issue's project). */
+  administerProject: boolean;
 }
 
 /**
@@ -31,5 +33,10 @@ export async function myPermissions(
         : route`/rest/api/3/mypermissions?permissions=${keys}`;
   const answer = await jiraAsUser(MyPermissionsSchema, path);
   const has = (key: PermissionKey): boolean => answer.permissions[key]?.havePermission === true;
-  return { browse: has('BROWSE_PROJECTS'), edit: has('EDIT_ISSUES'), administer: has('ADMINISTER') };
+  return {
+    browse: has('BROWSE_PROJECTS'),
+    edit: has('EDIT_ISSUES'),
+    administer: has('ADMINISTER'),
+    administerProject: has('ADMINISTER_PROJECTS')
+  };
 }

@@ -36,6 +36,19 @@ export function identityAccessKey(accountId: string): string {
   return `identity-access:${part(accountId.replace(/:/g, '.'), 'account id')}`;
 }
 
+/** The groups named contributors and curators of one project (see domain/roles). */
+export function projectRolesKey(projectId: string): string {
+  return `roles:project:${part(projectId, 'project id')}`;
+}
+
+/** A user's cached answer to "may they browse this issue?" (expires: see issue-access). */
+export function issueAccessKey(accountId: string, issueId: string): string {
+  return `issue-access:${part(accountId.replace(/:/g, '.'), 'account id')}:${part(issueId, 'issue id')}`;
+}
+
+/** The per-installation secret that keys import ids, kept in secret storage. */
+export const INSTALLATION_SECRET_KEY = 'installation-secret';
+
 /** Forge KVS limits that shape how this app reads and writes. */
 export const KVS_LIMITS = {
   batchItems: 25,

@@ -1,7 +1,7 @@
 import { kvs } from '@forge/kvs';
 import { DEFAULT_PRIVACY, parsePrivacySettings, type PrivacySettings } from '../domain/privacy';
 import { batchGetItems } from './batch-get';
-import { ENTITY, PRIVACY_KEY, entityKey, identityAccessKey } from './entities';
+import { ENTITY, PRIVACY_KEY, entityKey, identityAccessKey, issueAccessKey } from './entities';
 import { guarded } from './kvs-failure';
 import type { ImpactRecord } from './records';
 
@@ -33,21 +33,25 @@ export async function cacheAccess(accountId: string, access: CachedAccess, minut
 
 /**
  * The panel's first paint in ONE storage call: the issue's read model, the privacy
- * settings and the user's cached identity access, in one batch (entity and plain keys mix).
+ * settings, the user's cached identity access and their cached access to the issue, in
+ * one batch (entity and plain keys mix).
  */
 export async function readPanelState(
   issueId: string,
   accountId: string
-): Promise<{ impact?: ImpactRecord; privacy?: unknown; access?: unknown }> {
+): Promise<{ impact?: ImpactRecord; privacy?: unknown; access?: unknown; issueAccess?: unknown }> {
+  const issueKey = issueAccessKey(accountId, issueId);
   const items = await batchGetItems<unknown>([
     { key: entityKey(issueId, 'issue id'), entityName: ENTITY.impact },
     { key: PRIVACY_KEY },
-    { key: identityAccessKey(accountId) }
+    { key: identityAccessKey(accountId) },
+    { key: issueKey }
   ]);
-  const state: { impact?: ImpactRecord; privacy?: unknown; access?: unknown } = {};
+  const state: { impact?: ImpactRecord; privacy?: unknown; access?: unknown; issueAccess?: unknown } = {};
   for (const item of items) {
     if (item.entityName === ENTITY.impact) state.impact = item.value as ImpactRecord;
     else if (item.key === PRIVACY_KEY) state.privacy = item.value;
+    else if (item.key === issueKey) state.issueAccess = item.value;
     else state.access = item.value;
   }
   return state;

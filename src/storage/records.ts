@@ -36,6 +36,7 @@ export interface InsightRecord {
   importKey?: string;
   pending?: InsightPending;
   mergeInto?: string;
+  restrictedIssueId?: string;
   /** Lower-cased summary, quote and tags: the entity store's CONTAINS is case-sensitive. */
   searchText: string;
   /** Digest of the terms in the search index; absent until first indexed. */
@@ -72,6 +73,8 @@ export interface LinkRecord {
    * links written before links were versioned (read as version 0).
    */
   version?: number;
+  /** The issue was under issue-level security when linked: its evidence is shown only to those who can see it. */
+  restricted?: true;
 }
 
 export interface ImpactRecord {
@@ -115,6 +118,7 @@ export function insightToRecord(insight: Insight): InsightRecord {
   if (insight.pending !== undefined) record.pending = insight.pending;
   if (insight.mergeInto !== undefined) record.mergeInto = insight.mergeInto;
   if (insight.searchDigest !== undefined) record.searchDigest = insight.searchDigest;
+  if (insight.restrictedIssueId !== undefined) record.restrictedIssueId = insight.restrictedIssueId;
   return record;
 }
 
@@ -143,6 +147,7 @@ export function insightFromRecord(id: string, r: InsightRecord): Insight {
   if (r.pending !== undefined) insight.pending = r.pending;
   if (r.mergeInto !== undefined) insight.mergeInto = r.mergeInto;
   if (r.searchDigest !== undefined) insight.searchDigest = r.searchDigest;
+  if (r.restrictedIssueId !== undefined) insight.restrictedIssueId = r.restrictedIssueId;
   return insight;
 }
 

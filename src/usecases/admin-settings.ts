@@ -16,7 +16,13 @@ import { getInsights } from '../storage/insight-store';
 import { linksUnder } from '../storage/link-store';
 import { getPrivacySettings, savePrivacySettings } from '../storage/privacy-store';
 import { getScoringSettings, saveScoringSettings } from '../storage/settings-store';
-import type { AdminSettingsView, RescoreProgressView, ScorePreviewRow } from '../contract/views';
+import type {
+  AdminSettingsView,
+  PublishFailureView,
+  RescoreProgressView,
+  ScorePreviewRow
+} from '../contract/views';
+import { publishFailures } from '../sync/track-publish-failures';
 import { rescoreProgress, resumeRescore, startRescore } from '../sync/rescore';
 import type { Env } from './actor';
 import { collectCards, scoringItems } from './build-impact';
@@ -146,4 +152,10 @@ export async function previewScoring(input: unknown): Promise<ScorePreviewRow[]>
         ]
       : [];
   });
+}
+
+/** Issues Jira kept refusing the published impact of, for the admin page. */
+export async function getPublishFailures(): Promise<PublishFailureView[]> {
+  await requireJiraAdmin();
+  return publishFailures();
 }

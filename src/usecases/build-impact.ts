@@ -1,5 +1,11 @@
 import type { Account } from '../domain/account';
-import { computeFacets, orderCards, type EvidenceCard, type IssueImpact } from '../domain/impact';
+import {
+  computeFacets,
+  orderCards,
+  type EvidenceCard,
+  type IssueImpact,
+  type RestrictedEvidence
+} from '../domain/impact';
 import type { Insight } from '../domain/insight';
 import { scoreEvidence, type ImpactScore, type ScoringItem } from '../domain/scoring/score';
 import type { ScoringSettings } from '../domain/scoring/settings';
@@ -87,6 +93,21 @@ export function scoringItems(cards: readonly EvidenceCard[]): ScoringItem[] {
   });
 }
 
+/** Which cards came from issues that were under issue-level security when linked. */
+function restrictedEvidenceOf(
+  links: readonly LinkRecord[],
+  cards: readonly EvidenceCard[]
+): RestrictedEvidence[] {
+  const restrictedIssues = new Set(links.filter((l) => l.restricted).map((l) => l.issueId));
+  if (restrictedIssues.size === 0) return [];
+  const byIssue = new Map<string, string[]>();
+  for (const card of cards) {
+    if (!restrictedIssues.has(card.fromIssueId)) continue;
+    byIssue.set(card.fromIssueId, [...(byIssue.get(card.fromIssueId) ?? []), card.insightId]);
+  }
+  return [...byIssue].map(([issueId, insightIds]) => ({ issueId, insightIds }));
+}
+
 /**
  * Computes an issue's read model from its rolled-up evidence. Undefined when no
  * evidence is left, so the caller deletes the row and the issue drops out of ranking.
@@ -113,6 +134,8 @@ export function buildImpact(inputs: ImpactInputs): Omit<ImpactRecord, 'version'>
     updatedAt: inputs.now.toISOString()
   };
   if (inputs.parentId !== undefined) readModel.parentId = inputs.parentId;
+  const restricted = restrictedEvidenceOf(inputs.links, cards);
+  if (restricted.length > 0) readModel.restrictedEvidence = restricted;
   const record: Omit<ImpactRecord, 'version'> = {
     issueId: inputs.issueId,
     projectId: inputs.projectId,

@@ -9,13 +9,13 @@ import { retryOnConflict } from './retry-on-conflict';
 
 /** Rewrites the "why this is evidence" note of one link; cards on the chain follow. */
 export async function editNote(
-  _actor: Actor,
+  actor: Actor,
   env: Env,
   issueId: string,
   insightId: string,
   note: string
 ): Promise<IssueImpact | null> {
-  await placeForEdit(issueId);
+  await placeForEdit(actor, issueId);
   return retryOnConflict(async () => {
     const links = await getLinks(issueId, [insightId]);
     const link = links.get(insightId);

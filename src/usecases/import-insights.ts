@@ -1,5 +1,6 @@
 import { AppError } from '../domain/errors';
-import { fingerprint } from '../domain/fingerprint';
+import { keyedId } from './keyed-id';
+import { installationSecret } from '../storage/installation-secret';
 import { InsightInputSchema, type Insight } from '../domain/insight';
 import { normaliseAccountKey, type Account } from '../domain/account';
 import { parseWith } from '../domain/parse';
@@ -12,7 +13,6 @@ import type { ImportReport } from '../contract/views';
 import type { Actor, Env } from './actor';
 import { mergeAccount, newInsight, type InsightInput } from './prepare-capture';
 import { indexForSearch } from './index-for-search';
-import { requireProjectEdit } from './project-access';
 import { retryOnConflict } from './retry-on-conflict';
 import { startAccountRescore } from './account-rescore';
 
@@ -30,11 +30,18 @@ interface ValidRow {
 
 /**
  * An imported row's id derives from the project and the row's source key (or, without
- * one, its content), so importing the same file twice finds the first import's insights
- * and creates nothing: the write of a new row is conditioned on its id being absent.
+ * one, its content), keyed with the installation's secret: importing the same file twice
+ * finds the first import's insights and creates nothing (the write of a new row is
+ * conditioned on its id being absent), yet nobody can compute an insight's id from a
+ * ticket key to reach it through another endpoint.
  */
-export function importedInsightId(projectId: string, row: { key?: string }, input: InsightInput): string {
-  return `imp-${projectId}-${fingerprint(row.key !== undefined ? { key: row.key } : { content: input })}`;
+export function importedInsightId(
+  secret: string,
+  projectId: string,
+  row: { key?: string },
+  input: InsightInput
+): string {
+  return `imp-${keyedId(secret, { projectId, ...(row.key !== undefined ? { key: row.key } : { content: input }) })}`;
 }
 
 /**
@@ -49,7 +56,7 @@ export async function importInsights(
   projectId: string,
   rows: readonly ImportRow[]
 ): Promise<ImportReport> {
-  await requireProjectEdit(projectId);
+  const secret = await installationSecret();
   const report: ImportReport = { created: [], duplicates: [], invalid: [] };
   const valid: ValidRow[] = [];
   const seen = new Map<string, number>();
@@ -57,7 +64,7 @@ export async function importInsights(
   for (const row of rows) {
     try {
       const input = parseWith(InsightInputSchema, row.insight, `row ${row.line}`);
-      const id = importedInsightId(projectId, row, input);
+      const id = importedInsightId(secret, projectId, row, input);
       if (seen.has(id)) {
         report.duplicates.push({ line: row.line, insightId: id });
         continue;

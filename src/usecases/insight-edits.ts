@@ -1,4 +1,3 @@
-import { requireProjectEdit } from './project-access';
 import { loadProjectInsight } from './project-insight';
 import { InsightPatchSchema, isLeaving, validateObservedAt, type Insight } from '../domain/insight';
 import { NotFoundError } from '../domain/errors';
@@ -32,7 +31,6 @@ export async function captureInsight(
   projectId: string,
   input: InsightInput
 ): Promise<InsightView> {
-  await requireProjectEdit(projectId);
   const insight = newInsight(input, projectId, actor, env);
   const { view, merge } = await retryOnConflict(async () => {
     const change = emptyChange();
@@ -68,7 +66,6 @@ export async function editInsight(
   insightId: string,
   patch: InsightPatch
 ): Promise<InsightView> {
-  await requireProjectEdit(projectId);
   const { view, merge } = await retryOnConflict(async () => {
     const now = env.now();
     const current = await loadProjectInsight(insightId, projectId);
@@ -146,7 +143,6 @@ export async function deleteInsight(
   projectId: string,
   insightId: string
 ): Promise<DeleteOutcome> {
-  await requireProjectEdit(projectId);
   return retryOnConflict(async () => {
     const current = await loadProjectInsight(insightId, projectId);
     if (current.pending === 'merge') throw new NotFoundError('This insight is being merged into another.');

@@ -3,10 +3,12 @@ import type { IssueImpact } from '../domain/impact';
 import { isLeaving, type Insight } from '../domain/insight';
 import type { AccountConflict } from '../domain/account-edit';
 import { getIssuePlacement, type IssuePlacement } from '../jira/get-issue';
-import { myPermissions } from '../jira/my-permissions';
+import { myPermissions, type Access } from '../jira/my-permissions';
 import { getAccount } from '../storage/account-store';
 import type { LinkRecord } from '../storage/records';
 import type { Actor, Env } from './actor';
+import { requireIssueEvidenceChange } from './capabilities';
+import { rememberIssueAccess } from './issue-access';
 import { applyChange, type AffectedIssue } from './apply-change';
 import { emptyChange } from './evidence-change';
 import {
@@ -35,12 +37,21 @@ export interface LinkResult {
   accountConflicts?: AccountConflict[];
 }
 
-/** Checks that the actor may edit the issue, and learns where it sits in the hierarchy. */
-export async function placeForEdit(issueId: string): Promise<IssuePlacement> {
+/**
+ * Checks that the actor may change the issue's evidence (see capabilities) and, when the
+ * issue id came from a payload, that the issue belongs to the project the user acts in;
+ * learns where it sits in the hierarchy. Also returns what Jira said, to warm caches.
+ */
+export async function placeForEdit(
+  actor: Actor,
+  issueId: string,
+  inProject?: string
+): Promise<IssuePlacement & { access: Access }> {
   const [placement, access] = await Promise.all([getIssuePlacement(issueId), myPermissions({ issueId })]);
-  if (!access.edit)
-    throw new ForbiddenError('You need permission to edit this issue to change its evidence.');
-  return placement;
+  if (inProject !== undefined && placement.projectId !== inProject)
+    throw new NotFoundError('That issue is not in this project.');
+  await requireIssueEvidenceChange(actor.accountId, placement.projectId, access);
+  return { ...placement, access };
 }
 
 /** The issue a link is on and its ancestors: every impact the link feeds. */
@@ -82,6 +93,7 @@ function linkRow(
   if (insight.accountKey) link.accountKey = insight.accountKey;
   // The issue's impact is computed from this very insight in the same transaction.
   link.insightUpdatedAt = insight.updatedAt;
+  if (placement.restricted) link.restricted = true;
   return link;
 }
 
@@ -98,9 +110,13 @@ export async function linkInsights(
   env: Env,
   issueId: string,
   insightIds: readonly string[],
-  note: string
+  note: string,
+  inProject?: string
 ): Promise<LinkResult> {
-  const placement = await placeForEdit(issueId);
+  const { access, ...placement } = await placeForEdit(actor, issueId, inProject);
+  // The user just proved they can see the issue: their next panel read needs no Jira call.
+  // A failed cache write costs that read a Jira call, never the link.
+  const warmed = rememberIssueAccess(actor.accountId, placement.id, access).catch(() => undefined);
   const unique = [...new Set(insightIds)];
   const alreadyLinked: string[] = [];
   const linked: string[] = [];
@@ -118,6 +134,7 @@ export async function linkInsights(
       return { impact, alreadyLinked, linked, notLinked };
     }
   }
+  await warmed;
   return { impact, alreadyLinked, linked };
 }
 
@@ -137,10 +154,12 @@ async function linkChunk(
       build: ({ linksOf, insights }) => {
         alreadyLinked.length = 0;
         added.length = 0;
+        // An insight of another project is reported as missing: a payload id grants nothing,
+        // and evidence never crosses into a project its readers may not be able to browse.
         // An insight being deleted or merged away takes no new links.
         const missing = insightIds.filter((id) => {
           const insight = insights.get(id);
-          return !insight || isLeaving(insight);
+          return !insight || insight.projectId !== placement.projectId || isLeaving(insight);
         });
         if (missing.length > 0) throw new NotFoundError(`No insight with id ${missing.join(', ')}.`);
         const linked = new Set(
@@ -188,8 +207,10 @@ export async function captureAndLink(
   note: string
 ): Promise<LinkResult> {
   const accountKey = accountKeyOf(input);
-  const placement = await placeForEdit(issueId);
+  const { access, ...placement } = await placeForEdit(actor, issueId);
   const insight = newInsight(input, placement.projectId, actor, env);
+  if (placement.restricted) insight.restrictedIssueId = placement.id;
+  const warmed = rememberIssueAccess(actor.accountId, placement.id, access).catch(() => undefined);
   const { result, merge } = await retryOnConflict(async () => {
     const now = env.now();
     const change = emptyChange();
@@ -210,5 +231,6 @@ export async function captureAndLink(
     return { result, merge };
   });
   await rescoreIfFilled(merge, placement.projectId, env);
+  await warmed;
   return result;
 }

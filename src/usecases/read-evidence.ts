@@ -5,16 +5,18 @@ import { getAccounts } from '../storage/account-store';
 import { getImpact } from '../storage/impact-store';
 import { readPanelState } from '../storage/privacy-store';
 import { identityAllowed, redactionFor } from './identity-access';
+import { requireIssueBrowse } from './issue-access';
 import { getInsights } from '../storage/insight-store';
 import { linksUnder } from '../storage/link-store';
 import type { Page } from '../contract/result';
 import type { PanelView } from '../contract/views';
 import { collectCards, FIRST_PAGE_CARDS } from './build-impact';
+import { visibleCards, visibleImpact } from './visible-evidence';
 
 /**
  * The panel's first paint for the issue in Forge's context: one storage read and no
- * Jira call. Forge only renders the panel for a user who can see the issue, and the
- * issue id comes from the trusted context, so no permission call is needed here.
+ * Jira call when the user's access to the issue is cached (see issue-access); a user
+ * who may not browse the issue is refused, cache or not.
  */
 export async function readContextEvidence(
   issueId: string,
@@ -23,19 +25,25 @@ export async function readContextEvidence(
 ): Promise<PanelView> {
   // The read model, the privacy settings and the user's cached access in one batch.
   const state = await readPanelState(issueId, accountId);
-  const view: PanelView = { issueId, projectId, impact: state.impact?.readModel ?? null };
+  await requireIssueBrowse(accountId, issueId, { access: state.issueAccess });
+  // Restricted descendants cost one Jira call; without any the read stays at one storage call.
+  const impact = await visibleImpact(state.impact?.readModel ?? null, issueId);
+  const view: PanelView = { issueId, projectId, impact };
   const allowed = await identityAllowed(accountId, { privacy: state.privacy, access: state.access }).catch(
     () => false
   );
   return (await redactionFor(allowed)).panel(view);
 }
 
-/** Evidence of any issue, for the project page: the user must be able to browse it. */
-export async function readIssueEvidence(issueId: string): Promise<PanelView> {
+/**
+ * Evidence of an issue of the project page's project (the id comes from the payload):
+ * the issue must belong to that project and the user must be able to browse it.
+ */
+export async function readIssueEvidence(issueId: string, projectId: string): Promise<PanelView> {
   const [access, record] = await Promise.all([myPermissions({ issueId }), getImpact(issueId)]);
-  if (!access.browse)
+  if (!access.browse || (record && record.projectId !== projectId))
     throw new NotFoundError('Issue does not exist or you do not have permission to see it.');
-  return { issueId, projectId: record?.projectId ?? '', impact: record?.readModel ?? null };
+  return { issueId, projectId, impact: await visibleImpact(record?.readModel ?? null, issueId) };
 }
 
 /**
@@ -55,7 +63,7 @@ export async function listCards(issueId: string, cursor: string | undefined): Pr
   ]);
   const cards = orderCards(collectCards({ issueId, links, insights, accounts }), record.readModel.score);
   const pageSize = FIRST_PAGE_CARDS;
-  const items = cards.slice(offset, offset + pageSize);
+  const items = await visibleCards(cards.slice(offset, offset + pageSize), links, issueId);
   const next = offset + pageSize;
   return next < cards.length ? { items, cursor: String(next) } : { items };
 }

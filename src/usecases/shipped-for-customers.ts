@@ -1,6 +1,7 @@
 import { recentlyDoneIssues } from '../jira/recently-done';
 import { getImpacts } from '../storage/impact-store';
 import type { ShippedIssueView } from '../contract/views';
+import { visibleReadModels } from './visible-evidence';
 
 /**
  * "Shipped for customers": recently done issues that had customer evidence, with the
@@ -9,9 +10,10 @@ import type { ShippedIssueView } from '../contract/views';
  */
 export async function shippedForCustomers(projectId: string, days: number): Promise<ShippedIssueView[]> {
   const done = await recentlyDoneIssues(projectId, days);
-  const impacts = await getImpacts(done.map((issue) => issue.id));
+  // Content from restricted descendants the user cannot see is left out (one Jira call, only if any).
+  const impacts = await visibleReadModels(await getImpacts(done.map((issue) => issue.id)));
   return done.flatMap((issue) => {
-    const impact = impacts.get(issue.id)?.readModel;
+    const impact = impacts.get(issue.id);
     if (!impact) return [];
     const accounts = new Map<string, { key: string; name: string; segment: string; arr: number }>();
     for (const card of impact.cards) if (card.account) accounts.set(card.account.key, card.account);

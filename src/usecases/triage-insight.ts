@@ -5,7 +5,6 @@ import type { InsightView } from '../contract/views';
 import type { Actor, Env } from './actor';
 import { applyChange } from './apply-change';
 import { emptyChange } from './evidence-change';
-import { requireProjectEdit } from './project-access';
 import { retryOnConflict } from './retry-on-conflict';
 
 /**
@@ -19,7 +18,6 @@ export async function setInsightStatus(
   insightId: string,
   status: 'new' | 'dismissed'
 ): Promise<InsightView> {
-  await requireProjectEdit(projectId);
   return retryOnConflict(async () => {
     const insight = await loadProjectInsight(insightId, projectId);
     if (isLeaving(insight)) throw new NotFoundError('This insight is being deleted or merged.');

@@ -1,8 +1,9 @@
-import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { NotFoundError } from '../domain/errors';
 import type { IssueImpact } from '../domain/impact';
 import { myPermissions } from '../jira/my-permissions';
 import { getLinks } from '../storage/link-store';
 import type { Actor, Env } from './actor';
+import { requireIssueEvidenceChange } from './capabilities';
 import { applyChange } from './apply-change';
 import { emptyChange, removeLink } from './evidence-change';
 import { affectedChain } from './link-insights';
@@ -14,17 +15,19 @@ import { retryOnConflict } from './retry-on-conflict';
  * impact change in one transaction. An insight with no link left goes back to the inbox.
  */
 export async function unlinkInsight(
-  _actor: Actor,
+  actor: Actor,
   env: Env,
   issueId: string,
-  insightId: string
+  insightId: string,
+  inProject?: string
 ): Promise<IssueImpact | null> {
   // The permission check and the link (which names the issue's ancestors) in parallel.
   const [access, links] = await Promise.all([myPermissions({ issueId }), getLinks(issueId, [insightId])]);
-  if (!access.edit)
-    throw new ForbiddenError('You need permission to edit this issue to change its evidence.');
   const link = links.get(insightId);
-  if (!link) throw new NotFoundError('That insight is not linked to this issue.');
+  // An issue id from a payload must belong to the project the user acts in.
+  if (!link || (inProject !== undefined && link.projectId !== inProject))
+    throw new NotFoundError('That insight is not linked to this issue.');
+  await requireIssueEvidenceChange(actor.accountId, link.projectId, access);
   return retryOnConflict(async () => {
     const results = await applyChange(
       {

@@ -8,7 +8,6 @@ import { accountToRecord } from '../storage/records';
 import { WriteSet } from '../storage/write-set';
 import type { Actor, Env } from './actor';
 import { startAccountRescore } from './account-rescore';
-import { requireProjectEdit } from './project-access';
 import { retryOnConflict } from './retry-on-conflict';
 
 /**
@@ -24,7 +23,6 @@ export async function upsertAccount(
   projectId: string,
   input: AccountEdit
 ): Promise<AccountEditView> {
-  await requireProjectEdit(projectId);
   const named = input.key ?? input.name;
   if (named === undefined) {
     throw new ValidationError('Name the account to edit', [

@@ -1,6 +1,8 @@
 import type { AdminSettingsView } from '../../../src/contract/views';
 import { PrivacySettingsForm } from './PrivacySettingsForm';
 import { PublishFailures } from './PublishFailures';
+
+import { ProjectRolesSection } from './ProjectRolesSection';
 import { RescoreProgress } from './RescoreProgress';
 import { ScoringSettingsForm } from './ScoringSettingsForm';
 import { SettingsSection } from './SettingsSection';
@@ -13,7 +15,7 @@ interface Props {
   onPrivacySaved: (view: AdminSettingsView) => void;
 }
 
-/** Both settings forms: the score's weights with their preview, and identity visibility. */
+/** The settings forms: the score's weights with their preview, identity visibility, and project roles. */
 export function SettingsForms({ view, justSaved, onScoringSaved, onPrivacySaved }: Props): JSX.Element {
   return (
     <>
@@ -38,6 +40,7 @@ export function SettingsForms({ view, justSaved, onScoringSaved, onPrivacySaved 
       >
         <PrivacySettingsForm saved={view.privacy} onSaved={onPrivacySaved} />
       </SettingsSection>
+      <ProjectRolesSection />
     </>
   );
 }

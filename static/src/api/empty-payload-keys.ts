@@ -12,10 +12,12 @@ type EmptyPayloadKey = {
 export const EMPTY_PAYLOAD_KEYS = [
   'panel/getEvidence',
   'panel/getAccess',
+  'project/getAccess',
   'admin/getSettings',
   'admin/rescoreProgress',
   'admin/retryRescore',
-  'admin/publishFailures'
+  'admin/publishFailures',
+  'admin/listRoles'
 ] as const satisfies readonly EmptyPayloadKey[];
 
 export function isEmptyPayloadKey(key: ContractKey): boolean {

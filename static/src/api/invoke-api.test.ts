@@ -11,8 +11,12 @@ jest.mock(
 beforeEach(resetBridge);
 
 it('unwraps an ok result', async () => {
-  onResolver('panel/getAccess', () => ok({ canEdit: true }));
-  await expect(invokeApi('panel/getAccess', {})).resolves.toEqual({ canEdit: true });
+  onResolver('panel/getAccess', () => ok({ canEdit: true, canContribute: true, canCurate: false }));
+  await expect(invokeApi('panel/getAccess', {})).resolves.toEqual({
+    canEdit: true,
+    canContribute: true,
+    canCurate: false
+  });
 });
 
 it('throws a typed ApiError with the server’s code and field issues', async () => {

@@ -25,7 +25,7 @@ function submit(): void {
 beforeEach(() => {
   resetBridge();
   onResolver('panel/getEvidence', () => ok(view()));
-  onResolver('panel/getAccess', () => ok({ canEdit: true }));
+  onResolver('panel/getAccess', () => ok({ canEdit: true, canContribute: true, canCurate: false }));
 });
 
 it('labels every field', async () => {

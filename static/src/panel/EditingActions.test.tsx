@@ -34,7 +34,7 @@ beforeEach(() => {
   onResolver('panel/getEvidence', () =>
     ok(view([card(), card({ insightId: 'ins-2', summary: 'Second card' })]))
   );
-  onResolver('panel/getAccess', () => ok({ canEdit: true }));
+  onResolver('panel/getAccess', () => ok({ canEdit: true, canContribute: true, canCurate: false }));
 });
 
 describe('unlink', () => {

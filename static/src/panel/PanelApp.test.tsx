@@ -1,6 +1,14 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { EMPTY_VIEW, card, contribution, score, view } from '../test/fixtures';
-import { fail, forgeBridgeMock, hangResolver, ok, onJira, onResolver, resetBridge } from '../test/forge-bridge';
+import {
+  fail,
+  forgeBridgeMock,
+  hangResolver,
+  ok,
+  onJira,
+  onResolver,
+  resetBridge
+} from '../test/forge-bridge';
 import { PanelApp } from './PanelApp';
 
 jest.mock(
@@ -10,7 +18,7 @@ jest.mock(
 
 beforeEach(() => {
   resetBridge();
-  onResolver('panel/getAccess', () => ok({ canEdit: false }));
+  onResolver('panel/getAccess', () => ok({ canEdit: false, canContribute: false, canCurate: false }));
 });
 
 describe('loading', () => {
@@ -36,7 +44,7 @@ describe('loading', () => {
 describe('empty', () => {
   it('invites an editor to add the first evidence', async () => {
     onResolver('panel/getEvidence', () => ok(EMPTY_VIEW));
-    onResolver('panel/getAccess', () => ok({ canEdit: true }));
+    onResolver('panel/getAccess', () => ok({ canEdit: true, canContribute: true, canCurate: false }));
     render(<PanelApp />);
     const empty = await screen.findByTestId('panel-empty');
     expect(empty).toHaveTextContent('No customer evidence yet — add the first');
@@ -114,7 +122,10 @@ describe('evidence', () => {
       if (path.startsWith('/rest/api/3/user/bulk?'))
         return { status: 200, body: { values: [{ accountId: 'user-1', displayName: 'Bob Builder' }] } };
       if (path === '/rest/api/3/issue/bulkfetch' && init?.method === 'POST')
-        return { status: 200, body: { issues: [{ id: '10077', key: 'DEMO-77', fields: { summary: 'Child story' } }] } };
+        return {
+          status: 200,
+          body: { issues: [{ id: '10077', key: 'DEMO-77', fields: { summary: 'Child story' } }] }
+        };
       return { status: 404 };
     });
     onResolver('panel/getEvidence', () =>
@@ -132,14 +143,21 @@ describe('evidence', () => {
     expect(first.getByTestId('card-note')).toHaveTextContent(
       'Why this is evidence: Top-3 account, renewal in Q3'
     );
-    await waitFor(() => expect(first.getByTestId('card-linked')).toHaveTextContent(/^Linked by Bob Builder /));
+    await waitFor(() =>
+      expect(first.getByTestId('card-linked')).toHaveTextContent(/^Linked by Bob Builder /)
+    );
     expect(first.queryByTestId('from-child')).not.toBeInTheDocument();
     const child = within(cards[1] as HTMLElement);
-    await waitFor(() => expect(child.getByTestId('from-child')).toHaveTextContent('from child issue DEMO-77'));
+    await waitFor(() =>
+      expect(child.getByTestId('from-child')).toHaveTextContent('from child issue DEMO-77')
+    );
 
     // One bulk call of each kind, for the distinct ids of the shown cards.
     const paths = forgeBridgeMock.requestJira.mock.calls.map((c) => c[0]);
-    expect(paths).toEqual(['/rest/api/3/user/bulk?accountId=user-1&maxResults=1', '/rest/api/3/issue/bulkfetch']);
+    expect(paths).toEqual([
+      '/rest/api/3/user/bulk?accountId=user-1&maxResults=1',
+      '/rest/api/3/issue/bulkfetch'
+    ]);
     expect(JSON.parse(String(forgeBridgeMock.requestJira.mock.calls[1]?.[1]?.body))).toEqual({
       issueIdsOrKeys: ['10077'],
       fields: ['summary']
@@ -200,7 +218,9 @@ describe('identity hidden by the privacy settings', () => {
         })
       ]
     });
-    const hiddenCard = card({ account: { key: 'account-1', name: 'Hidden account', segment: 'enterprise', arr: 0 } });
+    const hiddenCard = card({
+      account: { key: 'account-1', name: 'Hidden account', segment: 'enterprise', arr: 0 }
+    });
     onResolver('panel/getEvidence', () => ok({ ...view([hiddenCard], { score: s }), identityHidden: true }));
     const { container } = render(<PanelApp />);
 
@@ -310,7 +330,7 @@ describe('access', () => {
     await screen.findByTestId('evidence-card');
     expect(screen.queryByTestId('unlink-button')).not.toBeInTheDocument();
     await act(async () => {
-      grant(ok({ canEdit: true }));
+      grant(ok({ canEdit: true, canContribute: true, canCurate: false }));
       await Promise.resolve();
     });
     expect(await screen.findByTestId('unlink-button')).toBeInTheDocument();

@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/default/button';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { InsightView } from '../../../src/contract/views';
+import type { AccessView, InsightView } from '../../../src/contract/views';
 import type { InsightStatus } from '../../../src/domain/vocabulary';
 import { QuoteText } from '../shared/evidence/QuoteText';
 import { SourceLink } from '../shared/evidence/SourceLink';
@@ -25,10 +25,12 @@ type Mode = 'none' | 'link' | 'merge' | 'delete';
 interface Props {
   insight: InsightView;
   actions: LibraryActions;
+  /** Contributors link; curators also dismiss, restore, merge and delete. */
+  access: AccessView;
 }
 
 /** One insight in the library, with the triage actions that fit its status. */
-export function InsightItem({ insight, actions }: Props): JSX.Element {
+export function InsightItem({ insight, actions, access }: Props): JSX.Element {
   const [mode, setMode] = useState<Mode>('none');
   const [busy, setBusy] = useState(false);
   const toggle = (m: Mode): void => setMode((current) => (current === m ? 'none' : m));
@@ -47,7 +49,9 @@ export function InsightItem({ insight, actions }: Props): JSX.Element {
     account,
     insight.journeyStage ? JOURNEY_STAGE_LABELS[insight.journeyStage] : undefined,
     `observed ${formatDate(insight.observedAt)}`,
-    insight.linkCount > 0 ? `linked to ${insight.linkCount} issue${insight.linkCount === 1 ? '' : 's'}` : undefined
+    insight.linkCount > 0
+      ? `linked to ${insight.linkCount} issue${insight.linkCount === 1 ? '' : 's'}`
+      : undefined
   ].filter((p): p is string => p !== undefined);
 
   return (
@@ -80,14 +84,23 @@ export function InsightItem({ insight, actions }: Props): JSX.Element {
             Tags: {insight.tags.join(', ')}
           </Text>
         ) : null}
-        <SourceLink url={insight.sourceUrl} label={`Open ${SOURCE_KIND_LABELS[insight.sourceKind].toLowerCase()}`} />
+        <SourceLink
+          url={insight.sourceUrl}
+          label={`Open ${SOURCE_KIND_LABELS[insight.sourceKind].toLowerCase()}`}
+        />
         <Inline space="space.075" shouldWrap>
-          {insight.status !== 'dismissed' ? (
-            <Button spacing="compact" isSelected={mode === 'link'} aria-expanded={mode === 'link'} onClick={() => toggle('link')} testId="link-button">
+          {access.canContribute && insight.status !== 'dismissed' ? (
+            <Button
+              spacing="compact"
+              isSelected={mode === 'link'}
+              aria-expanded={mode === 'link'}
+              onClick={() => toggle('link')}
+              testId="link-button"
+            >
               Link to issue
             </Button>
           ) : null}
-          {insight.status === 'new' ? (
+          {access.canCurate && insight.status === 'new' ? (
             <Button
               spacing="compact"
               isDisabled={busy}
@@ -97,7 +110,7 @@ export function InsightItem({ insight, actions }: Props): JSX.Element {
               Not actionable
             </Button>
           ) : null}
-          {insight.status === 'dismissed' ? (
+          {access.canCurate && insight.status === 'dismissed' ? (
             <Button
               spacing="compact"
               isDisabled={busy}
@@ -107,12 +120,27 @@ export function InsightItem({ insight, actions }: Props): JSX.Element {
               Restore to inbox
             </Button>
           ) : null}
-          <Button spacing="compact" isSelected={mode === 'merge'} aria-expanded={mode === 'merge'} onClick={() => toggle('merge')} testId="merge-button">
-            Merge duplicate…
-          </Button>
-          <Button spacing="compact" appearance="subtle" onClick={() => toggle('delete')} testId="delete-button">
-            Delete
-          </Button>
+          {access.canCurate ? (
+            <>
+              <Button
+                spacing="compact"
+                isSelected={mode === 'merge'}
+                aria-expanded={mode === 'merge'}
+                onClick={() => toggle('merge')}
+                testId="merge-button"
+              >
+                Merge duplicate…
+              </Button>
+              <Button
+                spacing="compact"
+                appearance="subtle"
+                onClick={() => toggle('delete')}
+                testId="delete-button"
+              >
+                Delete
+              </Button>
+            </>
+          ) : null}
         </Inline>
         {mode === 'link' ? (
           <LinkToIssue insight={insight} onLink={actions.link} onDone={() => setMode('none')} />
@@ -140,7 +168,12 @@ export function InsightItem({ insight, actions }: Props): JSX.Element {
                 >
                   Delete insight
                 </Button>
-                <Button spacing="compact" appearance="subtle" isDisabled={busy} onClick={() => setMode('none')}>
+                <Button
+                  spacing="compact"
+                  appearance="subtle"
+                  isDisabled={busy}
+                  onClick={() => setMode('none')}
+                >
                   Cancel
                 </Button>
               </Inline>

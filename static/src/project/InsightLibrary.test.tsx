@@ -38,6 +38,10 @@ function library(items: InsightView[]): void {
   });
 }
 
+const CURATOR = { canEdit: true, canContribute: true, canCurate: true };
+const CONTRIBUTOR = { canEdit: true, canContribute: true, canCurate: false };
+const VIEWER = { canEdit: false, canContribute: false, canCurate: false };
+
 /** What the page hears when a change can move issues' scores. */
 const evidenceChanged = jest.fn();
 
@@ -55,7 +59,7 @@ async function item(summary: string): Promise<BoundFunctions<typeof queries>> {
 }
 
 it('opens on the inbox, newest first as the server sends them', async () => {
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   const items = await screen.findAllByTestId('library-item');
   expect(items.map((i) => within(i).getByTestId('library-item-summary').textContent)).toEqual([
     'Export times out',
@@ -72,7 +76,7 @@ it('dismisses an inbox item (it leaves the inbox) and restores it from "Not acti
       status: p.status
     })
   );
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   fireEvent.click((await item('Export times out')).getByTestId('dismiss-button'));
   await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
   expect(lastPayload('project/setInsightStatus')).toEqual({ insightId: 'ins-a', status: 'dismissed' });
@@ -101,7 +105,7 @@ it('links an insight to an issue found by key or text, with a note', async () =>
     ])
   );
   onResolver('project/link', (p) => ok({ view: { ...view(), issueId: p.issueId }, alreadyLinked: [] }));
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   const a = await item('Export times out');
   fireEvent.click(a.getByTestId('link-button'));
   expect(a.getByTestId('link-confirm')).toBeDisabled();
@@ -130,7 +134,7 @@ it('links an insight to an issue found by key or text, with a note', async () =>
 
 it('merges a duplicate only after saying what happens, and drops it from the list', async () => {
   onResolver('project/mergeInsights', () => ok({ ...A, tags: ['export', 'csv', 'perf'] }));
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   const b = await item('Export is slow');
   fireEvent.click(b.getByTestId('merge-button'));
   fireEvent.change(b.getByTestId('merge-search'), { target: { value: 'export' } });
@@ -154,7 +158,7 @@ it('merges a duplicate only after saying what happens, and drops it from the lis
 
 it('deletes after an inline confirmation, and keeps the item when the server refuses', async () => {
   onResolver('project/deleteInsight', () => fail('FORBIDDEN'));
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   const a = await item('Export times out');
   fireEvent.click(a.getByTestId('delete-button'));
   fireEvent.click(a.getByTestId('delete-confirm'));
@@ -177,7 +181,7 @@ it('captures an insight with the shared form, without a link note, into the inbo
   onResolver('project/captureInsight', (p) =>
     ok(insightView({ id: 'ins-new', summary: String((p.insight as { summary: string }).summary).trim() }))
   );
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   await screen.findAllByTestId('library-item');
   fireEvent.click(screen.getByTestId('capture-insight-button'));
   await screen.findByTestId('capture-form');
@@ -214,7 +218,7 @@ it('exports every page of the current filter as CSV', async () => {
     expect(this.download).toMatch(/^customer-insights-new-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(this.href).toBe('blob:export');
   });
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   await screen.findAllByTestId('library-item');
   fireEvent.click(screen.getByTestId('export-csv'));
   await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
@@ -249,7 +253,7 @@ it('offers to search further when a search has found nothing yet, then shows wha
           : { items: [old] }
     )
   );
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   await screen.findAllByTestId('library-item');
   fireEvent.change(screen.getByTestId('library-search'), { target: { value: 'quarantined' } });
   fireEvent.click(screen.getByTestId('library-search-submit'));
@@ -269,7 +273,7 @@ it('offers to search further when a search has found nothing yet, then shows wha
 
 it('tells a search with no match from an empty library', async () => {
   library([]);
-  render(<InsightLibrary onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   expect(await screen.findByTestId('library-empty')).toHaveTextContent('The inbox is empty');
   fireEvent.change(screen.getByTestId('library-search'), { target: { value: 'zephyr' } });
   fireEvent.click(screen.getByTestId('library-search-submit'));
@@ -278,4 +282,37 @@ it('tells a search with no match from an empty library', async () => {
       'No summary, quote, tag or account name here contains every word of the search.'
     )
   );
+});
+
+describe('shows only the actions the user may take', () => {
+  const actionNames = /^(Capture insight|Link to issue|Not actionable|Merge duplicate…|Delete)$/;
+
+  it('offers a viewer no changes at all', async () => {
+    render(<InsightLibrary access={VIEWER} onEvidenceChanged={evidenceChanged} />);
+    await screen.findAllByTestId('library-item');
+    expect(
+      within(screen.getByTestId('library-list')).queryAllByRole('button', { name: actionNames })
+    ).toHaveLength(0);
+    expect(screen.queryByRole('button', { name: 'Capture insight' })).not.toBeInTheDocument();
+  });
+
+  it('offers a contributor capture and linking, but not triage, merge or deletion', async () => {
+    render(<InsightLibrary access={CONTRIBUTOR} onEvidenceChanged={evidenceChanged} />);
+    await screen.findAllByTestId('library-item');
+    expect(screen.getByRole('button', { name: 'Capture insight' })).toBeInTheDocument();
+    const list = within(screen.getByTestId('library-list'));
+    expect(list.getAllByRole('button', { name: 'Link to issue' })).toHaveLength(2);
+    for (const name of ['Not actionable', 'Merge duplicate…', 'Delete']) {
+      expect(list.queryByRole('button', { name })).not.toBeInTheDocument();
+    }
+  });
+
+  it('offers a curator every action', async () => {
+    render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
+    await screen.findAllByTestId('library-item');
+    const list = within(screen.getByTestId('library-list'));
+    for (const name of ['Not actionable', 'Merge duplicate…', 'Delete', 'Link to issue']) {
+      expect(list.getAllByRole('button', { name })).toHaveLength(2);
+    }
+  });
 });

@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/default/button';
 import EmptyState from '@atlaskit/empty-state';
 import Spinner from '@atlaskit/spinner';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import type { AccessView } from '../../../src/contract/views';
 import { ExportCsvButton } from './ExportCsvButton';
 import { useInsightLibrary, type LibraryFilter, type LibraryStatus } from './hooks/useInsightLibrary';
 import { useLibraryActions } from './hooks/useLibraryActions';
@@ -34,12 +35,14 @@ const EMPTY: Readonly<Record<LibraryStatus, string>> = {
 const NO_MATCH = 'No summary, quote, tag or account name here contains every word of the search.';
 
 interface Props {
+  /** What the user may do here: only those actions are shown. */
+  access: AccessView;
   /** Called after a change that can move issues' scores (a link, a merge, a deletion). */
   onEvidenceChanged: () => void;
 }
 
 /** The project's insights, newest first, with the inbox of unlinked ones to triage. */
-export function InsightLibrary({ onEvidenceChanged }: Props): JSX.Element {
+export function InsightLibrary({ access, onEvidenceChanged }: Props): JSX.Element {
   const [filter, setFilter] = useState<LibraryFilter>({ status: 'new', query: '' });
   const [capturing, setCapturing] = useState(false);
   const { load, loadingMore, loadMore, reload, update } = useInsightLibrary(filter);
@@ -62,15 +65,17 @@ export function InsightLibrary({ onEvidenceChanged }: Props): JSX.Element {
           ))}
         </Inline>
         <Inline space="space.100">
-          <Button
-            appearance="primary"
-            isSelected={capturing}
-            aria-expanded={capturing}
-            onClick={() => setCapturing((c) => !c)}
-            testId="capture-insight-button"
-          >
-            Capture insight
-          </Button>
+          {access.canContribute ? (
+            <Button
+              appearance="primary"
+              isSelected={capturing}
+              aria-expanded={capturing}
+              onClick={() => setCapturing((c) => !c)}
+              testId="capture-insight-button"
+            >
+              Capture insight
+            </Button>
+          ) : null}
           <ExportCsvButton filter={filter} />
         </Inline>
       </Inline>
@@ -80,7 +85,7 @@ export function InsightLibrary({ onEvidenceChanged }: Props): JSX.Element {
         onSearch={(query) => setFilter((f) => ({ ...f, query }))}
         testId="library-search"
       />
-      {capturing ? (
+      {capturing && access.canContribute ? (
         <Box padding="space.200" backgroundColor="elevation.surface.raised" testId="capture-panel">
           <Suspense fallback={<Spinner size="medium" label="Loading the form" />}>
             <CaptureForm
@@ -127,7 +132,7 @@ export function InsightLibrary({ onEvidenceChanged }: Props): JSX.Element {
           <Box as="ul" testId="library-list" style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }}>
             <Stack space="space.100">
               {load.items.map((insight) => (
-                <InsightItem key={insight.id} insight={insight} actions={actions} />
+                <InsightItem key={insight.id} insight={insight} actions={actions} access={access} />
               ))}
             </Stack>
           </Box>

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Spinner from '@atlaskit/spinner';
 import { Box, Stack, Text } from '@atlaskit/primitives';
+import { useProjectAccess } from './hooks/useProjectAccess';
 import { RankedBacklog } from './RankedBacklog';
 import { Tabs, type TabSpec } from './Tabs';
 
@@ -34,6 +35,9 @@ const ID = 'customer-evidence';
  * switching tabs never loses a filter, a half-done merge or an import in progress.
  */
 export function ProjectPage(): JSX.Element {
+  const access = useProjectAccess();
+  // Importing is for contributors and curators: others are not offered the tab.
+  const tabs = access.canContribute ? TABS : TABS.filter((t) => t.id !== 'import');
   const [tab, setTab] = useState<TabId>('ranked');
   const [opened, setOpened] = useState<ReadonlySet<TabId>>(new Set(['ranked']));
   // Evidence changes made in the library, and how many of them each scored tab has
@@ -44,7 +48,8 @@ export function ProjectPage(): JSX.Element {
   const select = (id: TabId): void => {
     setTab(id);
     setOpened((o) => (o.has(id) ? o : new Set([...o, id])));
-    if (id === 'ranked' || id === 'shipped') setLoadedAt((l) => (l[id] === changes ? l : { ...l, [id]: changes }));
+    if (id === 'ranked' || id === 'shipped')
+      setLoadedAt((l) => (l[id] === changes ? l : { ...l, [id]: changes }));
   };
   const panel = (id: TabId, content: JSX.Element): JSX.Element => (
     <div
@@ -65,14 +70,17 @@ export function ProjectPage(): JSX.Element {
         <Stack space="space.050">
           <Heading size="large">Customer evidence — project view</Heading>
           <Text color="color.text.subtle">
-            Rank this project’s work by customer impact, triage insights that are not linked to work yet, bring in
-            feedback from other tools, and see which customers to tell about what shipped.
+            Rank this project’s work by customer impact, triage insights that are not linked to work yet,
+            bring in feedback from other tools, and see which customers to tell about what shipped.
           </Text>
         </Stack>
-        <Tabs tabs={TABS} selected={tab} onSelect={select} idPrefix={ID} label="Customer evidence views" />
+        <Tabs tabs={tabs} selected={tab} onSelect={select} idPrefix={ID} label="Customer evidence views" />
         {panel('ranked', <RankedBacklog refresh={loadedAt.ranked} />)}
-        {panel('library', <InsightLibrary onEvidenceChanged={() => setChanges((n) => n + 1)} />)}
-        {panel('import', <ImportCsv />)}
+        {panel(
+          'library',
+          <InsightLibrary access={access} onEvidenceChanged={() => setChanges((n) => n + 1)} />
+        )}
+        {access.canContribute ? panel('import', <ImportCsv />) : null}
         {panel('shipped', <ShippedForCustomers refresh={loadedAt.shipped} />)}
       </Stack>
     </Box>

@@ -30,7 +30,9 @@ const ROWS = [
 
 beforeEach(() => {
   resetBridge();
-  onResolver('project/rankedIssues', (p) => ok(p.cursor === undefined ? { items: ROWS, cursor: 'page-2' } : { items: [] }));
+  onResolver('project/rankedIssues', (p) =>
+    ok(p.cursor === undefined ? { items: ROWS, cursor: 'page-2' } : { items: [] })
+  );
 });
 
 it('lists issues by rank with their figures, asking for open work at every level by default', async () => {
@@ -80,7 +82,12 @@ it('loads the next page with the cursor', async () => {
   await screen.findAllByTestId('ranked-row');
   fireEvent.click(screen.getByTestId('ranked-load-more'));
   await waitFor(() => expect(screen.queryByTestId('ranked-load-more')).not.toBeInTheDocument());
-  expect(lastPayload('project/rankedIssues')).toEqual({ limit: 50, statusCategory: 'open', level: 'all', cursor: 'page-2' });
+  expect(lastPayload('project/rankedIssues')).toEqual({
+    limit: 50,
+    statusCategory: 'open',
+    level: 'all',
+    cursor: 'page-2'
+  });
 });
 
 it('opens an issue in Jira through the router', async () => {
@@ -91,13 +98,17 @@ it('opens an issue in Jira through the router', async () => {
 });
 
 it('expands a row to its top three cards and the score explanation, without leaving the page', async () => {
-  const cards = ['a', 'b', 'c', 'd'].map((id) => card({ insightId: id, summary: `Evidence ${id}`, fromIssueId: '10001' }));
+  const cards = ['a', 'b', 'c', 'd'].map((id) =>
+    card({ insightId: id, summary: `Evidence ${id}`, fromIssueId: '10001' })
+  );
   onResolver('project/getEvidence', (p) =>
     ok(
       view(cards, {
         issueId: p.issueId,
         totalCards: 4,
-        score: score({ contributions: [contribution(), contribution({ group: 'g2', accountName: 'Globex', points: 3 })] })
+        score: score({
+          contributions: [contribution(), contribution({ group: 'g2', accountName: 'Globex', points: 3 })]
+        })
       })
     )
   );
@@ -109,7 +120,9 @@ it('expands a row to its top three cards and the score explanation, without leav
   const details = await screen.findByTestId('row-evidence');
   expect(lastPayload('project/getEvidence')).toEqual({ issueId: '10001' });
   expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  const shown = within(details).getAllByTestId('card-summary').map((e) => e.textContent);
+  const shown = within(details)
+    .getAllByTestId('card-summary')
+    .map((e) => e.textContent);
   expect(shown).toEqual(['Evidence a', 'Evidence b', 'Evidence c']);
   expect(details).toHaveTextContent('Top evidence (3 of 4)');
   const contributions = within(details).getAllByTestId('contribution-row');
@@ -127,7 +140,9 @@ it('charts the shown rows’ impact by segment, or by journey stage', async () =
   render(<ProjectPage />);
   await screen.findAllByTestId('ranked-row');
   const bars = (): [string | null, string | null][] =>
-    screen.getAllByTestId('chart-bar').map((b) => [b.getAttribute('data-label'), b.getAttribute('data-value')]);
+    screen
+      .getAllByTestId('chart-bar')
+      .map((b) => [b.getAttribute('data-label'), b.getAttribute('data-value')]);
   expect(bars()).toEqual([
     ['Enterprise', '30'],
     ['SMB', '12.5'],
@@ -147,7 +162,9 @@ it('charts the shown rows’ impact by segment, or by journey stage', async () =
 
 it('says the breakdown is hidden when identity is masked, instead of charting nothing', async () => {
   const facets = { segments: {}, stages: {}, sourceKinds: {} };
-  onResolver('project/rankedIssues', () => ok({ items: ROWS.map((row) => ({ ...row, arr: 0, facets, identityHidden: true })) }));
+  onResolver('project/rankedIssues', () =>
+    ok({ items: ROWS.map((row) => ({ ...row, arr: 0, facets, identityHidden: true })) })
+  );
   render(<ProjectPage />);
   await screen.findAllByTestId('ranked-row');
   expect(screen.getByTestId('chart-hidden')).toHaveTextContent(
@@ -180,7 +197,10 @@ it('shows masked ARR as "Hidden" with the reason, never "$0"', async () => {
   render(<ProjectPage />);
   const row = within(await screen.findByTestId('ranked-row'));
   expect(row.getByTestId('ranked-arr-hidden')).toHaveTextContent(/^Hidden/);
-  expect(row.getByTestId('ranked-arr-hidden')).toHaveAttribute('title', 'Hidden by your admin’s privacy settings');
+  expect(row.getByTestId('ranked-arr-hidden')).toHaveAttribute(
+    'title',
+    'Hidden by your admin’s privacy settings'
+  );
   expect(screen.getByTestId('ranked-row')).not.toHaveTextContent('$0');
 });
 
@@ -190,7 +210,10 @@ it('reloads the ranking when it is shown again after an insight was linked in th
     ok({ items: [rankedRow({ score: linked ? 50 : 42.5 }), ...ROWS.slice(1)] })
   );
   onResolver('project/listInsights', () => ok({ items: [insightView()] }));
-  onResolver('project/searchIssues', () => ok([{ issueId: '10001', key: 'DEMO-1', summary: 'Faster CSV export', issueType: 'Epic' }]));
+  onResolver('project/getAccess', () => ok({ canEdit: true, canContribute: true, canCurate: true }));
+  onResolver('project/searchIssues', () =>
+    ok([{ issueId: '10001', key: 'DEMO-1', summary: 'Faster CSV export', issueType: 'Epic' }])
+  );
   onResolver('project/link', () => {
     linked = true;
     return ok({ view: view(), alreadyLinked: [] });

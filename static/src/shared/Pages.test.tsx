@@ -12,11 +12,30 @@ beforeEach(resetBridge);
 
 it('renders the project page with its four tabs, the ranking first', async () => {
   onResolver('project/rankedIssues', () => ok({ items: [] }));
+  onResolver('project/getAccess', () => ok({ canEdit: true, canContribute: true, canCurate: false }));
   render(<ProjectPage />);
   expect(screen.getByRole('heading', { name: 'Customer evidence — project view' })).toBeInTheDocument();
-  expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Ranked backlog', 'Insight library', 'Import CSV', 'Shipped for customers']);
+  expect(await screen.findByRole('tab', { name: 'Import CSV' })).toBeInTheDocument();
+  expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([
+    'Ranked backlog',
+    'Insight library',
+    'Import CSV',
+    'Shipped for customers'
+  ]);
   expect(screen.getByRole('tab', { name: 'Ranked backlog' })).toHaveAttribute('aria-selected', 'true');
   expect(await screen.findByTestId('ranked-empty')).toBeInTheDocument();
+});
+
+it('offers the import tab only to contributors and curators', async () => {
+  onResolver('project/rankedIssues', () => ok({ items: [] }));
+  onResolver('project/getAccess', () => ok({ canEdit: false, canContribute: false, canCurate: false }));
+  render(<ProjectPage />);
+  expect(await screen.findByTestId('ranked-empty')).toBeInTheDocument();
+  expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([
+    'Ranked backlog',
+    'Insight library',
+    'Shipped for customers'
+  ]);
 });
 
 it('renders the admin page shell', () => {

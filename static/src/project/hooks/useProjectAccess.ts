@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import type { AccessView } from '../../../../src/contract/views';
+import { invokeApi } from '../../api';
+
+/** Until the backend answers (or if it fails), the page offers no changes: reading is safe. */
+export const READ_ONLY: AccessView = Object.freeze({
+  canEdit: false,
+  canContribute: false,
+  canCurate: false
+});
+
+/**
+ * What the acting user may do in this project, asked once per page: the page shows only
+ * those actions. The backend checks every call again; this only spares people buttons
+ * that would be refused.
+ */
+export function useProjectAccess(): AccessView {
+  const [access, setAccess] = useState<AccessView>(READ_ONLY);
+  useEffect(() => {
+    let live = true;
+    invokeApi('project/getAccess', {}).then(
+      (answer) => {
+        if (live) setAccess(answer);
+      },
+      () => {
+        if (live) setAccess(READ_ONLY);
+      }
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return access;
+}
