@@ -41,7 +41,9 @@ describe('issue lifecycle through Jira events', () => {
   });
   afterEach(() => forge.stop());
 
-  const library = (projectId = chain.projectId) => projectPage(forge, DEMO_USERS.bob, projectId);
+  // Bob leads the chain's project (a curator there by default); elsewhere the site admin is.
+  const library = (projectId = chain.projectId, user: string = DEMO_USERS.bob) =>
+    projectPage(forge, user, projectId);
 
   /** Captures an insight in the library and links it to the issues; returns its id. */
   async function evidence(issueIds: string[], overrides: Record<string, unknown> = {}): Promise<string> {
@@ -364,9 +366,15 @@ describe('issue lifecycle through Jira events', () => {
   }> {
     const projectId = forge.seed.projects[1]!.id;
     const story = forge.seed.issues.find((i) => i.projectId === projectId && i.parentId && !i.securityLevel)!;
-    const linked = await library(projectId).ok('project/captureInsight', { insight: sampleInsight() });
-    await library(projectId).ok('project/link', { issueId: story.id, insightIds: [linked.id], note: '' });
-    const inbox = await library(projectId).ok('project/captureInsight', {
+    const linked = await library(projectId, DEMO_USERS.alice).ok('project/captureInsight', {
+      insight: sampleInsight()
+    });
+    await library(projectId, DEMO_USERS.alice).ok('project/link', {
+      issueId: story.id,
+      insightIds: [linked.id],
+      note: ''
+    });
+    const inbox = await library(projectId, DEMO_USERS.alice).ok('project/captureInsight', {
       insight: sampleInsight({ summary: 'Waiting in the inbox' })
     });
     await forge.settle();

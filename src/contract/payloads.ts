@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { InsightInputSchema, InsightPatchSchema } from '../domain/insight';
-import { AccountInputSchema } from '../domain/account';
 import { isBlank } from '../domain/blank-text';
 import { AccountEditSchema } from '../domain/account-edit';
 import { PrivacySettingsSchema } from '../domain/privacy';

@@ -1,4 +1,4 @@
-import { AppError, ForbiddenError, NotFoundError, type ErrorCode } from '../domain/errors';
+import { AppError, NotFoundError, type ErrorCode } from '../domain/errors';
 import type { IssueImpact } from '../domain/impact';
 import { isLeaving, type Insight } from '../domain/insight';
 import type { AccountConflict } from '../domain/account-edit';

@@ -4,7 +4,8 @@ import { myPermissions } from '../jira/my-permissions';
 import { getAccounts } from '../storage/account-store';
 import { getImpact } from '../storage/impact-store';
 import { readPanelState } from '../storage/privacy-store';
-import { identityAllowed, redactionFor } from './identity-access';
+import { installationAliases } from './account-aliases';
+import { identityAllowed, maskedRedaction, redactionFor } from './identity-access';
 import { requireIssueBrowse } from './issue-access';
 import { getInsights } from '../storage/insight-store';
 import { linksUnder } from '../storage/link-store';
@@ -23,7 +24,10 @@ export async function readContextEvidence(
   projectId: string,
   accountId: string
 ): Promise<PanelView> {
-  // The read model, the privacy settings and the user's cached access in one batch.
+  // The alias secret is read beside the batch of the read model, the privacy settings and
+  // the user's cached access, so a masked answer costs a call but no extra round trip.
+  const aliases = installationAliases();
+  aliases.catch(() => undefined); // an allowed user never awaits it
   const state = await readPanelState(issueId, accountId);
   await requireIssueBrowse(accountId, issueId, { access: state.issueAccess });
   // Restricted descendants cost one Jira call; without any the read stays at one storage call.
@@ -32,7 +36,7 @@ export async function readContextEvidence(
   const allowed = await identityAllowed(accountId, { privacy: state.privacy, access: state.access }).catch(
     () => false
   );
-  return (await redactionFor(allowed)).panel(view);
+  return (allowed ? await redactionFor(true) : maskedRedaction(await aliases)).panel(view);
 }
 
 /**
