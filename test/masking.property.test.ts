@@ -202,7 +202,8 @@ it('shows a masked user no customer name, key or revenue in any answer of any re
     ),
     { numRuns: 4 }
   );
-});
+  // Four generated sites, each driven through every resolver: minutes on a loaded machine.
+}, 300_000);
 
 it('gives one customer the same opaque alias in every answer and to every masked user', async () => {
   const forge = new LocalForge();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LogicalClock } from './logical-clock';
 import type { ServiceResponse } from './services';
+import { Prng } from '../jira/prng';
 
 /**
  * The local Forge async events service: what `@forge/events`' `Queue` talks to through
@@ -85,7 +86,7 @@ export class LocalQueues {
     this.clock = options.clock ?? new LogicalClock();
     this.retentionWindowMs = options.retentionWindowMs ?? DEFAULT_RETENTION_MS;
     this.duplicateRate = options.duplicateRate ?? 0;
-    this.random = mulberry32(options.seed ?? 1);
+    this.random = seededRandom(options.seed ?? 1);
   }
 
   /** The queue's consumer may run longer than 55 s, so each event is capped at 100 KB. */
@@ -100,7 +101,7 @@ export class LocalQueues {
 
   setDuplicateRate(rate: number, seed?: number): void {
     this.duplicateRate = rate;
-    if (seed !== undefined) this.random = mulberry32(seed);
+    if (seed !== undefined) this.random = seededRandom(seed);
   }
 
   handle(path: string, body: unknown, origin: string): ServiceResponse {
@@ -287,14 +288,8 @@ export class LocalQueues {
   }
 }
 
-/** A small seeded generator: the same seed repeats the same duplicates run after run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A seeded generator (the demo seed's), so a run can be replayed exactly. */
+function seededRandom(seed: number): () => number {
+  const prng = new Prng(seed);
+  return () => prng.next();
 }

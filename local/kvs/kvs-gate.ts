@@ -3,6 +3,7 @@ import { checkBatch } from './batch';
 import { KvsError } from './kvs-errors';
 import { jsonBytes, type KvsQuota, type QuotaExceeded, type QuotaKind } from './kvs-quota';
 import { itemIdentity } from './targets';
+import { Prng } from '../jira/prng';
 
 /**
  * What Forge does in front of the store, per installation: it bills every request against the
@@ -65,7 +66,7 @@ export class KvsGate {
     private readonly options: KvsGateOptions
   ) {
     const flaky = options.flakyBatchItems;
-    this.random = flaky && flaky.rate > 0 ? mulberry32(flaky.seed) : undefined;
+    this.random = flaky && flaky.rate > 0 ? seededRandom(flaky.seed) : undefined;
   }
 
   handle(path: string, body: unknown, call: GateCall = {}): ServiceResponse {
@@ -171,14 +172,8 @@ function transientFailure(): ServiceResponse {
   };
 }
 
-/** A small seeded generator, so a flaky run can be replayed exactly. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+/** A seeded generator (the demo seed's), so a run can be replayed exactly. */
+function seededRandom(seed: number): () => number {
+  const prng = new Prng(seed);
+  return () => prng.next();
 }

@@ -1,8 +1,8 @@
 import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import { fingerprint } from '../domain/fingerprint';
-import { UpstreamError } from '../domain/errors';
+import { BusyError, UpstreamError } from '../domain/errors';
 import { ENTITY, INDEX, KVS_LIMITS, entityKey } from './entities';
-import { guarded } from './kvs-failure';
+import { guarded, isThrottleCode } from './kvs-failure';
 
 /**
  * The library's term index: one `search-term` row per distinct term of an insight,
@@ -60,6 +60,8 @@ async function setAll(batch: { key: string; entityName: string; value: SearchTer
   for (let attempt = 0; attempt < 2 && pending.length > 0; attempt += 1) {
     const sent = pending;
     const result = await guarded(() => kvs.batchSet(sent));
+    // Past the installation's write quota, sending again at once cannot succeed: BUSY.
+    if (result.failedKeys.some((f) => isThrottleCode(f.error.code))) throw new BusyError();
     const failed = new Set(result.failedKeys.map((f) => f.key));
     pending = sent.filter((item) => failed.has(item.key));
   }
