@@ -16,6 +16,22 @@ export const TEST_DUPLICATE_RATE = 0.05;
  * A local Forge for integration suites: Forge delivers queue events at least once, so
  * now and then (seeded: the same deliveries every run) an event arrives twice.
  */
+/**
+ * Runs setup work (seeding) under the storage quotas as a patient client would: when
+ * storage is throttled, it waits a minute of platform time and tries again.
+ */
+export async function whenNotBusy<T>(forge: LocalForge, work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+      if (attempt >= 20 || !/Busy|quota|TOO_MANY_REQUESTS/i.test(text)) throw error;
+      forge.host.clock.advance(60_000);
+    }
+  }
+}
+
 export function testForge(options: LocalForgeOptions = {}): LocalForge {
   return new LocalForge({ duplicateRate: TEST_DUPLICATE_RATE, duplicateSeed: 20261201, ...options });
 }
@@ -31,7 +47,8 @@ export interface Chain {
 
 export function findChain(seed: JiraSeed, projectIndex = 0): Chain {
   const project = seed.projects[projectIndex]!;
-  const level = (issueTypeId: string): number => seed.issueTypes.find((t) => t.id === issueTypeId)?.hierarchyLevel ?? 0;
+  const level = (issueTypeId: string): number =>
+    seed.issueTypes.find((t) => t.id === issueTypeId)?.hierarchyLevel ?? 0;
   const open = seed.issues.filter((i) => i.projectId === project.id && !i.securityLevel);
   for (const epic of open.filter((i) => level(i.issueTypeId) === 1)) {
     const stories = open.filter((i) => i.parentId === epic.id);
@@ -39,7 +56,13 @@ export function findChain(seed: JiraSeed, projectIndex = 0): Chain {
       const subtask = open.find((i) => i.parentId === story.id);
       const otherStory = stories.find((s) => s.id !== story.id);
       if (subtask && otherStory) {
-        return { projectId: project.id, epicId: epic.id, storyId: story.id, subtaskId: subtask.id, otherStoryId: otherStory.id };
+        return {
+          projectId: project.id,
+          epicId: epic.id,
+          storyId: story.id,
+          subtaskId: subtask.id,
+          otherStoryId: otherStory.id
+        };
       }
     }
   }
@@ -61,7 +84,9 @@ export class AppClient {
   ) {}
 
   async call<K extends ContractKey>(key: K, payload: PayloadOf<K>): Promise<Result<ResultOf<K>>> {
-    return (await this.forge.invoke(resolverFor(key), this.accountId, this.site, key, payload)) as Result<ResultOf<K>>;
+    return (await this.forge.invoke(resolverFor(key), this.accountId, this.site, key, payload)) as Result<
+      ResultOf<K>
+    >;
   }
 
   /** Calls and unwraps, failing the test with the error when the call did not succeed. */
@@ -72,7 +97,12 @@ export class AppClient {
   }
 }
 
-export function panel(forge: LocalForge, accountId: string | undefined, projectId: string, issueId: string): AppClient {
+export function panel(
+  forge: LocalForge,
+  accountId: string | undefined,
+  projectId: string,
+  issueId: string
+): AppClient {
   return new AppClient(forge, accountId, { module: 'issuePanel', issueId, projectId });
 }
 

@@ -9,7 +9,7 @@ import { linksOfInsight } from '../src/storage/link-store';
 import { insightToRecord, type LinkRecord } from '../src/storage/records';
 import { applyChange } from '../src/usecases/apply-change';
 import { emptyChange } from '../src/usecases/evidence-change';
-import { DEMO_USERS, findChain, panel, projectPage, sampleInsight } from './evidence-kit';
+import { DEMO_USERS, findChain, panel, projectPage, sampleInsight, whenNotBusy } from './evidence-kit';
 
 /**
  * An insight that backs a thousand issues: deleting it, merging it and moving it to
@@ -100,7 +100,9 @@ async function linkEverywhere(forge: LocalForge, world: FanOut, insightId: strin
     ...world.epicIds.map((id) => ({ issueId: id, projectId: world.projectId }))
   ];
   for (let i = 0; i < issues.length; i += 20) {
-    await applyChange(emptyChange(), issues.slice(i, i + 20), new Date(), { rescore: true, sync: false });
+    await whenNotBusy(forge, () =>
+      applyChange(emptyChange(), issues.slice(i, i + 20), new Date(), { rescore: true, sync: false })
+    );
   }
 }
 

@@ -1,7 +1,14 @@
 import { kvs } from '@forge/kvs';
 import { DEFAULT_PRIVACY, parsePrivacySettings, type PrivacySettings } from '../domain/privacy';
 import { batchGetItems } from './batch-get';
-import { ENTITY, PRIVACY_KEY, entityKey, identityAccessKey, issueAccessKey } from './entities';
+import {
+  ALIAS_SECRET_KEY,
+  ENTITY,
+  PRIVACY_KEY,
+  entityKey,
+  identityAccessKey,
+  issueAccessKey
+} from './entities';
 import { guarded } from './kvs-failure';
 import type { ImpactRecord } from './records';
 
@@ -36,22 +43,31 @@ export async function cacheAccess(accountId: string, access: CachedAccess, minut
  * settings, the user's cached identity access and their cached access to the issue, in
  * one batch (entity and plain keys mix).
  */
-export async function readPanelState(
-  issueId: string,
-  accountId: string
-): Promise<{ impact?: ImpactRecord; privacy?: unknown; access?: unknown; issueAccess?: unknown }> {
+/** What the panel's first paint reads in its one storage call. */
+export interface PanelState {
+  impact?: ImpactRecord;
+  privacy?: unknown;
+  access?: unknown;
+  issueAccess?: unknown;
+  /** The key masked answers' aliases are derived from (see alias-secret-store). */
+  aliasSecret?: unknown;
+}
+
+export async function readPanelState(issueId: string, accountId: string): Promise<PanelState> {
   const issueKey = issueAccessKey(accountId, issueId);
   const items = await batchGetItems<unknown>([
     { key: entityKey(issueId, 'issue id'), entityName: ENTITY.impact },
     { key: PRIVACY_KEY },
     { key: identityAccessKey(accountId) },
-    { key: issueKey }
+    { key: issueKey },
+    { key: ALIAS_SECRET_KEY }
   ]);
-  const state: { impact?: ImpactRecord; privacy?: unknown; access?: unknown; issueAccess?: unknown } = {};
+  const state: PanelState = {};
   for (const item of items) {
     if (item.entityName === ENTITY.impact) state.impact = item.value as ImpactRecord;
     else if (item.key === PRIVACY_KEY) state.privacy = item.value;
     else if (item.key === issueKey) state.issueAccess = item.value;
+    else if (item.key === ALIAS_SECRET_KEY) state.aliasSecret = item.value;
     else state.access = item.value;
   }
   return state;

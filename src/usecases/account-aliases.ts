@@ -22,7 +22,7 @@ export function aliasesWith(secret: string): AliasOf {
   };
 }
 
-/** The installation's aliases (one storage read; the secret is created on first use). */
-export async function installationAliases(): Promise<AliasOf> {
-  return aliasesWith(await aliasSecret());
+/** The installation's aliases (one storage read unless preloaded; the key is created on first use). */
+export async function installationAliases(preloaded?: unknown): Promise<AliasOf> {
+  return aliasesWith(await aliasSecret(preloaded));
 }

@@ -24,10 +24,8 @@ export async function readContextEvidence(
   projectId: string,
   accountId: string
 ): Promise<PanelView> {
-  // The alias secret is read beside the batch of the read model, the privacy settings and
-  // the user's cached access, so a masked answer costs a call but no extra round trip.
-  const aliases = installationAliases();
-  aliases.catch(() => undefined); // an allowed user never awaits it
+  // The read model, the privacy settings, the user's cached access and the alias key in
+  // one batch: masked or not, the answer costs one storage call.
   const state = await readPanelState(issueId, accountId);
   await requireIssueBrowse(accountId, issueId, { access: state.issueAccess });
   // Restricted descendants cost one Jira call; without any the read stays at one storage call.
@@ -36,7 +34,10 @@ export async function readContextEvidence(
   const allowed = await identityAllowed(accountId, { privacy: state.privacy, access: state.access }).catch(
     () => false
   );
-  return (allowed ? await redactionFor(true) : maskedRedaction(await aliases)).panel(view);
+  const redaction = allowed
+    ? await redactionFor(true)
+    : maskedRedaction(await installationAliases(state.aliasSecret));
+  return redaction.panel(view);
 }
 
 /**
