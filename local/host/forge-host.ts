@@ -226,8 +226,9 @@ export class ForgeHost {
    * plus the module context, and the platform payload that names the acting user.
    */
   async invoke(handler: ResolverFunction, request: InvokeRequest): Promise<unknown> {
-    // The browser-to-function hop: counted, and really waited when the host sleeps.
-    await this.meter.recordInvoke(request.functionKey);
+    // The browser-to-function hop: counted, and really waited when the host sleeps. It is
+    // started before anything is awaited, so the time limit runs from the call itself.
+    const hop = this.meter.recordInvoke(request.functionKey);
     this.followWallClock();
     this.quotaClock.invoke();
     // Refused before the function runs: over the per-minute rate, or a request too large.
@@ -237,8 +238,9 @@ export class ForgeHost {
     }
     const origin = randomUUID();
     const result = await this.scope.run({ accountId: request.accountId, cloudId: this.cloudId, origin }, () =>
-      withTimeout(this.clock, INVOCATION_LIMITS.resolverTimeoutMs, () =>
-        this.interleaving.enter(() =>
+      withTimeout(this.clock, INVOCATION_LIMITS.resolverTimeoutMs, async () => {
+        await hop;
+        return this.interleaving.enter(() =>
           handler(
             {
               call: { functionKey: request.functionKey, payload: request.payload },
@@ -249,8 +251,8 @@ export class ForgeHost {
               installContext: `ari:cloud:jira::site/${this.cloudId}`
             }
           )
-        )
-      )
+        );
+      })
     );
     if (jsonBytes(result) > INVOCATION_LIMITS.responseBytes) {
       throw new InvocationRefusedError('RESPONSE_TOO_LARGE', 'The function response exceeds 5 MB.');
