@@ -159,11 +159,14 @@ it('shows a masked user no customer name, key or revenue in any answer of any re
           await story.call('panel/getAccess', {});
           await story.call('panel/listCards', {});
           await story.call('panel/searchInsights', { limit: 100 });
+          await page.call('project/getAccess', {});
           await page.call('project/rankedIssues', { statusCategory: 'all', limit: 100 });
           await page.call('project/getEvidence', { issueId: chain.storyId });
           await page.call('project/getEvidence', { issueId: chain.epicId });
           await page.call('project/listInsights', { limit: 100 });
           await page.call('project/searchIssues', { query: 'a' });
+          // Reopened, then done today (the seed may have finished it long ago).
+          forge.jira.setStatus(chain.storyId, forge.seed.statuses.find((s) => s.category === 'new')!.id);
           forge.jira.setStatus(chain.storyId, forge.seed.statuses.find((s) => s.category === 'done')!.id);
           const shipped = await page.call('project/shipped', {});
           for (const key of Object.keys(adminPayloads))

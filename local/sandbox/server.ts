@@ -95,6 +95,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     validateJira: false,
     // Platform time follows real time: a person's pauses refill the storage quotas, as on a site.
     wallClock: true,
+    // The demo shows the app, not injected faults: transient batch failures stay in the suites.
+    flakyBatchItems: 'off',
     ...(options.realisticLatency ? { latency: DEFAULT_LATENCY, sleep: true } : {})
   }).useApp(app);
   const log = (message: string): void => {

@@ -54,10 +54,10 @@ export async function writeSearchTerms(entries: readonly TermsOf[]): Promise<voi
   await Promise.all(batches.map((batch) => setAll(batch)));
 }
 
-/** A batch may fail some keys transiently: they are sent once more, then the write fails. */
+/** A batch may fail some keys transiently: they are sent up to twice more, then the write fails. */
 async function setAll(batch: { key: string; entityName: string; value: SearchTermRecord }[]): Promise<void> {
   let pending = batch;
-  for (let attempt = 0; attempt < 2 && pending.length > 0; attempt += 1) {
+  for (let attempt = 0; attempt < 3 && pending.length > 0; attempt += 1) {
     const sent = pending;
     const result = await guarded(() => kvs.batchSet(sent));
     // Past the installation's write quota, sending again at once cannot succeed: BUSY.
