@@ -105,28 +105,58 @@ describe('site-wide rescore', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('counts and publishes an issue whose impact the rescore deleted, when storage throttled its page after the commit', async () => {
+    forge = testForge({ seed: siteWithProjects(1) }).useApp(app);
+    const [issueId] = await seedOneImpactPerProject(forge);
+    // The seeded impact has no evidence behind it, so the rescore deletes it; the page's
+    // publish then reads the privacy settings, and storage refuses that read once (429):
+    // the page is retried after its delete was committed.
+    forge.host.faults.add({
+      kind: 'kvs',
+      path: /\/api\/v1\/get$/,
+      keys: /^settings:privacy$/,
+      fault: 'throttle',
+      times: 1
+    });
+    await start();
+    const report = await forge.drainQueues();
+    expect(report.retried).toBeGreaterThan(0);
+    expect(await admin().ok('admin/rescoreProgress', {})).toMatchObject({
+      done: true,
+      projectsFailed: 0,
+      issuesRescored: 1
+    });
+    // The retry still published the issue, as zero: its impact is gone.
+    const property = new JiraTestClient(forge.jira).json<{ value: { score: number } }>(
+      asApp,
+      'GET',
+      `/rest/api/3/issue/${issueId!}/properties/customer-impact`
+    );
+    expect(property.value.score).toBe(0);
+  });
+
   it('rescores 2 000 projects within the event limits, resuming chains the cyclic limit stopped', async () => {
     const PROJECTS = 2000;
     forge = testForge({ seed: siteWithProjects(PROJECTS), validateJira: false }).useApp(app);
     const issueIds = await seedOneImpactPerProject(forge);
-    // Reading 2 000 projects' progress is 2 000 read units: like the admin page, a read
-    // that meets the quota right after the rescore's own work waits and asks again.
-    const progressOf2000 = () => whenNotBusy(forge, () => admin().ok('admin/rescoreProgress', {}));
     // Each chain the limit stops says so in the log; a thousand of them here.
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // The admin page reads one progress row per project: right after a drain the minute's
+    // read budget can be spent, and the page asks to try again in a moment, as here.
+    const readProgress = () => whenNotBusy(forge, () => admin().ok('admin/rescoreProgress', {}));
     // One issue per page: 2 000 projects make 4 000 page events (the last page of each
     // is empty), twice the events of 200 000 issues at 100 a page, at a fiftieth of
     // the storage work; every chain's second page comes from the same first invocation.
     await start(1);
     let waitedMs = (await forge.drainQueues()).waitedMs;
-    const afterFirst = await progressOf2000();
+    const afterFirst = await readProgress();
     expect(afterFirst!.done).toBe(false); // the cyclic-invocation limit stopped some chains
     expect(forge.host.queues.stats().refused.cyclic).toBeGreaterThan(0);
 
     // The watchdog trigger is a fresh invocation: its sweep continues the stopped chains.
     let watchdogRuns = 0;
     for (; watchdogRuns < 3; watchdogRuns += 1) {
-      const progress = await progressOf2000();
+      const progress = await readProgress();
       if (progress!.done) break;
       await forge.runScheduled('rescore-watchdog-hourly');
       waitedMs += (await forge.drainQueues()).waitedMs;
@@ -142,7 +172,7 @@ describe('site-wide rescore', () => {
         })
       );
     }
-    expect(await progressOf2000()).toMatchObject({
+    expect(await readProgress()).toMatchObject({
       projects: PROJECTS + 1,
       projectsDone: PROJECTS + 1,
       issuesRescored: PROJECTS,

@@ -13,8 +13,10 @@ export interface FaultRule {
   path?: RegExp;
   fault: FaultKind;
   /**
-   * For `partial`: the keys that fail; every key when omitted. A call naming none of them
-   * is not affected and does not use up the rule's `times`.
+   * KVS only. For `partial`: the keys that fail; every key when omitted. For the other
+   * kinds: the call fails as a whole only when it names one of them (a storage call at
+   * one exact moment, say the read of one setting). Either way a call naming none of
+   * them is not affected and does not use up the rule's `times`.
    */
   keys?: RegExp;
   /** How many matching calls fail; undefined means every one. */
@@ -43,7 +45,7 @@ export class FaultInjector {
       if (entry.rule.kind !== kind || entry.left <= 0) continue;
       if (entry.rule.path && !entry.rule.path.test(path)) continue;
       const failing = entry.rule.keys;
-      if (entry.rule.fault === 'partial' && failing && !keys.some((key) => failing.test(key))) continue;
+      if (failing && !keys.some((key) => failing.test(key))) continue;
       entry.left -= 1;
       return entry.rule;
     }

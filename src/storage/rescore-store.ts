@@ -32,8 +32,21 @@ export interface RescoreProjectProgress extends ChainCheckpoint {
   issues: number;
   /** The last issue id rescored: the next page starts after it. */
   afterIssueId?: string;
+  /**
+   * The issues of the page under way, saved before any of them is rescored: a rescore
+   * can delete an impact (no evidence left), so a retried page must not ask the index
+   * again, or it would skip (and never publish) what its first attempt changed.
+   */
+  page?: RescorePageIssue[];
   /** A page that kept failing for as long as Forge retried it; a sweep resumes it. */
   failed?: { at: string; reason: string };
+}
+
+/** One issue of a page: where its impact ranks and rolls up. */
+export interface RescorePageIssue {
+  issueId: string;
+  projectId: string;
+  parentId?: string;
 }
 
 /** A pass over the run's projects that (re)starts every chain that is not running. */

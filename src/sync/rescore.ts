@@ -9,6 +9,7 @@ import {
   saveProjectProgress,
   saveRescoreRun,
   saveSweep,
+  type RescorePageIssue,
   type RescoreProjectProgress,
   type RescoreRun,
   type RescoreSweep
@@ -157,8 +158,8 @@ function pageEvent(runId: string, projectId: string, page: number): Parameters<t
 
 /**
  * One page of one project's rescore, at most once however often its event arrives:
- * the page after the checkpointed last issue id is recomputed from its links and
- * published, the checkpoint moves on, and the next page is queued.
+ * the page after the checkpointed last issue id is saved in the checkpoint, recomputed
+ * from its links and published, the checkpoint moves on, and the next page is queued.
  */
 export async function rescorePage(event: RescoreEvent, now: Date): Promise<void> {
   const [run, saved] = await Promise.all([
@@ -179,17 +180,13 @@ export async function rescorePage(event: RescoreEvent, now: Date): Promise<void>
     now,
     save: (next) => saveProjectProgress(run.runId, event.projectId, next),
     work: async (current) => {
-      const page = await impactsAfter(event.projectId, current.afterIssueId, pageSize);
-      const issues = page.map((row) => ({
-        issueId: row.issueId,
-        projectId: row.projectId,
-        ...(row.parentId === undefined ? {} : { parentId: row.parentId })
-      }));
-      if (issues.length > 0) {
-        await retryOnConflict(() => applyChange(emptyChange(), issues, now, { rescore: true, sync: false }));
-        await publishIssues(issues.map((i) => i.issueId));
+      // A retry (or a resumed failed page) rescores the very issues its first attempt read.
+      const page = current.page ?? (await pinNextPage(run.runId, event.projectId, current, pageSize, now));
+      if (page.length > 0) {
+        await retryOnConflict(() => applyChange(emptyChange(), page, now, { rescore: true, sync: false }));
+        await publishIssues(page.map((i) => i.issueId));
       }
-      const { failed: _cleared, ...rest } = current;
+      const { failed: _cleared, page: _done, ...rest } = current;
       const last = page.at(-1)?.issueId;
       return {
         checkpoint: {
@@ -203,6 +200,32 @@ export async function rescorePage(event: RescoreEvent, now: Date): Promise<void>
     },
     queueNext: (page) => pushEvents([pageEvent(run.runId, event.projectId, page)])
   });
+}
+
+/**
+ * Reads a project's next page and saves it in the checkpoint before any of its issues is
+ * rescored. A rescore deletes the impact of an issue with no evidence left, so a page
+ * whose publish (or anything after the commit) failed would, asked of the index again,
+ * come back without those issues: the retry would skip them, never publish their zero,
+ * and not count them.
+ */
+async function pinNextPage(
+  runId: string,
+  projectId: string,
+  current: RescoreProjectProgress,
+  pageSize: number,
+  now: Date
+): Promise<RescorePageIssue[]> {
+  const rows = await impactsAfter(projectId, current.afterIssueId, pageSize);
+  const page = rows.map((row) => ({
+    issueId: row.issueId,
+    projectId: row.projectId,
+    ...(row.parentId === undefined ? {} : { parentId: row.parentId })
+  }));
+  if (page.length > 0) {
+    await saveProjectProgress(runId, projectId, { ...current, page, updatedAt: now.toISOString() });
+  }
+  return page;
 }
 
 /**
