@@ -6,6 +6,7 @@ import { ancestorsOf, pathOf, type AncestorPath } from '../domain/ancestry';
 import { getIssuePlacement, type IssuePlacement } from '../jira/get-issue';
 import { myPermissions, type Access } from '../jira/my-permissions';
 import { getAccount } from '../storage/account-store';
+import { getImpact } from '../storage/impact-store';
 import type { LinkRecord } from '../storage/records';
 import type { Actor, Env } from './actor';
 import { requireIssueEvidenceChange } from './capabilities';
@@ -53,12 +54,17 @@ export async function placeForEdit(
   inProject?: string,
   options: { ancestors?: boolean } = {}
 ): Promise<IssuePlacement & { access: Access }> {
-  const [named, access] = await Promise.all([getIssuePlacement(issueId), myPermissions({ issueId })]);
+  // A new link needs the issue's ancestors: its stored impact, read beside Jira, says
+  // where it sits when it has evidence already.
+  const [named, access, own] = await Promise.all([
+    getIssuePlacement(issueId),
+    myPermissions({ issueId }),
+    options.ancestors ? getImpact(issueId) : undefined
+  ]);
   if (inProject !== undefined && named.projectId !== inProject)
     throw new NotFoundError('That issue is not in this project.');
-  // Ancestors are learned beside the capability check: only a new link needs them.
   const [placement] = await Promise.all([
-    options.ancestors ? withAncestors(named) : named,
+    options.ancestors ? withAncestors(named, own) : named,
     requireIssueEvidenceChange(actor.accountId, named.projectId, access)
   ]);
   return { ...placement, access };
