@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { pathOf, TOP_LEVEL, type AncestorPath } from '../domain/ancestry';
+import { pathOf, type AncestorPath } from '../domain/ancestry';
 import { NotFoundError } from '../domain/errors';
 import { withAncestry, type IssuePlacement } from './get-issue';
 import { jiraAsApp } from './jira-fetch';
@@ -130,19 +130,23 @@ export async function ancestorPathsAsApp(
 }
 
 /**
- * The current placement (project, every ancestor) and status category of issues, read
- * as the app: product-event triggers act for no user. One bulk read of the issues
- * whatever their count up to 100, then one per level above their parents (see
- * ancestorPathsAsApp), plus one direct read per issue the bulk answer left out.
+ * The current placement (project, parent, and with `ancestors` every ancestor) and
+ * status category of issues, read as the app: product-event triggers act for no user.
+ * One bulk read of the issues whatever their count up to 100, then with `ancestors` one
+ * per level above their parents (see ancestorPathsAsApp), plus one direct read per issue
+ * the bulk answer left out.
  */
-export async function issueStatesAsApp(issueIds: readonly string[]): Promise<IssueStates> {
+export async function issueStatesAsApp(
+  issueIds: readonly string[],
+  options: { ancestors?: boolean } = {}
+): Promise<IssueStates> {
   const states = new Map<string, IssueState>();
   const ids = [...new Set(issueIds)];
   if (ids.length === 0) return { states, gone: new Set() };
   const { found: issues, gone } = await fetchIssues(ids);
-  const paths = await ancestorPathsAsApp(
-    new Map([...issues.values()].map((issue) => [issue.id, issue.fields.parent?.id]))
-  );
+  const parents = new Map([...issues.values()].map((issue) => [issue.id, issue.fields.parent?.id]));
+  // Without `ancestors`, only the parent is known (a status change needs no more).
+  const paths = options.ancestors ? await ancestorPathsAsApp(parents) : undefined;
   for (const issue of issues.values()) {
     const state: IssueState = {
       id: issue.id,
@@ -151,7 +155,10 @@ export async function issueStatesAsApp(issueIds: readonly string[]): Promise<Iss
       hierarchyLevel: levelOf(issue.fields.issuetype),
       statusCategory: categoryOf(issue.fields.status?.statusCategory?.key)
     };
-    states.set(issue.id, withAncestry(state, paths.get(issue.id) ?? TOP_LEVEL));
+    const path = paths?.get(issue.id);
+    const parentId = parents.get(issue.id);
+    if (path === undefined && parentId) state.parentId = parentId;
+    states.set(issue.id, path === undefined ? state : withAncestry(state, path));
   }
   return { states, gone };
 }

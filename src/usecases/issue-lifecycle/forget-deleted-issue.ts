@@ -29,7 +29,7 @@ export async function forgetDeletedIssue(
   // A descendant is forgotten only when a direct read confirms it gone (sub-tasks are
   // deleted with their parent and get no event of their own); one Jira could not return
   // just now throws before any write, and the event is retried.
-  const { states, gone } = await issueStatesAsApp(descendants);
+  const { states, gone } = await issueStatesAsApp(descendants, { ancestors: true });
   const placements = new Map<string, IssuePlacement>();
   for (const [id, state] of states) placements.set(id, withoutIssue(state, issueId));
 
