@@ -118,6 +118,23 @@ describe('roll-up through every level of the issue hierarchy', () => {
     expect(await scores(issueIds)).toEqual(issueIds.map((id) => expected.get(id)?.score));
   });
 
+  it('deleting an initiative takes its roll-up away; the epic below keeps its evidence, now at the top', async () => {
+    await linkToSubtask();
+    const [epicScore] = await scores([chain.epicId]);
+
+    forge.jira.deleteIssue(chain.initiativeId);
+    await forge.settle();
+
+    expect(await scores([chain.initiativeId, chain.epicId, chain.subtaskId])).toEqual([
+      undefined,
+      epicScore,
+      epicScore
+    ]);
+    for (const link of await linksOfIssue(chain.subtaskId)) {
+      expect(link.ancestorPath).toBe(`/${chain.epicId}/${chain.storyId}/`);
+    }
+  });
+
   it('a story linked under an initiative reads its ancestors from the epic’s stored place, in one Jira round trip', async () => {
     await linkToSubtask();
     const story = await library().ok('project/captureInsight', {
