@@ -394,6 +394,40 @@ const DESCRIPTIONS = [
 const BASE_TIME = Date.UTC(2025, 0, 6, 9, 0, 0);
 const DAY = 86_400_000;
 
+/** A level above epics, as Jira Premium's issue type hierarchy adds it. */
+const INITIATIVE_TYPE = { id: '10005', name: 'Initiative', hierarchyLevel: 2, subtask: false };
+
+const INITIATIVES: {
+  summary: string;
+  epics: { summary: string; stories: { summary: string; subtasks: string[] }[] }[];
+}[] = [
+  {
+    summary: 'Checkout conversion program',
+    epics: [
+      {
+        summary: 'Express checkout',
+        stories: [
+          { summary: 'One-tap pay with a saved card', subtasks: ['Design the one-tap pay button'] },
+          { summary: 'Remember the last shipping method', subtasks: [] }
+        ]
+      },
+      {
+        summary: 'Fewer declined payments',
+        stories: [{ summary: 'Retry soft declines once', subtasks: ['Map soft-decline codes'] }]
+      }
+    ]
+  },
+  {
+    summary: 'International expansion',
+    epics: [
+      {
+        summary: 'Local payment methods',
+        stories: [{ summary: 'Offer iDEAL in the Netherlands', subtasks: ['Test iDEAL redirects'] }]
+      }
+    ]
+  }
+];
+
 export function createDemoSeed(options: DemoSeedOptions = {}): JiraSeed {
   const rng = new Prng(options.seed ?? 42);
   const projectCount = Math.max(1, Math.min(THEMES.length, options.projects ?? 3));
@@ -581,6 +615,42 @@ export function createDemoSeed(options: DemoSeedOptions = {}): JiraSeed {
     });
   }
 
+  // An initiative level above epics in the first project (Jira Premium's hierarchy):
+  // two initiatives, each with epics, stories and sub-tasks. Appended last, so every
+  // issue above keeps its id and key.
+  const nextKey = (): string => `${first.key}-${issues.filter((i) => i.projectId === first.id).length + 1}`;
+  const addUnder = (
+    issueTypeId: string,
+    summary: string,
+    parentId: string | undefined,
+    day: number
+  ): string => {
+    const id = String(nextIssueId++);
+    issues.push({
+      id,
+      key: nextKey(),
+      projectId: first.id,
+      issueTypeId,
+      summary,
+      statusId: '10000',
+      reporterAccountId: DEMO_USERS.bob,
+      created: at(day),
+      updated: at(day),
+      ...(parentId ? { parentId } : {})
+    });
+    return id;
+  };
+  for (const [n, initiative] of INITIATIVES.entries()) {
+    const initiativeId = addUnder(INITIATIVE_TYPE.id, initiative.summary, undefined, 150 + n);
+    for (const epic of initiative.epics) {
+      const epicId = addUnder('10000', epic.summary, initiativeId, 151 + n);
+      for (const story of epic.stories) {
+        const storyId = addUnder('10001', story.summary, epicId, 152 + n);
+        for (const subtask of story.subtasks) addUnder('10004', subtask, storyId, 153 + n);
+      }
+    }
+  }
+
   return {
     baseUrl: 'https://local-jira.atlassian.net',
     users: USERS.map((user) => ({ ...user })),
@@ -592,7 +662,8 @@ export function createDemoSeed(options: DemoSeedOptions = {}): JiraSeed {
       { id: '10001', name: 'Story', hierarchyLevel: 0, subtask: false },
       { id: '10002', name: 'Task', hierarchyLevel: 0, subtask: false },
       { id: '10003', name: 'Bug', hierarchyLevel: 0, subtask: false },
-      { id: '10004', name: 'Sub-task', hierarchyLevel: -1, subtask: true }
+      { id: '10004', name: 'Sub-task', hierarchyLevel: -1, subtask: true },
+      { ...INITIATIVE_TYPE }
     ],
     statuses: [
       { id: '10000', name: 'To Do', category: 'new' },

@@ -18,7 +18,7 @@ describe('createDemoSeed', () => {
     expect(seed.issues.length).toBeGreaterThanOrEqual(300);
     for (const project of seed.projects.filter((p) => p.addonsRoleBrowse !== false))
       expect(seed.issues.filter((i) => i.projectId === project.id).length).toBeGreaterThanOrEqual(100);
-    expect(createDemoSeed({ projects: 1, issuesPerProject: 20 }).issues).toHaveLength(26);
+    expect(createDemoSeed({ projects: 1, issuesPerProject: 20 }).issues).toHaveLength(38);
   });
 
   it('builds a consistent epic → story → sub-task hierarchy with unique ids and keys', () => {
@@ -37,6 +37,19 @@ describe('createDemoSeed', () => {
     const counts = [1, 0, -1].map((l) => seed.issues.filter((i) => level(i.issueTypeId) === l).length);
     expect(counts.every((count) => count > 10)).toBe(true);
     expect(seed.issues.some((i) => i.statusId === '10002')).toBe(true);
+  });
+
+  it('has an initiative level above epics in one project, down to sub-tasks', () => {
+    const initiativeType = seed.issueTypes.find((t) => t.name === 'Initiative')!;
+    expect(initiativeType.hierarchyLevel).toBe(2);
+    const initiatives = seed.issues.filter((i) => i.issueTypeId === initiativeType.id);
+    expect(initiatives).toHaveLength(2);
+    expect(new Set(initiatives.map((i) => i.projectId))).toEqual(new Set([seed.projects[0]!.id]));
+    const under = (parentIds: string[]) =>
+      seed.issues.filter((i) => i.parentId && parentIds.includes(i.parentId));
+    const epics = under(initiatives.map((i) => i.id));
+    const stories = under(epics.map((i) => i.id));
+    expect([epics.length, stories.length, under(stories.map((i) => i.id)).length]).toEqual([3, 4, 3]);
   });
 
   it('has the demo people with fixed ids and three issues carol cannot see', () => {

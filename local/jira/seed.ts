@@ -49,7 +49,7 @@ export interface SeedProject {
 export interface SeedIssueType {
   id: string;
   name: string;
-  /** 1 epic, 0 standard (story, task, bug), -1 sub-task. */
+  /** 2 and above: levels over epics (initiative); 1 epic, 0 standard (story, task, bug), -1 sub-task. */
   hierarchyLevel: number;
   subtask: boolean;
 }

@@ -1,8 +1,9 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
+import { ancestorsOf, type AncestorPath } from '../domain/ancestry';
 import { jiraAsUser } from './jira-fetch';
 
-/** Where an issue sits: its project and the ids of its parent and grandparent. */
+/** Where an issue sits: its project, its parent and, once known, all its ancestors. */
 export interface IssuePlacement {
   id: string;
   key: string;
@@ -10,6 +11,8 @@ export interface IssuePlacement {
   hierarchyLevel: number;
   parentId?: string;
   grandparentId?: string;
+  /** Every ancestor, root first (domain/ancestry); absent until learned. */
+  ancestorPath?: AncestorPath;
   /** Under issue-level security: some who may browse the project may not see it. */
   restricted?: boolean;
 }
@@ -32,6 +35,10 @@ const IssueSchema = z.object({
   })
 });
 
+const ParentSchema = z.object({
+  fields: z.object({ parent: z.object({ id: z.string() }).optional() })
+});
+
 function levelOf(type: z.infer<typeof IssueTypeSchema> | undefined): number {
   if (type?.hierarchyLevel !== undefined) return type.hierarchyLevel;
   return type?.subtask ? -1 : 0;
@@ -45,9 +52,8 @@ function fetchIssue(issueId: string): Promise<z.infer<typeof IssueSchema>> {
 }
 
 /**
- * Reads an issue's place in the hierarchy as the acting user (404 if they cannot see
- * it). A parent below epic level (a story above a sub-task) costs one more call to learn
- * the grandparent, so roll-up reaches the epic.
+ * Reads an issue's place as the acting user (404 if they cannot see it): one call, which
+ * names the parent but not the levels above it (see place-issue for those).
  */
 export async function getIssuePlacement(issueId: string): Promise<IssuePlacement> {
   const issue = await fetchIssue(issueId);
@@ -58,12 +64,25 @@ export async function getIssuePlacement(issueId: string): Promise<IssuePlacement
     hierarchyLevel: levelOf(issue.fields.issuetype),
     restricted: Boolean(issue.fields.security)
   };
-  const parent = issue.fields.parent;
-  if (!parent) return placement;
-  placement.parentId = parent.id;
-  if (levelOf(parent.fields?.issuetype) < 1) {
-    const parentIssue = await fetchIssue(parent.id);
-    if (parentIssue.fields.parent) placement.grandparentId = parentIssue.fields.parent.id;
-  }
+  if (issue.fields.parent) placement.parentId = issue.fields.parent.id;
   return placement;
+}
+
+/** The parent of an issue, as the acting user sees it: one level of a walk up the hierarchy. */
+export async function getParentId(issueId: string): Promise<string | undefined> {
+  const issue = await jiraAsUser(ParentSchema, route`/rest/api/3/issue/${issueId}?fields=parent`);
+  return issue.fields.parent?.id;
+}
+
+/** The placement with its ancestors, and the parent and grandparent they name. */
+export function withAncestry<T extends IssuePlacement>(placement: T, path: AncestorPath): T {
+  const ancestors = ancestorsOf(path);
+  const parentId = ancestors.at(-1);
+  const grandparentId = ancestors.at(-2);
+  const placed: T = { ...placement, ancestorPath: path };
+  delete placed.parentId;
+  delete placed.grandparentId;
+  if (parentId) placed.parentId = parentId;
+  if (grandparentId) placed.grandparentId = grandparentId;
+  return placed;
 }

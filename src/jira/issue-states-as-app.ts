@@ -1,7 +1,8 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
+import { pathOf, type AncestorPath } from '../domain/ancestry';
 import { NotFoundError } from '../domain/errors';
-import type { IssuePlacement } from './get-issue';
+import { withAncestry, type IssuePlacement } from './get-issue';
 import { jiraAsApp } from './jira-fetch';
 
 /** Where an issue sits now and whether its work is done, as Jira tells the app. */
@@ -91,24 +92,61 @@ async function fetchIssues(
   return { found, gone };
 }
 
+/** Levels walked at most: Jira's hierarchy is a few levels deep; a cycle in an answer must not loop. */
+const MAX_LEVELS = 20;
+
 /**
- * The current placement (project, parent, grandparent) and status category of issues,
- * read as the app: product-event triggers act for no user. Two bulk reads whatever the
- * count up to 100 (the issues, then the parents below epic level, to learn the
- * grandparents), plus one direct read per issue the bulk answer left out.
+ * The ancestor path (domain/ancestry) of each issue, given its parent, read as the app:
+ * one bulk read per level above the parents, for all the issues at once, so the cost
+ * grows with the hierarchy's depth, not with the number of issues. The app reads the
+ * whole chain, whoever acts: a roll-up must not depend on who linked the evidence.
  */
-export async function issueStatesAsApp(issueIds: readonly string[]): Promise<IssueStates> {
+export async function ancestorPathsAsApp(
+  parentOf: ReadonlyMap<string, string | undefined>
+): Promise<Map<string, AncestorPath>> {
+  const parents = new Map(parentOf);
+  let frontier = [...new Set(parentOf.values())].filter(
+    (id): id is string => id !== undefined && !parents.has(id)
+  );
+  for (let level = 0; frontier.length > 0 && level < MAX_LEVELS; level += 1) {
+    const { found } = await fetchIssues(frontier);
+    for (const id of frontier) parents.set(id, found.get(id)?.fields.parent?.id);
+    frontier = [...new Set(frontier.map((id) => parents.get(id)))].filter(
+      (id): id is string => id !== undefined && !parents.has(id)
+    );
+  }
+  const paths = new Map<string, AncestorPath>();
+  for (const id of parentOf.keys()) {
+    const ancestors: string[] = [];
+    for (
+      let at = parents.get(id);
+      at !== undefined && !ancestors.includes(at) && at !== id;
+      at = parents.get(at)
+    )
+      ancestors.unshift(at);
+    paths.set(id, pathOf(ancestors));
+  }
+  return paths;
+}
+
+/**
+ * The current placement (project, parent, and with `ancestors` every ancestor) and
+ * status category of issues, read as the app: product-event triggers act for no user.
+ * One bulk read of the issues whatever their count up to 100, then with `ancestors` one
+ * per level above their parents (see ancestorPathsAsApp), plus one direct read per issue
+ * the bulk answer left out.
+ */
+export async function issueStatesAsApp(
+  issueIds: readonly string[],
+  options: { ancestors?: boolean } = {}
+): Promise<IssueStates> {
   const states = new Map<string, IssueState>();
   const ids = [...new Set(issueIds)];
   if (ids.length === 0) return { states, gone: new Set() };
   const { found: issues, gone } = await fetchIssues(ids);
-  const lowParents = [...issues.values()]
-    .filter((issue) => issue.fields.parent && levelOf(issue.fields.parent.fields?.issuetype) < 1)
-    .map((issue) => issue.fields.parent!.id);
-  const parents =
-    lowParents.length > 0
-      ? (await fetchIssues([...new Set(lowParents)])).found
-      : new Map<string, JiraIssue>();
+  const parents = new Map([...issues.values()].map((issue) => [issue.id, issue.fields.parent?.id]));
+  // Without `ancestors`, only the parent is known (a status change needs no more).
+  const paths = options.ancestors ? await ancestorPathsAsApp(parents) : undefined;
   for (const issue of issues.values()) {
     const state: IssueState = {
       id: issue.id,
@@ -117,13 +155,10 @@ export async function issueStatesAsApp(issueIds: readonly string[]): Promise<Iss
       hierarchyLevel: levelOf(issue.fields.issuetype),
       statusCategory: categoryOf(issue.fields.status?.statusCategory?.key)
     };
-    const parentId = issue.fields.parent?.id;
-    if (parentId) {
-      state.parentId = parentId;
-      const grandparentId = parents.get(parentId)?.fields.parent?.id;
-      if (grandparentId) state.grandparentId = grandparentId;
-    }
-    states.set(issue.id, state);
+    const path = paths?.get(issue.id);
+    const parentId = parents.get(issue.id);
+    if (path === undefined && parentId) state.parentId = parentId;
+    states.set(issue.id, path === undefined ? state : withAncestry(state, path));
   }
   return { states, gone };
 }

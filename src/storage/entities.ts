@@ -20,6 +20,7 @@ export const INDEX = {
   linkByParent: 'by-parent',
   linkByGrandparent: 'by-grandparent',
   linkByProject: 'by-project',
+  linkByRootPath: 'by-root-path',
   impactByProjectScore: 'by-project-score',
   impactByParent: 'by-parent',
   impactByProjectIssue: 'by-project-issue',

@@ -56,8 +56,12 @@ export interface LinkRecord {
   issueId: string;
   insightId: string;
   projectId: string;
+  /** The issue's parent and grandparent: read only for links stored before `ancestorPath`. */
   parentId?: string;
   grandparentId?: string;
+  /** The top of the issue's hierarchy and the issue's ancestors (domain/ancestry); omitted at the top. */
+  rootId?: string;
+  ancestorPath?: string;
   accountKey?: string;
   linkedBy: string;
   linkedAt: string;
@@ -81,6 +85,8 @@ export interface ImpactRecord {
   issueId: string;
   projectId: string;
   parentId?: string;
+  /** The issue's ancestors (domain/ancestry), `/` at the top; absent on rows stored before it. */
+  ancestorPath?: string;
   score: number;
   accounts: number;
   arr: number;

@@ -1,3 +1,4 @@
+import { TOP_LEVEL } from '../domain/ancestry';
 import { ForbiddenError, ValidationError } from '../domain/errors';
 import { type PrivacySettings } from '../domain/privacy';
 import { scoreEvidence } from '../domain/scoring/score';
@@ -127,7 +128,7 @@ export async function previewScoring(input: unknown): Promise<ScorePreviewRow[]>
     browsableIssues(top.map((row) => row.issueId)),
     Promise.all(
       top.map(async (row) => {
-        const links = await linksUnder(row.issueId);
+        const links = await linksUnder(row.issueId, row.ancestorPath ?? TOP_LEVEL);
         const keys = links.map((l) => l.accountKey).filter((k): k is string => k !== undefined);
         const [insights, accounts] = await Promise.all([
           getInsights(links.map((l) => l.insightId)),

@@ -1,4 +1,5 @@
 import type { Account } from '../domain/account';
+import { TOP_LEVEL, type AncestorPath } from '../domain/ancestry';
 import type { IssueImpact } from '../domain/impact';
 import type { Insight } from '../domain/insight';
 import { getAccounts } from '../storage/account-store';
@@ -50,6 +51,11 @@ export interface AffectedIssue {
   projectFromJira?: boolean;
   /** `parentId` was just read from Jira: it replaces the stored one, and its absence clears it. */
   parentFromJira?: boolean;
+  /**
+   * Where the issue sits (domain/ancestry), as its links or Jira say; replaces the stored
+   * one. When absent, the stored impact's path is used.
+   */
+  ancestorPath?: AncestorPath;
 }
 
 /**
@@ -70,16 +76,27 @@ export async function applyChange(
 ): Promise<Map<string, IssueImpact | null>> {
   const issues = dedupe(affected);
   const ids = issues.map((issue) => issue.issueId);
+  // An issue may be named at two places while it moves: its links are read at both.
+  const paths = pathsById(affected);
   const plan: ChangePlan =
     'build' in changeOrPlan ? changeOrPlan : { prefetch: [], build: () => changeOrPlan };
   // One parallel wave: the affected issues' links and impacts, the settings, and any
-  // insights the change itself depends on.
-  const [linkLists, impacts, settings, prefetched] = await Promise.all([
-    Promise.all(ids.map((id) => linksUnder(id))),
+  // insights the change itself depends on. An issue named without its place is read
+  // where its stored impact says it is, in a second wave.
+  const [known, impacts, settings, prefetched] = await Promise.all([
+    Promise.all(
+      ids.map(async (id) => {
+        const named = paths.get(id);
+        return named ? linksUnder(id, [...named]) : undefined;
+      })
+    ),
     getImpacts(ids),
     getScoringSettings(),
     getInsights(plan.prefetch)
   ]);
+  const linkLists = await Promise.all(
+    ids.map(async (id, i) => known[i] ?? linksUnder(id, impacts.get(id)?.ancestorPath ?? TOP_LEVEL))
+  );
   const change = plan.build({
     linksOf: (issueId) => linkLists[ids.indexOf(issueId)] ?? [],
     insights: prefetched
@@ -129,10 +146,12 @@ export async function applyChange(
   for (const issue of issues) {
     const existing = impacts.get(issue.issueId);
     const parentId = issue.parentFromJira ? issue.parentId : (issue.parentId ?? existing?.parentId);
+    const ancestorPath = issue.ancestorPath ?? existing?.ancestorPath;
     const built = buildImpact({
       issueId: issue.issueId,
       projectId: issue.projectFromJira ? issue.projectId : (existing?.projectId ?? issue.projectId),
       ...(parentId === undefined ? {} : { parentId }),
+      ...(ancestorPath === undefined ? {} : { ancestorPath }),
       links: linksByIssue.get(issue.issueId) ?? [],
       insights,
       accounts,
@@ -230,10 +249,23 @@ async function loadEvidence(
   return { insights, accounts };
 }
 
-/** One entry per issue: the first, unless a later one knows more of its placement from Jira. */
+/** Every place each issue was named at (only issues named with one). */
+function pathsById(affected: readonly AffectedIssue[]): Map<string, Set<AncestorPath>> {
+  const paths = new Map<string, Set<AncestorPath>>();
+  for (const { issueId, ancestorPath } of affected) {
+    if (ancestorPath === undefined) continue;
+    paths.set(issueId, (paths.get(issueId) ?? new Set()).add(ancestorPath));
+  }
+  return paths;
+}
+
+/**
+ * One entry per issue: the first, unless a later one knows more of its placement from
+ * Jira (or is the first to name its path).
+ */
 function dedupe(affected: readonly AffectedIssue[]): AffectedIssue[] {
   const knowledge = (issue: AffectedIssue): number =>
-    (issue.projectFromJira ? 2 : 0) + (issue.parentFromJira ? 1 : 0);
+    (issue.projectFromJira ? 4 : 0) + (issue.parentFromJira ? 2 : 0) + (issue.ancestorPath ? 1 : 0);
   const byId = new Map<string, AffectedIssue>();
   for (const issue of affected) {
     const seen = byId.get(issue.issueId);

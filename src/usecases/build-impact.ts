@@ -1,4 +1,5 @@
 import type { Account } from '../domain/account';
+import { levelsBelow, type AncestorPath } from '../domain/ancestry';
 import {
   computeFacets,
   orderCards,
@@ -21,6 +22,7 @@ export interface ImpactInputs {
   issueId: string;
   projectId: string;
   parentId?: string;
+  ancestorPath?: AncestorPath;
   links: readonly LinkRecord[];
   insights: ReadonlyMap<string, Insight>;
   accounts: ReadonlyMap<string, Account>;
@@ -54,15 +56,18 @@ export function toCard(link: LinkRecord, insight: Insight, account: Account | un
 /**
  * Every card for an issue's evidence, each insight once, unordered. When an insight is
  * linked at several levels, the link nearest the issue wins (own, then child, then
- * grandchild), so a card says where the evidence was attached closest to this issue.
+ * grandchild and below), so a card says where the evidence was attached closest to it.
  */
 export function collectCards(
   inputs: Pick<ImpactInputs, 'issueId' | 'links' | 'insights' | 'accounts'>
 ): EvidenceCard[] {
   const seen = new Set<string>();
   const cards: EvidenceCard[] = [];
-  const depth = (link: LinkRecord): number =>
-    link.issueId === inputs.issueId ? 0 : link.parentId === inputs.issueId ? 1 : 2;
+  const depth = (link: LinkRecord): number => {
+    if (link.issueId === inputs.issueId) return 0;
+    if (link.ancestorPath !== undefined) return levelsBelow(link.ancestorPath, inputs.issueId) ?? Infinity;
+    return link.parentId === inputs.issueId ? 1 : 2;
+  };
   const ordered = [...inputs.links].sort((a, b) => depth(a) - depth(b));
   for (const link of ordered) {
     const insight = inputs.insights.get(link.insightId);
@@ -149,6 +154,7 @@ export function buildImpact(inputs: ImpactInputs): Omit<ImpactRecord, 'version'>
     updatedAt: inputs.now.toISOString()
   };
   if (inputs.parentId !== undefined) record.parentId = inputs.parentId;
+  if (inputs.ancestorPath !== undefined) record.ancestorPath = inputs.ancestorPath;
   if (score.lastEvidenceAt !== undefined) record.lastEvidenceAt = score.lastEvidenceAt;
   return record;
 }

@@ -1,3 +1,4 @@
+import { isUnder } from '../domain/ancestry';
 import type { Account } from '../domain/account';
 import type { Insight } from '../domain/insight';
 import type { Expect } from '../storage/write-set';
@@ -38,5 +39,10 @@ export function removeLink(link: LinkRecord): EvidenceChange['linkDeletes'][numb
 
 /** Does this link count toward the issue's (rolled-up) evidence? */
 export function linkFallsUnder(link: LinkRecord, issueId: string): boolean {
-  return link.issueId === issueId || link.parentId === issueId || link.grandparentId === issueId;
+  return (
+    link.issueId === issueId ||
+    link.parentId === issueId ||
+    link.grandparentId === issueId ||
+    (link.ancestorPath !== undefined && isUnder(link.ancestorPath, issueId))
+  );
 }

@@ -18,9 +18,9 @@ import { retryOnConflict } from './retry-on-conflict';
 export const INLINE_LINKS = 6;
 
 /**
- * Links per job transaction. A deleted or rescored link is its row and up to three
- * impacts (issue, parent, grandparent); a merged one also writes the target's link:
- * five links (four when merging) and the insights stay within 25 operations.
+ * Links per job transaction. A deleted or rescored link is its row and the impacts of its
+ * issue and ancestors (three for an epic's sub-task; impacts beyond 25 operations follow
+ * in further transactions); a merged one also writes the target's link.
  */
 const LINKS_PER_STEP = 5;
 const MERGED_LINKS_PER_STEP = 4;

@@ -2,9 +2,11 @@ import { AppError, NotFoundError, type ErrorCode } from '../domain/errors';
 import type { IssueImpact } from '../domain/impact';
 import { isLeaving, type Insight } from '../domain/insight';
 import type { AccountConflict } from '../domain/account-edit';
+import { ancestorsOf, pathOf, type AncestorPath } from '../domain/ancestry';
 import { getIssuePlacement, type IssuePlacement } from '../jira/get-issue';
 import { myPermissions, type Access } from '../jira/my-permissions';
 import { getAccount } from '../storage/account-store';
+import { getImpact } from '../storage/impact-store';
 import type { LinkRecord } from '../storage/records';
 import type { Actor, Env } from './actor';
 import { requireIssueEvidenceChange } from './capabilities';
@@ -19,11 +21,14 @@ import {
   rescoreIfFilled,
   type InsightInput
 } from './prepare-capture';
+import { ancestryOfLink } from './issue-lifecycle/link-placement';
+import { withAncestors } from './place-issue';
 import { retryOnConflict } from './retry-on-conflict';
 
 /**
  * Insights linked per transaction: each needs its link row and its insight's link count,
- * plus up to three impacts (issue, parent, grandparent), within Forge's 25 operations.
+ * plus the impacts of the issue and its ancestors, within Forge's 25 operations (five
+ * levels fit; impacts of deeper ones follow in further transactions, see applyChange).
  */
 export const LINKS_PER_TRANSACTION = 10;
 
@@ -40,33 +45,72 @@ export interface LinkResult {
 /**
  * Checks that the actor may change the issue's evidence (see capabilities) and, when the
  * issue id came from a payload, that the issue belongs to the project the user acts in;
- * learns where it sits in the hierarchy. Also returns what Jira said, to warm caches.
+ * learns where it sits in the hierarchy (every ancestor, with `ancestors`). Also returns
+ * what Jira said, to warm caches.
  */
 export async function placeForEdit(
   actor: Actor,
   issueId: string,
-  inProject?: string
+  inProject?: string,
+  options: { ancestors?: boolean } = {}
 ): Promise<IssuePlacement & { access: Access }> {
-  const [placement, access] = await Promise.all([getIssuePlacement(issueId), myPermissions({ issueId })]);
-  if (inProject !== undefined && placement.projectId !== inProject)
+  // A new link needs the issue's ancestors: its stored impact, read beside Jira, says
+  // where it sits when it has evidence already.
+  const [named, access, own] = await Promise.all([
+    getIssuePlacement(issueId),
+    myPermissions({ issueId }),
+    options.ancestors ? getImpact(issueId) : undefined
+  ]);
+  if (inProject !== undefined && named.projectId !== inProject)
     throw new NotFoundError('That issue is not in this project.');
-  await requireIssueEvidenceChange(actor.accountId, placement.projectId, access);
+  const [placement] = await Promise.all([
+    options.ancestors ? withAncestors(named, own) : named,
+    requireIssueEvidenceChange(actor.accountId, named.projectId, access)
+  ]);
   return { ...placement, access };
 }
 
-/** The issue a link is on and its ancestors: every impact the link feeds. */
+/**
+ * The issue a link is on and all its ancestors: every impact the link feeds. A link
+ * stored before ancestor paths existed names its parent and grandparent only.
+ */
 export function affectedChain(at: {
   issueId: string;
   projectId: string;
   parentId?: string;
   grandparentId?: string;
+  ancestorPath?: AncestorPath;
 }): AffectedIssue[] {
-  const { issueId, projectId, parentId, grandparentId } = at;
-  const affected: AffectedIssue[] = [{ issueId, projectId, ...(parentId ? { parentId } : {}) }];
-  if (parentId)
-    affected.push({ issueId: parentId, projectId, ...(grandparentId ? { parentId: grandparentId } : {}) });
-  if (grandparentId) affected.push({ issueId: grandparentId, projectId });
-  return affected;
+  const { issueId, projectId, parentId, grandparentId, ancestorPath } = at;
+  if (ancestorPath === undefined) {
+    const affected: AffectedIssue[] = [{ issueId, projectId, ...(parentId ? { parentId } : {}) }];
+    if (parentId)
+      affected.push({ issueId: parentId, projectId, ...(grandparentId ? { parentId: grandparentId } : {}) });
+    if (grandparentId) affected.push({ issueId: grandparentId, projectId });
+    return affected;
+  }
+  // Nearest first: the issue, its parent, … its root, each with where it sits.
+  const chain = [...ancestorsOf(ancestorPath), issueId];
+  return chain
+    .map((id, level): AffectedIssue => {
+      const above = chain.slice(0, level);
+      const parent = above.at(-1);
+      return { issueId: id, projectId, ancestorPath: pathOf(above), ...(parent ? { parentId: parent } : {}) };
+    })
+    .reverse();
+}
+
+/**
+ * The placement each attempt of a write uses: the one just learned, then learned again,
+ * since a conflict may come from an ancestor's move (its impact row changed meanwhile).
+ */
+function perAttempt(placement: IssuePlacement): () => Promise<IssuePlacement> {
+  let fresh = true;
+  return async () => {
+    if (!fresh) return withAncestors(placement);
+    fresh = false;
+    return placement;
+  };
 }
 
 function chainOfPlacement(placement: IssuePlacement): AffectedIssue[] {
@@ -88,8 +132,7 @@ function linkRow(
     linkedAt: now.toISOString()
   };
   if (note !== '') link.note = note;
-  if (placement.parentId) link.parentId = placement.parentId;
-  if (placement.grandparentId) link.grandparentId = placement.grandparentId;
+  Object.assign(link, ancestryOfLink(placement));
   if (insight.accountKey) link.accountKey = insight.accountKey;
   // The issue's impact is computed from this very insight in the same transaction.
   link.insightUpdatedAt = insight.updatedAt;
@@ -113,10 +156,11 @@ export async function linkInsights(
   note: string,
   inProject?: string
 ): Promise<LinkResult> {
-  const { access, ...placement } = await placeForEdit(actor, issueId, inProject);
+  const { access, ...placement } = await placeForEdit(actor, issueId, inProject, { ancestors: true });
   // The user just proved they can see the issue: their next panel read needs no Jira call.
   // A failed cache write costs that read a Jira call, never the link.
   const warmed = rememberIssueAccess(actor.accountId, placement.id, access).catch(() => undefined);
+  const placed = perAttempt(placement);
   const unique = [...new Set(insightIds)];
   const alreadyLinked: string[] = [];
   const linked: string[] = [];
@@ -124,7 +168,7 @@ export async function linkInsights(
   for (let i = 0; i < unique.length; i += LINKS_PER_TRANSACTION) {
     const chunk = unique.slice(i, i + LINKS_PER_TRANSACTION);
     try {
-      const outcome = await retryOnConflict(() => linkChunk(actor, env, placement, chunk, note));
+      const outcome = await retryOnConflict(async () => linkChunk(actor, env, await placed(), chunk, note));
       alreadyLinked.push(...outcome.alreadyLinked);
       linked.push(...outcome.linked);
       impact = outcome.impact;
@@ -207,11 +251,13 @@ export async function captureAndLink(
   note: string
 ): Promise<LinkResult> {
   const accountKey = accountKeyOf(input);
-  const { access, ...placement } = await placeForEdit(actor, issueId);
+  const { access, ...placement } = await placeForEdit(actor, issueId, undefined, { ancestors: true });
   const insight = newInsight(input, placement.projectId, actor, env);
   if (placement.restricted) insight.restrictedIssueId = placement.id;
   const warmed = rememberIssueAccess(actor.accountId, placement.id, access).catch(() => undefined);
+  const placedNow = perAttempt(placement);
   const { result, merge } = await retryOnConflict(async () => {
+    const placed = await placedNow();
     const now = env.now();
     const change = emptyChange();
     const merge =
@@ -220,8 +266,8 @@ export async function captureAndLink(
         : undefined;
     if (merge?.put) change.accountPuts.push(merge.put);
     change.insightPuts.push({ insight: { ...insight, linkCount: 1, status: 'linked' }, expect: 'absent' });
-    change.linkSets.push({ link: linkRow(placement, insight, actor, note, now), expect: 'absent' });
-    const results = await applyChange(change, chainOfPlacement(placement), now);
+    change.linkSets.push({ link: linkRow(placed, insight, actor, note, now), expect: 'absent' });
+    const results = await applyChange(change, chainOfPlacement(placed), now);
     const result: LinkResult = {
       impact: results.get(placement.id) ?? null,
       alreadyLinked: [],

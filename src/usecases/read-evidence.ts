@@ -1,3 +1,4 @@
+import { TOP_LEVEL } from '../domain/ancestry';
 import { NotFoundError } from '../domain/errors';
 import { orderCards, type EvidenceCard } from '../domain/impact';
 import { myPermissions } from '../jira/my-permissions';
@@ -59,8 +60,9 @@ export async function listCards(issueId: string, cursor: string | undefined): Pr
   const offset = cursor === undefined ? FIRST_PAGE_CARDS : Number.parseInt(cursor, 10);
   if (!Number.isInteger(offset) || offset < 0)
     throw new NotFoundError('That page of evidence no longer exists.');
-  const [links, record] = await Promise.all([linksUnder(issueId), getImpact(issueId)]);
+  const record = await getImpact(issueId);
   if (!record) return { items: [] };
+  const links = await linksUnder(issueId, record.ancestorPath ?? TOP_LEVEL);
   const accountKeys = links.map((l) => l.accountKey).filter((k): k is string => k !== undefined);
   const [insights, accounts] = await Promise.all([
     getInsights(links.map((l) => l.insightId)),

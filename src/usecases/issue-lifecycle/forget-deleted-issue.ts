@@ -1,7 +1,7 @@
-import type { IssuePlacement } from '../../jira/get-issue';
+import { ancestorsOf, pathOf, TOP_LEVEL } from '../../domain/ancestry';
+import { withAncestry, type IssuePlacement } from '../../jira/get-issue';
 import { issueStatesAsApp } from '../../jira/issue-states-as-app';
-import { getImpact } from '../../storage/impact-store';
-import { linksUnder } from '../../storage/link-store';
+import { linksAndImpactUnder } from '../../storage/link-store';
 import type { Env } from '../actor';
 import { applyChange, type AffectedIssue } from '../apply-change';
 import { emptyChange } from '../evidence-change';
@@ -12,7 +12,7 @@ import { rewriteLinks, type LinkFate } from './rewrite-links';
 /**
  * An issue was deleted in Jira: its links go with it (the insights stay, back in the inbox
  * when no link is left), its impact goes, and its ancestors are rescored without it.
- * Links of its descendants named it as parent or grandparent: they are re-placed where
+ * Links of its descendants named it as an ancestor: they are re-placed where
  * Jira puts those issues now (a story of a deleted epic loses its parent), and deleted
  * when a direct read confirms Jira no longer has the issue (sub-tasks go with their
  * parent, and Jira sends no event for them).
@@ -22,13 +22,14 @@ export async function forgetDeletedIssue(
   env: Env
 ): Promise<void> {
   const { issueId } = deleted;
-  const [links, impact] = await Promise.all([linksUnder(issueId), getImpact(issueId)]);
+  // Read as a top-level issue first: the ancestors Jira gave it are gone with it.
+  const { links, impact } = await linksAndImpactUnder(issueId, TOP_LEVEL);
   const descendants = links.filter((l) => l.issueId !== issueId).map((l) => l.issueId);
   // Every Jira read happens before the first write: a failed read changes nothing.
   // A descendant is forgotten only when a direct read confirms it gone (sub-tasks are
   // deleted with their parent and get no event of their own); one Jira could not return
   // just now throws before any write, and the event is retried.
-  const { states, gone } = await issueStatesAsApp(descendants);
+  const { states, gone } = await issueStatesAsApp(descendants, { ancestors: true });
   const placements = new Map<string, IssuePlacement>();
   for (const [id, state] of states) placements.set(id, withoutIssue(state, issueId));
 
@@ -66,11 +67,11 @@ export async function forgetDeletedIssue(
 
 /**
  * The deleted issue cannot be anyone's ancestor any more, even if Jira's answer still
- * names it (its index may lag the deletion): a descendant under it loses that ancestor.
+ * names it (its index may lag the deletion): a descendant under it loses that ancestor
+ * and those above it.
  */
 function withoutIssue(at: IssuePlacement, issueId: string): IssuePlacement {
-  const { parentId, grandparentId, ...rest } = at;
-  if (parentId === undefined || parentId === issueId) return rest;
-  if (grandparentId === undefined || grandparentId === issueId) return { ...rest, parentId };
-  return at;
+  const ancestors = ancestorsOf(at.ancestorPath ?? TOP_LEVEL);
+  const gone = ancestors.lastIndexOf(issueId);
+  return gone < 0 ? at : withAncestry(at, pathOf(ancestors.slice(gone + 1)));
 }

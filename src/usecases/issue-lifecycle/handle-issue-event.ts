@@ -20,7 +20,8 @@ export async function handleIssueEvent(event: IssueLifecycleEvent, env: Env): Pr
     await forgetDeletedIssue(event, env);
     return;
   }
-  const { states } = await issueStatesAsApp([event.issueId]);
+  // Every ancestor only when the issue moved: a status change needs none.
+  const { states } = await issueStatesAsApp([event.issueId], { ancestors: event.placementChanged });
   const state = states.get(event.issueId);
   // Jira confirmed it gone since the update (a direct read's 404): its deleted event does
   // the rest. Anything short of that was a throw, and the event comes back later.

@@ -30,9 +30,10 @@ export async function rewriteLinks(
     const affected = [
       scope,
       ...known(chunk),
+      // Where a moved link goes first: an issue named twice keeps the first place named.
       ...chunk.flatMap((f) => [
-        ...affectedChain(f.link),
-        ...(f.fate === 'move' ? affectedChain(placeLink(f.link, f.to)) : [])
+        ...(f.fate === 'move' ? affectedChain(placeLink(f.link, f.to)) : []),
+        ...affectedChain(f.link)
       ])
     ];
     const prefetch = [...new Set(chunk.filter((f) => f.fate === 'delete').map((f) => f.link.insightId))];
