@@ -1,6 +1,6 @@
 import { AppError, NotFoundError, type ErrorCode } from '../domain/errors';
 import type { IssueImpact } from '../domain/impact';
-import { isLeaving, type Insight } from '../domain/insight';
+import { isLeaving, statusAfterLinking, type Insight } from '../domain/insight';
 import type { AccountConflict } from '../domain/account-edit';
 import { getIssuePlacement, type IssuePlacement } from '../jira/get-issue';
 import { myPermissions, type Access } from '../jira/my-permissions';
@@ -180,7 +180,7 @@ async function linkChunk(
             insight: {
               ...insight,
               linkCount: insight.linkCount + 1,
-              status: insight.status === 'new' ? 'linked' : insight.status,
+              status: statusAfterLinking(insight.status, placement.statusCategory),
               version: insight.version + 1
             },
             expect: { version: insight.version }
@@ -219,7 +219,8 @@ export async function captureAndLink(
         ? mergeAccount(input.account, await getAccount(accountKey), now)
         : undefined;
     if (merge?.put) change.accountPuts.push(merge.put);
-    change.insightPuts.push({ insight: { ...insight, linkCount: 1, status: 'linked' }, expect: 'absent' });
+    const status = statusAfterLinking('new', placement.statusCategory);
+    change.insightPuts.push({ insight: { ...insight, linkCount: 1, status }, expect: 'absent' });
     change.linkSets.push({ link: linkRow(placement, insight, actor, note, now), expect: 'absent' });
     const results = await applyChange(change, chainOfPlacement(placement), now);
     const result: LinkResult = {
