@@ -13,9 +13,9 @@ import { affectedChain } from './link-insights';
 import { retryOnConflict } from './retry-on-conflict';
 
 /**
- * Removes one insight from an issue. The link row knows the issue's ancestors, so only
- * the permission check goes to Jira; the link, the insight's status and every affected
- * impact change in one transaction. The insight's status is derived from the issues it
+ * Removes one insight from an issue. The link row knows the issue's ancestors, so Jira is
+ * asked only for the permission and for the state of the insight's other issues; the
+ * link, the insight's status and every affected impact change in one transaction. The insight's status is derived from the issues it
  * still backs, as Jira has them now: back in the inbox with none, addressed when all are
  * done, linked while any is open.
  */
@@ -26,21 +26,20 @@ export async function unlinkInsight(
   insightId: string,
   inProject?: string
 ): Promise<IssueImpact | null> {
-  // The permission check, the link (which names the issue's ancestors) and the insight's
-  // other links in parallel.
-  const [access, links, insightLinks] = await Promise.all([
+  // The permission check, the link (which names the issue's ancestors) and the state of
+  // the insight's other issues in parallel: the last is a storage read then one Jira read,
+  // so the unlink stays one Jira round trip deep. It is read before the check passes, as
+  // the app, and used only once it has.
+  const [access, links, firstCategories] = await Promise.all([
     myPermissions({ issueId }),
     getLinks(issueId, [insightId]),
-    linksOfInsight(insightId)
+    linksOfInsight(insightId).then((insightLinks) => categoriesOfOthers(insightLinks, issueId))
   ]);
   const link = links.get(insightId);
   // An issue id from a payload must belong to the project the user acts in.
   if (!link || (inProject !== undefined && link.projectId !== inProject))
     throw new NotFoundError('That insight is not linked to this issue.');
-  const [, firstCategories] = await Promise.all([
-    requireIssueEvidenceChange(actor.accountId, link.projectId, access),
-    categoriesOfOthers(insightLinks, issueId)
-  ]);
+  await requireIssueEvidenceChange(actor.accountId, link.projectId, access);
   let attempt = 0;
   return retryOnConflict(async () => {
     // A retry re-reads: a concurrent link or unlink may have changed the other issues.
