@@ -69,9 +69,20 @@ describe('addressed insights', () => {
 
     it('linking an addressed insight to an open issue makes it linked again', async () => {
       const insight = await library.ok('project/captureInsight', { insight: sampleInsight() });
-      await library.ok('project/link', { issueId: chain.storyId, insightIds: [insight.id], note: '' });
-      expect(await statusOf(insight.id)).toBe('addressed'); // its only issue is done
-      await library.ok('project/link', { issueId: chain.otherStoryId, insightIds: [insight.id], note: '' });
+      const first = await library.ok('project/link', {
+        issueId: chain.storyId,
+        insightIds: [insight.id],
+        note: ''
+      });
+      // Its only issue is done; the answer says so, for the library to file it.
+      expect(first.statuses).toEqual({ [insight.id]: 'addressed' });
+      expect(await statusOf(insight.id)).toBe('addressed');
+      const second = await library.ok('project/link', {
+        issueId: chain.otherStoryId,
+        insightIds: [insight.id],
+        note: ''
+      });
+      expect(second.statuses).toEqual({ [insight.id]: 'linked' });
       expect(await statusOf(insight.id)).toBe('linked');
     });
 

@@ -2,6 +2,7 @@ import { AppError, NotFoundError, type ErrorCode } from '../domain/errors';
 import type { IssueImpact } from '../domain/impact';
 import { isLeaving, statusAfterLinking, type Insight } from '../domain/insight';
 import type { AccountConflict } from '../domain/account-edit';
+import type { InsightStatus } from '../domain/vocabulary';
 import { getIssuePlacement, type IssuePlacement } from '../jira/get-issue';
 import { myPermissions, type Access } from '../jira/my-permissions';
 import { getAccount } from '../storage/account-store';
@@ -35,6 +36,8 @@ export interface LinkResult {
   notLinked?: { insightIds: string[]; code: ErrorCode; message: string };
   /** How the account a capture named differs from the stored one (which stands). */
   accountConflicts?: AccountConflict[];
+  /** The status each insight this call linked has now (addressed when all its issues are done). */
+  statuses?: Record<string, InsightStatus>;
 }
 
 /**
@@ -120,6 +123,7 @@ export async function linkInsights(
   const unique = [...new Set(insightIds)];
   const alreadyLinked: string[] = [];
   const linked: string[] = [];
+  const statuses: Record<string, InsightStatus> = {};
   let impact: IssueImpact | null = null;
   for (let i = 0; i < unique.length; i += LINKS_PER_TRANSACTION) {
     const chunk = unique.slice(i, i + LINKS_PER_TRANSACTION);
@@ -127,15 +131,16 @@ export async function linkInsights(
       const outcome = await retryOnConflict(() => linkChunk(actor, env, placement, chunk, note));
       alreadyLinked.push(...outcome.alreadyLinked);
       linked.push(...outcome.linked);
+      Object.assign(statuses, outcome.statuses);
       impact = outcome.impact;
     } catch (error) {
       if (!(error instanceof AppError) || i === 0) throw error;
       const notLinked = { insightIds: unique.slice(i), code: error.code, message: error.message };
-      return { impact, alreadyLinked, linked, notLinked };
+      return { impact, alreadyLinked, linked, notLinked, statuses };
     }
   }
   await warmed;
-  return { impact, alreadyLinked, linked };
+  return { impact, alreadyLinked, linked, statuses };
 }
 
 async function linkChunk(
@@ -148,12 +153,14 @@ async function linkChunk(
   const now = env.now();
   const alreadyLinked: string[] = [];
   const added: string[] = [];
+  const statuses: Record<string, InsightStatus> = {};
   const results = await applyChange(
     {
       prefetch: insightIds,
       build: ({ linksOf, insights }) => {
         alreadyLinked.length = 0;
         added.length = 0;
+        for (const id of Object.keys(statuses)) delete statuses[id];
         // An insight of another project is reported as missing: a payload id grants nothing,
         // and evidence never crosses into a project its readers may not be able to browse.
         // An insight being deleted or merged away takes no new links.
@@ -176,11 +183,13 @@ async function linkChunk(
           }
           change.linkSets.push({ link: linkRow(placement, insight, actor, note, now), expect: 'absent' });
           added.push(id);
+          const status = statusAfterLinking(insight.status, placement.statusCategory);
+          statuses[id] = status;
           change.insightPuts.push({
             insight: {
               ...insight,
               linkCount: insight.linkCount + 1,
-              status: statusAfterLinking(insight.status, placement.statusCategory),
+              status,
               version: insight.version + 1
             },
             expect: { version: insight.version }
@@ -192,7 +201,7 @@ async function linkChunk(
     chainOfPlacement(placement),
     now
   );
-  return { impact: results.get(placement.id) ?? null, alreadyLinked, linked: added };
+  return { impact: results.get(placement.id) ?? null, alreadyLinked, linked: added, statuses };
 }
 
 /**

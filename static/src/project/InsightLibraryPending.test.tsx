@@ -156,3 +156,26 @@ it('names the account fields a capture kept, with the masked values the answer c
       'Segment stays hidden (you entered SMB); ARR stays hidden (you entered $5k). A curator can change the account.'
   });
 });
+
+it('files an insight linked to done work as addressed, as the server derived it', async () => {
+  onResolver('project/searchIssues', () =>
+    ok([{ issueId: '10002', key: 'DEMO-2', summary: 'Export to PDF', issueType: 'Story' }])
+  );
+  onResolver('project/link', () =>
+    ok({ view: view(), alreadyLinked: [], linked: ['ins-b'], statuses: { 'ins-b': 'addressed' } })
+  );
+  library([A, B]);
+  onResolver('project/listInsights', () => ok({ items: [A, B] }));
+  renderLibrary();
+  fireEvent.click(screen.getByRole('button', { name: 'All' }));
+  const b = within(await itemOf('Export is slow'));
+  fireEvent.click(b.getByRole('button', { name: 'Link to issue' }));
+  fireEvent.change(b.getByTestId('issue-search'), { target: { value: 'export' } });
+  fireEvent.click(b.getByTestId('issue-search-submit'));
+  fireEvent.click(
+    within((await b.findAllByTestId('issue-hit'))[0] as HTMLElement).getByTestId('issue-hit-select')
+  );
+  fireEvent.click(b.getByTestId('link-confirm'));
+  await waitFor(() => expect(flagWith('Linked to DEMO-2')).toBeDefined());
+  expect(within(await itemOf('Export is slow')).getByText('Addressed')).toBeInTheDocument();
+});

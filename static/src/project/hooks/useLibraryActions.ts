@@ -96,7 +96,10 @@ export function useLibraryActions(
             }
             // The answer is the issue's new view; the insight itself is now linked.
             const already = outcome.alreadyLinked.includes(insight.id);
-            apply({ ...insight, status: 'linked', linkCount: insight.linkCount + (already ? 0 : 1) });
+            // Its status as the server derived it: addressed when every issue it backs is done.
+            const status =
+              outcome.statuses?.[insight.id] ?? (insight.status === 'new' ? 'linked' : insight.status);
+            apply({ ...insight, status, linkCount: insight.linkCount + (already ? 0 : 1) });
             if (!already) onEvidenceChanged();
             notify('success', already ? `Already linked to ${issue.key}` : `Linked to ${issue.key}`);
           },
