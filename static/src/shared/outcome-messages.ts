@@ -88,12 +88,14 @@ function shown(field: AccountConflict['field'], value: string | number): string 
  * which the backend has already masked for a user who may not see customer identity.
  */
 export function accountConflictFlag(conflicts: readonly AccountConflict[], done = 'Saved'): FlagText {
-  const kept = conflicts.map(
-    (c) =>
-      `${FIELD_LABELS[c.field]} stays ${shown(c.field, c.stored)} (you entered ${shown(c.field, c.given)})`
-  );
   return {
     title: `${done}; the stored account was kept`,
-    description: `${capitalised(kept.join('; '))}. A curator can change the account.`
+    description: `${conflicts.map(describeConflict).join('; ')}. A curator can change the account.`
   };
+}
+
+/** One kept field, e.g. "Segment stays Enterprise (you entered SMB)". */
+export function describeConflict(conflict: AccountConflict, index = 0): string {
+  const text = `${FIELD_LABELS[conflict.field]} stays ${shown(conflict.field, conflict.stored)} (you entered ${shown(conflict.field, conflict.given)})`;
+  return index === 0 ? capitalised(text) : text;
 }
