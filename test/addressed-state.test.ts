@@ -49,4 +49,72 @@ describe('addressed insights', () => {
       forge.stop();
     }
   });
+
+  describe('follow every change of the issues they back', () => {
+    let forge: LocalForge;
+    let chain: ReturnType<typeof findChain>;
+    let library: ReturnType<typeof projectPage>;
+    const statusOf = async (id: string): Promise<string | undefined> =>
+      (await getInsights([id])).get(id)?.status;
+
+    beforeEach(async () => {
+      forge = new LocalForge().useApp(app);
+      chain = findChain(forge.seed);
+      library = projectPage(forge, DEMO_USERS.bob, chain.projectId);
+      forge.jira.setStatus(chain.storyId, DONE);
+      forge.jira.setStatus(chain.otherStoryId, TO_DO);
+      await forge.settle();
+    });
+    afterEach(() => forge.stop());
+
+    it('linking an addressed insight to an open issue makes it linked again', async () => {
+      const insight = await library.ok('project/captureInsight', { insight: sampleInsight() });
+      const first = await library.ok('project/link', {
+        issueId: chain.storyId,
+        insightIds: [insight.id],
+        note: ''
+      });
+      // Its only issue is done; the answer says so, for the library to file it.
+      expect(first.statuses).toEqual({ [insight.id]: 'addressed' });
+      expect(await statusOf(insight.id)).toBe('addressed');
+      const second = await library.ok('project/link', {
+        issueId: chain.otherStoryId,
+        insightIds: [insight.id],
+        note: ''
+      });
+      expect(second.statuses).toEqual({ [insight.id]: 'linked' });
+      expect(await statusOf(insight.id)).toBe('linked');
+    });
+
+    it('unlinking the last open issue leaves it addressed', async () => {
+      const insight = await library.ok('project/captureInsight', { insight: sampleInsight() });
+      for (const issueId of [chain.storyId, chain.otherStoryId]) {
+        await library.ok('project/link', { issueId, insightIds: [insight.id], note: '' });
+      }
+      expect(await statusOf(insight.id)).toBe('linked');
+      await library.ok('project/unlink', { issueId: chain.otherStoryId, insightId: insight.id });
+      expect(await statusOf(insight.id)).toBe('addressed');
+    });
+
+    it('deleting its last open issue in Jira leaves it addressed', async () => {
+      const insight = await library.ok('project/captureInsight', { insight: sampleInsight() });
+      for (const issueId of [chain.storyId, chain.otherStoryId]) {
+        await library.ok('project/link', { issueId, insightIds: [insight.id], note: '' });
+      }
+      forge.jira.deleteIssue(chain.otherStoryId);
+      await forge.settle();
+      expect(await statusOf(insight.id)).toBe('addressed');
+    });
+
+    it('merging an insight backed by an open issue into an addressed one makes it linked', async () => {
+      const target = await library.ok('project/captureInsight', { insight: sampleInsight() });
+      const source = await library.ok('project/captureInsight', { insight: sampleInsight() });
+      await library.ok('project/link', { issueId: chain.storyId, insightIds: [target.id], note: '' });
+      await library.ok('project/link', { issueId: chain.otherStoryId, insightIds: [source.id], note: '' });
+      expect(await statusOf(target.id)).toBe('addressed');
+      const merged = await library.ok('project/mergeInsights', { sourceId: source.id, targetId: target.id });
+      expect(merged.status).toBe('linked');
+      expect(await statusOf(target.id)).toBe('linked');
+    });
+  });
 });

@@ -5,6 +5,7 @@ import type { ErrorCode, FieldIssue } from '../domain/errors';
 import type { PrivacySettings } from '../domain/privacy';
 import type { ScoringSettings } from '../domain/scoring/settings';
 import type { Insight } from '../domain/insight';
+import type { InsightStatus } from '../domain/vocabulary';
 
 /** The issue panel's whole first paint: one storage read, no Jira call. */
 export interface PanelView {
@@ -120,6 +121,8 @@ export interface LinkOutcome {
   notLinked?: { insightIds: string[]; code: ErrorCode; message: string };
   /** How the account a capture named differs from the stored one (which stands). */
   accountConflicts?: AccountConflict[];
+  /** The status each insight this call linked has now: addressed when all its issues are done. */
+  statuses?: Record<string, InsightStatus>;
 }
 
 /** The admin page's settings: how scores are computed and who sees customer identity. */

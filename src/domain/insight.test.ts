@@ -1,5 +1,12 @@
 import { ValidationError } from './errors';
-import { InsightInputSchema, InsightPatchSchema, isSafeHttpUrl, validateObservedAt } from './insight';
+import {
+  InsightInputSchema,
+  InsightPatchSchema,
+  isSafeHttpUrl,
+  statusAfterLinking,
+  statusOfLinked,
+  validateObservedAt
+} from './insight';
 import { parseWith } from './parse';
 
 const minimal = { summary: 'Export times out', sourceKind: 'ticket', observedAt: '2024-05-01' };
@@ -179,5 +186,28 @@ describe('validateObservedAt', () => {
 
   it('refuses malformed dates', () => {
     expect(() => validateObservedAt('2024-02-30', now)).toThrow(ValidationError);
+  });
+});
+
+describe('insight status from the issues it backs', () => {
+  it('is back in the inbox with no link, addressed when all are done, linked while any is open', () => {
+    expect(statusOfLinked('addressed', 0, [])).toBe('new');
+    expect(statusOfLinked('linked', 2, ['done', 'done'])).toBe('addressed');
+    expect(statusOfLinked('addressed', 2, ['done', 'indeterminate'])).toBe('linked');
+    expect(statusOfLinked('new', 1, ['new'])).toBe('linked');
+  });
+
+  it('keeps a dismissed insight dismissed, and a linked one when Jira gave no state', () => {
+    expect(statusOfLinked('dismissed', 2, ['done', 'done'])).toBe('dismissed');
+    expect(statusOfLinked('addressed', 1, [])).toBe('addressed');
+    expect(statusOfLinked('new', 1, [])).toBe('linked');
+  });
+
+  it('after one more link: an open issue makes it linked, a done one addresses it unless another is open', () => {
+    expect(statusAfterLinking('addressed', 'indeterminate')).toBe('linked');
+    expect(statusAfterLinking('new', 'done')).toBe('addressed');
+    expect(statusAfterLinking('addressed', 'done')).toBe('addressed');
+    expect(statusAfterLinking('linked', 'done')).toBe('linked');
+    expect(statusAfterLinking('dismissed', 'new')).toBe('dismissed');
   });
 });

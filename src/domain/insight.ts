@@ -222,3 +222,33 @@ export function validateObservedAt(observedAt: string, now: Date): string {
 export function isAddressed(statusCategories: readonly string[]): boolean {
   return statusCategories.length > 0 && statusCategories.every((category) => category === 'done');
 }
+
+/**
+ * An insight's status once it has `linkCount` links, to issues whose status categories
+ * Jira gave as `categories`: back in the inbox with none, addressed when all are done,
+ * linked while any is open. A dismissed insight stays dismissed (it was triaged away,
+ * whatever it is linked to). When Jira gave no category for any of them (issues it no
+ * longer has are being forgotten by their own events), a linked insight stays as it is.
+ */
+export function statusOfLinked(
+  current: InsightStatus,
+  linkCount: number,
+  categories: readonly string[]
+): InsightStatus {
+  if (current === 'dismissed') return current;
+  if (linkCount === 0) return 'new';
+  if (categories.length === 0) return current === 'new' ? 'linked' : current;
+  return isAddressed(categories) ? 'addressed' : 'linked';
+}
+
+/**
+ * An insight's status after one more link, to an issue in `category`. Its current status
+ * already says what its other issues are (addressed: all done; linked: one is open; new:
+ * none), so the link needs no read of them: an open issue makes it linked, a done one
+ * keeps an addressed insight addressed and addresses an inbox one.
+ */
+export function statusAfterLinking(current: InsightStatus, category: string | undefined): InsightStatus {
+  if (current === 'dismissed') return current;
+  if (category !== 'done') return 'linked';
+  return current === 'linked' ? 'linked' : 'addressed';
+}

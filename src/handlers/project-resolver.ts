@@ -65,6 +65,7 @@ export const projectResolver = defineSurface<ProjectContract>(
         view: { issueId: p.issueId, projectId, impact: await visibleImpact(result.impact, p.issueId) },
         alreadyLinked: result.alreadyLinked,
         linked: result.linked,
+        ...(result.statuses ? { statuses: result.statuses } : {}),
         ...(result.notLinked ? { notLinked: result.notLinked } : {})
       };
     },

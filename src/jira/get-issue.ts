@@ -15,6 +15,8 @@ export interface IssuePlacement {
   ancestorPath?: AncestorPath;
   /** Under issue-level security: some who may browse the project may not see it. */
   restricted?: boolean;
+  /** Jira's status category key (`new`, `indeterminate`, `done`) when the read asked for it. */
+  statusCategory?: string;
 }
 
 const IssueTypeSchema = z.object({
@@ -29,6 +31,7 @@ const IssueSchema = z.object({
     project: z.object({ id: z.string() }),
     issuetype: IssueTypeSchema,
     security: z.object({ id: z.string() }).nullable().optional(),
+    status: z.object({ statusCategory: z.object({ key: z.string() }).optional() }).optional(),
     parent: z
       .object({ id: z.string(), fields: z.object({ issuetype: IssueTypeSchema }).optional() })
       .optional()
@@ -47,7 +50,7 @@ function levelOf(type: z.infer<typeof IssueTypeSchema> | undefined): number {
 function fetchIssue(issueId: string): Promise<z.infer<typeof IssueSchema>> {
   return jiraAsUser(
     IssueSchema,
-    route`/rest/api/3/issue/${issueId}?fields=project,issuetype,parent,security`
+    route`/rest/api/3/issue/${issueId}?fields=project,issuetype,parent,security,status`
   );
 }
 
@@ -64,6 +67,9 @@ export async function getIssuePlacement(issueId: string): Promise<IssuePlacement
     hierarchyLevel: levelOf(issue.fields.issuetype),
     restricted: Boolean(issue.fields.security)
   };
+  // Read in the same call: a link derives its insight's status from it (see statusAfterLinking).
+  const category = issue.fields.status?.statusCategory?.key;
+  if (category !== undefined) placement.statusCategory = category;
   if (issue.fields.parent) placement.parentId = issue.fields.parent.id;
   return placement;
 }

@@ -7,6 +7,7 @@ import type { Env } from './actor';
 import { applyChange } from './apply-change';
 import { emptyChange, removeLink, rewriteLink, type EvidenceChange } from './evidence-change';
 import { affectedChain } from './link-insights';
+import { rederiveStatus } from './issue-lifecycle/rederive-status';
 import { retryOnConflict } from './retry-on-conflict';
 
 /**
@@ -129,6 +130,8 @@ async function mergeStep(source: Insight, links: readonly LinkRecord[], now: Dat
     chunk.flatMap((link) => affectedChain(link)),
     now
   );
+  // Every link has moved: the target's status comes from all the issues it now backs.
+  if (last) await rederiveStatus([target.id], () => now);
   return last ? 'done' : 'more';
 }
 

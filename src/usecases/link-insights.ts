@@ -1,8 +1,9 @@
 import { AppError, NotFoundError, type ErrorCode } from '../domain/errors';
 import type { IssueImpact } from '../domain/impact';
-import { isLeaving, type Insight } from '../domain/insight';
+import { isLeaving, statusAfterLinking, type Insight } from '../domain/insight';
 import type { AccountConflict } from '../domain/account-edit';
 import { ancestorsOf, pathOf, type AncestorPath } from '../domain/ancestry';
+import type { InsightStatus } from '../domain/vocabulary';
 import { getIssuePlacement, type IssuePlacement } from '../jira/get-issue';
 import { myPermissions, type Access } from '../jira/my-permissions';
 import { getAccount } from '../storage/account-store';
@@ -40,6 +41,8 @@ export interface LinkResult {
   notLinked?: { insightIds: string[]; code: ErrorCode; message: string };
   /** How the account a capture named differs from the stored one (which stands). */
   accountConflicts?: AccountConflict[];
+  /** The status each insight this call linked has now (addressed when all its issues are done). */
+  statuses?: Record<string, InsightStatus>;
 }
 
 /**
@@ -164,6 +167,7 @@ export async function linkInsights(
   const unique = [...new Set(insightIds)];
   const alreadyLinked: string[] = [];
   const linked: string[] = [];
+  const statuses: Record<string, InsightStatus> = {};
   let impact: IssueImpact | null = null;
   for (let i = 0; i < unique.length; i += LINKS_PER_TRANSACTION) {
     const chunk = unique.slice(i, i + LINKS_PER_TRANSACTION);
@@ -171,15 +175,16 @@ export async function linkInsights(
       const outcome = await retryOnConflict(async () => linkChunk(actor, env, await placed(), chunk, note));
       alreadyLinked.push(...outcome.alreadyLinked);
       linked.push(...outcome.linked);
+      Object.assign(statuses, outcome.statuses);
       impact = outcome.impact;
     } catch (error) {
       if (!(error instanceof AppError) || i === 0) throw error;
       const notLinked = { insightIds: unique.slice(i), code: error.code, message: error.message };
-      return { impact, alreadyLinked, linked, notLinked };
+      return { impact, alreadyLinked, linked, notLinked, statuses };
     }
   }
   await warmed;
-  return { impact, alreadyLinked, linked };
+  return { impact, alreadyLinked, linked, statuses };
 }
 
 async function linkChunk(
@@ -192,12 +197,14 @@ async function linkChunk(
   const now = env.now();
   const alreadyLinked: string[] = [];
   const added: string[] = [];
+  const statuses: Record<string, InsightStatus> = {};
   const results = await applyChange(
     {
       prefetch: insightIds,
       build: ({ linksOf, insights }) => {
         alreadyLinked.length = 0;
         added.length = 0;
+        for (const id of Object.keys(statuses)) delete statuses[id];
         // An insight of another project is reported as missing: a payload id grants nothing,
         // and evidence never crosses into a project its readers may not be able to browse.
         // An insight being deleted or merged away takes no new links.
@@ -220,11 +227,13 @@ async function linkChunk(
           }
           change.linkSets.push({ link: linkRow(placement, insight, actor, note, now), expect: 'absent' });
           added.push(id);
+          const status = statusAfterLinking(insight.status, placement.statusCategory);
+          statuses[id] = status;
           change.insightPuts.push({
             insight: {
               ...insight,
               linkCount: insight.linkCount + 1,
-              status: insight.status === 'new' ? 'linked' : insight.status,
+              status,
               version: insight.version + 1
             },
             expect: { version: insight.version }
@@ -236,7 +245,7 @@ async function linkChunk(
     chainOfPlacement(placement),
     now
   );
-  return { impact: results.get(placement.id) ?? null, alreadyLinked, linked: added };
+  return { impact: results.get(placement.id) ?? null, alreadyLinked, linked: added, statuses };
 }
 
 /**
@@ -265,7 +274,8 @@ export async function captureAndLink(
         ? mergeAccount(input.account, await getAccount(accountKey), now)
         : undefined;
     if (merge?.put) change.accountPuts.push(merge.put);
-    change.insightPuts.push({ insight: { ...insight, linkCount: 1, status: 'linked' }, expect: 'absent' });
+    const status = statusAfterLinking('new', placed.statusCategory);
+    change.insightPuts.push({ insight: { ...insight, linkCount: 1, status }, expect: 'absent' });
     change.linkSets.push({ link: linkRow(placed, insight, actor, note, now), expect: 'absent' });
     const results = await applyChange(change, chainOfPlacement(placed), now);
     const result: LinkResult = {

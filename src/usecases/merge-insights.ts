@@ -1,6 +1,7 @@
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { severityRank } from '../domain/vocabulary';
-import { isLeaving, type Insight } from '../domain/insight';
+import { isLeaving, statusOfLinked, type Insight } from '../domain/insight';
+import { issueStatesAsApp } from '../jira/issue-states-as-app';
 import { INLINE_LINKS, queueInsightJob } from './insight-job';
 import { linksOfInsight } from '../storage/link-store';
 import type { LinkRecord } from '../storage/records';
@@ -79,6 +80,11 @@ export async function mergeInsights(
     // A moved link is a new row: if the target was linked to that issue meanwhile, retry.
     change.linkSets.push(...moved.map((link) => ({ link, expect: 'absent' as const })));
     const merged = mergedInsight(target, source, targetLinks.length + moved.length, now);
+    // Its status comes from every issue it backs once merged, as Jira has them now.
+    const issueIds = [...targetLinks, ...moved].map((link) => link.issueId);
+    const { states } = await issueStatesAsApp(issueIds);
+    const categories = issueIds.flatMap((id) => states.get(id)?.statusCategory ?? []);
+    merged.status = statusOfLinked(target.status, merged.linkCount, categories);
     // The target's existing links carry its account key for scoring; keep them in step.
     if (merged.accountKey !== target.accountKey) {
       for (const link of targetLinks)

@@ -7,11 +7,13 @@ import { applyChange, type AffectedIssue } from '../apply-change';
 import { emptyChange } from '../evidence-change';
 import { retryOnConflict } from '../retry-on-conflict';
 import { placedChain, placementOf, samePlacement } from './link-placement';
+import { rederiveStatus } from './rederive-status';
 import { rewriteLinks, type LinkFate } from './rewrite-links';
 
 /**
  * An issue was deleted in Jira: its links go with it (the insights stay, back in the inbox
- * when no link is left), its impact goes, and its ancestors are rescored without it.
+ * when no link is left, addressed when every issue they still back is done), its impact
+ * goes, and its ancestors are rescored without it.
  * Links of its descendants named it as an ancestor: they are re-placed where
  * Jira puts those issues now (a story of a deleted epic loses its parent), and deleted
  * when a direct read confirms Jira no longer has the issue (sub-tasks go with their
@@ -59,6 +61,9 @@ export async function forgetDeletedIssue(
       }),
     env.now
   );
+  // An insight that still backs other issues may now back only done ones: addressed.
+  const released = fates.filter((f) => f.fate === 'delete').map((f) => f.link.insightId);
+  await rederiveStatus(released, env.now, [...states.values()]);
   // An impact with no link under it (left by an earlier partial run) is removed on its own.
   if (fates.length === 0 && impact) {
     await retryOnConflict(() => applyChange(emptyChange(), [self], env.now(), { rescore: true }));

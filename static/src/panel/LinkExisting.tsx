@@ -15,7 +15,11 @@ import { SearchResultItem } from './SearchResultItem';
 interface Props {
   /** Insights already on this issue (shown as such, not selectable). */
   linkedIds: ReadonlySet<string>;
-  onLink: (insightIds: string[], note: string) => ActionResult;
+  onLink: (
+    insightIds: string[],
+    note: string,
+    nameOf?: (insightId: string) => string | undefined
+  ) => ActionResult;
   onDone: () => void;
 }
 
@@ -45,7 +49,12 @@ export function LinkExisting({ linkedIds, onLink, onDone }: Props): JSX.Element 
 
   const link = async (): Promise<void> => {
     setLinking(true);
-    const failure = await onLink(selected, note);
+    const found = state.status === 'done' ? state.items : [];
+    const failure = await onLink(
+      selected,
+      note,
+      (insightId) => found.find((i) => i.id === insightId)?.summary
+    );
     setLinking(false);
     if (failure === null) onDone();
     else setNoteError(failure.fieldIssues.find((i) => i.path === 'note')?.message);

@@ -4,6 +4,7 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { InsightView } from '../../../src/contract/views';
 import { formatDate } from '../shared/format';
 import { SEVERITY_LABELS, SOURCE_KIND_LABELS } from '../shared/labels';
+import { isLeaving, PENDING_LABELS } from '../shared/pending';
 
 interface Props {
   insight: InsightView;
@@ -33,6 +34,11 @@ export function SearchResultItem({ insight, selected, alreadyLinked, onToggle }:
         {alreadyLinked ? (
           <Text size="small" color="color.text.subtlest">
             Already linked
+          </Text>
+        ) : insight.pending && isLeaving(insight) ? (
+          // Being deleted or merged away: it takes no new link, so it cannot be picked.
+          <Text size="small" color="color.text.subtlest">
+            {PENDING_LABELS[insight.pending]}
           </Text>
         ) : (
           <Button

@@ -23,12 +23,21 @@ const FILE = [
 function server(): void {
   const seen = new Set<string>();
   onResolver('project/importInsights', (p) => {
-    const report = { created: [] as { line: number; insightId: string }[], duplicates: [] as { line: number; insightId: string }[], invalid: [] as { line: number; message: string; fieldIssues: { path: string; message: string }[] }[] };
+    const report = {
+      created: [] as { line: number; insightId: string }[],
+      duplicates: [] as { line: number; insightId: string }[],
+      invalid: [] as { line: number; message: string; fieldIssues: { path: string; message: string }[] }[]
+    };
     for (const row of p.rows) {
       const summary = (row.insight as { summary: string }).summary;
       if (summary === 'Refused') {
-        report.invalid.push({ line: row.line, message: 'Invalid row', fieldIssues: [{ path: 'account.key', message: 'Must contain at least one letter or digit' }] });
-      } else if (seen.has(row.key ?? summary)) report.duplicates.push({ line: row.line, insightId: `i-${row.line}` });
+        report.invalid.push({
+          line: row.line,
+          message: 'Invalid row',
+          fieldIssues: [{ path: 'account.key', message: 'Must contain at least one letter or digit' }]
+        });
+      } else if (seen.has(row.key ?? summary))
+        report.duplicates.push({ line: row.line, insightId: `i-${row.line}` });
       else {
         seen.add(row.key ?? summary);
         report.created.push({ line: row.line, insightId: `i-${row.line}` });
@@ -52,7 +61,8 @@ it('pre-fills the column mapping from the header names, and lets a column be cha
   render(<ImportCsv />);
   paste(FILE);
   await screen.findByTestId('column-mapping');
-  const column = (field: string): string | null => screen.getByTestId(`map-${field}`).getAttribute('data-column');
+  const column = (field: string): string | null =>
+    screen.getByTestId(`map-${field}`).getAttribute('data-column');
   expect(column('key')).toBe('Ticket ID');
   expect(column('summary')).toBe('Title');
   expect(column('quote')).toBe('Body');
@@ -77,7 +87,9 @@ it('previews the first rows, each checked with the shared schema, with its file 
     ['5', 'false'],
     ['6', 'true']
   ]);
-  expect(within(rows[1] as HTMLElement).getByTestId('preview-check')).toHaveTextContent('summary: Summary is required');
+  expect(within(rows[1] as HTMLElement).getByTestId('preview-check')).toHaveTextContent(
+    'summary: Summary is required'
+  );
   expect(within(rows[2] as HTMLElement).getByTestId('preview-check')).toHaveTextContent(
     'sourceUrl: Only http:// and https:// links are allowed'
   );
@@ -90,7 +102,10 @@ it('previews the first rows, each checked with the shared schema, with its file 
   fireEvent.click(screen.getByTestId('import-start'));
   await screen.findByTestId('import-report');
   const sent = payloadsOf('project/importInsights') as ImportPayload[];
-  expect(sent[0]?.rows.map((r) => (r.insight as { sourceKind: string }).sourceKind)).toEqual(['survey', 'survey']);
+  expect(sent[0]?.rows.map((r) => (r.insight as { sourceKind: string }).sourceKind)).toEqual([
+    'survey',
+    'survey'
+  ]);
 });
 
 it('sends 250 rows in 3 sequential calls and reports every refused line, its own and the server’s', async () => {
@@ -137,7 +152,10 @@ it('reports everything as duplicates when the same file is imported again', asyn
   await screen.findByTestId('import-report');
   expect(screen.getByTestId('import-created')).toHaveTextContent('0');
   expect(screen.getByTestId('import-duplicates')).toHaveTextContent('2');
-  expect(screen.getAllByTestId('import-invalid-row').map((r) => r.getAttribute('data-line'))).toEqual(['4', '5']);
+  expect(screen.getAllByTestId('import-invalid-row').map((r) => r.getAttribute('data-line'))).toEqual([
+    '4',
+    '5'
+  ]);
 });
 
 it('stops on a failed call and resumes at that chunk on retry', async () => {
@@ -145,7 +163,11 @@ it('stops on a failed call and resumes at that chunk on retry', async () => {
   onResolver('project/importInsights', (p) => {
     calls += 1;
     if (calls === 2) return fail('UPSTREAM_FAILED', 'storage down');
-    return ok({ created: p.rows.map((r) => ({ line: r.line, insightId: `i-${r.line}` })), duplicates: [], invalid: [] });
+    return ok({
+      created: p.rows.map((r) => ({ line: r.line, insightId: `i-${r.line}` })),
+      duplicates: [],
+      invalid: []
+    });
   });
   const lines = ['summary,date', ...Array.from({ length: 150 }, (_, i) => `S${i},2025-05-01`)];
   render(<ImportCsv />);
@@ -166,4 +188,27 @@ it('reads a chosen file', async () => {
   fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
   expect(await screen.findByText('Map the columns of tickets.csv')).toBeInTheDocument();
   await waitFor(() => expect(screen.getAllByTestId('preview-row')).toHaveLength(4));
+});
+
+it('lists the lines whose account was kept as stored, with masked values as the server sent them', async () => {
+  onResolver('project/importInsights', (p) =>
+    ok({
+      created: p.rows.map((r) => ({ line: r.line, insightId: `i-${r.line}` })),
+      duplicates: [],
+      invalid: [],
+      accountConflicts: [
+        { line: 2, accountKey: 'hidden', field: 'name', stored: 'hidden', given: 'ACME' },
+        { line: 3, accountKey: 'hidden', field: 'arr', stored: 'hidden', given: 5000 }
+      ]
+    })
+  );
+  render(<ImportCsv />);
+  paste(['summary,date,customer', 'A,2025-05-01,ACME', 'B,2025-05-01,Acme'].join('\n'));
+  fireEvent.click(await screen.findByTestId('import-start'));
+  const table = await screen.findByRole('table', { name: 'Accounts kept as stored' });
+  const rows = within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => r.textContent);
+  expect(rows).toEqual(['2Name stays hidden (you entered ACME)', '3ARR stays hidden (you entered $5k)']);
 });

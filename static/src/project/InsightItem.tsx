@@ -8,6 +8,7 @@ import type { InsightStatus } from '../../../src/domain/vocabulary';
 import { QuoteText } from '../shared/evidence/QuoteText';
 import { SourceLink } from '../shared/evidence/SourceLink';
 import { formatDate, formatMoney } from '../shared/format';
+import { isLeaving, PENDING_LABELS } from '../shared/pending';
 import { JOURNEY_STAGE_LABELS, SEGMENT_LABELS, SEVERITY_LABELS, SOURCE_KIND_LABELS } from '../shared/labels';
 import type { LibraryActions } from './hooks/useLibraryActions';
 import { LinkToIssue } from './LinkToIssue';
@@ -33,6 +34,7 @@ interface Props {
 export function InsightItem({ insight, actions, access }: Props): JSX.Element {
   const [mode, setMode] = useState<Mode>('none');
   const [busy, setBusy] = useState(false);
+  const leaving = isLeaving(insight);
   const toggle = (m: Mode): void => setMode((current) => (current === m ? 'none' : m));
   const act = async (run: () => Promise<unknown>): Promise<void> => {
     setBusy(true);
@@ -74,6 +76,11 @@ export function InsightItem({ insight, actions, access }: Props): JSX.Element {
           <Lozenge appearance={STATUS[insight.status].appearance} testId="library-item-status">
             {STATUS[insight.status].label}
           </Lozenge>
+          {insight.pending ? (
+            <Lozenge appearance="moved" testId="library-item-pending">
+              {PENDING_LABELS[insight.pending]}
+            </Lozenge>
+          ) : null}
         </Inline>
         <QuoteText quote={insight.quote} />
         <Text size="small" color="color.text.subtle">
@@ -88,67 +95,70 @@ export function InsightItem({ insight, actions, access }: Props): JSX.Element {
           url={insight.sourceUrl}
           label={`Open ${SOURCE_KIND_LABELS[insight.sourceKind].toLowerCase()}`}
         />
-        <Inline space="space.075" shouldWrap>
-          {access.canContribute && insight.status !== 'dismissed' ? (
-            <Button
-              spacing="compact"
-              isSelected={mode === 'link'}
-              aria-expanded={mode === 'link'}
-              onClick={() => toggle('link')}
-              testId="link-button"
-            >
-              Link to issue
-            </Button>
-          ) : null}
-          {access.canCurate && insight.status === 'new' ? (
-            <Button
-              spacing="compact"
-              isDisabled={busy}
-              onClick={() => void act(() => actions.setStatus(insight, 'dismissed'))}
-              testId="dismiss-button"
-            >
-              Not actionable
-            </Button>
-          ) : null}
-          {access.canCurate && insight.status === 'dismissed' ? (
-            <Button
-              spacing="compact"
-              isDisabled={busy}
-              onClick={() => void act(() => actions.setStatus(insight, 'new'))}
-              testId="restore-button"
-            >
-              Restore to inbox
-            </Button>
-          ) : null}
-          {access.canCurate ? (
-            <>
+        {/* A job is deleting or merging it: no action on it would be honoured. */}
+        {leaving ? null : (
+          <Inline space="space.075" shouldWrap>
+            {access.canContribute && insight.status !== 'dismissed' ? (
               <Button
                 spacing="compact"
-                isSelected={mode === 'merge'}
-                aria-expanded={mode === 'merge'}
-                onClick={() => toggle('merge')}
-                testId="merge-button"
+                isSelected={mode === 'link'}
+                aria-expanded={mode === 'link'}
+                onClick={() => toggle('link')}
+                testId="link-button"
               >
-                Merge duplicate…
+                Link to issue
               </Button>
+            ) : null}
+            {access.canCurate && insight.status === 'new' ? (
               <Button
                 spacing="compact"
-                appearance="subtle"
-                onClick={() => toggle('delete')}
-                testId="delete-button"
+                isDisabled={busy}
+                onClick={() => void act(() => actions.setStatus(insight, 'dismissed'))}
+                testId="dismiss-button"
               >
-                Delete
+                Not actionable
               </Button>
-            </>
-          ) : null}
-        </Inline>
-        {mode === 'link' ? (
+            ) : null}
+            {access.canCurate && insight.status === 'dismissed' ? (
+              <Button
+                spacing="compact"
+                isDisabled={busy}
+                onClick={() => void act(() => actions.setStatus(insight, 'new'))}
+                testId="restore-button"
+              >
+                Restore to inbox
+              </Button>
+            ) : null}
+            {access.canCurate ? (
+              <>
+                <Button
+                  spacing="compact"
+                  isSelected={mode === 'merge'}
+                  aria-expanded={mode === 'merge'}
+                  onClick={() => toggle('merge')}
+                  testId="merge-button"
+                >
+                  Merge duplicate…
+                </Button>
+                <Button
+                  spacing="compact"
+                  appearance="subtle"
+                  onClick={() => toggle('delete')}
+                  testId="delete-button"
+                >
+                  Delete
+                </Button>
+              </>
+            ) : null}
+          </Inline>
+        )}
+        {leaving ? null : mode === 'link' ? (
           <LinkToIssue insight={insight} onLink={actions.link} onDone={() => setMode('none')} />
         ) : null}
-        {mode === 'merge' ? (
+        {!leaving && mode === 'merge' ? (
           <MergeInsight source={insight} onMerge={actions.merge} onDone={() => setMode('none')} />
         ) : null}
-        {mode === 'delete' ? (
+        {!leaving && mode === 'delete' ? (
           <Box padding="space.100" backgroundColor="color.background.danger" testId="delete-confirmation">
             <Stack space="space.100">
               <Text>

@@ -7,6 +7,7 @@ import type { InsightView } from '../../../src/contract/views';
 import type { ActionResult } from '../shared/action-result';
 import { formatDate } from '../shared/format';
 import { SOURCE_KIND_LABELS } from '../shared/labels';
+import { isLeaving } from '../shared/pending';
 import { useInsightSearch } from './hooks/useSearch';
 import { SearchBox } from './SearchBox';
 
@@ -24,7 +25,9 @@ export function MergeInsight({ source, onMerge, onDone }: Props): JSX.Element {
   const { state, search } = useInsightSearch();
   const [target, setTarget] = useState<InsightView | null>(null);
   const [merging, setMerging] = useState(false);
-  const candidates = state.status === 'done' ? state.items.filter((i) => i.id !== source.id) : [];
+  // An insight being deleted or merged away cannot take the duplicate's links.
+  const candidates =
+    state.status === 'done' ? state.items.filter((i) => i.id !== source.id && !isLeaving(i)) : [];
 
   const merge = async (): Promise<void> => {
     if (!target) return;
@@ -38,12 +41,14 @@ export function MergeInsight({ source, onMerge, onDone }: Props): JSX.Element {
     <Box
       padding="space.150"
       testId="merge-insight"
-      style={{ borderInlineStart: `${token('border.width.selected')} solid ${token('color.border.warning')}` }}
+      style={{
+        borderInlineStart: `${token('border.width.selected')} solid ${token('color.border.warning')}`
+      }}
     >
       <Stack space="space.150">
         <Text>
-          Merge this duplicate into another insight: pick the one to keep. Its links and tags are carried over to
-          the one you keep, and this insight is deleted.
+          Merge this duplicate into another insight: pick the one to keep. Its links and tags are carried over
+          to the one you keep, and this insight is deleted.
         </Text>
         <SearchBox
           label="Find the insight to keep"

@@ -3,12 +3,18 @@ import type { LinkOutcome, PanelView } from '../../../../src/contract/views';
 import { ApiError, invokeApi, notify, toApiError } from '../../api';
 import type { ActionResult } from '../../shared/action-result';
 import type { CapturePayload } from '../../shared/capture/capture-form';
+import { accountConflictFlag, partialLinkFlag, type FlagText } from '../../shared/outcome-messages';
 
 export type { ActionResult };
 
 export interface PanelActions {
   capture: (payload: CapturePayload) => ActionResult;
-  link: (insightIds: string[], note: string) => ActionResult;
+  /** `nameOf` gives the summaries the user picked, so a partial link can name them. */
+  link: (
+    insightIds: string[],
+    note: string,
+    nameOf?: (insightId: string) => string | undefined
+  ) => ActionResult;
   unlink: (insightId: string) => ActionResult;
   editNote: (insightId: string, note: string) => ActionResult;
 }
@@ -23,12 +29,16 @@ export function usePanelActions(applyView: (view: PanelView) => void): PanelActi
       call: () => Promise<T>,
       toView: (value: T) => PanelView,
       success: (value: T) => string,
-      failure: string
+      failure: string,
+      warning: (value: T) => FlagText | undefined = () => undefined
     ) => {
       try {
         const value = await call();
         applyView(toView(value));
-        notify('success', success(value));
+        // What the call did not do as asked (kept account fields, insights not linked).
+        const warn = warning(value);
+        if (warn) notify('warning', warn.title, warn.description);
+        else notify('success', success(value));
         return null;
       } catch (error) {
         const apiError = toApiError(error);
@@ -46,14 +56,26 @@ export function usePanelActions(applyView: (view: PanelView) => void): PanelActi
           () => invokeApi('panel/captureAndLink', payload),
           (o: LinkOutcome) => o.view,
           () => 'Evidence added',
-          'Could not add the evidence'
+          'Could not add the evidence',
+          (o) =>
+            o.accountConflicts?.length ? accountConflictFlag(o.accountConflicts, 'Evidence added') : undefined
         ),
-      link: (insightIds, note) =>
+      link: (insightIds, note, nameOf) =>
         run(
           () => invokeApi('panel/link', { insightIds, note }),
           (o: LinkOutcome) => o.view,
           (o) => linkedMessage(insightIds.length, o.alreadyLinked.length),
-          'Could not link the evidence'
+          'Could not link the evidence',
+          (o) =>
+            o.notLinked
+              ? partialLinkFlag(
+                  'this issue',
+                  o.linked ?? [],
+                  o.notLinked.insightIds,
+                  describe(new ApiError(o.notLinked.code, o.notLinked.message)),
+                  nameOf
+                )
+              : undefined
         ),
       unlink: (insightId) =>
         run(

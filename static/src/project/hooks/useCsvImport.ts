@@ -1,9 +1,16 @@
+import type { AccountConflict } from '../../../../src/domain/account-edit';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportReport } from '../../../../src/contract/views';
 import { ApiError, invokeApi, toApiError } from '../../api';
 import { parseCsv, type CsvFile } from '../model/csv-file';
 import { autoMatch, DEFAULT_FIXED, type ColumnMapping, type FixedValues } from '../model/import-mapping';
-import { chunkRows, prepareImport, type ImportRowPayload, type InvalidRow, type PreparedImport } from '../model/import-rows';
+import {
+  chunkRows,
+  prepareImport,
+  type ImportRowPayload,
+  type InvalidRow,
+  type PreparedImport
+} from '../model/import-rows';
 
 export interface LoadedFile {
   name: string;
@@ -20,6 +27,8 @@ export interface ImportRun {
   duplicates: number;
   /** Refused here or by the server, by line once the run is over. */
   invalid: InvalidRow[];
+  /** Lines whose account differs from the stored one: the stored values were kept. */
+  accountConflicts: (AccountConflict & { line: number })[];
   error?: ApiError;
 }
 
@@ -99,7 +108,11 @@ export function useCsvImport(now: () => Date = () => new Date()): CsvImport {
         done: state.done + rows.length,
         created: state.created + report.created.length,
         duplicates: state.duplicates + report.duplicates.length,
-        invalid: [...state.invalid, ...report.invalid.map((r) => ({ line: r.line, message: r.message, fieldIssues: r.fieldIssues }))]
+        invalid: [
+          ...state.invalid,
+          ...report.invalid.map((r) => ({ line: r.line, message: r.message, fieldIssues: r.fieldIssues }))
+        ],
+        accountConflicts: [...state.accountConflicts, ...(report.accountConflicts ?? [])]
       };
       if (!alive.current) return;
       setRun(state);
@@ -118,7 +131,8 @@ export function useCsvImport(now: () => Date = () => new Date()): CsvImport {
       done: refused.length,
       created: 0,
       duplicates: 0,
-      invalid: refused
+      invalid: refused,
+      accountConflicts: []
     };
     setRun(initial);
     void sendFrom(0, initial);
@@ -145,7 +159,8 @@ export function useCsvImport(now: () => Date = () => new Date()): CsvImport {
     []
   );
   const setFixed = useCallback(
-    <K extends keyof FixedValues>(key: K, value: FixedValues[K]) => setFixedValues((f) => ({ ...f, [key]: value })),
+    <K extends keyof FixedValues>(key: K, value: FixedValues[K]) =>
+      setFixedValues((f) => ({ ...f, [key]: value })),
     []
   );
 

@@ -1,8 +1,9 @@
 import { useCallback, useMemo } from 'react';
 import type { InsightView, IssueHit } from '../../../../src/contract/views';
-import { invokeApi, notify, toApiError } from '../../api';
+import { ApiError, invokeApi, notify, toApiError } from '../../api';
 import type { ActionResult } from '../../shared/action-result';
 import type { CapturePayload } from '../../shared/capture/capture-form';
+import { accountConflictFlag, backgroundFlag, partialLinkFlag } from '../../shared/outcome-messages';
 import { describeError } from '../model/describe-error';
 import { matchesFilter, type LibraryFilter } from './useInsightLibrary';
 
@@ -54,8 +55,17 @@ export function useLibraryActions(
         run(
           () => invokeApi('project/captureInsight', { insight: payload.insight }),
           (created) => {
-            if (matchesFilter(created, filter)) update((items) => [created, ...items.filter((i) => i.id !== created.id)]);
-            notify('success', 'Insight captured', created.status === 'new' ? 'It waits in the inbox.' : undefined);
+            if (matchesFilter(created, filter))
+              update((items) => [created, ...items.filter((i) => i.id !== created.id)]);
+            notify(
+              'success',
+              'Insight captured',
+              created.status === 'new' ? 'It waits in the inbox.' : undefined
+            );
+            if (created.accountConflicts?.length) {
+              const flag = accountConflictFlag(created.accountConflicts, 'Insight captured');
+              notify('warning', flag.title, flag.description);
+            }
           },
           'Could not capture the insight'
         ),
@@ -72,9 +82,24 @@ export function useLibraryActions(
         run(
           () => invokeApi('project/link', { issueId: issue.issueId, insightIds: [insight.id], note }),
           (outcome) => {
+            // Said truthfully, even though this call names one insight: nothing was linked.
+            if (outcome.notLinked?.insightIds.includes(insight.id)) {
+              const flag = partialLinkFlag(
+                issue.key,
+                outcome.linked ?? [],
+                outcome.notLinked.insightIds,
+                describeError(new ApiError(outcome.notLinked.code, outcome.notLinked.message)),
+                (id) => (id === insight.id ? insight.summary : undefined)
+              );
+              notify('warning', flag.title, flag.description);
+              return;
+            }
             // The answer is the issue's new view; the insight itself is now linked.
             const already = outcome.alreadyLinked.includes(insight.id);
-            apply({ ...insight, status: 'linked', linkCount: insight.linkCount + (already ? 0 : 1) });
+            // Its status as the server derived it: addressed when every issue it backs is done.
+            const status =
+              outcome.statuses?.[insight.id] ?? (insight.status === 'new' ? 'linked' : insight.status);
+            apply({ ...insight, status, linkCount: insight.linkCount + (already ? 0 : 1) });
             if (!already) onEvidenceChanged();
             notify('success', already ? `Already linked to ${issue.key}` : `Linked to ${issue.key}`);
           },
@@ -84,22 +109,54 @@ export function useLibraryActions(
         run(
           () => invokeApi('project/mergeInsights', { sourceId: source.id, targetId: target.id }),
           (merged) => {
+            // A merge a job finishes leaves the duplicate in place, shown as being merged.
+            const leaving: InsightView | undefined = merged.pendingLinks
+              ? { ...source, pending: 'merge', mergeInto: merged.id }
+              : undefined;
             update((items) =>
-              items
-                .filter((i) => i.id !== source.id)
-                .flatMap((i) => (i.id !== merged.id ? [i] : matchesFilter(merged, filter) ? [merged] : []))
+              items.flatMap((i) =>
+                i.id === source.id
+                  ? leaving
+                    ? [leaving]
+                    : []
+                  : i.id !== merged.id
+                    ? [i]
+                    : matchesFilter(merged, filter)
+                      ? [merged]
+                      : []
+              )
             );
             onEvidenceChanged();
-            notify('success', 'Insights merged', `“${source.summary}” was merged into “${merged.summary}”.`);
+            if (merged.pendingLinks) {
+              const flag = backgroundFlag('merge', merged.pendingLinks);
+              notify(
+                'info',
+                flag.title,
+                `“${source.summary}” is being merged into “${merged.summary}”. ${flag.description}`
+              );
+            } else {
+              notify(
+                'success',
+                'Insights merged',
+                `“${source.summary}” was merged into “${merged.summary}”.`
+              );
+            }
           },
           'Could not merge the insights'
         ),
       remove: (insight) =>
         run(
           () => invokeApi('project/deleteInsight', { insightId: insight.id }),
-          () => {
-            update((items) => items.filter((i) => i.id !== insight.id));
+          (outcome) => {
             if (insight.linkCount > 0) onEvidenceChanged();
+            if (outcome.pendingLinks) {
+              // Committed, but a job removes its links: it stays listed, shown as being deleted.
+              update((items) => items.map((i) => (i.id === insight.id ? { ...i, pending: 'delete' } : i)));
+              const flag = backgroundFlag('delete', outcome.pendingLinks);
+              notify('info', flag.title, flag.description);
+              return;
+            }
+            update((items) => items.filter((i) => i.id !== insight.id));
             notify('success', 'Insight deleted');
           },
           'Could not delete the insight'

@@ -1,0 +1,110 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { card, insightView, view } from '../test/fixtures';
+import { forgeBridgeMock, ok, onResolver, resetBridge } from '../test/forge-bridge';
+import { PanelApp } from './PanelApp';
+
+jest.mock(
+  '@forge/bridge',
+  () => jest.requireActual<typeof import('../test/forge-bridge')>('../test/forge-bridge').forgeBridgeMock
+);
+
+/** What the panel says when a write did not do all it was asked: never a plain success. */
+beforeEach(() => {
+  resetBridge();
+  onResolver('panel/getEvidence', () => ok(view([card()])));
+  onResolver('panel/getAccess', () => ok({ canEdit: true, canContribute: true, canCurate: false }));
+});
+
+function flagWith(title: string): { title: string; description?: string; type?: string } | undefined {
+  return forgeBridgeMock.showFlag.mock.calls
+    .map((c) => c[0] as { title: string; description?: string; type?: string })
+    .find((f) => f.title === title);
+}
+
+async function searchFor(query: string): Promise<HTMLElement[]> {
+  render(<PanelApp />);
+  fireEvent.click(await screen.findByTestId('link-existing-button'));
+  fireEvent.change(await screen.findByLabelText('Search insights in this project'), {
+    target: { value: query }
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+  return screen.findAllByTestId('search-result');
+}
+
+it('says which insights were linked and which were not, and why', async () => {
+  onResolver('panel/searchInsights', () =>
+    ok({
+      items: [
+        insightView({ id: 'ins-7', summary: 'Bulk edit is slow' }),
+        insightView({ id: 'ins-8', summary: 'SSO breaks' })
+      ]
+    })
+  );
+  onResolver('panel/link', () =>
+    ok({
+      view: view([card(), card({ insightId: 'ins-7', summary: 'Bulk edit is slow' })]),
+      alreadyLinked: [],
+      linked: ['ins-7'],
+      notLinked: { insightIds: ['ins-8'], code: 'BUSY', message: 'Storage is busy' }
+    })
+  );
+  const results = await searchFor('slow');
+  for (const result of results) fireEvent.click(within(result).getByRole('button', { name: 'Select' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Link 2 insights' }));
+  const title = 'Linked 1 of 2 insights to this issue';
+  await waitFor(() => expect(flagWith(title)).toBeDefined());
+  expect(flagWith(title)).toMatchObject({
+    type: 'warning',
+    description:
+      'Linked: “Bulk edit is slow”. Not linked: “SSO breaks”. Storage is busy right now. Nothing was changed; wait a few seconds and try again.'
+  });
+  expect(flagWith('2 insights linked')).toBeUndefined();
+  // What did land is shown.
+  expect(screen.getAllByTestId('evidence-card')).toHaveLength(2);
+});
+
+it('never offers an insight being deleted or merged away', async () => {
+  onResolver('panel/searchInsights', () =>
+    ok({
+      items: [
+        insightView({ id: 'ins-7', summary: 'Bulk edit is slow', pending: 'merge', mergeInto: 'ins-9' }),
+        insightView({ id: 'ins-8', summary: 'SSO breaks', pending: 'delete' }),
+        insightView({ id: 'ins-9', summary: 'Bulk edit hangs', pending: 'rescore' })
+      ]
+    })
+  );
+  const [merging, deleting, rescoring] = await searchFor('slow');
+  expect(within(merging!).getByText('Being merged…')).toBeInTheDocument();
+  expect(within(merging!).queryByRole('button')).not.toBeInTheDocument();
+  expect(within(deleting!).getByText('Being deleted…')).toBeInTheDocument();
+  expect(within(deleting!).queryByRole('button')).not.toBeInTheDocument();
+  // Rescoring after an edit: still an insight one can link.
+  expect(within(rescoring!).getByRole('button', { name: 'Select' })).toBeInTheDocument();
+});
+
+it('names the account fields a capture kept instead of claiming plain success', async () => {
+  onResolver('panel/captureAndLink', () =>
+    ok({
+      view: view([card(), card({ insightId: 'new-1', summary: 'Slow export' })]),
+      alreadyLinked: [],
+      linked: ['new-1'],
+      accountConflicts: [
+        { accountKey: 'globex', field: 'name', stored: 'Globex Corporation', given: 'Globex' }
+      ]
+    })
+  );
+  render(<PanelApp />);
+  fireEvent.click(await screen.findByTestId('add-evidence-button'));
+  await screen.findByTestId('capture-form');
+  fireEvent.change(screen.getByTestId('capture-summary'), { target: { value: 'Slow export' } });
+  fireEvent.change(screen.getByTestId('capture-account-name'), { target: { value: 'Globex' } });
+  fireEvent.change(screen.getByTestId('capture-observed-at'), { target: { value: '2025-06-10' } });
+  fireEvent.click(screen.getByTestId('capture-submit'));
+  const title = 'Evidence added; the stored account was kept';
+  await waitFor(() => expect(flagWith(title)).toBeDefined());
+  expect(flagWith(title)).toMatchObject({
+    type: 'warning',
+    description: 'Name stays Globex Corporation (you entered Globex). A curator can change the account.'
+  });
+  expect(flagWith('Evidence added')).toBeUndefined();
+});
