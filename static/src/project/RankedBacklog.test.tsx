@@ -55,7 +55,7 @@ it('lists issues by rank with their figures, asking for open work at every level
 it('sends every filter and the search in the payload, and starts over from the first page', async () => {
   render(<ProjectPage />);
   await screen.findAllByTestId('ranked-row');
-  chooseOption('Level', 'Epics only');
+  chooseOption('Level', 'Epics and above');
   await waitFor(() => expect(lastPayload('project/rankedIssues')).toMatchObject({ level: 'epic' }));
   chooseOption('Status', 'All statuses');
   chooseOption('Segment', 'Enterprise');

@@ -31,7 +31,8 @@ export const STATUS_CATEGORY_LABELS: Readonly<Record<StatusCategoryFilter, strin
 };
 
 export const LEVEL_LABELS: Readonly<Record<LevelFilter, string>> = {
-  epic: 'Epics only',
+  // Every level above stories: epics, and initiatives or custom levels where Jira has them.
+  epic: 'Epics and above',
   standard: 'Standard issues',
   subtask: 'Sub-tasks',
   all: 'All levels'
