@@ -100,36 +100,25 @@ export class KvsGate {
     }
     const quota = this.options.quota;
     const kind: QuotaKind = verb === 'get' ? 'read' : 'write';
+    // A batch is one request ("multiple SET, GET, or DELETE operations in a single
+    // request"), and quotas count requests by size rounded up to 10 KB: it is admitted or
+    // refused whole, and billed once by its total size (a read, once its answer's size is known).
+    const requestUnits = kind === 'write' ? quota.unitsFor(jsonBytes(items)) : 1;
+    if (!quota.fits(kind, requestUnits)) {
+      return refusal(kind === 'read' ? 'read-units-per-minute' : 'write-units-per-minute');
+    }
     const forwarded: BatchItem[] = [];
     const failed: Record<string, unknown>[] = [];
-    let planned = 0;
     for (const item of items) {
-      // A read's size is known only once read: admit it while at least its one unit fits.
-      const units = verb === 'set' ? quota.unitsFor(jsonBytes(item)) : 1;
-      if (!quota.fits(kind, planned + units)) {
-        failed.push(failedItem(item, QUOTA_ERROR_CODE, 'Storage quota exceeded; retry this key later.'));
-      } else if (this.failsTransiently(item, call)) {
+      if (this.failsTransiently(item, call)) {
         failed.push(failedItem(item, TRANSIENT_ERROR_CODE, 'Transient failure; retry this key.'));
-      } else {
-        forwarded.push(item);
-        planned += units;
-      }
+      } else forwarded.push(item);
     }
-    if (forwarded.length === 0) {
-      if (failed.every((item) => errorCode(item) === QUOTA_ERROR_CODE)) {
-        return refusal(kind === 'read' ? 'read-units-per-minute' : 'write-units-per-minute');
-      }
-      return { status: 200, body: { successfulKeys: [], failedKeys: failed } };
-    }
+    if (forwarded.length === 0) return { status: 200, body: { successfulKeys: [], failedKeys: failed } };
     const answer = this.inner.handle(path, forwarded);
     if (answer.status !== 200) return answer;
     const result = answer.body as BatchAnswer;
-    if (verb === 'get') {
-      const readUnits = result.successfulKeys.reduce((sum, item) => sum + quota.unitsFor(jsonBytes(item)), 0);
-      this.bill('read', readUnits + result.failedKeys.length);
-    } else {
-      this.bill('write', planned);
-    }
+    this.bill(kind, kind === 'read' ? Math.max(1, quota.unitsFor(jsonBytes(result))) : requestUnits);
     return { status: 200, body: { ...result, failedKeys: [...result.failedKeys, ...failed] } };
   }
 
@@ -147,11 +136,6 @@ export class KvsGate {
 
 function failedItem(item: BatchItem, code: string, message: string): Record<string, unknown> {
   return { ...itemIdentity(item.key, item.entityName), error: { code, message } };
-}
-
-function errorCode(item: Record<string, unknown>): unknown {
-  const error = item.error as { code?: unknown } | undefined;
-  return error?.code;
 }
 
 function refusal(exceeded: QuotaExceeded): ServiceResponse {

@@ -79,15 +79,25 @@ describe('storage quotas, tightened to show the write budget and batches', () =>
     await expect(kvs.get('c')).resolves.toBeUndefined();
   });
 
-  it('bills each batch item: items past the budget fail on their own, the rest succeed', async () => {
+  it('bills a batch as one request of its total size, and refuses it whole when it does not fit', async () => {
     // Seeded through the engine: setup is not billed.
     for (let i = 0; i < 25; i += 1) local.engine.handle('/api/v1/set', { key: `k${i}`, value: i });
+    local.host.meter.reset();
     const result = await kvs.batchGet<number>(Array.from({ length: 25 }, (_, i) => ({ key: `k${i}` })));
-    expect(result.successfulKeys).toHaveLength(10);
-    expect(result.failedKeys).toHaveLength(15);
-    expect(result.failedKeys[0]).toMatchObject({ key: 'k10', error: { code: 'TOO_MANY_REQUESTS' } });
-    // With nothing left, the whole batch is refused.
-    expect(await refusal(kvs.batchGet([{ key: 'k0' }]))).toEqual({ status: 429, code: 'TOO_MANY_REQUESTS' });
+    expect(result.successfulKeys).toHaveLength(25);
+    expect(local.host.meter.snapshot().units.read).toBe(1); // 25 small values: one 10 KB request
+    // A batch of writes is one write of its size: 25 items of ~3 KB are 8 units, not 25.
+    local.host.meter.reset();
+    await kvs.batchSet(Array.from({ length: 25 }, (_, i) => ({ key: `w${i}`, value: blob(3) })));
+    expect(local.host.meter.snapshot().units.write).toBe(8);
+    await kvs.batchSet(Array.from({ length: 25 }, (_, i) => ({ key: `v${i}`, value: blob(3) })));
+    // 16 of the minute's 20 write units are spent: the next 8 do not fit. The whole batch
+    // is refused and nothing of it is written.
+    expect(
+      await refusal(kvs.batchSet(Array.from({ length: 25 }, (_, i) => ({ key: `x${i}`, value: blob(3) }))))
+    ).toEqual({ status: 429, code: 'TOO_MANY_REQUESTS' });
+    local.host.clock.advance(60_000);
+    await expect(kvs.get('x0')).resolves.toBeUndefined();
   });
 });
 
