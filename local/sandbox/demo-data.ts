@@ -89,7 +89,10 @@ export interface DemoDataSummary {
 }
 
 /** Populates an empty sandbox; deterministic for a given seed. */
-export async function seedDemoData(forge: LocalForge, options: { insightsPerProject?: number; seed?: number } = {}): Promise<DemoDataSummary> {
+export async function seedDemoData(
+  forge: LocalForge,
+  options: { insightsPerProject?: number; seed?: number } = {}
+): Promise<DemoDataSummary> {
   const rng = new Prng(options.seed ?? 7);
   const perProject = options.insightsPerProject ?? 340;
   const handler = projectResolver as ResolverFunction;
@@ -100,7 +103,13 @@ export async function seedDemoData(forge: LocalForge, options: { insightsPerProj
 
   const call = async (projectId: string, key: string, payload: unknown): Promise<unknown> => {
     for (let attempt = 1; ; attempt += 1) {
-      const result = (await forge.invoke(handler, actor, { module: 'projectPage', projectId }, key, payload)) as Result;
+      const result = (await forge.invoke(
+        handler,
+        actor,
+        { module: 'projectPage', projectId },
+        key,
+        payload
+      )) as Result;
       if (result.ok) return result.value;
       // Seeding meets the storage quotas too: on BUSY it waits a (logical) minute and retries.
       if (result.error?.code === 'BUSY' && attempt < 10) {

@@ -31,13 +31,21 @@ describe('issue panel in the browser', () => {
 
   /** The top-ranked issue of the project, and one with no evidence at all. */
   async function issues(): Promise<{ withEvidence: string; withoutEvidence: string }> {
-    const ranked = (await e2e.sandbox.forge.invoke(projectResolver as ResolverFunction, DEMO_USERS.bob, { module: 'projectPage', projectId }, 'project/rankedIssues', { limit: 100 })) as {
+    const ranked = (await e2e.sandbox.forge.invoke(
+      projectResolver as ResolverFunction,
+      DEMO_USERS.bob,
+      { module: 'projectPage', projectId },
+      'project/rankedIssues',
+      { limit: 100 }
+    )) as {
       ok: true;
       value: { items: { issueId: string }[] };
     };
     const scored = new Set(ranked.value.items.map((r) => r.issueId));
     const open = e2e.sandbox.forge.seed.issues.filter((i) => i.projectId === projectId && !i.securityLevel);
-    const withoutEvidence = open.find((i) => !scored.has(i.id) && !i.parentId && !open.some((c) => c.parentId === i.id));
+    const withoutEvidence = open.find(
+      (i) => !scored.has(i.id) && !i.parentId && !open.some((c) => c.parentId === i.id)
+    );
     return { withEvidence: ranked.value.items[0]!.issueId, withoutEvidence: withoutEvidence!.id };
   }
 
@@ -48,7 +56,11 @@ describe('issue panel in the browser', () => {
 
   it('shows an issue’s evidence and explains its score', async () => {
     const { withEvidence } = await issues();
-    const panel = await openPanel(page, e2e.sandbox.url, { accountId: DEMO_USERS.bob, projectId, issueId: withEvidence });
+    const panel = await openPanel(page, e2e.sandbox.url, {
+      accountId: DEMO_USERS.bob,
+      projectId,
+      issueId: withEvidence
+    });
     await panel.getByTestId('evidence-card').first().waitFor();
     expect(await score(panel)).toBeGreaterThan(0);
     await panel.getByTestId('explanation-toggle').click();
@@ -62,7 +74,12 @@ describe('issue panel in the browser', () => {
 
   it('renders in Jira’s dark theme', async () => {
     const { withEvidence } = await issues();
-    const panel = await openPanel(page, e2e.sandbox.url, { accountId: DEMO_USERS.bob, projectId, issueId: withEvidence, theme: 'dark' });
+    const panel = await openPanel(page, e2e.sandbox.url, {
+      accountId: DEMO_USERS.bob,
+      projectId,
+      issueId: withEvidence,
+      theme: 'dark'
+    });
     await panel.getByTestId('evidence-card').first().waitFor();
     const mode = await panel.locator('html').getAttribute('data-color-mode');
     expect(mode).toBe('dark');
@@ -73,7 +90,11 @@ describe('issue panel in the browser', () => {
 
   it('captures and links an insight, then unlinks it, and the score follows', async () => {
     const { withoutEvidence } = await issues();
-    const panel = await openPanel(page, e2e.sandbox.url, { accountId: DEMO_USERS.bob, projectId, issueId: withoutEvidence });
+    const panel = await openPanel(page, e2e.sandbox.url, {
+      accountId: DEMO_USERS.bob,
+      projectId,
+      issueId: withoutEvidence
+    });
     await panel.getByTestId('panel-empty').waitFor();
     await panel.getByTestId('empty-add-evidence').click();
     await panel.getByTestId('capture-summary').fill('Exports time out for large workspaces');
@@ -83,7 +104,9 @@ describe('issue panel in the browser', () => {
     await panel.getByTestId('capture-note').fill('Blocks their weekly reporting');
     await panel.getByTestId('capture-submit').click();
     await panel.getByTestId('evidence-card').first().waitFor();
-    expect(await panel.getByTestId('card-summary').first().innerText()).toContain('Exports time out for large workspaces');
+    expect(await panel.getByTestId('card-summary').first().innerText()).toContain(
+      'Exports time out for large workspaces'
+    );
     const first = await score(panel);
     expect(first).toBeGreaterThan(0);
     await expect(page.getByTestId('flag').first().innerText()).resolves.toBeTruthy();
@@ -96,7 +119,11 @@ describe('issue panel in the browser', () => {
 
   it('shows validation messages on the form and writes nothing', async () => {
     const { withoutEvidence } = await issues();
-    const panel = await openPanel(page, e2e.sandbox.url, { accountId: DEMO_USERS.bob, projectId, issueId: withoutEvidence });
+    const panel = await openPanel(page, e2e.sandbox.url, {
+      accountId: DEMO_USERS.bob,
+      projectId,
+      issueId: withoutEvidence
+    });
     await panel.getByTestId('empty-add-evidence').click();
     await panel.getByTestId('capture-source-url').fill('javascript:alert(1)');
     await panel.getByTestId('capture-submit').click();
@@ -107,7 +134,11 @@ describe('issue panel in the browser', () => {
 
   it('gives a viewer no edit actions, and the backend refuses them anyway', async () => {
     const { withEvidence } = await issues();
-    const panel = await openPanel(page, e2e.sandbox.url, { accountId: DEMO_USERS.carol, projectId, issueId: withEvidence });
+    const panel = await openPanel(page, e2e.sandbox.url, {
+      accountId: DEMO_USERS.carol,
+      projectId,
+      issueId: withEvidence
+    });
     await panel.getByTestId('evidence-card').first().waitFor();
     await page.waitForTimeout(500);
     expect(await panel.getByTestId('unlink-button').count()).toBe(0);
@@ -124,7 +155,13 @@ describe('issue panel in the browser', () => {
           headers: { 'content-type': 'application/json', 'x-sandbox-token': token },
           body: JSON.stringify({
             name: 'invoke',
-            payload: { functionKey: 'panel/captureAndLink', payload: { insight: { summary: 'sneaky', sourceKind: 'other', observedAt: '2026-11-01' }, note: '' } },
+            payload: {
+              functionKey: 'panel/captureAndLink',
+              payload: {
+                insight: { summary: 'sneaky', sourceKind: 'other', observedAt: '2026-11-01' },
+                note: ''
+              }
+            },
             site: { module: 'panel', issueId, projectId, accountId, theme: 'light' }
           })
         });
@@ -138,21 +175,38 @@ describe('issue panel in the browser', () => {
   it('renders hostile text as inert text', async () => {
     const { withoutEvidence } = await issues();
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-    const created = (await e2e.sandbox.forge.invoke(panelResolver as ResolverFunction, DEMO_USERS.bob, { module: 'issuePanel', issueId: withoutEvidence, projectId }, 'panel/captureAndLink', {
-      insight: { summary: `Hostile ${hostile}`, quote: hostile, sourceKind: 'review', observedAt: '2026-11-01' },
-      note: hostile
-    })) as { ok: boolean };
+    const created = (await e2e.sandbox.forge.invoke(
+      panelResolver as ResolverFunction,
+      DEMO_USERS.bob,
+      { module: 'issuePanel', issueId: withoutEvidence, projectId },
+      'panel/captureAndLink',
+      {
+        insight: {
+          summary: `Hostile ${hostile}`,
+          quote: hostile,
+          sourceKind: 'review',
+          observedAt: '2026-11-01'
+        },
+        note: hostile
+      }
+    )) as { ok: boolean };
     expect(created.ok).toBe(true);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    const panel = await openPanel(page, e2e.sandbox.url, { accountId: DEMO_USERS.bob, projectId, issueId: withoutEvidence });
+    const panel = await openPanel(page, e2e.sandbox.url, {
+      accountId: DEMO_USERS.bob,
+      projectId,
+      issueId: withoutEvidence
+    });
     await panel.getByTestId('evidence-card').first().waitFor();
     expect(await panel.getByTestId('card-summary').first().innerText()).toContain('<script>');
     expect(await panel.getByTestId('evidence-card').first().locator('img').count()).toBe(0);
-    const pwned = await page.frame({ url: /\/module\/panel\// })?.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+    const pwned = await page
+      .frame({ url: /\/module\/panel\// })
+      ?.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
     expect(pwned).toBeUndefined();
     expect(dialogs).toEqual([]);
   });
