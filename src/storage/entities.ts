@@ -8,7 +8,8 @@ export const ENTITY = {
   account: 'account',
   link: 'link',
   impact: 'impact',
-  searchTerm: 'search-term'
+  searchTerm: 'search-term',
+  evidenceGroup: 'evidence-group'
 } as const;
 
 export const INDEX = {
@@ -24,7 +25,9 @@ export const INDEX = {
   impactByProjectScore: 'by-project-score',
   impactByParent: 'by-parent',
   impactByProjectIssue: 'by-project-issue',
-  searchTermByProject: 'by-project-term'
+  searchTermByProject: 'by-project-term',
+  groupByIssue: 'by-issue',
+  groupByAccount: 'by-account'
 } as const;
 
 export const SETTINGS_KEY = 'settings:scoring';
@@ -67,6 +70,11 @@ function part(value: string, what: string): string {
 /** A link is identified by its issue and insight: linking twice is idempotent. */
 export function linkKey(issueId: string, insightId: string): string {
   return `${part(issueId, 'issue id')}:${part(insightId, 'insight id')}`;
+}
+
+/** An issue's evidence group: `anon:<insight>` groups are stored as `anon.<insight>`. */
+export function groupKey(issueId: string, group: string): string {
+  return `${part(issueId, 'issue id')}:${part(group.replace(/^anon:/, 'anon.'), 'group')}`;
 }
 
 export function entityKey(id: string, what: string): string {

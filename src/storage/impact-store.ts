@@ -2,18 +2,20 @@ import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import { batchGetEntities } from './batch-get';
 import { ENTITY, INDEX, entityKey } from './entities';
 import { guarded } from './kvs-failure';
-import type { ImpactRecord } from './records';
+import { impactFromStored, type ImpactRecord, type StoredImpact } from './records';
 
 /** The panel's hot read: one entity get, no query. */
 export async function getImpact(issueId: string): Promise<ImpactRecord | undefined> {
-  return guarded(() => kvs.entity<ImpactRecord>(ENTITY.impact).get(entityKey(issueId, 'issue id')));
+  const row = await guarded(() => kvs.entity<StoredImpact>(ENTITY.impact).get(entityKey(issueId, 'issue id')));
+  return row ? impactFromStored(row) : undefined;
 }
 
-export function getImpacts(issueIds: readonly string[]): Promise<Map<string, ImpactRecord>> {
-  return batchGetEntities<ImpactRecord>(
+export async function getImpacts(issueIds: readonly string[]): Promise<Map<string, ImpactRecord>> {
+  const rows = await batchGetEntities<StoredImpact>(
     ENTITY.impact,
     issueIds.map((id) => entityKey(id, 'issue id'))
   );
+  return new Map([...rows].map(([id, row]) => [id, impactFromStored(row)]));
 }
 
 /**
@@ -26,14 +28,14 @@ export async function rankByProject(
   limit: number
 ): Promise<{ rows: ImpactRecord[]; cursor?: string }> {
   let builder = kvs
-    .entity<ImpactRecord>(ENTITY.impact)
+    .entity<StoredImpact>(ENTITY.impact)
     .query()
     .index(INDEX.impactByProjectScore, { partition: [projectId] })
     .sort(Sort.DESC)
     .limit(limit);
   if (cursor) builder = builder.cursor(cursor);
   const page = await guarded(() => builder.getMany());
-  const rows = page.results.map((row) => row.value);
+  const rows = page.results.map((row) => impactFromStored(row.value));
   return page.nextCursor ? { rows, cursor: page.nextCursor } : { rows };
 }
 
@@ -48,12 +50,12 @@ export async function impactsAfter(
   limit: number
 ): Promise<ImpactRecord[]> {
   let builder = kvs
-    .entity<ImpactRecord>(ENTITY.impact)
+    .entity<StoredImpact>(ENTITY.impact)
     .query()
     .index(INDEX.impactByProjectIssue, { partition: [projectId] })
     .sort(Sort.ASC)
     .limit(limit);
   if (afterIssueId !== undefined) builder = builder.where(WhereConditions.greaterThan(afterIssueId));
   const page = await guarded(() => builder.getMany());
-  return page.results.map((row) => row.value);
+  return page.results.map((row) => impactFromStored(row.value));
 }

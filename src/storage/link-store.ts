@@ -121,3 +121,13 @@ export async function getLinkRows(
   for (const link of rows.values()) byIssue.set(link.issueId, link);
   return byIssue;
 }
+
+/** Links by issue and insight, in one storage round trip; keyed by `linkKey`. */
+export function getLinkPairs(
+  keys: readonly { issueId: string; insightId: string }[]
+): Promise<Map<string, LinkRecord>> {
+  return batchGetEntities<LinkRecord>(
+    ENTITY.link,
+    keys.map((k) => linkKey(k.issueId, k.insightId))
+  );
+}

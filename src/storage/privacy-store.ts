@@ -10,7 +10,7 @@ import {
   issueAccessKey
 } from './entities';
 import { guarded } from './kvs-failure';
-import type { ImpactRecord } from './records';
+import { impactFromStored, type ImpactRecord, type StoredImpact } from './records';
 
 /** A cached identity-access answer, valid only for the privacy settings it was made under. */
 export interface CachedAccess {
@@ -64,7 +64,7 @@ export async function readPanelState(issueId: string, accountId: string): Promis
   ]);
   const state: PanelState = {};
   for (const item of items) {
-    if (item.entityName === ENTITY.impact) state.impact = item.value as ImpactRecord;
+    if (item.entityName === ENTITY.impact) state.impact = impactFromStored(item.value as StoredImpact);
     else if (item.key === PRIVACY_KEY) state.privacy = item.value;
     else if (item.key === issueKey) state.issueAccess = item.value;
     else if (item.key === ALIAS_SECRET_KEY) state.aliasSecret = item.value;

@@ -1,5 +1,7 @@
 import type { Account } from '../domain/account';
 import type { IssueImpact } from '../domain/impact';
+import { readModelOf, type ImpactLedger } from '../domain/scoring/impact-ledger';
+import type { EvidenceGroup } from '../domain/scoring/evidence-group';
 import type { Insight, InsightPending } from '../domain/insight';
 import type {
   InsightStatus,
@@ -95,8 +97,59 @@ export interface ImpactRecord {
   formulaVersion: number;
   settingsHash: string;
   readModel: IssueImpact;
+  /**
+   * The running sums the score is kept by (domain/scoring/impact-ledger). The read model
+   * is derived from it when read, so it is not stored twice; rows without a ledger were
+   * written before it and carry their read model.
+   */
+  ledger?: ImpactLedger;
   version: number;
   updatedAt: string;
+}
+
+/** An impact row as stored: the read model only on rows without a ledger. */
+export type StoredImpact = Omit<ImpactRecord, 'readModel'> & { readModel?: IssueImpact };
+
+/** An issue's evidence group as stored (domain/scoring/evidence-group). */
+export interface GroupRecord extends EvidenceGroup {
+  issueId: string;
+  projectId: string;
+  version: number;
+}
+
+export function impactFromStored(row: StoredImpact): ImpactRecord {
+  if (row.ledger) {
+    const issue = { issueId: row.issueId, projectId: row.projectId, ...(row.parentId ? { parentId: row.parentId } : {}) };
+    return { ...row, readModel: readModelOf(row.ledger, issue, row.updatedAt) };
+  }
+  return { ...row, readModel: row.readModel ?? emptyReadModel(row) };
+}
+
+export function impactToStored(record: ImpactRecord): StoredImpact {
+  if (!record.ledger) return record;
+  const { readModel: _derived, ...stored } = record;
+  return stored;
+}
+
+function emptyReadModel(row: StoredImpact): IssueImpact {
+  return {
+    issueId: row.issueId,
+    projectId: row.projectId,
+    score: {
+      score: row.score,
+      contributions: [],
+      uniqueAccounts: row.accounts,
+      anonymousVoices: 0,
+      arrAtStake: row.arr,
+      insightCount: row.insightCount,
+      formulaVersion: row.formulaVersion,
+      settingsHash: row.settingsHash,
+      computedAt: row.updatedAt
+    },
+    cards: [],
+    totalCards: row.insightCount,
+    updatedAt: row.updatedAt
+  };
 }
 
 export function insightToRecord(insight: Insight): InsightRecord {

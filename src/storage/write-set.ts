@@ -38,6 +38,7 @@ export const LINK_ROW: RowShape = { presentAttribute: 'linkedAt' };
 
 export class WriteSet {
   private readonly staged: Staged[] = [];
+  private readonly checked = new Set<string>();
 
   /** Writes a row, on condition that it is still as its author read it. */
   put<T extends Versioned>(
@@ -64,6 +65,19 @@ export class WriteSet {
     const conditions = conditionFor<T>(expect, shape);
     this.staged.push((tx) => {
       tx.delete<T>(key, { entityName, conditions });
+    });
+    return this;
+  }
+
+  /** Writes nothing, but the transaction lands only if this row is still as its author read it. */
+  check<T extends Versioned>(entityName: string, key: string, expect: Expect, shape: RowShape = VERSIONED): this {
+    // A transaction names each row once: two issues scored with one account check it once.
+    const id = JSON.stringify([entityName, key]);
+    if (this.checked.has(id)) return this;
+    this.checked.add(id);
+    const conditions = conditionFor<T>(expect, shape);
+    this.staged.push((tx) => {
+      tx.check<T>(key, { entityName, conditions });
     });
     return this;
   }

@@ -1,43 +1,54 @@
 import type { Account } from '../domain/account';
-import { TOP_LEVEL, type AncestorPath } from '../domain/ancestry';
+import type { AncestorPath } from '../domain/ancestry';
 import type { IssueImpact } from '../domain/impact';
 import type { Insight } from '../domain/insight';
+import {
+  applyGroupChanges,
+  emptyLedger,
+  readModelOf,
+  type GroupChange,
+  type ImpactLedger
+} from '../domain/scoring/impact-ledger';
+import type { ScoringSettings } from '../domain/scoring/settings';
 import { getAccounts } from '../storage/account-store';
-import { ENTITY, KVS_LIMITS, linkKey } from '../storage/entities';
+import { ENTITY, groupKey, KVS_LIMITS, linkKey } from '../storage/entities';
+import { getGroups } from '../storage/group-store';
 import { getImpacts } from '../storage/impact-store';
 import { getInsights } from '../storage/insight-store';
-import { linksUnder } from '../storage/link-store';
-import { accountToRecord, insightToRecord, type ImpactRecord, type LinkRecord } from '../storage/records';
+import { getLinkPairs } from '../storage/link-store';
+import {
+  accountToRecord,
+  impactToStored,
+  insightToRecord,
+  type GroupRecord,
+  type ImpactRecord,
+  type LinkRecord
+} from '../storage/records';
 import { getScoringSettings } from '../storage/settings-store';
 import { LINK_ROW, WriteSet } from '../storage/write-set';
 import { enqueueSync } from '../sync/sync-queue';
-import { buildImpact } from './build-impact';
+import { type EvidenceChange } from './evidence-change';
+import {
+  groupChangesFor,
+  scoringIssuesOf,
+  type InsightState,
+  type LinkTransition
+} from './group-changes';
 import { indexForSearch } from './index-for-search';
-import { linkFallsUnder, type EvidenceChange } from './evidence-change';
-import { retryOnConflict } from './retry-on-conflict';
+import { rebuildLedger, repairFromLinks } from './rebuild-impact';
 
 /**
  * A change that depends on what is stored: `build` runs after the first read wave, with
- * the affected issues' links and the `prefetch`ed insights, so deciding what to write
- * costs no extra round trip.
+ * the `links` and `prefetch`ed insights it names, so deciding what to write costs no
+ * extra round trip.
  */
 export interface ChangePlan {
   prefetch: readonly string[];
+  links?: readonly { issueId: string; insightId: string }[];
   build: (snapshot: {
-    linksOf: (issueId: string) => readonly LinkRecord[];
+    link: (issueId: string, insightId: string) => LinkRecord | undefined;
     insights: ReadonlyMap<string, Insight>;
   }) => EvidenceChange;
-}
-
-function isEmpty(change: EvidenceChange): boolean {
-  return (
-    change.linkSets.length +
-      change.linkDeletes.length +
-      change.insightPuts.length +
-      change.insightDeletes.length +
-      change.accountPuts.length ===
-    0
-  );
 }
 
 /** An issue whose impact the change may alter, with where it ranks and rolls up. */
@@ -58,13 +69,30 @@ export interface AffectedIssue {
   ancestorPath?: AncestorPath;
 }
 
+function isEmpty(change: EvidenceChange): boolean {
+  return (
+    change.linkSets.length +
+      change.linkDeletes.length +
+      change.insightPuts.length +
+      change.insightDeletes.length +
+      change.accountPuts.length ===
+    0
+  );
+}
+
 /**
- * Writes a change to evidence together with the impacts it alters, in one transaction:
- * reads the affected issues' rolled-up links, applies the change in memory, recomputes
- * each impact from scratch, and commits links, insights, accounts and impacts at once,
- * each conditioned on the version it was computed from. Impacts that do not fit in the
- * transaction (an insight linked to many issues) follow in further transactions: they
- * are derived data, recomputable at any time.
+ * Writes a change to evidence together with the impacts it alters, in one transaction.
+ * An issue's score is a sum over its evidence groups (one per account, rolled up from
+ * the issue and its descendants: domain/scoring/evidence-group), so a write reads only
+ * the groups the change touches, in every issue the change's links roll up into, and
+ * adjusts each issue's running totals (domain/scoring/impact-ledger). What it costs
+ * depends on the change, not on how much evidence the issues already have.
+ *
+ * Links, insights, accounts, groups and impacts are committed together, each
+ * conditioned on the version it was computed from, plus a check that the accounts
+ * scored with were not edited meanwhile; a concurrent writer makes the transaction fail
+ * as a whole and the caller retries. With `rescore`, every affected issue's score is
+ * measured again now from all its groups (new settings, decay).
  *
  * Returns the new read model of every affected issue (null when it has no evidence left).
  */
@@ -74,59 +102,63 @@ export async function applyChange(
   now: Date,
   options: { rescore?: boolean; sync?: boolean } = {}
 ): Promise<Map<string, IssueImpact | null>> {
-  const issues = dedupe(affected);
-  const ids = issues.map((issue) => issue.issueId);
-  // An issue may be named at two places while it moves: its links are read at both.
-  const paths = pathsById(affected);
   const plan: ChangePlan =
     'build' in changeOrPlan ? changeOrPlan : { prefetch: [], build: () => changeOrPlan };
-  // One parallel wave: the affected issues' links and impacts, the settings, and any
-  // insights the change itself depends on. An issue named without its place is read
-  // where its stored impact says it is, in a second wave.
-  const [known, impacts, settings, prefetched] = await Promise.all([
-    Promise.all(
-      ids.map(async (id) => {
-        const named = paths.get(id);
-        return named ? linksUnder(id, [...named]) : undefined;
-      })
-    ),
-    getImpacts(ids),
+  const named = dedupe(affected);
+  const [impacts, settings, prefetched, prefetchedLinks] = await Promise.all([
+    getImpacts(named.map((i) => i.issueId)),
     getScoringSettings(),
-    getInsights(plan.prefetch)
+    getInsights(plan.prefetch),
+    getLinkPairs(plan.links ?? [])
   ]);
-  const linkLists = await Promise.all(
-    ids.map(async (id, i) => known[i] ?? linksUnder(id, impacts.get(id)?.ancestorPath ?? TOP_LEVEL))
-  );
   const change = plan.build({
-    linksOf: (issueId) => linkLists[ids.indexOf(issueId)] ?? [],
+    link: (issueId, insightId) => prefetchedLinks.get(linkKey(issueId, insightId)),
     insights: prefetched
   });
-  // A rescore (new settings, decay, overflow) recomputes impacts with no change to evidence.
   if (isEmpty(change) && !options.rescore) {
-    return new Map(ids.map((id) => [id, impacts.get(id)?.readModel ?? null]));
+    return new Map(named.map((i) => [i.issueId, impacts.get(i.issueId)?.readModel ?? null]));
   }
 
-  const deleted = new Set(change.linkDeletes.map((d) => linkKey(d.issueId, d.insightId)));
-  const setLinks = change.linkSets.map((s) => s.link);
-  for (const link of setLinks) deleted.add(linkKey(link.issueId, link.insightId));
-  const linksByIssue = new Map<string, LinkRecord[]>();
-  ids.forEach((id, i) => {
-    const kept = (linkLists[i] ?? []).filter((link) => !deleted.has(linkKey(link.issueId, link.insightId)));
-    linksByIssue.set(id, [...kept, ...setLinks.filter((link) => linkFallsUnder(link, id))]);
-  });
+  // The rows the change replaces, where the plan did not read them already.
+  const oldLinkKeys = [
+    ...change.linkSets.filter((s) => s.expect !== 'absent').map((s) => s.link),
+    ...change.linkDeletes
+  ].filter((l) => !prefetchedLinks.has(linkKey(l.issueId, l.insightId)));
+  const insightIds = new Set<string>([
+    ...change.linkSets.map((s) => s.link.insightId),
+    ...change.linkDeletes.map((d) => d.insightId),
+    ...change.insightPuts.map((p) => p.insight.id),
+    ...change.insightDeletes.map((d) => d.id)
+  ]);
+  const unknownInsights = [...insightIds].filter((id) => !prefetched.has(id));
+  const [oldLinks, oldInsights] = await Promise.all([
+    getLinkPairs(oldLinkKeys),
+    getInsights(unknownInsights)
+  ]);
+  for (const [key, link] of prefetchedLinks) oldLinks.set(key, link);
+  for (const [id, insight] of prefetched) oldInsights.set(id, insight);
 
-  const { insights, accounts } = await loadEvidence([...linksByIssue.values()].flat(), change, prefetched);
+  const transitions = linkTransitions(change, oldLinks);
+  const insightStates = statesOf(change, oldInsights);
+  const issues = withLinkIssues(named, transitions);
+  const accountKeys = new Set<string>();
+  for (const state of insightStates.values())
+    for (const side of [state.before, state.after]) if (side?.accountKey) accountKeys.add(side.accountKey);
+  const putAccounts = new Map(change.accountPuts.map((p) => [p.account.key, p.account]));
+  for (const key of putAccounts.keys()) accountKeys.add(key);
+  const candidates = issues.flatMap((issue) => groupCandidates(issue.issueId, insightStates, putAccounts));
+  const unseen = issues.map((i) => i.issueId).filter((id) => !impacts.has(id));
+  const [accountsRead, groups, moreImpacts] = await Promise.all([
+    getAccounts([...accountKeys].filter((key) => !putAccounts.has(key))),
+    getGroups(candidates),
+    getImpacts(unseen)
+  ]);
+  for (const [id, impact] of moreImpacts) impacts.set(id, impact);
+  const accounts = new Map<string, Account>(accountsRead);
+  for (const [key, account] of putAccounts) accounts.set(key, account);
 
   const writes = new WriteSet();
-  // Links are conditioned like every other row: a link removed by a concurrent unlink,
-  // delete or merge is never brought back by a write computed from the old one.
-  for (const { link, expect } of change.linkSets) {
-    const version = expect === 'absent' ? 1 : expect.version + 1;
-    writes.put(ENTITY.link, linkKey(link.issueId, link.insightId), { ...link, version }, expect, LINK_ROW);
-  }
-  for (const d of change.linkDeletes)
-    writes.remove(ENTITY.link, linkKey(d.issueId, d.insightId), d.expect, LINK_ROW);
-  // Search terms are written before the insights they find (see index-for-search).
+  stageEvidence(writes, change);
   const indexed = await indexForSearch(
     change.insightPuts.map((put) => put.insight),
     (key) => accounts.get(key)?.name
@@ -135,128 +167,217 @@ export async function applyChange(
     const insight = indexed[i]!;
     writes.put(ENTITY.insight, insight.id, insightToRecord(insight), expect);
   });
-  for (const { id, expect } of change.insightDeletes) writes.remove(ENTITY.insight, id, expect);
-  for (const { account, expect } of change.accountPuts)
-    writes.put(ENTITY.account, account.key, accountToRecord(account), expect);
 
   const results = new Map<string, IssueImpact | null>();
-  const overflow: AffectedIssue[] = [];
-  const written: { issueId: string; projectId: string }[] = [];
-  const rescored: AffectedIssue[] = [];
+  const units: IssueUnit[] = [];
+  const repairs: AffectedIssue[] = [];
   for (const issue of issues) {
     const existing = impacts.get(issue.issueId);
-    const parentId = issue.parentFromJira ? issue.parentId : (issue.parentId ?? existing?.parentId);
-    const ancestorPath = issue.ancestorPath ?? existing?.ancestorPath;
-    const built = buildImpact({
-      issueId: issue.issueId,
-      projectId: issue.projectFromJira ? issue.projectId : (existing?.projectId ?? issue.projectId),
-      ...(parentId === undefined ? {} : { parentId }),
-      ...(ancestorPath === undefined ? {} : { ancestorPath }),
-      links: linksByIssue.get(issue.issueId) ?? [],
-      insights,
-      accounts,
-      settings,
-      now
-    });
-    results.set(issue.issueId, built?.readModel ?? null);
-    if (!built && !existing) continue;
-    if (writes.size >= KVS_LIMITS.transactionOps) {
-      overflow.push(issue);
+    if (existing && !existing.ledger) {
+      repairs.push(issue);
       continue;
     }
-    stageImpact(writes, issue.issueId, built, existing);
-    rescored.push(issue);
-    written.push({
+    const planned = groupChangesFor({
       issueId: issue.issueId,
-      projectId: built?.projectId ?? existing?.projectId ?? issue.projectId
+      transitions,
+      insights: insightStates,
+      accounts,
+      putAccounts,
+      groups,
+      cards: existing?.ledger?.cards ?? []
     });
+    let outcome: ImpactLedger | 'rebuild' = 'rebuild';
+    if (!options.rescore && planned.complete) {
+      outcome =
+        planned.changes.length === 0 && existing?.ledger
+          ? existing.ledger
+          : applyGroupChanges(existing?.ledger ?? emptyLedger(settings, now), planned.changes, planned.cards, settings);
+    }
+    const ledger =
+      outcome === 'rebuild'
+        ? await rebuildLedger(issue.issueId, planned.changes, planned.cards, existing?.ledger, settings, now)
+        : outcome;
+    const unit = stageIssue(issue, existing, planned.changes, groups, ledger, now);
+    if (unit) {
+      // An account scored with but not written here must still be as read when this
+      // lands: a concurrent edit's rescore job might otherwise pass this issue first.
+      for (const account of planned.scoredWith)
+        if (!putAccounts.has(account.key))
+          unit.writes.push((set) => set.check(ENTITY.account, account.key, { version: account.version }));
+      units.push(unit);
+    }
+    results.set(issue.issueId, ledger.insights > 0 ? (unit?.model ?? existing?.readModel ?? null) : null);
+  }
+
+  // The evidence and as many issues as fit land in one transaction; the issues that do
+  // not fit follow, each in its own (in parallel), and one that meets a concurrent writer
+  // is recomputed from its links.
+  const overflow: IssueUnit[] = [];
+  for (const unit of units) {
+    if (writes.size + unit.writes.length <= KVS_LIMITS.transactionOps) unit.writes.forEach((w) => w(writes));
+    else overflow.push(unit);
   }
   await writes.commit();
-  // Jira's copy (property and field) follows through the queue; once committed, the
-  // change stands even if the push fails: the daily refresh republishes every score.
-  // In the same round trip: were the accounts these scores were computed from edited
-  // meanwhile? Their edit's rescore job may have run before this commit, so the scores
-  // are recomputed here (the change itself stands: it was conditioned on its rows).
-  const putAccounts = new Set(change.accountPuts.map((p) => p.account.key));
-  const [, moved] = await Promise.all([
-    options.sync === false
-      ? undefined
-      : enqueueSync(written).catch((error: unknown) => console.warn('Could not queue impact sync', error)),
-    accountsEditedSince([...accounts.values()].filter((a) => !putAccounts.has(a.key)))
-  ]);
-  if (moved && rescored.length > 0) {
-    await retryOnConflict(() =>
-      applyChange(emptyChangeFor(), rescored, now, { ...options, rescore: true })
-    ).catch((error: unknown) => console.warn('Could not rescore after an account edit', error));
+  await Promise.all(
+    overflow.map(async (unit) => {
+      const own = new WriteSet();
+      unit.writes.forEach((w) => w(own));
+      if (own.size > KVS_LIMITS.transactionOps) {
+        repairs.push(unit.issue);
+        return;
+      }
+      await own.commit().catch(() => repairs.push(unit.issue));
+    })
+  );
+  for (const issue of repairs) {
+    const model = await repairFromLinks(issue, impacts.get(issue.issueId), settings, now);
+    results.set(issue.issueId, model);
   }
-  if (overflow.length > 0) await applyChange(emptyChangeFor(), overflow, now, { ...options, rescore: true });
+  if (options.sync !== false) {
+    const written = [
+      ...units.map((u) => ({ issueId: u.issue.issueId, projectId: u.projectId })),
+      ...repairs.map((issue) => ({ issueId: issue.issueId, projectId: issue.projectId }))
+    ];
+    // Jira's copy (property and field) follows through the queue; once committed, the
+    // change stands even if the push fails: the daily refresh republishes every score.
+    await enqueueSync(written).catch((error: unknown) => console.warn('Could not queue impact sync', error));
+  }
   return results;
 }
 
-function stageImpact(
-  writes: WriteSet,
+/** An issue's rows to write: its changed groups and its impact, which must land together. */
+interface IssueUnit {
+  issue: AffectedIssue;
+  projectId: string;
+  model: IssueImpact | null;
+  writes: ((set: WriteSet) => void)[];
+}
+
+function stageIssue(
+  issue: AffectedIssue,
+  existing: ImpactRecord | undefined,
+  changes: readonly GroupChange[],
+  stored: ReadonlyMap<string, GroupRecord>,
+  ledger: ImpactLedger,
+  now: Date
+): IssueUnit | undefined {
+  const projectId = issue.projectFromJira ? issue.projectId : (existing?.projectId ?? issue.projectId);
+  const parentId = issue.parentFromJira ? issue.parentId : (issue.parentId ?? existing?.parentId);
+  const ancestorPath = issue.ancestorPath ?? existing?.ancestorPath;
+  const writes: IssueUnit['writes'] = [];
+  for (const { before, after } of changes) {
+    const name = (after ?? before)!.group;
+    const key = groupKey(issue.issueId, name);
+    const row = stored.get(key);
+    const expect = row ? { version: row.version } : ('absent' as const);
+    if (after && after.members.length > 0) {
+      const record: GroupRecord = { ...after, issueId: issue.issueId, projectId, version: (row?.version ?? 0) + 1 };
+      writes.push((set) => set.put(ENTITY.evidenceGroup, key, record, expect));
+    } else if (row) writes.push((set) => set.remove(ENTITY.evidenceGroup, key, expect));
+  }
+  const impactExpect = existing ? { version: existing.version } : ('absent' as const);
+  if (ledger.insights === 0) {
+    if (existing) writes.push((set) => set.remove(ENTITY.impact, issue.issueId, impactExpect));
+    return writes.length > 0 ? { issue, projectId, model: null, writes } : undefined;
+  }
+  const updatedAt = now.toISOString();
+  const meta = { issueId: issue.issueId, projectId, ...(parentId === undefined ? {} : { parentId }) };
+  const model = readModelOf(ledger, meta, updatedAt);
+  const record: ImpactRecord = {
+    ...meta,
+    score: model.score.score,
+    accounts: model.score.uniqueAccounts,
+    arr: model.score.arrAtStake,
+    insightCount: model.score.insightCount,
+    formulaVersion: model.score.formulaVersion,
+    settingsHash: model.score.settingsHash,
+    readModel: model,
+    ledger,
+    version: (existing?.version ?? 0) + 1,
+    updatedAt
+  };
+  if (ancestorPath !== undefined) record.ancestorPath = ancestorPath;
+  if (model.score.lastEvidenceAt !== undefined) record.lastEvidenceAt = model.score.lastEvidenceAt;
+  const stored2 = impactToStored(record);
+  writes.push((set) => set.put(ENTITY.impact, issue.issueId, stored2, impactExpect));
+  return { issue, projectId, model, writes };
+}
+
+/** Links, insight deletions and accounts exactly as the change says, each conditioned. */
+function stageEvidence(writes: WriteSet, change: EvidenceChange): void {
+  // Links are conditioned like every other row: a link removed by a concurrent unlink,
+  // delete or merge is never brought back by a write computed from the old one.
+  for (const { link, expect } of change.linkSets) {
+    const version = expect === 'absent' ? 1 : expect.version + 1;
+    writes.put(ENTITY.link, linkKey(link.issueId, link.insightId), { ...link, version }, expect, LINK_ROW);
+  }
+  for (const d of change.linkDeletes)
+    writes.remove(ENTITY.link, linkKey(d.issueId, d.insightId), d.expect, LINK_ROW);
+  for (const { id, expect } of change.insightDeletes) writes.remove(ENTITY.insight, id, expect);
+  for (const { account, expect } of change.accountPuts)
+    writes.put(ENTITY.account, account.key, accountToRecord(account), expect);
+}
+
+/** Each link the change writes or removes, as it was and as it will be. */
+function linkTransitions(change: EvidenceChange, old: ReadonlyMap<string, LinkRecord>): LinkTransition[] {
+  const out: LinkTransition[] = [];
+  for (const { link, expect } of change.linkSets) {
+    const before = expect === 'absent' ? undefined : old.get(linkKey(link.issueId, link.insightId));
+    out.push({ insightId: link.insightId, ...(before ? { before } : {}), after: link });
+  }
+  for (const d of change.linkDeletes) {
+    const before = old.get(linkKey(d.issueId, d.insightId));
+    if (before) out.push({ insightId: d.insightId, before });
+  }
+  return out;
+}
+
+/** Every insight the change touches, as stored and as it will be (absent when deleted). */
+function statesOf(change: EvidenceChange, old: ReadonlyMap<string, Insight>): Map<string, InsightState> {
+  const states = new Map<string, InsightState>();
+  const ids = new Set<string>([
+    ...change.linkSets.map((s) => s.link.insightId),
+    ...change.linkDeletes.map((d) => d.insightId)
+  ]);
+  for (const id of ids) {
+    const insight = old.get(id);
+    states.set(id, { ...(insight ? { before: insight, after: insight } : {}), touched: false });
+  }
+  for (const { insight } of change.insightPuts) {
+    const before = old.get(insight.id);
+    states.set(insight.id, { ...(before ? { before } : {}), after: insight, touched: true });
+  }
+  for (const { id } of change.insightDeletes) {
+    const before = old.get(id);
+    states.set(id, { ...(before ? { before } : {}), touched: true });
+  }
+  return states;
+}
+
+/** The groups of an issue the change may touch: each insight's account's and its own. */
+function groupCandidates(
   issueId: string,
-  built: Omit<ImpactRecord, 'version'> | undefined,
-  existing: ImpactRecord | undefined
-): void {
-  const expect = existing ? { version: existing.version } : ('absent' as const);
-  if (!built) {
-    writes.remove(ENTITY.impact, issueId, expect);
-    return;
+  states: ReadonlyMap<string, InsightState>,
+  putAccounts: ReadonlyMap<string, Account>
+): { issueId: string; group: string }[] {
+  const names = new Set<string>();
+  for (const [id, state] of states) {
+    names.add(`anon:${id}`);
+    for (const side of [state.before, state.after]) if (side?.accountKey) names.add(side.accountKey);
   }
-  writes.put<ImpactRecord>(
-    ENTITY.impact,
-    issueId,
-    { ...built, version: (existing?.version ?? 0) + 1 },
-    expect
-  );
+  for (const key of putAccounts.keys()) names.add(key);
+  return [...names].map((group) => ({ issueId, group }));
 }
 
-/** Whether any of these accounts (as read) has been edited since. */
-async function accountsEditedSince(read: readonly Account[]): Promise<boolean> {
-  if (read.length === 0) return false;
-  const current = await getAccounts(read.map((a) => a.key));
-  return read.some((a) => current.get(a.key)?.version !== a.version);
-}
-
-/** Loads the insights and accounts behind the links, with the change's own writes overlaid. */
-async function loadEvidence(
-  links: readonly LinkRecord[],
-  change: EvidenceChange,
-  prefetched: ReadonlyMap<string, Insight>
-): Promise<{ insights: Map<string, Insight>; accounts: Map<string, Account> }> {
-  const putInsights = new Map(change.insightPuts.map((p) => [p.insight.id, p.insight]));
-  for (const [id, insight] of prefetched) if (!putInsights.has(id)) putInsights.set(id, insight);
-  const deletedInsights = new Set(change.insightDeletes.map((d) => d.id));
-  const putAccounts = new Map(change.accountPuts.map((p) => [p.account.key, p.account]));
-  const insightIds = [...new Set(links.map((l) => l.insightId))].filter(
-    (id) => !putInsights.has(id) && !deletedInsights.has(id)
-  );
-  const accountKeys = new Set<string>();
-  for (const link of links) if (link.accountKey) accountKeys.add(link.accountKey);
-  for (const insight of putInsights.values()) if (insight.accountKey) accountKeys.add(insight.accountKey);
-  for (const key of putAccounts.keys()) accountKeys.delete(key);
-
-  // Links carry their insight's account key, so insights and accounts load in parallel.
-  const [insights, accounts] = await Promise.all([getInsights(insightIds), getAccounts([...accountKeys])]);
-  for (const [id, insight] of putInsights) insights.set(id, insight);
-  for (const [key, account] of putAccounts) accounts.set(key, account);
-
-  const stale = [...insights.values()]
-    .map((insight) => insight.accountKey)
-    .filter((key): key is string => key !== undefined && !accounts.has(key));
-  if (stale.length > 0) for (const [key, account] of await getAccounts(stale)) accounts.set(key, account);
-  return { insights, accounts };
-}
-
-/** Every place each issue was named at (only issues named with one). */
-function pathsById(affected: readonly AffectedIssue[]): Map<string, Set<AncestorPath>> {
-  const paths = new Map<string, Set<AncestorPath>>();
-  for (const { issueId, ancestorPath } of affected) {
-    if (ancestorPath === undefined) continue;
-    paths.set(issueId, (paths.get(issueId) ?? new Set()).add(ancestorPath));
-  }
-  return paths;
+/** The named issues, plus every issue a changed link rolls up into that was not named. */
+function withLinkIssues(named: readonly AffectedIssue[], transitions: readonly LinkTransition[]): AffectedIssue[] {
+  const byId = new Map(named.map((i) => [i.issueId, i]));
+  for (const t of transitions)
+    for (const link of [t.before, t.after])
+      if (link)
+        for (const at of scoringIssuesOf(link))
+          if (!byId.has(at.issueId)) byId.set(at.issueId, { issueId: at.issueId, projectId: link.projectId });
+  return [...byId.values()];
 }
 
 /**
@@ -272,8 +393,4 @@ function dedupe(affected: readonly AffectedIssue[]): AffectedIssue[] {
     if (!seen || knowledge(issue) > knowledge(seen)) byId.set(issue.issueId, issue);
   }
   return [...byId.values()];
-}
-
-function emptyChangeFor(): EvidenceChange {
-  return { linkSets: [], linkDeletes: [], insightPuts: [], insightDeletes: [], accountPuts: [] };
 }

@@ -201,7 +201,8 @@ async function linkChunk(
   const results = await applyChange(
     {
       prefetch: insightIds,
-      build: ({ linksOf, insights }) => {
+      links: insightIds.map((insightId) => ({ issueId: placement.id, insightId })),
+      build: ({ link, insights }) => {
         alreadyLinked.length = 0;
         added.length = 0;
         for (const id of Object.keys(statuses)) delete statuses[id];
@@ -213,11 +214,7 @@ async function linkChunk(
           return !insight || insight.projectId !== placement.projectId || isLeaving(insight);
         });
         if (missing.length > 0) throw new NotFoundError(`No insight with id ${missing.join(', ')}.`);
-        const linked = new Set(
-          linksOf(placement.id)
-            .filter((l) => l.issueId === placement.id)
-            .map((l) => l.insightId)
-        );
+        const linked = new Set(insightIds.filter((id) => link(placement.id, id) !== undefined));
         const change = emptyChange();
         for (const id of insightIds) {
           const insight = insights.get(id)!;

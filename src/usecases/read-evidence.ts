@@ -12,7 +12,8 @@ import { getInsights } from '../storage/insight-store';
 import { linksUnder } from '../storage/link-store';
 import type { Page } from '../contract/result';
 import type { PanelView } from '../contract/views';
-import { collectCards, FIRST_PAGE_CARDS } from './build-impact';
+import { FIRST_PAGE_CARDS } from '../domain/scoring/impact-ledger';
+import { collectCards } from './build-impact';
 import { visibleCards, visibleImpact } from './visible-evidence';
 
 /**
@@ -68,7 +69,7 @@ export async function listCards(issueId: string, cursor: string | undefined): Pr
     getInsights(links.map((l) => l.insightId)),
     getAccounts(accountKeys)
   ]);
-  const cards = orderCards(collectCards({ issueId, links, insights, accounts }), record.readModel.score);
+  const cards = orderCards(collectCards({ issueId, links, insights, accounts }));
   const pageSize = FIRST_PAGE_CARDS;
   const items = await visibleCards(cards.slice(offset, offset + pageSize), links, issueId);
   const next = offset + pageSize;

@@ -48,8 +48,9 @@ export async function unlinkInsight(
     const results = await applyChange(
       {
         prefetch: [insightId],
-        build: ({ linksOf, insights }) => {
-          const current = linksOf(issueId).find((l) => l.issueId === issueId && l.insightId === insightId);
+        links: [{ issueId, insightId }],
+        build: ({ link: stored, insights }) => {
+          const current = stored(issueId, insightId);
           if (!current) throw new NotFoundError('That insight is not linked to this issue.');
           const change = emptyChange();
           change.linkDeletes.push(removeLink(current));

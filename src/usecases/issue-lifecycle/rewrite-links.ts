@@ -1,4 +1,3 @@
-import { linkKey } from '../../storage/entities';
 import type { LinkRecord } from '../../storage/records';
 import { applyChange, type AffectedIssue } from '../apply-change';
 import { emptyChange, removeLink, rewriteLink } from '../evidence-change';
@@ -41,12 +40,12 @@ export async function rewriteLinks(
       applyChange(
         {
           prefetch,
-          build: ({ linksOf, insights }) => {
-            const current = new Map(linksOf(scope.issueId).map((l) => [linkKey(l.issueId, l.insightId), l]));
+          links: chunk.map((f) => f.link),
+          build: ({ link: stored, insights }) => {
             const change = emptyChange();
             const deleted: LinkRecord[] = [];
             for (const f of chunk) {
-              const link = current.get(linkKey(f.link.issueId, f.link.insightId));
+              const link = stored(f.link.issueId, f.link.insightId);
               if (!link) continue;
               if (f.fate === 'move') {
                 change.linkSets.push(rewriteLink(link, placeLink(link, f.to)));
