@@ -100,7 +100,7 @@ export async function applyChange(
   changeOrPlan: EvidenceChange | ChangePlan,
   affected: readonly AffectedIssue[],
   now: Date,
-  options: { rescore?: boolean; sync?: boolean } = {}
+  options: { rescore?: boolean; sync?: boolean; refreshAccounts?: readonly string[] } = {}
 ): Promise<Map<string, IssueImpact | null>> {
   const plan: ChangePlan =
     'build' in changeOrPlan ? changeOrPlan : { prefetch: [], build: () => changeOrPlan };
@@ -115,7 +115,8 @@ export async function applyChange(
     link: (issueId, insightId) => prefetchedLinks.get(linkKey(issueId, insightId)),
     insights: prefetched
   });
-  if (isEmpty(change) && !options.rescore) {
+  const refresh = options.refreshAccounts ?? [];
+  if (isEmpty(change) && !options.rescore && refresh.length === 0) {
     return new Map(named.map((i) => [i.issueId, impacts.get(i.issueId)?.readModel ?? null]));
   }
 
@@ -145,8 +146,10 @@ export async function applyChange(
   for (const state of insightStates.values())
     for (const side of [state.before, state.after]) if (side?.accountKey) accountKeys.add(side.accountKey);
   const putAccounts = new Map(change.accountPuts.map((p) => [p.account.key, p.account]));
-  for (const key of putAccounts.keys()) accountKeys.add(key);
-  const candidates = issues.flatMap((issue) => groupCandidates(issue.issueId, insightStates, putAccounts));
+  for (const key of [...putAccounts.keys(), ...refresh]) accountKeys.add(key);
+  const candidates = issues.flatMap((issue) =>
+    groupCandidates(issue.issueId, insightStates, [...putAccounts.keys(), ...refresh])
+  );
   const unseen = issues.map((i) => i.issueId).filter((id) => !impacts.has(id));
   const [accountsRead, groups, moreImpacts] = await Promise.all([
     getAccounts([...accountKeys].filter((key) => !putAccounts.has(key))),
@@ -183,6 +186,7 @@ export async function applyChange(
       insights: insightStates,
       accounts,
       putAccounts,
+      refreshAccounts: refresh,
       groups,
       cards: existing?.ledger?.cards ?? []
     });
@@ -358,14 +362,14 @@ function statesOf(change: EvidenceChange, old: ReadonlyMap<string, Insight>): Ma
 function groupCandidates(
   issueId: string,
   states: ReadonlyMap<string, InsightState>,
-  putAccounts: ReadonlyMap<string, Account>
+  accountKeys: readonly string[]
 ): { issueId: string; group: string }[] {
   const names = new Set<string>();
   for (const [id, state] of states) {
     names.add(`anon:${id}`);
     for (const side of [state.before, state.after]) if (side?.accountKey) names.add(side.accountKey);
   }
-  for (const key of putAccounts.keys()) names.add(key);
+  for (const key of accountKeys) names.add(key);
   return [...names].map((group) => ({ issueId, group }));
 }
 

@@ -72,6 +72,8 @@ export function groupChangesFor(input: {
   insights: ReadonlyMap<string, InsightState>;
   accounts: ReadonlyMap<string, Account>;
   putAccounts: ReadonlyMap<string, Account>;
+  /** Accounts edited elsewhere whose groups here take their current values. */
+  refreshAccounts?: readonly string[];
   groups: ReadonlyMap<string, GroupRecord>;
   cards: readonly EvidenceCard[];
 }): PlannedGroups {
@@ -147,6 +149,10 @@ export function groupChangesFor(input: {
   for (const [key, account] of input.putAccounts) {
     const group = current(key);
     if (group) working.set(key, { ...group, account: snapshotOf(account) });
+  }
+  for (const key of input.refreshAccounts ?? []) {
+    const group = current(key);
+    if (group) working.set(key, group);
   }
   const scoredWith: Account[] = [];
   for (const [name, group] of working) {
