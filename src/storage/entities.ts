@@ -72,6 +72,11 @@ export function linkKey(issueId: string, insightId: string): string {
   return `${part(issueId, 'issue id')}:${part(insightId, 'insight id')}`;
 }
 
+/** The panel's lists of an issue's impact, stored beside its rank row (see records). */
+export function impactViewKey(issueId: string): string {
+  return `impact-view:${part(issueId, 'issue id')}`;
+}
+
 /** An issue's evidence group: `anon:<insight>` groups are stored as `anon.<insight>`. */
 export function groupKey(issueId: string, group: string): string {
   return `${part(issueId, 'issue id')}:${part(group.replace(/^anon:/, 'anon.'), 'group')}`;

@@ -1,41 +1,57 @@
 import { kvs, Sort, WhereConditions } from '@forge/kvs';
-import { batchGetEntities } from './batch-get';
-import { ENTITY, INDEX, entityKey } from './entities';
+import { batchGetEntities, batchGetItems } from './batch-get';
+import { ENTITY, INDEX, entityKey, impactViewKey } from './entities';
 import { guarded } from './kvs-failure';
-import { impactFromStored, type ImpactRecord, type StoredImpact } from './records';
+import { impactFromStored, type ImpactRecord, type ImpactView, type RankRow } from './records';
 
-/** The panel's hot read: one entity get, no query. */
+/** An issue's impact with its read model: the rank row and its view in one batch. */
 export async function getImpact(issueId: string): Promise<ImpactRecord | undefined> {
-  const row = await guarded(() => kvs.entity<StoredImpact>(ENTITY.impact).get(entityKey(issueId, 'issue id')));
-  return row ? impactFromStored(row) : undefined;
+  return (await getImpacts([issueId])).get(issueId);
 }
 
+/** Impacts with their read models, in one storage round trip. */
 export async function getImpacts(issueIds: readonly string[]): Promise<Map<string, ImpactRecord>> {
-  const rows = await batchGetEntities<StoredImpact>(
+  const items = await batchGetItems<RankRow | ImpactView>(
+    issueIds.flatMap((id) => [
+      { key: entityKey(id, 'issue id'), entityName: ENTITY.impact },
+      { key: impactViewKey(id) }
+    ])
+  );
+  const rows = new Map<string, RankRow>();
+  const views = new Map<string, ImpactView>();
+  for (const item of items) {
+    if (item.entityName === ENTITY.impact) rows.set(item.key, item.value as RankRow);
+    else views.set(item.key, item.value as ImpactView);
+  }
+  return new Map([...rows].map(([id, row]) => [id, impactFromStored(row, views.get(impactViewKey(id)))]));
+}
+
+/** Only the rank rows (scores and counts, no cards): what ranking and Jira need. */
+export function getRankRows(issueIds: readonly string[]): Promise<Map<string, RankRow>> {
+  return batchGetEntities<RankRow>(
     ENTITY.impact,
     issueIds.map((id) => entityKey(id, 'issue id'))
   );
-  return new Map([...rows].map(([id, row]) => [id, impactFromStored(row)]));
 }
 
 /**
  * A project's issues ordered by score, highest first: one index query whatever the
- * project's size, because the index is sorted by score.
+ * project's size, because the index is sorted by score; rows are small (no cards).
  */
 export async function rankByProject(
   projectId: string,
   cursor: string | undefined,
   limit: number
-): Promise<{ rows: ImpactRecord[]; cursor?: string }> {
+): Promise<{ rows: RankRow[]; cursor?: string }> {
   let builder = kvs
-    .entity<StoredImpact>(ENTITY.impact)
+    .entity<RankRow>(ENTITY.impact)
     .query()
     .index(INDEX.impactByProjectScore, { partition: [projectId] })
     .sort(Sort.DESC)
     .limit(limit);
   if (cursor) builder = builder.cursor(cursor);
   const page = await guarded(() => builder.getMany());
-  const rows = page.results.map((row) => impactFromStored(row.value));
+  const rows = page.results.map((row) => row.value);
   return page.nextCursor ? { rows, cursor: page.nextCursor } : { rows };
 }
 
@@ -48,14 +64,14 @@ export async function impactsAfter(
   projectId: string,
   afterIssueId: string | undefined,
   limit: number
-): Promise<ImpactRecord[]> {
+): Promise<RankRow[]> {
   let builder = kvs
-    .entity<StoredImpact>(ENTITY.impact)
+    .entity<RankRow>(ENTITY.impact)
     .query()
     .index(INDEX.impactByProjectIssue, { partition: [projectId] })
     .sort(Sort.ASC)
     .limit(limit);
   if (afterIssueId !== undefined) builder = builder.where(WhereConditions.greaterThan(afterIssueId));
   const page = await guarded(() => builder.getMany());
-  return page.results.map((row) => impactFromStored(row.value));
+  return page.results.map((row) => row.value);
 }

@@ -7,10 +7,11 @@ import {
   PRIVACY_KEY,
   entityKey,
   identityAccessKey,
+  impactViewKey,
   issueAccessKey
 } from './entities';
 import { guarded } from './kvs-failure';
-import { impactFromStored, type ImpactRecord, type StoredImpact } from './records';
+import { impactFromStored, type ImpactRecord, type ImpactView, type RankRow } from './records';
 
 /** A cached identity-access answer, valid only for the privacy settings it was made under. */
 export interface CachedAccess {
@@ -60,11 +61,14 @@ export async function readPanelState(issueId: string, accountId: string): Promis
     { key: PRIVACY_KEY },
     { key: identityAccessKey(accountId) },
     { key: issueKey },
-    { key: ALIAS_SECRET_KEY }
+    { key: ALIAS_SECRET_KEY },
+    { key: impactViewKey(issueId) }
   ]);
   const state: PanelState = {};
+  const view = items.find((item) => item.key === impactViewKey(issueId))?.value as ImpactView | undefined;
   for (const item of items) {
-    if (item.entityName === ENTITY.impact) state.impact = impactFromStored(item.value as StoredImpact);
+    if (item.entityName === ENTITY.impact) state.impact = impactFromStored(item.value as RankRow, view);
+    else if (item.key === impactViewKey(issueId)) continue;
     else if (item.key === PRIVACY_KEY) state.privacy = item.value;
     else if (item.key === issueKey) state.issueAccess = item.value;
     else if (item.key === ALIAS_SECRET_KEY) state.aliasSecret = item.value;

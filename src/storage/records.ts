@@ -1,5 +1,5 @@
 import type { Account } from '../domain/account';
-import type { IssueImpact } from '../domain/impact';
+import type { ImpactFacets, IssueImpact } from '../domain/impact';
 import { readModelOf, type ImpactLedger } from '../domain/scoring/impact-ledger';
 import type { EvidenceGroup } from '../domain/scoring/evidence-group';
 import type { Insight, InsightPending } from '../domain/insight';
@@ -83,7 +83,12 @@ export interface LinkRecord {
   restricted?: true;
 }
 
-export interface ImpactRecord {
+/**
+ * What the `impact` entity stores per issue: the numbers ranking, filters and Jira need,
+ * kept small so that a ranked page reads little. The panel's lists (contributions,
+ * cards) live beside it in a plain value (`impactViewKey`), written with it.
+ */
+export interface RankRow {
   issueId: string;
   projectId: string;
   parentId?: string;
@@ -96,19 +101,24 @@ export interface ImpactRecord {
   lastEvidenceAt?: string;
   formulaVersion: number;
   settingsHash: string;
-  readModel: IssueImpact;
-  /**
-   * The running sums the score is kept by (domain/scoring/impact-ledger). The read model
-   * is derived from it when read, so it is not stored twice; rows without a ledger were
-   * written before it and carry their read model.
-   */
-  ledger?: ImpactLedger;
+  facets?: ImpactFacets;
+  /** The ledger's running sums (domain/scoring/impact-ledger); its lists are in the view. */
+  totals?: LedgerTotals;
+  /** Rows stored before the split carry their whole read model here. */
+  readModel?: IssueImpact;
   version: number;
   updatedAt: string;
 }
 
-/** An impact row as stored: the read model only on rows without a ledger. */
-export type StoredImpact = Omit<ImpactRecord, 'readModel'> & { readModel?: IssueImpact };
+/** An issue's impact with the panel's read model: a rank row and its view, read together. */
+export interface ImpactRecord extends Omit<RankRow, 'readModel' | 'totals'> {
+  readModel: IssueImpact;
+  /** Absent on rows stored before the ledger: such an issue is recomputed from its links. */
+  ledger?: ImpactLedger;
+}
+
+export type LedgerTotals = Omit<ImpactLedger, 'contributions' | 'cards' | 'recent' | 'restricted'>;
+export type ImpactView = Pick<ImpactLedger, 'contributions' | 'cards' | 'recent' | 'restricted'>;
 
 /** An issue's evidence group as stored (domain/scoring/evidence-group). */
 export interface GroupRecord extends EvidenceGroup {
@@ -117,21 +127,27 @@ export interface GroupRecord extends EvidenceGroup {
   version: number;
 }
 
-export function impactFromStored(row: StoredImpact): ImpactRecord {
-  if (row.ledger) {
+export function impactFromStored(row: RankRow, view: ImpactView | undefined): ImpactRecord {
+  const { totals, readModel, ...rest } = row;
+  if (totals && view) {
+    const ledger: ImpactLedger = { ...totals, ...view };
     const issue = { issueId: row.issueId, projectId: row.projectId, ...(row.parentId ? { parentId: row.parentId } : {}) };
-    return { ...row, readModel: readModelOf(row.ledger, issue, row.updatedAt) };
+    return { ...rest, ledger, readModel: readModelOf(ledger, issue, row.updatedAt) };
   }
-  return { ...row, readModel: row.readModel ?? emptyReadModel(row) };
+  return { ...rest, readModel: readModel ?? emptyReadModel(row) };
 }
 
-export function impactToStored(record: ImpactRecord): StoredImpact {
-  if (!record.ledger) return record;
-  const { readModel: _derived, ...stored } = record;
-  return stored;
+/** The rank row and view to store for an impact with a ledger. */
+export function impactToStored(record: ImpactRecord): { row: RankRow; view?: ImpactView } {
+  const { readModel, ledger, ...rest } = record;
+  if (!ledger) return { row: { ...rest, readModel } };
+  const { contributions, cards, recent, restricted, ...totals } = ledger;
+  const row: RankRow = { ...rest, totals };
+  if (readModel.facets) row.facets = readModel.facets;
+  return { row, view: { contributions, cards, recent, restricted } };
 }
 
-function emptyReadModel(row: StoredImpact): IssueImpact {
+function emptyReadModel(row: RankRow): IssueImpact {
   return {
     issueId: row.issueId,
     projectId: row.projectId,

@@ -94,6 +94,19 @@ export class WriteSet {
     return this;
   }
 
+  /**
+   * Writes (or, with undefined, deletes) a plain value that belongs to a row this same
+   * transaction writes on condition: that row's condition guards both, so this one needs
+   * none of its own.
+   */
+  putBeside<T extends object>(key: string, value: T | undefined): this {
+    this.staged.push((tx) => {
+      if (value === undefined) tx.delete(key);
+      else tx.set<T>(key, value);
+    });
+    return this;
+  }
+
   get size(): number {
     return this.staged.length;
   }

@@ -1,7 +1,7 @@
 import { impactProperty } from '../domain/impact-property';
 import { FORMULA_VERSION } from '../domain/scoring/settings';
 import { publishImpacts } from '../jira/publish-impact';
-import { getImpacts } from '../storage/impact-store';
+import { getRankRows } from '../storage/impact-store';
 import { getPrivacySettings } from '../storage/privacy-store';
 import { enqueueSync } from './sync-queue';
 import { readFailureRecords, trackPublishFailures } from './track-publish-failures';
@@ -15,7 +15,7 @@ import { readFailureRecords, trackPublishFailures } from './track-publish-failur
 export async function publishIssues(issueIds: readonly string[]): Promise<void> {
   const numeric = issueIds.filter((id) => /^\d+$/.test(id));
   if (numeric.length === 0) return;
-  const [impacts, privacy] = await Promise.all([getImpacts(numeric), getPrivacySettings()]);
+  const [impacts, privacy] = await Promise.all([getRankRows(numeric), getPrivacySettings()]);
   const published = numeric.map((issueId) => ({
     issueId,
     projectId: impacts.get(issueId)?.projectId ?? 'none'

@@ -14,11 +14,11 @@ import { getAccounts } from '../storage/account-store';
 import { ENTITY, groupKey, KVS_LIMITS, linkKey } from '../storage/entities';
 import { getGroups } from '../storage/group-store';
 import { getImpacts } from '../storage/impact-store';
+import { putImpact, removeImpact } from '../storage/impact-writes';
 import { getInsights } from '../storage/insight-store';
 import { getLinkPairs } from '../storage/link-store';
 import {
   accountToRecord,
-  impactToStored,
   insightToRecord,
   type GroupRecord,
   type ImpactRecord,
@@ -281,14 +281,33 @@ function stageIssue(
   }
   const impactExpect = existing ? { version: existing.version } : ('absent' as const);
   if (ledger.insights === 0) {
-    if (existing) writes.push((set) => set.remove(ENTITY.impact, issue.issueId, impactExpect));
+    if (existing) writes.push((set) => removeImpact(set, issue.issueId, impactExpect));
     return writes.length > 0 ? { issue, projectId, model: null, writes } : undefined;
   }
+  const meta = {
+    issueId: issue.issueId,
+    projectId,
+    ...(parentId === undefined ? {} : { parentId }),
+    ...(ancestorPath === undefined ? {} : { ancestorPath })
+  };
+  const record = impactRecordOf(ledger, meta, existing, now);
+  writes.push((set) => putImpact(set, record, impactExpect));
+  const model = record.readModel;
+  return { issue, projectId, model, writes };
+}
+
+/** The impact row to store for an issue's ledger, one version after the existing row. */
+export function impactRecordOf(
+  ledger: ImpactLedger,
+  meta: { issueId: string; projectId: string; parentId?: string; ancestorPath?: AncestorPath },
+  existing: ImpactRecord | undefined,
+  now: Date
+): ImpactRecord {
   const updatedAt = now.toISOString();
-  const meta = { issueId: issue.issueId, projectId, ...(parentId === undefined ? {} : { parentId }) };
-  const model = readModelOf(ledger, meta, updatedAt);
+  const { ancestorPath, ...issue } = meta;
+  const model = readModelOf(ledger, issue, updatedAt);
   const record: ImpactRecord = {
-    ...meta,
+    ...issue,
     score: model.score.score,
     accounts: model.score.uniqueAccounts,
     arr: model.score.arrAtStake,
@@ -302,9 +321,7 @@ function stageIssue(
   };
   if (ancestorPath !== undefined) record.ancestorPath = ancestorPath;
   if (model.score.lastEvidenceAt !== undefined) record.lastEvidenceAt = model.score.lastEvidenceAt;
-  const stored2 = impactToStored(record);
-  writes.push((set) => set.put(ENTITY.impact, issue.issueId, stored2, impactExpect));
-  return { issue, projectId, model, writes };
+  return record;
 }
 
 /** Links, insight deletions and accounts exactly as the change says, each conditioned. */

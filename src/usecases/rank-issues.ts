@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { IssueImpact } from '../domain/impact';
+import type { ImpactFacets } from '../domain/impact';
 import type { JourneyStage, Segment, SourceKind } from '../domain/vocabulary';
 import { browsableIssues, type IssueSummary } from '../jira/browsable-issues';
 import { searchIssuesByText } from '../jira/search-issues';
-import { getImpacts, rankByProject } from '../storage/impact-store';
-import type { ImpactRecord } from '../storage/records';
+import { getRankRows, rankByProject } from '../storage/impact-store';
+import type { RankRow } from '../storage/records';
 import type { Page } from '../contract/result';
 import type { RankedIssueView } from '../contract/views';
 
@@ -44,8 +44,13 @@ function decode(cursor: string | undefined): Position {
   }
 }
 
-function matchesEvidence(model: IssueImpact | undefined, filter: RankFilter): boolean {
-  const facets = model?.facets;
+/** Where an impact comes from; rows stored before the split keep it in their read model. */
+function facetsOf(row: RankRow): ImpactFacets | undefined {
+  return row.facets ?? row.readModel?.facets;
+}
+
+function matchesEvidence(row: RankRow, filter: RankFilter): boolean {
+  const facets = facetsOf(row);
   if (filter.segment && !(facets?.segments[filter.segment] ?? 0)) return false;
   if (filter.sourceKind && !(facets?.sourceKinds[filter.sourceKind] ?? 0)) return false;
   if (filter.journeyStage && !(facets?.stages[filter.journeyStage] ?? 0)) return false;
@@ -61,7 +66,7 @@ function matchesIssue(issue: IssueSummary, filter: RankFilter): boolean {
   return true;
 }
 
-function toView(row: ImpactRecord, issue: IssueSummary): RankedIssueView {
+function toView(row: RankRow, issue: IssueSummary): RankedIssueView {
   const view: RankedIssueView = {
     issueId: row.issueId,
     key: issue.key,
@@ -77,7 +82,8 @@ function toView(row: ImpactRecord, issue: IssueSummary): RankedIssueView {
   };
   if (issue.assignee !== undefined) view.assignee = issue.assignee;
   if (row.lastEvidenceAt !== undefined) view.lastEvidenceAt = row.lastEvidenceAt;
-  if (row.readModel.facets) view.facets = row.readModel.facets;
+  const facets = facetsOf(row);
+  if (facets) view.facets = facets;
   return view;
 }
 
@@ -93,13 +99,13 @@ export async function rankIssues(projectId: string, filter: RankFilter): Promise
   for (let step = 0; step < MAX_STEPS && items.length < filter.limit; step += 1) {
     const page = await rankByProject(projectId, position.c, STEP);
     const rows = page.rows.slice(position.s);
-    const candidates = rows.filter((row) => matchesEvidence(row.readModel, filter));
+    const candidates = rows.filter((row) => matchesEvidence(row, filter));
     const visible = await browsableIssues(candidates.map((row) => row.issueId));
     let consumed = position.s;
     for (const row of rows) {
       consumed += 1;
       const issue = visible.get(row.issueId);
-      if (issue && matchesEvidence(row.readModel, filter) && matchesIssue(issue, filter)) {
+      if (issue && matchesEvidence(row, filter) && matchesIssue(issue, filter)) {
         items.push(toView(row, issue));
         if (items.length === filter.limit) break;
       }
@@ -118,12 +124,12 @@ export async function rankIssues(projectId: string, filter: RankFilter): Promise
 async function searchRanked(projectId: string, filter: RankFilter): Promise<Page<RankedIssueView>> {
   const hits = await searchIssuesByText(projectId, filter.query ?? '', 100);
   const ids = hits.map((h) => h.id);
-  const [impacts, visible] = await Promise.all([getImpacts(ids), browsableIssues(ids)]);
+  const [impacts, visible] = await Promise.all([getRankRows(ids), browsableIssues(ids)]);
   const items = [...impacts.values()]
-    .filter((row) => matchesEvidence(row.readModel, filter))
+    .filter((row) => matchesEvidence(row, filter))
     .map((row) => ({ row, issue: visible.get(row.issueId) }))
     .filter(
-      (x): x is { row: ImpactRecord; issue: IssueSummary } =>
+      (x): x is { row: RankRow; issue: IssueSummary } =>
         x.issue !== undefined && matchesIssue(x.issue, filter)
     )
     .sort((a, b) => b.row.score - a.row.score)

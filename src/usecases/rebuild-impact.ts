@@ -6,7 +6,6 @@ import { groupOf, orderVia, type EvidenceGroup, type GroupMember } from '../doma
 import {
   cardHead,
   ledgerFromGroups,
-  readModelOf,
   type GroupChange,
   type ImpactLedger
 } from '../domain/scoring/impact-ledger';
@@ -16,9 +15,10 @@ import { ENTITY, groupKey, KVS_LIMITS, linkKey } from '../storage/entities';
 import { groupsOfIssue } from '../storage/group-store';
 import { getInsights } from '../storage/insight-store';
 import { getLinkPairs, linksUnder } from '../storage/link-store';
-import { impactToStored, type GroupRecord, type ImpactRecord, type LinkRecord } from '../storage/records';
+import { putImpact, removeImpact } from '../storage/impact-writes';
+import type { GroupRecord, ImpactRecord, LinkRecord } from '../storage/records';
 import { WriteSet } from '../storage/write-set';
-import type { AffectedIssue } from './apply-change';
+import { impactRecordOf, type AffectedIssue } from './apply-change';
 import { toCard } from './build-impact';
 import { depthUnder } from './group-changes';
 
@@ -129,31 +129,15 @@ export async function repairFromLinks(
   const expect = existing ? { version: existing.version } : ('absent' as const);
   const last = new WriteSet();
   if (ledger.insights === 0) {
-    if (existing) last.remove(ENTITY.impact, issue.issueId, expect);
+    if (existing) removeImpact(last, issue.issueId, expect);
     await last.commit();
     return null;
   }
-  const updatedAt = now.toISOString();
-  const meta = { issueId: issue.issueId, projectId, ...(parentId === undefined ? {} : { parentId }) };
-  const model = readModelOf(ledger, meta, updatedAt);
-  const record: ImpactRecord = {
-    ...meta,
-    score: model.score.score,
-    accounts: model.score.uniqueAccounts,
-    arr: model.score.arrAtStake,
-    insightCount: model.score.insightCount,
-    formulaVersion: model.score.formulaVersion,
-    settingsHash: model.score.settingsHash,
-    readModel: model,
-    ledger,
-    version: (existing?.version ?? 0) + 1,
-    updatedAt,
-    ancestorPath: path
-  };
-  if (model.score.lastEvidenceAt !== undefined) record.lastEvidenceAt = model.score.lastEvidenceAt;
-  last.put(ENTITY.impact, issue.issueId, impactToStored(record), expect);
+  const meta = { issueId: issue.issueId, projectId, ...(parentId === undefined ? {} : { parentId }), ancestorPath: path };
+  const record = impactRecordOf(ledger, meta, existing, now);
+  putImpact(last, record, expect);
   await last.commit();
-  return model;
+  return record.readModel;
 }
 
 /** An issue's evidence groups from every link under it. */
