@@ -45,6 +45,16 @@ import { rebuildLedger, repairFromLinks } from './rebuild-impact';
 export interface ChangePlan {
   prefetch: readonly string[];
   links?: readonly { issueId: string; insightId: string }[];
+  /**
+   * Rows the caller already read (beside its Jira calls, on its first attempt only), for
+   * every id in `prefetch` and `links` (a missing one is absent): a plan whose insights
+   * and links are known costs one read wave and the commit.
+   */
+  known?: {
+    insights?: ReadonlyMap<string, Insight>;
+    links?: ReadonlyMap<string, LinkRecord>;
+    settings?: ScoringSettings;
+  };
   build: (snapshot: {
     link: (issueId: string, insightId: string) => LinkRecord | undefined;
     insights: ReadonlyMap<string, Insight>;
@@ -105,11 +115,10 @@ export async function applyChange(
   const plan: ChangePlan =
     'build' in changeOrPlan ? changeOrPlan : { prefetch: [], build: () => changeOrPlan };
   const named = dedupe(affected);
-  const [impacts, settings, prefetched, prefetchedLinks] = await Promise.all([
-    getImpacts(named.map((i) => i.issueId)),
-    getScoringSettings(),
-    getInsights(plan.prefetch),
-    getLinkPairs(plan.links ?? [])
+  // Known rows were read for every id the plan names: one missing from them is absent.
+  const [prefetched, prefetchedLinks] = await Promise.all([
+    plan.known?.insights ? new Map(plan.known.insights) : getInsights(plan.prefetch),
+    plan.known?.links ? new Map(plan.known.links) : getLinkPairs(plan.links ?? [])
   ]);
   const change = plan.build({
     link: (issueId, insightId) => prefetchedLinks.get(linkKey(issueId, insightId)),
@@ -117,6 +126,7 @@ export async function applyChange(
   });
   const refresh = options.refreshAccounts ?? [];
   if (isEmpty(change) && !options.rescore && refresh.length === 0) {
+    const impacts = await getImpacts(named.map((i) => i.issueId));
     return new Map(named.map((i) => [i.issueId, impacts.get(i.issueId)?.readModel ?? null]));
   }
 
@@ -150,13 +160,14 @@ export async function applyChange(
   const candidates = issues.flatMap((issue) =>
     groupCandidates(issue.issueId, insightStates, [...putAccounts.keys(), ...refresh])
   );
-  const unseen = issues.map((i) => i.issueId).filter((id) => !impacts.has(id));
-  const [accountsRead, groups, moreImpacts] = await Promise.all([
+  // One wave: every affected issue's impact, the groups the change touches, the accounts
+  // they are scored with, and the settings.
+  const [impacts, accountsRead, groups, settings] = await Promise.all([
+    getImpacts(issues.map((i) => i.issueId)),
     getAccounts([...accountKeys].filter((key) => !putAccounts.has(key))),
     getGroups(candidates),
-    getImpacts(unseen)
+    plan.known?.settings ?? getScoringSettings()
   ]);
-  for (const [id, impact] of moreImpacts) impacts.set(id, impact);
   const accounts = new Map<string, Account>(accountsRead);
   for (const [key, account] of putAccounts) accounts.set(key, account);
 

@@ -7,12 +7,15 @@ import type { InsightStatus } from '../domain/vocabulary';
 import { getIssuePlacement, type IssuePlacement } from '../jira/get-issue';
 import { myPermissions, type Access } from '../jira/my-permissions';
 import { getAccount } from '../storage/account-store';
-import { getImpact } from '../storage/impact-store';
+import { getRankRows } from '../storage/impact-store';
+import { getInsights } from '../storage/insight-store';
+import { getLinkPairs } from '../storage/link-store';
+import { getScoringSettings } from '../storage/settings-store';
 import type { LinkRecord } from '../storage/records';
 import type { Actor, Env } from './actor';
 import { requireIssueEvidenceChange } from './capabilities';
 import { rememberIssueAccess } from './issue-access';
-import { applyChange, type AffectedIssue } from './apply-change';
+import { applyChange, type AffectedIssue, type ChangePlan } from './apply-change';
 import { emptyChange } from './evidence-change';
 import {
   accountKeyOf,
@@ -62,7 +65,7 @@ export async function placeForEdit(
   const [named, access, own] = await Promise.all([
     getIssuePlacement(issueId),
     myPermissions({ issueId }),
-    options.ancestors ? getImpact(issueId) : undefined
+    options.ancestors ? getRankRows([issueId]).then((rows) => rows.get(issueId)) : undefined
   ]);
   if (inProject !== undefined && named.projectId !== inProject)
     throw new NotFoundError('That issue is not in this project.');
@@ -159,12 +162,19 @@ export async function linkInsights(
   note: string,
   inProject?: string
 ): Promise<LinkResult> {
-  const { access, ...placement } = await placeForEdit(actor, issueId, inProject, { ancestors: true });
+  const unique = [...new Set(insightIds)];
+  // What the first group's change depends on is read while Jira places the issue (and
+  // used only once the user is known to be allowed): the write then costs one read wave.
+  const firstIds = unique.slice(0, LINKS_PER_TRANSACTION);
+  const [{ access, ...placement }, known] = await Promise.all([
+    placeForEdit(actor, issueId, inProject, { ancestors: true }),
+    readAhead(issueId, firstIds)
+  ]);
   // The user just proved they can see the issue: their next panel read needs no Jira call.
   // A failed cache write costs that read a Jira call, never the link.
   const warmed = rememberIssueAccess(actor.accountId, placement.id, access).catch(() => undefined);
   const placed = perAttempt(placement);
-  const unique = [...new Set(insightIds)];
+  let firstAttempt = true;
   const alreadyLinked: string[] = [];
   const linked: string[] = [];
   const statuses: Record<string, InsightStatus> = {};
@@ -172,7 +182,11 @@ export async function linkInsights(
   for (let i = 0; i < unique.length; i += LINKS_PER_TRANSACTION) {
     const chunk = unique.slice(i, i + LINKS_PER_TRANSACTION);
     try {
-      const outcome = await retryOnConflict(async () => linkChunk(actor, env, await placed(), chunk, note));
+      const outcome = await retryOnConflict(async () => {
+        const ahead = firstAttempt && placement.id === issueId ? known : undefined;
+        firstAttempt = false;
+        return linkChunk(actor, env, await placed(), chunk, note, ahead);
+      });
       alreadyLinked.push(...outcome.alreadyLinked);
       linked.push(...outcome.linked);
       Object.assign(statuses, outcome.statuses);
@@ -187,12 +201,23 @@ export async function linkInsights(
   return { impact, alreadyLinked, linked, statuses };
 }
 
+/** The insights, their links to the issue and the settings a first link attempt needs. */
+async function readAhead(issueId: string, insightIds: readonly string[]): Promise<NonNullable<ChangePlan['known']>> {
+  const [insights, links, settings] = await Promise.all([
+    getInsights(insightIds),
+    getLinkPairs(insightIds.map((insightId) => ({ issueId, insightId }))),
+    getScoringSettings()
+  ]);
+  return { insights, links, settings };
+}
+
 async function linkChunk(
   actor: Actor,
   env: Env,
   placement: IssuePlacement,
   insightIds: string[],
-  note: string
+  note: string,
+  known?: ChangePlan['known']
 ): Promise<LinkResult> {
   const now = env.now();
   const alreadyLinked: string[] = [];
@@ -202,6 +227,7 @@ async function linkChunk(
     {
       prefetch: insightIds,
       links: insightIds.map((insightId) => ({ issueId: placement.id, insightId })),
+      ...(known ? { known } : {}),
       build: ({ link, insights }) => {
         alreadyLinked.length = 0;
         added.length = 0;

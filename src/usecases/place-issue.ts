@@ -1,8 +1,8 @@
 import { ancestorsOf, childPath, TOP_LEVEL } from '../domain/ancestry';
 import { withAncestry, type IssuePlacement } from '../jira/get-issue';
 import { ancestorPathsAsApp } from '../jira/issue-states-as-app';
-import { getImpact } from '../storage/impact-store';
-import type { ImpactRecord } from '../storage/records';
+import { getRankRows } from '../storage/impact-store';
+import type { RankRow } from '../storage/records';
 
 /**
  * Completes an issue's placement (as Jira just named its parent) with every ancestor.
@@ -14,14 +14,14 @@ import type { ImpactRecord } from '../storage/records';
  */
 export async function withAncestors(
   placement: IssuePlacement,
-  own?: Pick<ImpactRecord, 'ancestorPath'>
+  own?: Pick<RankRow, 'ancestorPath'>
 ): Promise<IssuePlacement> {
   const { parentId } = placement;
   if (parentId === undefined) return withAncestry(placement, TOP_LEVEL);
   // The issue's own path holds while Jira still names the parent that path ends with.
   if (own?.ancestorPath !== undefined && ancestorsOf(own.ancestorPath).at(-1) === parentId)
     return withAncestry(placement, own.ancestorPath);
-  const parent = await getImpact(parentId);
+  const parent = (await getRankRows([parentId])).get(parentId);
   if (parent?.ancestorPath !== undefined)
     return withAncestry(placement, childPath(parent.ancestorPath, parentId));
   const paths = await ancestorPathsAsApp(new Map([[placement.id, parentId]]));

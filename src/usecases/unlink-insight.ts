@@ -3,7 +3,10 @@ import type { IssueImpact } from '../domain/impact';
 import { statusOfLinked } from '../domain/insight';
 import { issueStatesAsApp } from '../jira/issue-states-as-app';
 import { myPermissions } from '../jira/my-permissions';
+import { linkKey } from '../storage/entities';
+import { getInsights } from '../storage/insight-store';
 import { getLinks, linksOfInsight } from '../storage/link-store';
+import { getScoringSettings } from '../storage/settings-store';
 import type { LinkRecord } from '../storage/records';
 import type { Actor, Env } from './actor';
 import { requireIssueEvidenceChange } from './capabilities';
@@ -30,10 +33,12 @@ export async function unlinkInsight(
   // the insight's other issues in parallel: the last is a storage read then one Jira read,
   // so the unlink stays one Jira round trip deep. It is read before the check passes, as
   // the app, and used only once it has.
-  const [access, links, firstCategories] = await Promise.all([
+  const [access, links, firstCategories, insights, settings] = await Promise.all([
     myPermissions({ issueId }),
     getLinks(issueId, [insightId]),
-    linksOfInsight(insightId).then((insightLinks) => categoriesOfOthers(insightLinks, issueId))
+    linksOfInsight(insightId).then((insightLinks) => categoriesOfOthers(insightLinks, issueId)),
+    getInsights([insightId]),
+    getScoringSettings()
   ]);
   const link = links.get(insightId);
   // An issue id from a payload must belong to the project the user acts in.
@@ -43,12 +48,14 @@ export async function unlinkInsight(
   let attempt = 0;
   return retryOnConflict(async () => {
     // A retry re-reads: a concurrent link or unlink may have changed the other issues.
-    const categories =
-      attempt++ === 0 ? firstCategories : await categoriesOfOthers(await linksOfInsight(insightId), issueId);
+    const first = attempt++ === 0;
+    const categories = first ? firstCategories : await categoriesOfOthers(await linksOfInsight(insightId), issueId);
     const results = await applyChange(
       {
         prefetch: [insightId],
         links: [{ issueId, insightId }],
+        // What was read beside Jira serves the first attempt; a retry reads afresh.
+        ...(first ? { known: { insights, links: new Map([[linkKey(issueId, insightId), link]]), settings } } : {}),
         build: ({ link: stored, insights }) => {
           const current = stored(issueId, insightId);
           if (!current) throw new NotFoundError('That insight is not linked to this issue.');
