@@ -229,7 +229,7 @@ export async function applyChange(
   // is recomputed from its links.
   const overflow: IssueUnit[] = [];
   for (const unit of units) {
-    if (writes.size + unit.writes.length <= KVS_LIMITS.transactionOps) unit.writes.forEach((w) => w(writes));
+    if (writes.size + opsOf(unit) <= KVS_LIMITS.transactionOps) unit.writes.forEach((w) => w(writes));
     else overflow.push(unit);
   }
   await writes.commit();
@@ -266,6 +266,13 @@ interface IssueUnit {
   projectId: string;
   model: IssueImpact | null;
   writes: ((set: WriteSet) => void)[];
+}
+
+/** How many operations a unit's writes stage (an impact is its row and its view). */
+function opsOf(unit: IssueUnit): number {
+  const probe = new WriteSet();
+  unit.writes.forEach((w) => w(probe));
+  return probe.size;
 }
 
 function stageIssue(
