@@ -54,6 +54,8 @@ export interface ChangePlan {
     insights?: ReadonlyMap<string, Insight>;
     links?: ReadonlyMap<string, LinkRecord>;
     settings?: ScoringSettings;
+    /** Accounts the change's insights name, read ahead (missing ones are read as usual). */
+    accounts?: ReadonlyMap<string, Account>;
   };
   build: (snapshot: {
     link: (issueId: string, insightId: string) => LinkRecord | undefined;
@@ -141,7 +143,9 @@ export async function applyChange(
     ...change.insightPuts.map((p) => p.insight.id),
     ...change.insightDeletes.map((d) => d.id)
   ]);
-  const unknownInsights = [...insightIds].filter((id) => !prefetched.has(id));
+  // A new insight (written on condition of its absence) has nothing stored to read.
+  const created = new Set(change.insightPuts.filter((p) => p.expect === 'absent').map((p) => p.insight.id));
+  const unknownInsights = [...insightIds].filter((id) => !prefetched.has(id) && !created.has(id));
   const [oldLinks, oldInsights] = await Promise.all([
     getLinkPairs(oldLinkKeys),
     getInsights(unknownInsights)
@@ -162,21 +166,25 @@ export async function applyChange(
   );
   // One wave: every affected issue's impact, the groups the change touches, the accounts
   // they are scored with, and the settings.
-  const [impacts, accountsRead, groups, settings] = await Promise.all([
+  const knownAccounts = new Map<string, Account>(plan.known?.accounts ?? []);
+  for (const [key, account] of putAccounts) knownAccounts.set(key, account);
+  const putInsights = change.insightPuts.map((put) => put.insight);
+  // Search terms go out before the insights they find (see index-for-search); when the
+  // accounts they name are at hand, beside the read wave rather than after it.
+  const namesKnown = putInsights.every((i) => !i.accountKey || knownAccounts.has(i.accountKey));
+  const [impacts, accountsRead, groups, settings, indexedEarly] = await Promise.all([
     getImpacts(issues.map((i) => i.issueId)),
-    getAccounts([...accountKeys].filter((key) => !putAccounts.has(key))),
+    getAccounts([...accountKeys].filter((key) => !knownAccounts.has(key))),
     getGroups(candidates),
-    plan.known?.settings ?? getScoringSettings()
+    plan.known?.settings ?? getScoringSettings(),
+    namesKnown ? indexForSearch(putInsights, (key) => knownAccounts.get(key)?.name) : undefined
   ]);
   const accounts = new Map<string, Account>(accountsRead);
-  for (const [key, account] of putAccounts) accounts.set(key, account);
+  for (const [key, account] of knownAccounts) accounts.set(key, account);
 
   const writes = new WriteSet();
   stageEvidence(writes, change);
-  const indexed = await indexForSearch(
-    change.insightPuts.map((put) => put.insight),
-    (key) => accounts.get(key)?.name
-  );
+  const indexed = indexedEarly ?? (await indexForSearch(putInsights, (key) => accounts.get(key)?.name));
   change.insightPuts.forEach(({ expect }, i) => {
     const insight = indexed[i]!;
     writes.put(ENTITY.insight, insight.id, insightToRecord(insight), expect);

@@ -163,18 +163,17 @@ export async function linkInsights(
   inProject?: string
 ): Promise<LinkResult> {
   const unique = [...new Set(insightIds)];
-  // What the first group's change depends on is read while Jira places the issue (and
-  // used only once the user is known to be allowed): the write then costs one read wave.
-  const firstIds = unique.slice(0, LINKS_PER_TRANSACTION);
+  // What the groups' changes depend on is read while Jira places the issue (and used
+  // only once the user is known to be allowed): each write then costs one read wave.
   const [{ access, ...placement }, known] = await Promise.all([
     placeForEdit(actor, issueId, inProject, { ancestors: true }),
-    readAhead(issueId, firstIds)
+    readAhead(issueId, unique)
   ]);
   // The user just proved they can see the issue: their next panel read needs no Jira call.
   // A failed cache write costs that read a Jira call, never the link.
   const warmed = rememberIssueAccess(actor.accountId, placement.id, access).catch(() => undefined);
   const placed = perAttempt(placement);
-  let firstAttempt = true;
+
   const alreadyLinked: string[] = [];
   const linked: string[] = [];
   const statuses: Record<string, InsightStatus> = {};
@@ -182,8 +181,11 @@ export async function linkInsights(
   for (let i = 0; i < unique.length; i += LINKS_PER_TRANSACTION) {
     const chunk = unique.slice(i, i + LINKS_PER_TRANSACTION);
     try {
+      // Each group's first attempt uses what was read ahead (no group writes another's
+      // insights or links); a retry reads afresh.
+      let firstAttempt = true;
       const outcome = await retryOnConflict(async () => {
-        const ahead = firstAttempt && placement.id === issueId ? known : undefined;
+        const ahead = firstAttempt ? known : undefined;
         firstAttempt = false;
         return linkChunk(actor, env, await placed(), chunk, note, ahead);
       });
@@ -283,24 +285,35 @@ export async function captureAndLink(
   note: string
 ): Promise<LinkResult> {
   const accountKey = accountKeyOf(input);
-  const { access, ...placement } = await placeForEdit(actor, issueId, undefined, { ancestors: true });
+  // The account and the settings are read while Jira places the issue, for the first attempt.
+  const [{ access, ...placement }, firstAccount, settings] = await Promise.all([
+    placeForEdit(actor, issueId, undefined, { ancestors: true }),
+    accountKey ? getAccount(accountKey) : undefined,
+    getScoringSettings()
+  ]);
   const insight = newInsight(input, placement.projectId, actor, env);
   if (placement.restricted) insight.restrictedIssueId = placement.id;
   const warmed = rememberIssueAccess(actor.accountId, placement.id, access).catch(() => undefined);
   const placedNow = perAttempt(placement);
+  let attempt = 0;
   const { result, merge } = await retryOnConflict(async () => {
+    const first = attempt++ === 0;
     const placed = await placedNow();
     const now = env.now();
     const change = emptyChange();
-    const merge =
-      input.account && accountKey
-        ? mergeAccount(input.account, await getAccount(accountKey), now)
-        : undefined;
+    const stored = first ? firstAccount : accountKey ? await getAccount(accountKey) : undefined;
+    const merge = input.account && accountKey ? mergeAccount(input.account, stored, now) : undefined;
     if (merge?.put) change.accountPuts.push(merge.put);
     const status = statusAfterLinking('new', placed.statusCategory);
     change.insightPuts.push({ insight: { ...insight, linkCount: 1, status }, expect: 'absent' });
     change.linkSets.push({ link: linkRow(placed, insight, actor, note, now), expect: 'absent' });
-    const results = await applyChange(change, chainOfPlacement(placed), now);
+    const known: ChangePlan['known'] = {
+      insights: new Map(),
+      links: new Map(),
+      ...(first ? { settings } : {}),
+      ...(stored ? { accounts: new Map([[stored.key, stored]]) } : {})
+    };
+    const results = await applyChange({ prefetch: [], known, build: () => change }, chainOfPlacement(placed), now);
     const result: LinkResult = {
       impact: results.get(placement.id) ?? null,
       alreadyLinked: [],
