@@ -193,33 +193,46 @@ export async function applyChange(
   const results = new Map<string, IssueImpact | null>();
   const units: IssueUnit[] = [];
   const repairs: AffectedIssue[] = [];
-  for (const issue of issues) {
-    const existing = impacts.get(issue.issueId);
-    if (existing && !existing.ledger) {
-      repairs.push(issue);
+  // Issues whose ledger must be measured again read their groups in parallel.
+  const staged = await Promise.all(
+    issues.map(async (issue) => {
+      const existing = impacts.get(issue.issueId);
+      if (existing && !existing.ledger) return { issue, repair: true as const };
+      const planned = groupChangesFor({
+        issueId: issue.issueId,
+        transitions,
+        insights: insightStates,
+        accounts,
+        putAccounts,
+        refreshAccounts: refresh,
+        groups,
+        cards: existing?.ledger?.cards ?? []
+      });
+      let outcome: ImpactLedger | 'rebuild' = 'rebuild';
+      if (!options.rescore && planned.complete) {
+        outcome =
+          planned.changes.length === 0 && existing?.ledger
+            ? existing.ledger
+            : applyGroupChanges(existing?.ledger ?? emptyLedger(settings, now), planned.changes, planned.cards, settings);
+      }
+      const ledger =
+        outcome === 'rebuild'
+          ? await rebuildLedger(issue.issueId, planned.changes, planned.cards, existing?.ledger, settings, now)
+          : outcome;
+      return { issue, existing, planned, ledger };
+    })
+  );
+  for (const entry of staged) {
+    if ('repair' in entry) {
+      repairs.push(entry.issue);
       continue;
     }
-    const planned = groupChangesFor({
-      issueId: issue.issueId,
-      transitions,
-      insights: insightStates,
-      accounts,
-      putAccounts,
-      refreshAccounts: refresh,
-      groups,
-      cards: existing?.ledger?.cards ?? []
-    });
-    let outcome: ImpactLedger | 'rebuild' = 'rebuild';
-    if (!options.rescore && planned.complete) {
-      outcome =
-        planned.changes.length === 0 && existing?.ledger
-          ? existing.ledger
-          : applyGroupChanges(existing?.ledger ?? emptyLedger(settings, now), planned.changes, planned.cards, settings);
+    const { issue, existing, planned, ledger } = entry;
+    // A rescore that moves nothing a reader sees leaves the row (and Jira) alone.
+    if (options.rescore && planned.changes.length === 0 && existing?.ledger && sameScore(existing.ledger, ledger)) {
+      results.set(issue.issueId, existing.readModel);
+      continue;
     }
-    const ledger =
-      outcome === 'rebuild'
-        ? await rebuildLedger(issue.issueId, planned.changes, planned.cards, existing?.ledger, settings, now)
-        : outcome;
     const unit = stageIssue(issue, existing, planned.changes, groups, ledger, now);
     if (unit) {
       // An account scored with but not written here must still be as read when this
@@ -274,6 +287,23 @@ interface IssueUnit {
   projectId: string;
   model: IssueImpact | null;
   writes: ((set: WriteSet) => void)[];
+}
+
+/**
+ * Whether a ledger measured again shows the same as the stored one: same settings, every
+ * total and list entry's points equal (so the rounded score moved by less than 0.01).
+ */
+function sameScore(stored: ImpactLedger, fresh: ImpactLedger): boolean {
+  const shown = (l: ImpactLedger): string =>
+    JSON.stringify([
+      l.settingsHash,
+      l.cents,
+      l.segments,
+      l.stages,
+      l.contributions.map((c) => [c.group, c.cents]),
+      l.cards.map((c) => c.insightId)
+    ]);
+  return shown(stored) === shown(fresh);
 }
 
 /** How many operations a unit's writes stage (an impact is its row and its view). */
