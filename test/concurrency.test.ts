@@ -54,7 +54,7 @@ describe('concurrent linking', () => {
     for (const r of results) if (!r.ok) expect(['NOT_FOUND', 'BUSY']).toContain(r.error?.code);
 
     forge.host.clock.advance(60_000); // a minute later the quotas have refilled
-    const expected = await recomputeFromScratch(issues);
+    const expected = await recomputeFromScratch(forge.jira, issues);
     for (const issueId of issues) {
       const stored = await panel(forge, DEMO_USERS.bob, chain.projectId, issueId).ok('panel/getEvidence', {});
       const want = expected.get(issueId);
@@ -169,7 +169,7 @@ describe('interleaved writers on the same insight, link and account', () => {
       );
     }
     const issues = [storyId, otherStoryId, epicId];
-    const expected = await recomputeFromScratch(issues);
+    const expected = await recomputeFromScratch(w.forge.jira, issues);
     for (const issueId of issues) {
       const stored = await panel(w.forge, DEMO_USERS.alice, w.chain.projectId, issueId).ok(
         'panel/getEvidence',
@@ -253,7 +253,7 @@ describe('interleaved writers on the same insight, link and account', () => {
       hold.release();
       expect((await held).ok).toBe(true);
       await expectConsistent(w);
-      const [expected] = (await recomputeFromScratch([elsewhere.id])).values();
+      const [expected] = (await recomputeFromScratch(w.forge.jira, [elsewhere.id])).values();
       const stored = await panel(w.forge, DEMO_USERS.alice, w.chain.projectId, elsewhere.id).ok(
         'panel/getEvidence',
         {}

@@ -114,7 +114,7 @@ describe('roll-up through every level of the issue hierarchy', () => {
       chain.storyId,
       chain.subtaskId
     ];
-    const expected = await recomputeFromScratch(issueIds, [chain.projectId]);
+    const expected = await recomputeFromScratch(forge.jira, issueIds);
     expect(await scores(issueIds)).toEqual(issueIds.map((id) => expected.get(id)?.score));
   });
 

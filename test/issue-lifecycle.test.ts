@@ -59,7 +59,7 @@ describe('issue lifecycle through Jira events', () => {
 
   /** Every stored impact equals a recomputation from the stored links, insights and accounts. */
   async function expectFromScratch(issueIds: string[]): Promise<void> {
-    const expected = await recomputeFromScratch(issueIds, [chain.projectId]);
+    const expected = await recomputeFromScratch(forge.jira, issueIds);
     const stored = await getImpacts(issueIds);
     for (const issueId of issueIds) {
       expect({ issueId, score: stored.get(issueId)?.score }).toEqual({
