@@ -1,7 +1,7 @@
 import { LocalForge } from '../local/host/local-forge';
 import * as app from '../src/index';
 import { accountHistory, getAccount } from '../src/storage/account-store';
-import { DEMO_USERS, findChain, panel, projectPage, sampleInsight } from './evidence-kit';
+import { DEMO_USERS, findChain, importRows, panel, projectPage, sampleInsight } from './evidence-kit';
 
 /**
  * Accounts are shared by every project. Only an explicit edit changes a stored account's
@@ -98,22 +98,20 @@ describe('shared accounts', () => {
 
   it('reports, per line, the rows of an import that name an account differently', async () => {
     await library().ok('project/captureInsight', { insight: sampleInsight() });
-    const report = await library().ok('project/importInsights', {
-      rows: [
-        {
-          line: 2,
-          key: 'T-1',
-          insight: sampleInsight({ summary: 'One', account: { name: 'Acme Corp', arr: 1 } })
-        },
-        {
-          line: 3,
-          key: 'T-2',
-          insight: sampleInsight({ summary: 'Two', account: { name: 'Acme Corp', arr: 240000 } })
-        }
-      ]
-    });
-    expect(report.created).toHaveLength(2);
-    expect(report.accountConflicts).toEqual([
+    const report = await importRows(library(), [
+      {
+        line: 2,
+        key: 'T-1',
+        insight: sampleInsight({ summary: 'One', account: { name: 'Acme Corp', arr: 1 } })
+      },
+      {
+        line: 3,
+        key: 'T-2',
+        insight: sampleInsight({ summary: 'Two', account: { name: 'Acme Corp', arr: 240000 } })
+      }
+    ]);
+    expect(report.progress.created).toBe(2);
+    expect(report.progress.accountConflicts).toEqual([
       { line: 2, accountKey: 'acme-corp', field: 'arr', stored: 240000, given: 1 }
     ]);
     expect((await getAccount('acme-corp'))?.arr).toBe(240000);

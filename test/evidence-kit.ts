@@ -120,3 +120,42 @@ export const sampleInsight = (overrides: Record<string, unknown> = {}) => ({
   observedAt: '2026-11-10T09:00:00.000Z',
   ...overrides
 });
+
+/** What importing a file did: the upload reports of its chunks, merged, and the run's progress. */
+export interface ImportOutcome {
+  queued: { line: number; insightId: string }[];
+  duplicates: { line: number; insightId: string }[];
+  invalid: ResultOf<'project/importInsights'>['invalid'];
+  progress: ResultOf<'project/startImport'>;
+  /** What delivering the run's queue events took: retries, duplicate deliveries. */
+  drained: Awaited<ReturnType<LocalForge['drainQueues']>>;
+}
+
+/**
+ * Imports rows as the project page does: uploads them in chunks of 100, starts the
+ * import, then delivers queue events until the run is done (the app must be attached:
+ * `useApp`).
+ */
+export async function importRows(
+  client: AppClient,
+  rows: PayloadOf<'project/importInsights'>['rows'],
+  importId = `import-${Math.random().toString(36).slice(2)}`
+): Promise<ImportOutcome> {
+  const outcome: Omit<ImportOutcome, 'progress' | 'drained'> = { queued: [], duplicates: [], invalid: [] };
+  let chunks = 0;
+  for (let i = 0; i < rows.length; i += 100, chunks += 1) {
+    const report = await client.ok('project/importInsights', {
+      importId,
+      chunk: chunks,
+      rows: rows.slice(i, i + 100)
+    });
+    outcome.queued.push(...report.queued);
+    outcome.duplicates.push(...report.duplicates);
+    outcome.invalid.push(...report.invalid);
+  }
+  await client.ok('project/startImport', { importId, chunks, total: outcome.queued.length });
+  const drained = await client.forge.drainQueues();
+  const progress = await client.ok('project/importProgress', { importId });
+  if (!progress) throw new Error(`import ${importId} has no progress`);
+  return { ...outcome, progress, drained };
+}

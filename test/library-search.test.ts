@@ -3,6 +3,7 @@ import { compileFilters, matchesFilter } from '../local/kvs/conditions';
 import { loadEntityDefinitions } from '../local/kvs/manifest-entities';
 import type { EntityValue } from '../local/kvs/entity-values';
 import { LocalForge, REPO_ROOT } from '../local/host/local-forge';
+import * as app from '../src/index';
 import { fingerprint } from '../src/domain/fingerprint';
 import type { Insight } from '../src/domain/insight';
 import { insightToRecord } from '../src/storage/records';
@@ -11,6 +12,7 @@ import {
   AppClient,
   DEMO_USERS,
   findChain,
+  importRows,
   panel,
   projectPage,
   sampleInsight,
@@ -26,7 +28,7 @@ describe('library search', () => {
   let forge: LocalForge;
   let chain: Chain;
   beforeEach(() => {
-    forge = new LocalForge({ validateJira: false });
+    forge = new LocalForge({ validateJira: false }).useApp(app);
     chain = findChain(forge.seed);
     filtersAfterLimit(forge);
   });
@@ -92,16 +94,14 @@ describe('library search', () => {
     const invoic = await bob().ok('project/listInsights', { query: 'invoic' });
     expect(invoic.items.map((i) => i.id)).toEqual([captured.id]);
 
-    const report = await bob().ok('project/importInsights', {
-      rows: [
-        {
-          line: 2,
-          key: 'T-1',
-          insight: sampleInsight({ summary: 'Dark mode contrast', account: { name: 'Umbra Labs' } })
-        }
-      ]
-    });
-    const [imported] = report.created;
+    const report = await importRows(bob(), [
+      {
+        line: 2,
+        key: 'T-1',
+        insight: sampleInsight({ summary: 'Dark mode contrast', account: { name: 'Umbra Labs' } })
+      }
+    ]);
+    const [imported] = report.queued;
     expect((await bob().ok('project/listInsights', { query: 'umbra' })).items.map((i) => i.id)).toEqual([
       imported!.insightId
     ]);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { LocalForge } from '../local/host/local-forge';
+import * as app from '../src/index';
 import { adminPayloads, panelPayloads, projectPayloads, type ContractKey } from '../src/contract/surfaces';
 import { normaliseAccountKey } from '../src/domain/account';
 import type { Segment } from '../src/domain/vocabulary';
@@ -58,7 +59,7 @@ it('shows a masked user no customer name, key or revenue in any answer of any re
     fc.asyncProperty(
       fc.uniqueArray(customer, { minLength: 2, maxLength: 4, selector: (c) => normaliseAccountKey(c.name) }),
       async (customers) => {
-        const forge = new LocalForge();
+        const forge = new LocalForge().useApp(app);
         try {
           const chain = findChain(forge.seed);
           const answers = new Map<string, unknown[]>();
@@ -119,11 +120,15 @@ it('shows a masked user no customer name, key or revenue in any answer of any re
             key: 'bad',
             insight: { summary: '', sourceKind: 'ticket', observedAt: '2026-11-01', account: account(first) }
           });
-          const report = (await page.call('project/importInsights', { rows })) as {
+          const importId = 'masking-import';
+          const report = (await page.call('project/importInsights', { importId, chunk: 0, rows })) as {
             ok: boolean;
-            value?: { created: { insightId: string }[] };
+            value?: { queued: { insightId: string }[] };
           };
-          const imported = report.value?.created.map((c) => c.insightId) ?? [];
+          const imported = report.value?.queued.map((c) => c.insightId) ?? [];
+          await page.call('project/startImport', { importId, chunks: 1, total: imported.length });
+          await forge.drainQueues();
+          await page.call('project/importProgress', { importId });
           await story.call('panel/link', { insightIds: imported.slice(0, 20), note: 'bulk' });
           await page.call('project/link', {
             issueId: chain.epicId,

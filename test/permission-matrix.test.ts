@@ -96,8 +96,22 @@ const rows: Row[] = [
     key: 'project/importInsights',
     site: 'project',
     payload: () => ({
+      importId: 'matrix-import',
+      chunk: 0,
       rows: [{ line: 2, insight: { summary: 'Imported', sourceKind: 'ticket', observedAt: '2026-11-01' } }]
     }),
+    expect: contribute
+  },
+  {
+    key: 'project/startImport',
+    site: 'project',
+    payload: () => ({ importId: 'matrix-import', chunks: 1, total: 0 }),
+    expect: contribute
+  },
+  {
+    key: 'project/importProgress',
+    site: 'project',
+    payload: () => ({ importId: 'matrix-import' }),
     expect: contribute
   },
   {
@@ -363,24 +377,27 @@ describe('permission matrix', () => {
           insight: { summary: 'Imported', sourceKind: 'ticket', observedAt: '2026-11-01' }
         }
       ];
-      const first = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/importInsights', {
-        rows
-      });
-      const id = first.created[0]!.insightId;
+      const upload = { importId: 'ids-import', chunk: 0, rows };
+      const first = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok(
+        'project/importInsights',
+        upload
+      );
+      const id = first.queued[0]!.insightId;
       expect(id).not.toContain(chain.projectId);
       expect(id).toMatch(/^imp-[0-9a-f]{32}$/);
-      // Re-importing finds it again; another installation (another secret) names it differently.
-      const again = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/importInsights', {
-        rows
-      });
-      expect(again.duplicates.map((d) => d.insightId)).toEqual([id]);
+      // Uploading it again names it the same; another installation (another secret) names it differently.
+      const again = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok(
+        'project/importInsights',
+        upload
+      );
+      expect(again.queued.map((d) => d.insightId)).toEqual([id]);
       const elsewhere = new LocalForge();
       try {
         const there = await projectPage(elsewhere, DEMO_USERS.bob, chain.projectId).ok(
           'project/importInsights',
-          { rows }
+          upload
         );
-        expect(there.created[0]!.insightId).not.toBe(id);
+        expect(there.queued[0]!.insightId).not.toBe(id);
       } finally {
         elsewhere.stop();
       }

@@ -1,5 +1,6 @@
 import { LocalForge } from '../local/host/local-forge';
-import { DEMO_USERS, findChain, panel, projectPage, sampleInsight, type Chain } from './evidence-kit';
+import * as app from '../src/index';
+import { DEMO_USERS, findChain, importRows, panel, projectPage, sampleInsight, type Chain } from './evidence-kit';
 
 /**
  * The project page's backend: filtered ranking, issue search for triage, dismiss and
@@ -9,7 +10,7 @@ describe('project page backend', () => {
   let forge: LocalForge;
   let chain: Chain;
   beforeEach(() => {
-    forge = new LocalForge();
+    forge = new LocalForge().useApp(app);
     chain = findChain(forge.seed);
   });
   afterEach(() => forge.stop());
@@ -105,14 +106,15 @@ describe('project page backend', () => {
       { line: 5, insight: { summary: 'Bad link', sourceKind: 'review', observedAt: '2026-11-02', sourceUrl: 'javascript:alert(1)' } },
       { line: 6, key: 'T-2', insight: { summary: 'SSO please', sourceKind: 'sales_call', observedAt: '2026-10-30', account: { name: 'Globex' } } }
     ];
-    const first = await bob().ok('project/importInsights', { rows });
-    expect(first.created.map((r) => r.line)).toEqual([2, 3, 6]);
+    const first = await importRows(bob(), rows);
+    expect(first.queued.map((r) => r.line)).toEqual([2, 3, 6]);
     expect(first.invalid.map((r) => r.line)).toEqual([4, 5]);
     expect(first.invalid[1]!.fieldIssues.map((i) => i.path)).toContain('sourceUrl');
     expect(first.duplicates).toEqual([]);
+    expect(first.progress).toMatchObject({ status: 'done', created: 3, duplicates: 0 });
 
-    const again = await bob().ok('project/importInsights', { rows });
-    expect(again.created).toEqual([]);
+    const again = await importRows(bob(), rows);
+    expect(again.queued).toEqual([]);
     expect(again.duplicates.map((r) => r.line)).toEqual([2, 3, 6]);
 
     const library = await bob().ok('project/listInsights', { limit: 100 });
@@ -125,6 +127,8 @@ describe('project page backend', () => {
   it('refuses imports from a viewer and writes nothing', async () => {
     const carol = projectPage(forge, DEMO_USERS.carol, chain.projectId);
     const refused = await carol.call('project/importInsights', {
+      importId: 'refused',
+      chunk: 0,
       rows: [{ line: 2, insight: { summary: 'x', sourceKind: 'ticket', observedAt: '2026-11-01' } }]
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

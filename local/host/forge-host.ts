@@ -460,7 +460,15 @@ export function retryRequest(
 
 /** The keys a KVS request names: a batch's items', or a single-key call's. */
 function keysOf(body: unknown): string[] {
-  const items: unknown[] = Array.isArray(body) ? body : [body];
+  // A batch is an array of items; a transaction names its keys under set, delete and check.
+  const transaction = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : undefined;
+  const operations = transaction
+    ? (['set', 'delete', 'check'] as const).flatMap((kind) => {
+        const list = (transaction as Record<string, unknown>)[kind];
+        return Array.isArray(list) ? (list as unknown[]) : [];
+      })
+    : [];
+  const items: unknown[] = Array.isArray(body) ? body : [body, ...operations];
   return items.flatMap((item) => {
     const key = typeof item === 'object' && item !== null ? (item as { key?: unknown }).key : undefined;
     return typeof key === 'string' ? [key] : [];

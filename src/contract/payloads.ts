@@ -69,7 +69,21 @@ export const MergeInsightsPayload = z
 
 /** Rows of one import call; the UI splits a file into calls under Forge's 500 KB payload limit. */
 export const MAX_IMPORT_ROWS = 100;
+/**
+ * Chunks of one import: 50 000 rows. Its run is a chain of one event per chunk, all
+ * counted against Forge's 1 000 pushes per originating invocation, retries included.
+ */
+export const MAX_IMPORT_CHUNKS = 500;
+const importId = id;
 export const ImportInsightsPayload = z.strictObject({
+  /** Chosen by the page for one file; the import's storage is keyed by project and this id. */
+  importId,
+  /** The chunk's place in the file, from 0: uploading it again replaces it. */
+  chunk: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_IMPORT_CHUNKS - 1),
   rows: z
     .array(
       z.strictObject({
@@ -84,6 +98,17 @@ export const ImportInsightsPayload = z.strictObject({
     .min(1)
     .max(MAX_IMPORT_ROWS)
 });
+/** Every chunk is uploaded: write them. `total` is the rows the uploads queued. */
+export const StartImportPayload = z.strictObject({
+  importId,
+  chunks: z.number().int().min(1).max(MAX_IMPORT_CHUNKS),
+  total: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_IMPORT_CHUNKS * MAX_IMPORT_ROWS)
+});
+export const ImportProgressPayload = z.strictObject({ importId });
 export const CaptureInsightPayload = z.strictObject({ insight: InsightInputSchema });
 export const EditInsightPayload = z.strictObject({ insightId: id, patch: InsightPatchSchema });
 export const DeleteInsightPayload = z.strictObject({ insightId: id });

@@ -8,6 +8,7 @@ import type {
   ScorePreviewRow,
   EvidenceCardView,
   DeleteOutcome,
+  ImportProgressView,
   ImportReport,
   InsightView,
   IssueHit,
@@ -67,6 +68,8 @@ export const projectPayloads = {
   'project/setInsightStatus': P.SetInsightStatusPayload,
   'project/mergeInsights': P.MergeInsightsPayload,
   'project/importInsights': P.ImportInsightsPayload,
+  'project/startImport': P.StartImportPayload,
+  'project/importProgress': P.ImportProgressPayload,
   'project/shipped': P.ShippedPayload
 } as const;
 
@@ -85,6 +88,8 @@ export type ProjectContract = {
   'project/setInsightStatus': Endpoint<typeof P.SetInsightStatusPayload, InsightView>;
   'project/mergeInsights': Endpoint<typeof P.MergeInsightsPayload, InsightView>;
   'project/importInsights': Endpoint<typeof P.ImportInsightsPayload, ImportReport>;
+  'project/startImport': Endpoint<typeof P.StartImportPayload, ImportProgressView>;
+  'project/importProgress': Endpoint<typeof P.ImportProgressPayload, ImportProgressView | null>;
   'project/shipped': Endpoint<typeof P.ShippedPayload, ShippedIssueView[]>;
 };
 

@@ -84,12 +84,35 @@ export interface IssueHit {
   issueType: string;
 }
 
-/** What an import call did with each row: nothing is dropped without a line saying why. */
+/**
+ * What an upload call did with each row of its chunk: nothing is dropped without a line
+ * saying why. Queued rows are written by the import's run (see ImportProgressView).
+ */
 export interface ImportReport {
-  created: { line: number; insightId: string }[];
+  /** Accepted rows not in the library yet, with the insight each will be. */
+  queued: { line: number; insightId: string }[];
+  /** Rows already in the library, or repeated in the chunk. */
   duplicates: { line: number; insightId: string }[];
   invalid: { line: number; message: string; fieldIssues: FieldIssue[] }[];
-  /** Rows whose account differs from the stored one: the stored values stand. */
+}
+
+/** How far an import's run has come: rows written, and what became of them. */
+export interface ImportProgressView {
+  importId: string;
+  status: 'running' | 'done';
+  /** Chunks uploaded, and how many of them the run has written. */
+  chunks: number;
+  chunksDone: number;
+  /** Rows queued at upload, and how many of them the run has dealt with. */
+  total: number;
+  done: number;
+  created: number;
+  /** Rows a previous import (or an earlier chunk of this one) had already created. */
+  duplicates: number;
+  /** Rows the run could not write, with the reason (at most MAX_IMPORT_FAILURES listed). */
+  failed: { line: number; message: string }[];
+  failedCount: number;
+  /** Rows whose account differs from the stored one: the stored values stand (the first 100). */
   accountConflicts?: (AccountConflict & { line: number })[];
 }
 

@@ -5,8 +5,8 @@ import { fingerprint } from './fingerprint';
  *
  * Forge's custom-entity filters run after a page has been cut to its limit, so a text
  * filter over a large library finds only what happens to be on the pages it reads. The
- * app keeps its own term index instead (one row per distinct word of an insight, see
- * src/storage/search-index.ts) and reads it by word prefix. A term is a word of the
+ * app keeps its own term index instead (a row per distinct word of the insights written
+ * together, see src/storage/search-index.ts) and reads it by word prefix. A term is a word of the
  * summary, the quote, the tags or the account name, folded (lower case, accents off),
  * at least two characters long, not a stop word.
  */

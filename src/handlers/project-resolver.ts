@@ -9,7 +9,7 @@ import { readIssueEvidence } from '../usecases/read-evidence';
 import { unlinkInsight } from '../usecases/unlink-insight';
 import { upsertAccount } from '../usecases/upsert-account';
 import { findIssues } from '../usecases/find-issues';
-import { importInsights } from '../usecases/import-insights';
+import { importInsights, importProgress, startImport } from '../usecases/import-insights';
 import { mergeInsights } from '../usecases/merge-insights';
 import { setInsightStatus } from '../usecases/triage-insight';
 import { shippedForCustomers } from '../usecases/shipped-for-customers';
@@ -32,6 +32,8 @@ export const PROJECT_GATES: SurfaceGates<keyof ProjectContract> = {
   'project/shipped': 'browse-project',
   'project/captureInsight': 'contribute',
   'project/importInsights': 'contribute',
+  'project/startImport': 'contribute',
+  'project/importProgress': 'contribute',
   'project/link': 'change-issue-evidence',
   'project/unlink': 'change-issue-evidence',
   'project/editInsight': 'curate',
@@ -79,7 +81,9 @@ export const projectResolver = defineSurface<ProjectContract>(
       setInsightStatus(ctx, env, requireProject(ctx), p.insightId, p.status),
     'project/mergeInsights': (p, ctx, env) =>
       mergeInsights(ctx, env, requireProject(ctx), p.sourceId, p.targetId),
-    'project/importInsights': (p, ctx, env) => importInsights(ctx, env, requireProject(ctx), p.rows),
+    'project/importInsights': (p, ctx, env) => importInsights(ctx, env, requireProject(ctx), p),
+    'project/startImport': (p, ctx, env) => startImport(ctx, env, requireProject(ctx), p),
+    'project/importProgress': (p, ctx) => importProgress(requireProject(ctx), p.importId),
     'project/shipped': (p, ctx) => shippedForCustomers(requireProject(ctx), p.days)
   },
   PROJECT_GATES,
@@ -105,7 +109,10 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/getAccess': 'no-identity',
     'project/deleteInsight': 'no-identity',
     'project/searchIssues': 'no-identity',
-    'project/importInsights': (report, r) =>
-      report.accountConflicts ? { ...report, accountConflicts: r.conflicts(report.accountConflicts) } : report
+    'project/importInsights': 'no-identity',
+    'project/startImport': (view, r) =>
+      view.accountConflicts ? { ...view, accountConflicts: r.conflicts(view.accountConflicts) } : view,
+    'project/importProgress': (view, r) =>
+      view?.accountConflicts ? { ...view, accountConflicts: r.conflicts(view.accountConflicts) } : view
   }
 );

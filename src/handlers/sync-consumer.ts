@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { Env } from '../usecases/actor';
 import { continueInsightJob } from '../usecases/insight-job';
 import { continueAccountRescore } from '../usecases/account-rescore';
+import { continueImport } from '../usecases/import-run';
 
 /** Forge delays a retried event by at most 15 minutes. */
 const MAX_RETRY_AFTER_SECONDS = 900;
@@ -45,6 +46,7 @@ export async function syncConsumer(event: AsyncEvent): Promise<unknown> {
     else if (body.kind === 'rescore') await rescorePage(body, now);
     else if (body.kind === 'rescore-sweep') await sweepStep(body, now);
     else if (body.kind === 'insight-job') await continueInsightJob(body, jobEnv());
+    else if (body.kind === 'import') await continueImport(body, jobEnv());
     else await continueAccountRescore(body, jobEnv());
     return { ok: true };
   } catch (error) {

@@ -23,6 +23,13 @@ export const SyncEventSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('rescore-sweep'), runId: id, sweepId: id, step: z.number().int().min(0) }),
   /** Take a widely linked insight's pending delete, merge or rescore a few transactions further. */
   z.strictObject({ kind: z.literal('insight-job'), insightId: id, projectId: id }),
+  /** Write chunk `step` of a CSV import as insights (progress is checkpointed in storage). */
+  z.strictObject({
+    kind: z.literal('import'),
+    projectId: id,
+    importId: id,
+    step: z.number().int().min(0)
+  }),
   /** Rescore the next page of the issues an edited account's evidence feeds. */
   z.strictObject({ kind: z.literal('account-rescore'), accountKey: id, runId: id, projectId: id })
 ]);

@@ -1,31 +1,26 @@
-import { AppError } from '../domain/errors';
+import { AppError, ValidationError } from '../domain/errors';
 import { keyedId } from './keyed-id';
 import { installationSecret } from '../storage/installation-secret';
 import { InsightInputSchema, type Insight } from '../domain/insight';
-import { normaliseAccountKey, type Account } from '../domain/account';
 import { parseWith } from '../domain/parse';
-import { getAccounts } from '../storage/account-store';
-import { ENTITY, KVS_LIMITS } from '../storage/entities';
 import { getInsights } from '../storage/insight-store';
-import { accountToRecord, insightToRecord } from '../storage/records';
-import { WriteSet, type Expect } from '../storage/write-set';
-import type { ImportReport } from '../contract/views';
+import {
+  getImportRun,
+  saveImportRun,
+  saveStagedRows,
+  type ImportRun,
+  type StagedRow
+} from '../storage/import-store';
+import type { ImportProgressView, ImportReport } from '../contract/views';
 import type { Actor, Env } from './actor';
-import { mergeAccount, newInsight, type InsightInput } from './prepare-capture';
-import { indexForSearch } from './index-for-search';
-import { retryOnConflict } from './retry-on-conflict';
-import { startAccountRescore } from './account-rescore';
+import { newInsight, type InsightInput } from './prepare-capture';
+import { firstStepDelaySeconds } from './import-pacing';
+import { queueImportStep } from './import-run';
 
 export interface ImportRow {
   line: number;
   key?: string;
   insight: unknown;
-}
-
-interface ValidRow {
-  line: number;
-  id: string;
-  input: InsightInput;
 }
 
 /**
@@ -45,23 +40,25 @@ export function importedInsightId(
 }
 
 /**
- * Imports one chunk of rows (the UI sends a file in chunks under Forge's payload limit).
- * Every row is validated on its own: invalid rows are reported with their line and
- * reason and nothing of them is written; rows seen before are reported as duplicates;
- * the rest are written with their accounts, in transactions of at most 25 records.
+ * Uploads one chunk of an import (the page sends a file in chunks under Forge's payload
+ * limit). Every row is validated here, on its own: an invalid row is reported with its
+ * line and reason and never stored; a row already in the library, or repeated in the
+ * chunk, is reported as a duplicate; the rest are stored in one write as the chunk's
+ * queued rows, which the import's run turns into insights once every chunk is up
+ * (`startImport`). Sending a chunk again replaces it.
  */
 export async function importInsights(
   actor: Actor,
   env: Env,
   projectId: string,
-  rows: readonly ImportRow[]
+  payload: { importId: string; chunk: number; rows: readonly ImportRow[] }
 ): Promise<ImportReport> {
   const secret = await installationSecret();
-  const report: ImportReport = { created: [], duplicates: [], invalid: [] };
-  const valid: ValidRow[] = [];
-  const seen = new Map<string, number>();
+  const report: ImportReport = { queued: [], duplicates: [], invalid: [] };
+  const accepted: StagedRow[] = [];
+  const seen = new Set<string>();
   const now = env.now();
-  for (const row of rows) {
+  for (const row of payload.rows) {
     try {
       const input = parseWith(InsightInputSchema, row.insight, `row ${row.line}`);
       const id = importedInsightId(secret, projectId, row, input);
@@ -71,105 +68,92 @@ export async function importInsights(
       }
       // Also rejects observation dates in the future.
       newInsight(input, projectId, actor, { now: () => now, newId: () => id });
-      seen.set(id, row.line);
-      valid.push({ line: row.line, id, input });
+      seen.add(id);
+      accepted.push({
+        line: row.line,
+        id,
+        row: row.key !== undefined ? { insight: row.insight, key: row.key } : { insight: row.insight }
+      });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       report.invalid.push({ line: row.line, message: error.message, fieldIssues: error.fieldIssues });
     }
   }
-  if (valid.length === 0) return report;
-
-  const written = await retryOnConflict(() => writeRows(actor, env, projectId, valid));
-  report.created.push(...written.created);
-  report.duplicates.push(...written.duplicates);
-  report.created.sort((a, b) => a.line - b.line);
+  const existing =
+    accepted.length > 0 ? await getInsights(accepted.map((r) => r.id)) : new Map<string, Insight>();
+  const fresh = accepted.filter((r) => !existing.has(r.id));
+  for (const r of accepted) {
+    (existing.has(r.id) ? report.duplicates : report.queued).push({ line: r.line, insightId: r.id });
+  }
   report.duplicates.sort((a, b) => a.line - b.line);
-  if (written.accountConflicts.length > 0) report.accountConflicts = written.accountConflicts;
-  // Stored accounts that gained a segment or revenue now score differently elsewhere.
-  for (const key of written.filledExisting) await startAccountRescore(key, projectId, env);
+  await saveStagedRows(projectId, payload.importId, payload.chunk, fresh);
   return report;
 }
 
-async function writeRows(
+/**
+ * Starts writing an uploaded import: a chain of queue events, one chunk each, paced to
+ * half of the installation's storage write quota so the people using the app meanwhile
+ * are not throttled. Starting an import that already started answers its progress.
+ */
+export async function startImport(
   actor: Actor,
   env: Env,
   projectId: string,
-  rows: readonly ValidRow[]
-): Promise<
-  Pick<ImportReport, 'created' | 'duplicates'> & {
-    accountConflicts: NonNullable<ImportReport['accountConflicts']>;
-    filledExisting: string[];
+  payload: { importId: string; chunks: number; total: number }
+): Promise<ImportProgressView> {
+  const stored = await getImportRun(projectId, payload.importId);
+  if (stored) {
+    if (stored.accountId !== actor.accountId)
+      throw new ValidationError('This import was started by someone else.');
+    return progressOf(stored);
   }
-> {
-  const now = env.now();
-  const accountKeys = [
-    ...new Set(
-      rows.flatMap((r) =>
-        r.input.account ? [normaliseAccountKey(r.input.account.key ?? r.input.account.name)] : []
-      )
-    )
-  ];
-  const [existing, accounts] = await Promise.all([
-    getInsights(rows.map((r) => r.id)),
-    getAccounts(accountKeys)
-  ]);
-  const fresh = rows.filter((r) => !existing.has(r.id));
-
-  // Every row naming an account may create it or fill its missing fields, in file order;
-  // each account is written once. A row that names it differently is reported, never applied.
-  const accountPuts = new Map<string, { account: Account; expect: Expect }>();
-  const accountConflicts: NonNullable<ImportReport['accountConflicts']> = [];
-  const filledExisting = new Set<string>();
-  for (const row of fresh) {
-    if (!row.input.account) continue;
-    const key = normaliseAccountKey(row.input.account.key ?? row.input.account.name);
-    const previous = accountPuts.get(key);
-    const merged = mergeAccount(row.input.account, previous?.account ?? accounts.get(key), now);
-    accountConflicts.push(...merged.conflicts.map((c) => ({ line: row.line, ...c })));
-    if (!merged.put) continue;
-    if (accounts.has(key)) filledExisting.add(key);
-    accountPuts.set(
-      key,
-      previous
-        ? { account: { ...merged.put.account, version: previous.account.version }, expect: previous.expect }
-        : merged.put
-    );
-  }
-  const insights: Insight[] = fresh.map((row) =>
-    newInsight(row.input, projectId, actor, { now: () => now, newId: () => row.id })
-  );
-
-  // Accounts first, then insights, each in transactions within Forge's 25-operation
-  // limit; transactions of one kind touch distinct rows, so they run in parallel.
-  // A row's insight is only written once its account exists.
-  // The rows' search terms are written alongside the accounts, before the insights.
-  const [indexed] = await Promise.all([
-    indexForSearch(insights, (key) => accountPuts.get(key)?.account.name ?? accounts.get(key)?.name),
-    ...chunks([...accountPuts.values()], KVS_LIMITS.transactionOps).map((chunk) => {
-      const writes = new WriteSet();
-      for (const { account, expect } of chunk)
-        writes.put(ENTITY.account, account.key, accountToRecord(account), expect);
-      return writes.commit();
-    })
-  ]);
-  await Promise.all(
-    chunks(indexed, KVS_LIMITS.transactionOps).map((chunk) => {
-      const writes = new WriteSet();
-      for (const insight of chunk) writes.put(ENTITY.insight, insight.id, insightToRecord(insight), 'absent');
-      return writes.commit();
-    })
-  );
-  return {
-    created: fresh.map((r) => ({ line: r.line, insightId: r.id })),
-    duplicates: rows.filter((r) => existing.has(r.id)).map((r) => ({ line: r.line, insightId: r.id })),
-    accountConflicts,
-    filledExisting: [...filledExisting]
+  const now = env.now().toISOString();
+  const run: ImportRun = {
+    importId: payload.importId,
+    projectId,
+    accountId: actor.accountId,
+    createdAt: now,
+    chunks: payload.chunks,
+    chunksDone: 0,
+    total: payload.total,
+    done: 0,
+    created: 0,
+    duplicates: 0,
+    failed: [],
+    failedCount: 0,
+    steps: 0,
+    nextQueued: false,
+    finished: false,
+    updatedAt: now
   };
+  await saveImportRun(run);
+  await queueImportStep(run, 0, firstStepDelaySeconds(payload.total));
+  await saveImportRun({ ...run, nextQueued: true });
+  return progressOf(run);
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** An import's progress, as the project page polls it; none for an unknown import. */
+export async function importProgress(
+  projectId: string,
+  importId: string
+): Promise<ImportProgressView | null> {
+  const run = await getImportRun(projectId, importId);
+  return run ? progressOf(run) : null;
+}
+
+export function progressOf(run: ImportRun): ImportProgressView {
+  const view: ImportProgressView = {
+    importId: run.importId,
+    status: run.finished ? 'done' : 'running',
+    chunks: run.chunks,
+    chunksDone: run.chunksDone,
+    total: run.total,
+    done: run.done,
+    created: run.created,
+    duplicates: run.duplicates,
+    failed: run.failed,
+    failedCount: run.failedCount
+  };
+  if (run.accountConflicts && run.accountConflicts.length > 0) view.accountConflicts = run.accountConflicts;
+  return view;
 }

@@ -5,12 +5,15 @@ import { writeSearchTerms } from '../storage/search-index';
 /**
  * Brings the search index up to date for insights about to be written, before they
  * are committed: an insight whose summary, quote, tags or account name changed gets the
- * rows of its terms (one parallel wave of batches); any other write costs nothing.
+ * rows of its terms (one parallel wave of batches; insights written together share a
+ * row per term); any other write costs nothing.
  * Returns the insights with the digest of what is now indexed, to store with them.
  */
 export async function indexForSearch(
   insights: readonly Insight[],
-  accountName: (accountKey: string) => string | undefined
+  accountName: (accountKey: string) => string | undefined,
+  /** Told the write units the index rows cost (estimated from what was sent). */
+  billed?: (units: number) => void
 ): Promise<Insight[]> {
   const indexed = insights.map((insight) => {
     const name = insight.accountKey ? accountName(insight.accountKey) : undefined;
@@ -23,7 +26,7 @@ export async function indexForSearch(
     return { insight, searchable, digest: termsDigest(searchable) };
   });
   const changed = indexed.filter(({ insight, digest }) => insight.searchDigest !== digest);
-  await writeSearchTerms(
+  const units = await writeSearchTerms(
     changed.map(({ insight, searchable }) => ({
       insightId: insight.id,
       projectId: insight.projectId,
@@ -31,5 +34,6 @@ export async function indexForSearch(
       terms: insightTerms(searchable)
     }))
   );
+  billed?.(units);
   return indexed.map(({ insight, digest }) => ({ ...insight, searchDigest: digest }));
 }

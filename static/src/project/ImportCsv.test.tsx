@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { PayloadOf } from '../../../src/contract/surfaces';
+import type { ImportProgressView, ImportReport } from '../../../src/contract/views';
 import { fail, ok, onResolver, payloadsOf, resetBridge } from '../test/forge-bridge';
 import { chooseOption } from '../test/select';
 import { ImportCsv } from './ImportCsv';
@@ -10,6 +11,7 @@ jest.mock(
 );
 
 type ImportPayload = PayloadOf<'project/importInsights'>;
+const POLL = 1;
 
 const FILE = [
   'Ticket ID,Title,Body,Customer,Created At,Link,Priority',
@@ -19,15 +21,16 @@ const FILE = [
   'T-4,Fine,Body,,2025-05-04,,critical'
 ].join('\n');
 
-/** The server: creates each row the first time its key is seen, refuses a summary "Refused". */
-function server(): void {
+/**
+ * The server: queues each row the first time its key is seen, refuses a summary
+ * "Refused"; a started import writes `perPoll` rows per progress poll.
+ */
+function server(perPoll = 1000): void {
   const seen = new Set<string>();
+  let queued = 0;
+  let done = 0;
   onResolver('project/importInsights', (p) => {
-    const report = {
-      created: [] as { line: number; insightId: string }[],
-      duplicates: [] as { line: number; insightId: string }[],
-      invalid: [] as { line: number; message: string; fieldIssues: { path: string; message: string }[] }[]
-    };
+    const report: ImportReport = { queued: [], duplicates: [], invalid: [] };
     for (const row of p.rows) {
       const summary = (row.insight as { summary: string }).summary;
       if (summary === 'Refused') {
@@ -40,11 +43,36 @@ function server(): void {
         report.duplicates.push({ line: row.line, insightId: `i-${row.line}` });
       else {
         seen.add(row.key ?? summary);
-        report.created.push({ line: row.line, insightId: `i-${row.line}` });
+        report.queued.push({ line: row.line, insightId: `i-${row.line}` });
       }
     }
     return ok(report);
   });
+  onResolver('project/startImport', (p) => {
+    queued = p.total;
+    done = 0;
+    return ok(progress(p.importId, queued, done));
+  });
+  onResolver('project/importProgress', (p) => {
+    done = Math.min(queued, done + perPoll);
+    return ok(progress(p.importId, queued, done));
+  });
+}
+
+function progress(importId: string, total: number, done: number, extra: Partial<ImportProgressView> = {}) {
+  return {
+    importId,
+    status: done === total ? ('done' as const) : ('running' as const),
+    chunks: 1,
+    chunksDone: done === total ? 1 : 0,
+    total,
+    done,
+    created: done,
+    duplicates: 0,
+    failed: [],
+    failedCount: 0,
+    ...extra
+  };
 }
 
 function paste(text: string): void {
@@ -58,7 +86,7 @@ beforeEach(() => {
 });
 
 it('pre-fills the column mapping from the header names, and lets a column be changed', async () => {
-  render(<ImportCsv />);
+  render(<ImportCsv pollMs={POLL} />);
   paste(FILE);
   await screen.findByTestId('column-mapping');
   const column = (field: string): string | null =>
@@ -78,7 +106,7 @@ it('pre-fills the column mapping from the header names, and lets a column be cha
 });
 
 it('previews the first rows, each checked with the shared schema, with its file line and reason', async () => {
-  render(<ImportCsv />);
+  render(<ImportCsv pollMs={POLL} />);
   paste(FILE);
   const rows = await screen.findAllByTestId('preview-row');
   expect(rows.map((r) => [r.getAttribute('data-line'), r.getAttribute('data-valid')])).toEqual([
@@ -114,7 +142,7 @@ it('sends 250 rows in 3 sequential calls and reports every refused line, its own
     const summary = i === 7 ? '' : i === 120 ? 'Refused' : `Insight ${i}`;
     lines.push(`${summary},${i === 200 ? 'yesterday' : '2025-05-01'},Acme ${i}`);
   }
-  render(<ImportCsv />);
+  render(<ImportCsv pollMs={POLL} />);
   paste(lines.join('\n'));
   fireEvent.click(await screen.findByTestId('import-start'));
   const report = await screen.findByTestId('import-report');
@@ -141,7 +169,7 @@ it('sends 250 rows in 3 sequential calls and reports every refused line, its own
 });
 
 it('reports everything as duplicates when the same file is imported again', async () => {
-  render(<ImportCsv />);
+  render(<ImportCsv pollMs={POLL} />);
   paste(FILE);
   fireEvent.click(await screen.findByTestId('import-start'));
   await screen.findByTestId('import-report');
@@ -164,17 +192,17 @@ it('stops on a failed call and resumes at that chunk on retry', async () => {
     calls += 1;
     if (calls === 2) return fail('UPSTREAM_FAILED', 'storage down');
     return ok({
-      created: p.rows.map((r) => ({ line: r.line, insightId: `i-${r.line}` })),
+      queued: p.rows.map((r) => ({ line: r.line, insightId: `i-${r.line}` })),
       duplicates: [],
       invalid: []
     });
   });
   const lines = ['summary,date', ...Array.from({ length: 150 }, (_, i) => `S${i},2025-05-01`)];
-  render(<ImportCsv />);
+  render(<ImportCsv pollMs={POLL} />);
   paste(lines.join('\n'));
   fireEvent.click(await screen.findByTestId('import-start'));
   await screen.findByTestId('import-failed');
-  expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Import stopped — 100 of 150 rows');
+  expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Import stopped — 0 of 150 rows');
   fireEvent.click(screen.getByTestId('import-retry'));
   await screen.findByTestId('import-report');
   const sent = (payloadsOf('project/importInsights') as ImportPayload[]).map((p) => p.rows[0]?.line);
@@ -183,7 +211,7 @@ it('stops on a failed call and resumes at that chunk on retry', async () => {
 });
 
 it('reads a chosen file', async () => {
-  render(<ImportCsv />);
+  render(<ImportCsv pollMs={POLL} />);
   const file = new File([FILE], 'tickets.csv', { type: 'text/csv' });
   fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
   expect(await screen.findByText('Map the columns of tickets.csv')).toBeInTheDocument();
@@ -191,18 +219,17 @@ it('reads a chosen file', async () => {
 });
 
 it('lists the lines whose account was kept as stored, with masked values as the server sent them', async () => {
-  onResolver('project/importInsights', (p) =>
-    ok({
-      created: p.rows.map((r) => ({ line: r.line, insightId: `i-${r.line}` })),
-      duplicates: [],
-      invalid: [],
-      accountConflicts: [
-        { line: 2, accountKey: 'hidden', field: 'name', stored: 'hidden', given: 'ACME' },
-        { line: 3, accountKey: 'hidden', field: 'arr', stored: 'hidden', given: 5000 }
-      ]
-    })
+  onResolver('project/importProgress', (p) =>
+    ok(
+      progress(p.importId, 2, 2, {
+        accountConflicts: [
+          { line: 2, accountKey: 'hidden', field: 'name', stored: 'hidden', given: 'ACME' },
+          { line: 3, accountKey: 'hidden', field: 'arr', stored: 'hidden', given: 5000 }
+        ]
+      })
+    )
   );
-  render(<ImportCsv />);
+  render(<ImportCsv pollMs={POLL} />);
   paste(['summary,date,customer', 'A,2025-05-01,ACME', 'B,2025-05-01,Acme'].join('\n'));
   fireEvent.click(await screen.findByTestId('import-start'));
   const table = await screen.findByRole('table', { name: 'Accounts kept as stored' });
@@ -211,4 +238,50 @@ it('lists the lines whose account was kept as stored, with masked values as the 
     .slice(1)
     .map((r) => r.textContent);
   expect(rows).toEqual(['2Name stays hidden (you entered ACME)', '3ARR stays hidden (you entered $5k)']);
+});
+
+it('shows the server writing the accepted rows in the background, polled until done', async () => {
+  server(40);
+  const lines = ['summary,date', ...Array.from({ length: 100 }, (_, i) => `S${i},2025-05-01`), ',2025-05-01'];
+  render(<ImportCsv pollMs={POLL} />);
+  paste(lines.join('\n'));
+  fireEvent.click(await screen.findByTestId('import-start'));
+  // Started with nothing written: only the refused line is finished.
+  expect(
+    await screen.findByText('0 of 100 accepted rows written. The import goes on if you leave this page.')
+  ).toBeInTheDocument();
+  expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Importing… — 1 of 101 rows');
+  expect(await screen.findByText(/^40 of 100 accepted rows written/)).toBeInTheDocument();
+  expect(screen.getByTestId('import-progress')).toHaveAttribute('aria-valuenow', '41');
+  expect(await screen.findByText(/^80 of 100 accepted rows written/)).toBeInTheDocument();
+  await screen.findByTestId('import-report');
+  expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Import finished — 101 of 101 rows');
+  expect(screen.getByTestId('import-progress')).toHaveAttribute('aria-valuenow', '101');
+  expect(screen.getByTestId('import-created')).toHaveTextContent('100');
+  expect(screen.queryByTestId('import-background-note')).not.toBeInTheDocument();
+  expect(payloadsOf('project/importProgress')).toHaveLength(3);
+  const start = payloadsOf('project/startImport') as PayloadOf<'project/startImport'>[];
+  expect(start.map((p) => ({ chunks: p.chunks, total: p.total }))).toEqual([{ chunks: 1, total: 100 }]);
+  // The run is the one the rows were uploaded to.
+  expect(start[0]!.importId).toBe((payloadsOf('project/importInsights')[0] as ImportPayload).importId);
+});
+
+it('lists rows the server could not write with their reasons', async () => {
+  server();
+  onResolver('project/importProgress', (p) =>
+    ok(
+      progress(p.importId, 2, 2, {
+        created: 1,
+        failed: [{ line: 3, message: 'Invalid row 3: summary' }],
+        failedCount: 1
+      })
+    )
+  );
+  render(<ImportCsv pollMs={POLL} />);
+  paste(['summary,date', 'A,2025-05-01', 'B,2025-05-01'].join('\n'));
+  fireEvent.click(await screen.findByTestId('import-start'));
+  await screen.findByTestId('import-report');
+  expect(screen.getAllByTestId('import-invalid-row').map((r) => r.textContent)).toEqual([
+    '3Invalid row 3: summary'
+  ]);
 });

@@ -3,7 +3,7 @@ import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { ColumnMapping } from './ColumnMapping';
-import { useCsvImport } from './hooks/useCsvImport';
+import { POLL_MS, useCsvImport } from './hooks/useCsvImport';
 import { ImportPreview } from './ImportPreview';
 import { ImportProgress } from './ImportProgress';
 import { ImportReportView } from './ImportReportView';
@@ -11,10 +11,11 @@ import { ImportSource } from './ImportSource';
 
 /**
  * Import insights from a CSV export of a support, survey or CRM tool: choose or paste
- * the file, map its columns, check the preview, import with a running report.
+ * the file, map its columns, check the preview, import with a running report (the
+ * server's progress is polled every `pollMs`).
  */
-export function ImportCsv(): JSX.Element {
-  const csvImport = useCsvImport();
+export function ImportCsv({ pollMs = POLL_MS }: { pollMs?: number } = {}): JSX.Element {
+  const csvImport = useCsvImport(undefined, pollMs);
   const { file, prepared, run, reset, start } = csvImport;
 
   if (!file || !prepared) return <ImportSource onLoad={csvImport.load} />;
@@ -27,7 +28,7 @@ export function ImportCsv(): JSX.Element {
         </Heading>
         <ImportProgress run={run} onRetry={csvImport.retry} />
         {run.status === 'done' ? <ImportReportView run={run} /> : null}
-        {run.status !== 'running' ? (
+        {run.status === 'done' || run.status === 'failed' ? (
           <Inline space="space.100">
             <Button onClick={reset} testId="import-another">
               Import another file
@@ -50,7 +51,11 @@ export function ImportCsv(): JSX.Element {
         </Text>
       </Stack>
       {file.csv.problems.length > 0 ? (
-        <SectionMessage appearance="warning" title="The file has formatting problems" testId="import-problems">
+        <SectionMessage
+          appearance="warning"
+          title="The file has formatting problems"
+          testId="import-problems"
+        >
           {file.csv.problems.slice(0, 5).map((p) => (
             <Text as="p" key={p}>
               {p}
@@ -79,8 +84,8 @@ export function ImportCsv(): JSX.Element {
           </Button>
           {prepared.invalid.length > 0 ? (
             <Text size="small" color="color.text.subtle">
-              {prepared.invalid.length} invalid row{prepared.invalid.length === 1 ? '' : 's'} will be listed in the
-              report, not imported.
+              {prepared.invalid.length} invalid row{prepared.invalid.length === 1 ? '' : 's'} will be listed
+              in the report, not imported.
             </Text>
           ) : null}
         </Inline>

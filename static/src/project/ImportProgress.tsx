@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { ProgressBar } from '../shared/ProgressBar';
-import type { ImportRun } from './hooks/useCsvImport';
+import { rowsFinished, type ImportRun } from './hooks/useCsvImport';
 import { describeError } from './model/describe-error';
 
 interface Props {
@@ -10,20 +10,35 @@ interface Props {
   onRetry: () => void;
 }
 
-/** Rows done out of the file's rows, and the running counts, as each chunk is answered. */
+const HEADLINE: Record<ImportRun['status'], string> = {
+  uploading: 'Checking rows…',
+  running: 'Importing…',
+  failed: 'Import stopped',
+  done: 'Import finished'
+};
+
+/**
+ * Rows finished out of the file's rows, and the running counts: first as each uploaded
+ * chunk is checked, then as the server writes the accepted rows in the background.
+ */
 export function ImportProgress({ run, onRetry }: Props): JSX.Element {
+  const finished = rowsFinished(run);
   return (
     <Stack space="space.150">
       <Stack space="space.075">
         <Text testId="import-progress-text">
-          {run.status === 'done' ? 'Import finished' : run.status === 'failed' ? 'Import stopped' : 'Importing…'}{' '}
-          — {run.done} of {run.total} rows
+          {HEADLINE[run.status]} — {finished} of {run.total} rows
         </Text>
+        {run.status === 'running' ? (
+          <Text size="small" color="color.text.subtle" testId="import-background-note">
+            {run.written} of {run.queued} accepted rows written. The import goes on if you leave this page.
+          </Text>
+        ) : null}
         <ProgressBar
           label="Import progress"
-          value={run.done}
+          value={finished}
           max={run.total}
-          valueText={`${run.done} of ${run.total} rows`}
+          valueText={`${finished} of ${run.total} rows`}
           failed={run.status === 'failed'}
           testId="import-progress"
         />
@@ -43,8 +58,8 @@ export function ImportProgress({ run, onRetry }: Props): JSX.Element {
         <SectionMessage appearance="error" title="The import stopped" testId="import-failed">
           <Stack space="space.100">
             <Text as="p">
-              {describeError(run.error)} Rows already imported stay imported; retrying continues where it stopped
-              and reports anything that landed as a duplicate.
+              {describeError(run.error)} Rows already imported stay imported; retrying continues where it
+              stopped and reports anything that landed as a duplicate.
             </Text>
             <div>
               <Button onClick={onRetry} testId="import-retry">

@@ -1,6 +1,6 @@
 import type { AccountConflict } from '../../../../src/domain/account-edit';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ImportReport } from '../../../../src/contract/views';
+import type { ImportProgressView, ImportReport } from '../../../../src/contract/views';
 import { ApiError, invokeApi, toApiError } from '../../api';
 import { parseCsv, type CsvFile } from '../model/csv-file';
 import { autoMatch, DEFAULT_FIXED, type ColumnMapping, type FixedValues } from '../model/import-mapping';
@@ -18,11 +18,19 @@ export interface LoadedFile {
 }
 
 export interface ImportRun {
-  status: 'running' | 'failed' | 'done';
+  /**
+   * uploading: rows are sent and checked; running: the server writes them (polled);
+   * failed: a call failed (retry resumes); done: every row is written or reported.
+   */
+  status: 'uploading' | 'running' | 'failed' | 'done';
   /** Every data row of the file. */
   total: number;
-  /** Rows answered so far: refused here, or sent and reported by the server. */
-  done: number;
+  /** Rows checked so far: refused here, or sent and answered by the server. */
+  checked: number;
+  /** Rows the server accepted, which its import run writes. */
+  queued: number;
+  /** Accepted rows the run has dealt with so far. */
+  written: number;
   created: number;
   duplicates: number;
   /** Refused here or by the server, by line once the run is over. */
@@ -30,6 +38,13 @@ export interface ImportRun {
   /** Lines whose account differs from the stored one: the stored values were kept. */
   accountConflicts: (AccountConflict & { line: number })[];
   error?: ApiError;
+}
+
+/** Rows of the file that are finished: refused or already there at upload, or written since. */
+export function rowsFinished(run: ImportRun): number {
+  return run.status === 'uploading' || (run.status === 'failed' && run.checked < run.total)
+    ? run.checked - run.queued
+    : run.total - run.queued + run.written;
 }
 
 export interface CsvImport {
@@ -51,21 +66,36 @@ function emptyMapping(): ColumnMapping {
   return autoMatch([]);
 }
 
+/** How often the page asks how far the server's import run has come. */
+export const POLL_MS = 2000;
+
+/** An id for one import of a file: the server keys the import's storage by project and this. */
+function newImportId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * The CSV import: parse, map columns (pre-filled from the headers), check every row
- * with the shared schema, then send the valid rows in chunks under Forge's payload
- * limits, one call after another, adding each call's report to a running total. Rows
- * refused here are not sent but are reported like the server's: none is dropped
- * silently. A failed call stops the run; retrying resumes at that chunk (imports are
- * idempotent, so a chunk that did land is reported as duplicates).
+ * with the shared schema, then upload the valid rows in chunks under Forge's payload
+ * limits, one call after another; the server checks each row again, reports the ones it
+ * refuses or already has, and keeps the rest. Once every chunk is up, the server writes
+ * them in the background at a pace its storage quota allows, and the page polls its
+ * progress until it is done. Rows refused here are not sent but are reported like the
+ * server's: none is dropped silently. A failed call stops the run; retrying resumes at
+ * that chunk (uploading a chunk again replaces it), or resumes polling.
  */
-export function useCsvImport(now: () => Date = () => new Date()): CsvImport {
+export function useCsvImport(now: () => Date = () => new Date(), pollMs: number = POLL_MS): CsvImport {
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>(emptyMapping);
   const [fixed, setFixedValues] = useState<FixedValues>(DEFAULT_FIXED);
   const [run, setRun] = useState<ImportRun | null>(null);
   const chunks = useRef<ImportRowPayload[][]>([]);
-  // The chunk a failed run stops at, where "Retry" resumes.
+  const importId = useRef('');
+  // What the upload reported, before any of the run's progress (a retry follows from it).
+  const uploaded = useRef<ImportRun | null>(null);
+  // The chunk a failed upload stops at, where "Retry" resumes (past the last: the run was started).
   const resumeAt = useRef(0);
   const alive = useRef(true);
   useEffect(() => {
@@ -91,44 +121,82 @@ export function useCsvImport(now: () => Date = () => new Date()): CsvImport {
     setRun(null);
   }, []);
 
-  const sendFrom = useCallback(async (from: number, start: ImportRun) => {
-    let state = start;
-    for (let i = from; i < chunks.current.length; i++) {
-      const rows = chunks.current[i] ?? [];
-      let report: ImportReport;
-      try {
-        report = await invokeApi('project/importInsights', { rows });
-      } catch (error) {
-        if (alive.current) setRun({ ...state, status: 'failed', error: toApiError(error) });
-        resumeAt.current = i;
-        return;
+  /** Follows the server's run until it is done, from the upload's own reports (`base`). */
+  const follow = useCallback(
+    async (base: ImportRun) => {
+      uploaded.current = base;
+      let state = base;
+      for (;;) {
+        let progress: ImportProgressView | null;
+        try {
+          progress =
+            state.status === 'uploading'
+              ? await invokeApi('project/startImport', {
+                  importId: importId.current,
+                  chunks: chunks.current.length,
+                  total: state.queued
+                })
+              : await invokeApi('project/importProgress', { importId: importId.current });
+        } catch (error) {
+          if (alive.current) setRun({ ...state, status: 'failed', error: toApiError(error) });
+          return;
+        }
+        if (!alive.current) return;
+        state = withProgress(base, progress);
+        setRun(state);
+        if (state.status === 'done') return;
+        await sleep(pollMs);
+        if (!alive.current) return;
       }
-      state = {
-        ...state,
-        done: state.done + rows.length,
-        created: state.created + report.created.length,
-        duplicates: state.duplicates + report.duplicates.length,
-        invalid: [
-          ...state.invalid,
-          ...report.invalid.map((r) => ({ line: r.line, message: r.message, fieldIssues: r.fieldIssues }))
-        ],
-        accountConflicts: [...state.accountConflicts, ...(report.accountConflicts ?? [])]
-      };
-      if (!alive.current) return;
-      setRun(state);
-    }
-    setRun({ ...state, status: 'done', invalid: [...state.invalid].sort((a, b) => a.line - b.line) });
-  }, []);
+    },
+    [pollMs]
+  );
+
+  const sendFrom = useCallback(
+    async (from: number, start: ImportRun) => {
+      let state = start;
+      for (let i = from; i < chunks.current.length; i++) {
+        const rows = chunks.current[i] ?? [];
+        let report: ImportReport;
+        try {
+          report = await invokeApi('project/importInsights', { importId: importId.current, chunk: i, rows });
+        } catch (error) {
+          if (alive.current) setRun({ ...state, status: 'failed', error: toApiError(error) });
+          resumeAt.current = i;
+          return;
+        }
+        state = {
+          ...state,
+          checked: state.checked + rows.length,
+          queued: state.queued + report.queued.length,
+          duplicates: state.duplicates + report.duplicates.length,
+          invalid: [
+            ...state.invalid,
+            ...report.invalid.map((r) => ({ line: r.line, message: r.message, fieldIssues: r.fieldIssues }))
+          ]
+        };
+        if (!alive.current) return;
+        setRun(state);
+      }
+      resumeAt.current = chunks.current.length;
+      await follow(state);
+    },
+    [follow]
+  );
 
   const start = useCallback(() => {
     if (!file || !prepared) return;
     const split = chunkRows(prepared.valid);
     chunks.current = split.chunks;
+    importId.current = newImportId();
+    resumeAt.current = 0;
     const refused = [...prepared.invalid, ...split.oversized];
     const initial: ImportRun = {
-      status: 'running',
+      status: 'uploading',
       total: file.csv.rows.length,
-      done: refused.length,
+      checked: refused.length,
+      queued: 0,
+      written: 0,
       created: 0,
       duplicates: 0,
       invalid: refused,
@@ -140,12 +208,13 @@ export function useCsvImport(now: () => Date = () => new Date()): CsvImport {
 
   const retry = useCallback(() => {
     if (!run || run.status !== 'failed') return;
-    const resumed: ImportRun = { ...run, status: 'running' };
+    const uploading = resumeAt.current < chunks.current.length;
+    // Starting again is harmless: the server answers a started import's progress.
+    const resumed: ImportRun = { ...(uploading ? run : (uploaded.current ?? run)), status: 'uploading' };
     delete resumed.error;
-    setRun(resumed);
-    void sendFrom(resumeAt.current, resumed);
-  }, [run, sendFrom]);
-
+    setRun({ ...run, status: uploading ? 'uploading' : 'running' });
+    void (uploading ? sendFrom(resumeAt.current, resumed) : follow(resumed));
+  }, [run, sendFrom, follow]);
   const reset = useCallback(() => {
     setFile(null);
     setMapping(emptyMapping());
@@ -165,4 +234,24 @@ export function useCsvImport(now: () => Date = () => new Date()): CsvImport {
   );
 
   return { file, mapping, fixed, prepared, run, load, setColumn, setFixed, start, retry, reset };
+}
+
+/**
+ * The upload's reports with the server's progress: rows it wrote, found already there
+ * (an earlier chunk of the file, or another import meanwhile) or could not write.
+ */
+function withProgress(base: ImportRun, progress: ImportProgressView | null): ImportRun {
+  if (!progress) return { ...base, status: 'running' };
+  const done = progress.status === 'done';
+  const failed = progress.failed.map((f) => ({ line: f.line, message: f.message, fieldIssues: [] }));
+  const invalid = [...base.invalid, ...failed];
+  return {
+    ...base,
+    status: done ? 'done' : 'running',
+    written: progress.done,
+    created: progress.created,
+    duplicates: base.duplicates + progress.duplicates,
+    invalid: done ? invalid.sort((a, b) => a.line - b.line) : invalid,
+    accountConflicts: progress.accountConflicts ?? []
+  };
 }
