@@ -197,7 +197,9 @@ export async function applyChange(
   const staged = await Promise.all(
     issues.map(async (issue) => {
       const existing = impacts.get(issue.issueId);
-      if (existing && !existing.ledger) return { issue, repair: true as const };
+      // Without a ledger (stored before it, or links written before any impact), a
+      // rescore recomputes from the links, as does any change to an old row.
+      if ((existing && !existing.ledger) || (options.rescore && !existing)) return { issue, repair: true as const };
       const planned = groupChangesFor({
         issueId: issue.issueId,
         transitions,

@@ -89,7 +89,8 @@ export async function repairFromLinks(
   settings: ScoringSettings,
   now: Date
 ): Promise<IssueImpact | null> {
-  const path = issue.ancestorPath ?? existing?.ancestorPath ?? TOP_LEVEL;
+  const known = issue.ancestorPath ?? existing?.ancestorPath;
+  const path = known ?? TOP_LEVEL;
   const [links, storedGroups] = await Promise.all([linksUnder(issue.issueId, path), groupsOfIssue(issue.issueId)]);
   const insights = await getInsights([...new Set(links.map((l) => l.insightId))]);
   const accountKeys = [...insights.values()].map((i) => i.accountKey).filter((k): k is string => k !== undefined);
@@ -133,7 +134,12 @@ export async function repairFromLinks(
     await last.commit();
     return null;
   }
-  const meta = { issueId: issue.issueId, projectId, ...(parentId === undefined ? {} : { parentId }), ancestorPath: path };
+  const meta = {
+    issueId: issue.issueId,
+    projectId,
+    ...(parentId === undefined ? {} : { parentId }),
+    ...(known === undefined ? {} : { ancestorPath: known })
+  };
   const record = impactRecordOf(ledger, meta, existing, now);
   putImpact(last, record, expect);
   await last.commit();
