@@ -9,7 +9,8 @@ export const ENTITY = {
   link: 'link',
   impact: 'impact',
   searchTerm: 'search-term',
-  evidenceGroup: 'evidence-group'
+  evidenceGroup: 'evidence-group',
+  evidenceCard: 'evidence-card'
 } as const;
 
 export const INDEX = {
@@ -27,7 +28,8 @@ export const INDEX = {
   impactByProjectIssue: 'by-project-issue',
   searchTermByProject: 'by-project-term',
   groupByIssue: 'by-issue',
-  groupByAccount: 'by-account'
+  groupByAccount: 'by-account',
+  cardByIssueOrder: 'by-issue-order'
 } as const;
 
 export const SETTINGS_KEY = 'settings:scoring';

@@ -23,7 +23,13 @@ export async function getImpacts(issueIds: readonly string[]): Promise<Map<strin
     if (item.entityName === ENTITY.impact) rows.set(item.key, item.value as RankRow);
     else views.set(item.key, item.value as ImpactView);
   }
-  return new Map([...rows].map(([id, row]) => [id, impactFromStored(row, views.get(impactViewKey(id)))]));
+  // In the order asked for, whatever order the batch answered in (retried keys come later).
+  const out = new Map<string, ImpactRecord>();
+  for (const id of issueIds) {
+    const row = rows.get(id);
+    if (row) out.set(id, impactFromStored(row, views.get(impactViewKey(id))));
+  }
+  return out;
 }
 
 /** Only the rank rows (scores and counts, no cards): what ranking and Jira need. */

@@ -107,6 +107,19 @@ export class WriteSet {
     return this;
   }
 
+  /**
+   * Writes (or, with undefined, deletes) an entity row that only ever changes together
+   * with a row this transaction writes on condition (an issue's card index beside its
+   * impact): that condition guards both.
+   */
+  setBeside<T extends object>(entityName: string, key: string, value: T | undefined): this {
+    this.staged.push((tx) => {
+      if (value === undefined) tx.delete(key, { entityName });
+      else tx.set<T>(key, value, { entityName });
+    });
+    return this;
+  }
+
   get size(): number {
     return this.staged.length;
   }

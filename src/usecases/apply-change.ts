@@ -28,7 +28,9 @@ import { getScoringSettings } from '../storage/settings-store';
 import { LINK_ROW, WriteSet } from '../storage/write-set';
 import { enqueueSync } from '../sync/sync-queue';
 import { type EvidenceChange } from './evidence-change';
+import { stageCard } from '../storage/card-store';
 import {
+  cardRowChanges,
   groupChangesFor,
   scoringIssuesOf,
   type InsightState,
@@ -337,6 +339,8 @@ function stageIssue(
       writes.push((set) => set.put(ENTITY.evidenceGroup, key, record, expect));
     } else if (row) writes.push((set) => set.remove(ENTITY.evidenceGroup, key, expect));
   }
+  for (const { insightId, row } of cardRowChanges(issue.issueId, changes))
+    writes.push((set) => stageCard(set, issue.issueId, insightId, row));
   const impactExpect = existing ? { version: existing.version } : ('absent' as const);
   if (ledger.insights === 0) {
     if (existing) writes.push((set) => removeImpact(set, issue.issueId, impactExpect));

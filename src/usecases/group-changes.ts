@@ -11,6 +11,7 @@ import {
   type Via
 } from '../domain/scoring/evidence-group';
 import type { GroupChange } from '../domain/scoring/impact-ledger';
+import { cardOrder, type CardRow } from '../storage/card-store';
 import { groupKey } from '../storage/entities';
 import type { GroupRecord, LinkRecord } from '../storage/records';
 import { toCard } from './build-impact';
@@ -207,4 +208,31 @@ function cardFor(
     ...(card.note ? { note: card.note } : {})
   };
   return toCard(link, insight, account);
+}
+
+/**
+ * The card rows a set of group changes rewrites for one issue: an insight that joined
+ * or changed gets its row (order, account, nearest link), one that left every group
+ * loses it.
+ */
+export function cardRowChanges(
+  issueId: string,
+  changes: readonly GroupChange[]
+): { insightId: string; row: CardRow | undefined }[] {
+  const rows = new Map<string, CardRow | undefined>();
+  const kept = new Set<string>();
+  for (const { before, after } of changes) {
+    const was = new Map((before?.members ?? []).map((m) => [m.insightId, JSON.stringify(m)]));
+    for (const m of after?.members ?? []) {
+      kept.add(m.insightId);
+      if (was.get(m.insightId) === JSON.stringify(m) && before?.accountKey === after?.accountKey) continue;
+      const row: CardRow = { issueId, insightId: m.insightId, order: cardOrder(m), from: m.via[0]!.issueId };
+      if (after?.accountKey !== undefined) row.accountKey = after.accountKey;
+      rows.set(m.insightId, row);
+    }
+    for (const id of was.keys()) if (!rows.has(id)) rows.set(id, undefined);
+  }
+  return [...rows]
+    .filter(([id, row]) => row !== undefined || !kept.has(id))
+    .map(([insightId, row]) => ({ insightId, row }));
 }

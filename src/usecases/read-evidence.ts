@@ -9,11 +9,13 @@ import { installationAliases } from './account-aliases';
 import { identityAllowed, maskedRedaction, redactionFor } from './identity-access';
 import { requireIssueBrowse } from './issue-access';
 import { getInsights } from '../storage/insight-store';
-import { linksUnder } from '../storage/link-store';
+import { getLinkPairs, linksUnder } from '../storage/link-store';
+import { cardsAfter } from '../storage/card-store';
+import { linkKey } from '../storage/entities';
 import type { Page } from '../contract/result';
 import type { PanelView } from '../contract/views';
 import { FIRST_PAGE_CARDS } from '../domain/scoring/impact-ledger';
-import { collectCards } from './build-impact';
+import { collectCards, toCard } from './build-impact';
 import { visibleCards, visibleImpact } from './visible-evidence';
 
 /**
@@ -53,16 +55,41 @@ export async function readIssueEvidence(issueId: string, projectId: string): Pro
   return { issueId, projectId, impact: await visibleImpact(record?.readModel ?? null, issueId) };
 }
 
+/** Cards per later page: as many as the first. */
+const PAGE_CARDS = FIRST_PAGE_CARDS;
+
 /**
- * Cards after the first page (which ships with the read model). The cursor is an offset
- * into the issue's ordered evidence; the order is the stored score's.
+ * Cards after the first page (which ships with the read model), in the same order: one
+ * range read of the issue's card index, then the page's insights, nearest links and
+ * accounts in one parallel wave — two storage round trips at any number of insights.
+ * The cursor is the last card's place in that order.
  */
 export async function listCards(issueId: string, cursor: string | undefined): Promise<Page<EvidenceCard>> {
-  const offset = cursor === undefined ? FIRST_PAGE_CARDS : Number.parseInt(cursor, 10);
-  if (!Number.isInteger(offset) || offset < 0)
-    throw new NotFoundError('That page of evidence no longer exists.');
+  const skip = cursor === undefined ? FIRST_PAGE_CARDS : 0;
+  const rows = await cardsAfter(issueId, cursor, skip + PAGE_CARDS + 1);
+  if (rows.length === 0 && cursor === undefined) return listCardsFromLinks(issueId);
+  const page = rows.slice(skip, skip + PAGE_CARDS);
+  const accountKeys = page.flatMap((r) => (r.accountKey === undefined ? [] : [r.accountKey]));
+  const [insights, links, accounts] = await Promise.all([
+    getInsights(page.map((r) => r.insightId)),
+    getLinkPairs(page.map((r) => ({ issueId: r.from, insightId: r.insightId }))),
+    getAccounts(accountKeys)
+  ]);
+  const cards = page.flatMap((r) => {
+    const insight = insights.get(r.insightId);
+    const link = links.get(linkKey(r.from, r.insightId));
+    if (!insight || !link) return [];
+    return [toCard(link, insight, r.accountKey === undefined ? undefined : accounts.get(r.accountKey))];
+  });
+  const items = await visibleCards(cards, [...links.values()], issueId);
+  const last = page.at(-1);
+  return rows.length > skip + PAGE_CARDS && last ? { items, cursor: last.order } : { items };
+}
+
+/** Impacts stored before the card index: their cards are read from every link, once. */
+async function listCardsFromLinks(issueId: string): Promise<Page<EvidenceCard>> {
   const record = await getImpact(issueId);
-  if (!record) return { items: [] };
+  if (!record || record.ledger) return { items: [] };
   const links = await linksUnder(issueId, record.ancestorPath ?? TOP_LEVEL);
   const accountKeys = links.map((l) => l.accountKey).filter((k): k is string => k !== undefined);
   const [insights, accounts] = await Promise.all([
@@ -70,8 +97,5 @@ export async function listCards(issueId: string, cursor: string | undefined): Pr
     getAccounts(accountKeys)
   ]);
   const cards = orderCards(collectCards({ issueId, links, insights, accounts }));
-  const pageSize = FIRST_PAGE_CARDS;
-  const items = await visibleCards(cards.slice(offset, offset + pageSize), links, issueId);
-  const next = offset + pageSize;
-  return next < cards.length ? { items, cursor: String(next) } : { items };
+  return { items: await visibleCards(cards.slice(FIRST_PAGE_CARDS), links, issueId) };
 }

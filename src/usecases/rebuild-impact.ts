@@ -11,6 +11,7 @@ import {
 } from '../domain/scoring/impact-ledger';
 import type { ScoringSettings } from '../domain/scoring/settings';
 import { getAccounts } from '../storage/account-store';
+import { cardsOfIssue, stageCard } from '../storage/card-store';
 import { ENTITY, groupKey, KVS_LIMITS, linkKey } from '../storage/entities';
 import { groupsOfIssue } from '../storage/group-store';
 import { getInsights } from '../storage/insight-store';
@@ -20,7 +21,7 @@ import type { GroupRecord, ImpactRecord, LinkRecord } from '../storage/records';
 import { WriteSet } from '../storage/write-set';
 import { impactRecordOf, type AffectedIssue } from './apply-change';
 import { toCard } from './build-impact';
-import { depthUnder } from './group-changes';
+import { cardRowChanges, depthUnder } from './group-changes';
 
 /**
  * Measures an issue's score again from all its evidence groups (with `changes` about to
@@ -91,7 +92,11 @@ export async function repairFromLinks(
 ): Promise<IssueImpact | null> {
   const known = issue.ancestorPath ?? existing?.ancestorPath;
   const path = known ?? TOP_LEVEL;
-  const [links, storedGroups] = await Promise.all([linksUnder(issue.issueId, path), groupsOfIssue(issue.issueId)]);
+  const [links, storedGroups, storedCards] = await Promise.all([
+    linksUnder(issue.issueId, path),
+    groupsOfIssue(issue.issueId),
+    cardsOfIssue(issue.issueId)
+  ]);
   const insights = await getInsights([...new Set(links.map((l) => l.insightId))]);
   const accountKeys = [...insights.values()].map((i) => i.accountKey).filter((k): k is string => k !== undefined);
   const accounts = await getAccounts(accountKeys);
@@ -122,6 +127,14 @@ export async function repairFromLinks(
   }
   for (const row of stored.values())
     writes.push((set) => set.remove(ENTITY.evidenceGroup, groupKey(issue.issueId, row.group), { version: row.version }));
+  const cardRows = new Map(
+    cardRowChanges(
+      issue.issueId,
+      groups.map((after) => ({ after }))
+    ).map((c) => [c.insightId, c.row])
+  );
+  for (const row of storedCards) if (!cardRows.has(row.insightId)) cardRows.set(row.insightId, undefined);
+  for (const [insightId, row] of cardRows) writes.push((set) => stageCard(set, issue.issueId, insightId, row));
   for (let i = 0; i < writes.length; i += KVS_LIMITS.transactionOps) {
     const set = new WriteSet();
     writes.slice(i, i + KVS_LIMITS.transactionOps).forEach((w) => w(set));
