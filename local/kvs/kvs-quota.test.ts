@@ -1,5 +1,6 @@
 import { ForgeKvsAPIError, kvs } from '@forge/kvs';
 import { startLocalKvs, type LocalKvs } from './kvs-test-kit';
+import { KvsQuota } from './kvs-quota';
 
 /**
  * CONFORMANCE: Forge's per-installation storage quotas and batch partial failures, seen
@@ -154,5 +155,22 @@ describe('batch items that fail transiently', () => {
     expect(first.length).toBeGreaterThan(0);
     expect(first.length).toBeLessThan(25);
     expect(await failedOnce()).toEqual(first);
+  });
+});
+
+describe('KvsQuota peak', () => {
+  it('remembers the most units used in any sliding minute, until reset', () => {
+    let now = 0;
+    const quota = new KvsQuota(() => now);
+    quota.charge('read', 300);
+    now = 30_000;
+    quota.charge('read', 200);
+    now = 61_000; // the first charge has left the window
+    quota.charge('read', 100);
+    quota.charge('write', 7);
+    expect(quota.peakUnitsPerMinute()).toEqual({ read: 500, write: 7 });
+    now = 200_000;
+    quota.resetPeak();
+    expect(quota.peakUnitsPerMinute()).toEqual({ read: 0, write: 0 });
   });
 });

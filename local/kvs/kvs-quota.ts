@@ -91,6 +91,7 @@ export class KvsQuota {
     read: new SlidingWindow(MINUTE_MS),
     write: new SlidingWindow(MINUTE_MS)
   };
+  private peak: Record<QuotaKind, number> = { read: 0, write: 0 };
 
   constructor(
     private readonly clock: () => number,
@@ -118,7 +119,23 @@ export class KvsQuota {
   }
 
   charge(kind: QuotaKind, units: number): void {
-    if (units > 0) this.units[kind].add(this.clock(), units);
+    if (units <= 0) return;
+    const now = this.clock();
+    this.units[kind].add(now, units);
+    this.peak[kind] = Math.max(this.peak[kind], this.units[kind].used(now));
+  }
+
+  /**
+   * The most units of each kind used in any minute (sliding) since the host started or
+   * `resetPeak`: what a test asserts a paced job stayed under.
+   */
+  peakUnitsPerMinute(): Record<QuotaKind, number> {
+    return { ...this.peak };
+  }
+
+  resetPeak(): void {
+    const now = this.clock();
+    this.peak = { read: this.units.read.used(now), write: this.units.write.used(now) };
   }
 
   usage(): QuotaUsage {

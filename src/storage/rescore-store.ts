@@ -38,6 +38,22 @@ export interface RescoreProjectProgress extends ChainCheckpoint {
    * again, or it would skip (and never publish) what its first attempt changed.
    */
   page?: RescorePageIssue[];
+  /**
+   * Of the pinned page: the last issue id it scanned (the next page starts after it), how
+   * many issues it scanned, whether more follow, and the skipped issues whose last
+   * publish failed, to publish again.
+   */
+  pageEnd?: string;
+  pageRows?: number;
+  pageMore?: boolean;
+  republish?: string[];
+  /** Issues the next page asks for: sized to what pages cost (sync/storage-budget). */
+  pageSize?: number;
+  /** Before this the chain's pace allows no next page: a sweep reusing its slot waits. */
+  paceUntil?: string;
+  /** Issues recomputed from evidence, and published to Jira, so far. */
+  recomputed?: number;
+  published?: number;
   /** A page that kept failing for as long as Forge retried it; a sweep resumes it. */
   failed?: { at: string; reason: string };
 }
@@ -47,6 +63,8 @@ export interface RescorePageIssue {
   issueId: string;
   projectId: string;
   parentId?: string;
+  /** Its score before the page recomputed it: only a moved score is published. */
+  score?: number;
 }
 
 /** A pass over the run's projects that (re)starts every chain that is not running. */
@@ -54,6 +72,16 @@ export interface RescoreSweep extends ChainCheckpoint {
   sweepId: string;
   /** Project events this sweep has pushed so far. */
   pushed: number;
+  /**
+   * Where each lane of the run stands: the index (in the run's projects) of its first
+   * project not known finished (sync/rescore).
+   */
+  lanes?: number[];
+  /** Lanes this sweep has started (or found running) at their first unfinished project. */
+  lanesStarted?: boolean[];
+  /** When the sweep began, and how many failed projects its lanes passed by. */
+  startedAt?: string;
+  failedPassed?: number;
   /** Set when the cyclic-invocation limit stopped it: the watchdog starts a new one. */
   stoppedAt?: string;
 }

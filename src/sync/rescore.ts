@@ -1,6 +1,11 @@
 import type { RescoreProgressView } from '../contract/views';
 import { allProjectIds } from '../jira/all-projects';
+import type { IssueImpact } from '../domain/impact';
+import { settingsHash } from '../domain/scoring/settings';
 import { impactsAfter } from '../storage/impact-store';
+import { getPublishFailures } from '../storage/publish-failure-store';
+import type { ImpactRecord } from '../storage/records';
+import { getScoringSettings } from '../storage/settings-store';
 import {
   getOneProjectProgress,
   getProjectProgress,
@@ -21,17 +26,30 @@ import { retryOnConflict } from '../usecases/retry-on-conflict';
 import { runChainStep } from './checkpointed-step';
 import { publishIssues } from './publish-issues';
 import type { SyncEvent } from './sync-events';
-import { projectKey, pushEvents } from './sync-queue';
+import { changedIssues, mustRecompute, pageUnits } from './rescore-selection';
+import {
+  FIRST_PAGE_ISSUES,
+  MAX_DELAY_SECONDS,
+  nextPageSize,
+  pageDelaySeconds,
+  RUN_CHAINS
+} from './storage-budget';
+import { projectKey, pushEvents, type OutgoingEvent } from './sync-queue';
 
-/** Issues per rescore event: one Jira publish batch, four storage transactions. */
+/** Issues per rescore event at most: one Jira publish batch, four storage transactions. */
 export const RESCORE_PAGE = 100;
+/** Forge returns at most 100 rows per query. */
+const QUERY_ROWS = 100;
 /**
- * Projects a sweep step starts, and the wait between steps: 40 events every 10 s is
- * 240 a minute, half of Forge's 500 events per minute per installation, leaving room
- * for the chains' own next pages and for evidence changes.
+ * Projects of each lane whose progress a sweep step reads (each a storage read), and the
+ * wait between steps: the sweep's reads stay within its reserve of the storage budget
+ * (sync/storage-budget), and its events far below Forge's 500 a minute.
  */
-export const SWEEP_STEP_PROJECTS = 40;
-export const SWEEP_STEP_DELAY_SECONDS = 10;
+export const SWEEP_LOOKAHEAD = 10;
+export const SWEEP_STEP_DELAY_SECONDS = 30;
+/** Projects of its lane a finished chain looks at for one to hand over to. */
+const HANDOVER_LOOKAHEAD = 4;
+
 /**
  * A chain or sweep that has not moved for this long has lost its event (Forge gave up
  * on it, or the cyclic-invocation limit stopped it): the next sweep starts it again.
@@ -95,13 +113,14 @@ async function startSweep(run: RescoreRun, env: Env): Promise<void> {
     nextQueued: true,
     finished: false,
     pushed: 0,
+    startedAt: env.now().toISOString(),
     updatedAt: env.now().toISOString()
   };
   await saveSweep(run.runId, sweep);
   await pushEvents([sweepEvent(run.runId, sweep.sweepId, 0)]);
 }
 
-function sweepEvent(runId: string, sweepId: string, step: number): Parameters<typeof pushEvents>[0][number] {
+function sweepEvent(runId: string, sweepId: string, step: number): OutgoingEvent {
   return {
     concurrencyKey: SWEEP_KEY,
     body: { kind: 'rescore-sweep', runId, sweepId, step },
@@ -110,10 +129,13 @@ function sweepEvent(runId: string, sweepId: string, step: number): Parameters<ty
 }
 
 /**
- * One step of a sweep: for its slice of the run's projects, queues the next page of
- * every chain that is not running (not started, stopped before queueing its next page,
- * failed, or stalled), then queues the next step a little later. The last step marks
- * the run complete once every project is finished.
+ * One step of a sweep. A run's projects are dealt to `RUN_CHAINS` lanes (project i to
+ * lane i mod RUN_CHAINS); a lane runs one project's chain at a time, which hands over to
+ * the lane's next project when it finishes, so at most `RUN_CHAINS` chains share the
+ * storage budget. A sweep starts each lane once, at its first unfinished project,
+ * restarting a chain that failed, stalled or was stopped before queueing its next page;
+ * then it follows the lanes, and ends when they stop moving (the watchdog's next sweep
+ * takes over) or have all passed their last project: then the run is complete.
  */
 export async function sweepStep(event: SweepEvent, now: Date): Promise<void> {
   const [run, sweep] = await Promise.all([getRescoreRun(), getSweep(event.runId)]);
@@ -124,42 +146,110 @@ export async function sweepStep(event: SweepEvent, now: Date): Promise<void> {
     now,
     save: (next) => saveSweep(run.runId, next),
     work: async (current) => {
-      const start = event.step * SWEEP_STEP_PROJECTS;
-      const slice = run.projectIds.slice(start, start + SWEEP_STEP_PROJECTS);
-      const progress = await getProjectProgress(run.runId, slice);
-      const starts = slice.flatMap((projectId) => {
-        const p = progress.get(projectId);
-        return needsStart(p, now) ? [pageEvent(run.runId, projectId, p?.steps ?? 0)] : [];
-      });
-      await pushEvents(starts);
-      const more = start + SWEEP_STEP_PROJECTS < run.projectIds.length;
-      if (!more) await completeIfFinished(run, now);
-      return { checkpoint: { ...current, pushed: current.pushed + starts.length }, more };
+      const { lanes, started, pushed, failed, moved } = await followLanes(run, current, now);
+      const through = lanes.every((index) => index >= run.projectIds.length);
+      const failedPassed = (current.failedPassed ?? 0) + failed;
+      // A project that failed during this sweep keeps the run open for the next one.
+      if (through && failedPassed === 0) await saveRescoreRun({ ...run, completedAt: now.toISOString() });
+      return {
+        checkpoint: {
+          ...current,
+          lanes,
+          lanesStarted: started,
+          failedPassed,
+          pushed: current.pushed + pushed
+        },
+        more: !through && moved
+      };
     },
     queueNext: (step) => pushEvents([sweepEvent(run.runId, sweep.sweepId, step)])
   });
 }
 
+/** Moves each lane past its finished projects; on a sweep's first step, starts the lanes. */
+async function followLanes(
+  run: RescoreRun,
+  sweep: RescoreSweep,
+  now: Date
+): Promise<{ lanes: number[]; started: boolean[]; pushed: number; failed: number; moved: boolean }> {
+  const count = Math.min(RUN_CHAINS, run.projectIds.length);
+  const lanes = sweep.lanes ?? Array.from({ length: count }, (_, i) => i);
+  // A lane is started once per sweep, where the sweep first finds its unfinished project.
+  const started = sweep.lanesStarted ?? lanes.map(() => false);
+  const ahead = lanes.map((index) => laneProjects(run, index, SWEEP_LOOKAHEAD));
+  const progress = await getProjectProgress(run.runId, ahead.flat());
+  // A project that failed since this sweep started its lane is passed by; one that failed before, restarted.
+  const sweepStart = Date.parse(sweep.startedAt ?? sweep.updatedAt);
+  const starts: OutgoingEvent[] = [];
+  let failed = 0;
+  const next = lanes.map((start, l) => {
+    const failedNow = (p: RescoreProjectProgress | undefined): boolean =>
+      started[l] === true && p?.failed !== undefined && Date.parse(p.failed.at) >= sweepStart;
+    let index = start;
+    for (const projectId of ahead[l] ?? []) {
+      const p = progress.get(projectId);
+      if (!p?.finished && !failedNow(p)) break;
+      if (!p?.finished) failed += 1;
+      index += RUN_CHAINS;
+    }
+    const projectId = run.projectIds[index];
+    if (!started[l] && projectId !== undefined && (ahead[l] ?? []).includes(projectId)) {
+      const p = progress.get(projectId);
+      if (needsStart(p, now)) starts.push(pageEvent(run.runId, projectId, p?.steps ?? 0));
+      started[l] = true;
+    }
+    return index;
+  });
+  await pushEvents(starts);
+  const moved = sweep.lanes === undefined || next.some((index, l) => index !== lanes[l]);
+  return { lanes: next, started, pushed: starts.length, failed, moved };
+}
+
+/** A lane's projects from `index` on, at most `count`. */
+function laneProjects(run: RescoreRun, index: number, count: number): string[] {
+  const ids: string[] = [];
+  for (let i = index; i < run.projectIds.length && ids.length < count; i += RUN_CHAINS) {
+    ids.push(run.projectIds[i]!);
+  }
+  return ids;
+}
+
+/** Not started, or a chain whose next page will not come by itself. */
 function needsStart(progress: RescoreProjectProgress | undefined, now: Date): boolean {
   if (!progress) return true;
   if (progress.finished) return false;
   return !progress.nextQueued || progress.failed !== undefined || stalled(progress.updatedAt, now);
 }
 
-async function completeIfFinished(run: RescoreRun, now: Date): Promise<void> {
-  const progress = await getProjectProgress(run.runId, run.projectIds);
-  const finished = run.projectIds.every((id) => progress.get(id)?.finished === true);
-  if (finished) await saveRescoreRun({ ...run, completedAt: now.toISOString() });
+/**
+ * Starts the next unfinished project of a finished chain's lane, as late as the chain's
+ * pace says, unless a chain is already going there.
+ */
+async function handOver(run: RescoreRun, projectId: string, delay: number, now: Date): Promise<void> {
+  const ahead = laneProjects(run, run.projectIds.indexOf(projectId) + RUN_CHAINS, HANDOVER_LOOKAHEAD);
+  if (ahead.length === 0) return;
+  const progress = await getProjectProgress(run.runId, ahead);
+  const nextId = ahead.find((id) => !progress.get(id)?.finished);
+  if (nextId === undefined) return; // the sweep moves the lane further
+  const p = progress.get(nextId);
+  if (!needsStart(p, now)) return;
+  await pushEvents([pageEvent(run.runId, nextId, p?.steps ?? 0, delay)]);
 }
 
-function pageEvent(runId: string, projectId: string, page: number): Parameters<typeof pushEvents>[0][number] {
-  return { concurrencyKey: projectKey(projectId), body: { kind: 'rescore', runId, projectId, page } };
+function pageEvent(runId: string, projectId: string, page: number, delayInSeconds = 0): OutgoingEvent {
+  return {
+    concurrencyKey: projectKey(projectId),
+    body: { kind: 'rescore', runId, projectId, page },
+    ...(delayInSeconds > 0 ? { delayInSeconds: Math.min(MAX_DELAY_SECONDS, delayInSeconds) } : {})
+  };
 }
 
 /**
- * One page of one project's rescore, at most once however often its event arrives:
- * the page after the checkpointed last issue id is saved in the checkpoint, recomputed
- * from its links and published, the checkpoint moves on, and the next page is queued.
+ * One page of one project's rescore, at most once however often its event arrives: the
+ * page after the checkpointed last issue id is read, and of its issues those that other
+ * settings made or that decay may have moved are pinned in the checkpoint, recomputed
+ * from their evidence, and published when their score moved; the checkpoint moves on,
+ * and the next page is queued as late as the chain's share of the storage budget says.
  */
 export async function rescorePage(event: RescoreEvent, now: Date): Promise<void> {
   const [run, saved] = await Promise.all([
@@ -167,8 +257,10 @@ export async function rescorePage(event: RescoreEvent, now: Date): Promise<void>
     getOneProjectProgress(event.runId, event.projectId)
   ]);
   if (run?.runId !== event.runId) return; // superseded: the newer run covers this project
-  const pageSize = run.pageSize ?? RESCORE_PAGE;
-  await runChainStep<RescoreProjectProgress>({
+  const maxPage = run.pageSize ?? RESCORE_PAGE;
+  let delay = secondsUntil(saved?.paceUntil, now);
+  let finished = false;
+  const outcome = await runChainStep<RescoreProjectProgress>({
     step: event.page,
     checkpoint: saved ?? {
       steps: 0,
@@ -180,52 +272,138 @@ export async function rescorePage(event: RescoreEvent, now: Date): Promise<void>
     now,
     save: (next) => saveProjectProgress(run.runId, event.projectId, next),
     work: async (current) => {
-      // A retry (or a resumed failed page) rescores the very issues its first attempt read.
-      const page = current.page ?? (await pinNextPage(run.runId, event.projectId, current, pageSize, now));
-      if (page.length > 0) {
-        await retryOnConflict(() => applyChange(emptyChange(), page, now, { rescore: true, sync: false }));
-        await publishIssues(page.map((i) => i.issueId));
-      }
-      const { failed: _cleared, page: _done, ...rest } = current;
-      const last = page.at(-1)?.issueId;
+      // A retry (or a resumed failed page) rescores the very issues its first attempt pinned.
+      // One row fewer than a query returns: the row after the page says whether more follow.
+      const limit = Math.min(current.pageSize ?? FIRST_PAGE_ISSUES, maxPage, QUERY_ROWS - 1);
+      const pin = current.page
+        ? { ...pinnedOf(current), scanned: undefined }
+        : await pinNextPage(run.runId, event.projectId, current, limit, now);
+      const results =
+        pin.page.length > 0
+          ? await retryOnConflict(() =>
+              applyChange(emptyChange(), pin.page, now, { rescore: true, sync: false })
+            )
+          : new Map<string, IssueImpact | null>();
+      const publish = [...new Set([...changedIssues(pin.page, results), ...pin.republish])];
+      if (publish.length > 0) await publishIssues(publish);
+      const used = pageUnits({
+        scanned: pin.scanned,
+        recomputed: pin.page,
+        results,
+        republished: pin.republish.length
+      });
+      delay = pageDelaySeconds(used);
+      finished = !pin.more;
+      const {
+        failed: _cleared,
+        page: _done,
+        pageEnd: _end,
+        pageRows: _rows,
+        pageMore: _more,
+        republish: _republished,
+        ...rest
+      } = current;
       return {
         checkpoint: {
           ...rest,
-          issues: current.issues + page.length,
-          ...(last === undefined ? {} : { afterIssueId: last })
+          issues: current.issues + pin.rows,
+          recomputed: (current.recomputed ?? 0) + pin.page.length,
+          published: (current.published ?? 0) + publish.length,
+          pageSize: nextPageSize(pin.rows, used, maxPage),
+          // A next page queued again (its first push failed) still keeps this page's pace.
+          paceUntil: new Date(now.getTime() + delay * 1000).toISOString(),
+          ...(pin.end === undefined ? {} : { afterIssueId: pin.end })
         },
-        // A full page may have more after it (at worst, one empty page ends the chain).
-        more: page.length === pageSize
+        more: !finished
       };
     },
-    queueNext: (page) => pushEvents([pageEvent(run.runId, event.projectId, page)])
+    queueNext: (page) => pushEvents([pageEvent(run.runId, event.projectId, page, delay)])
   });
+  if (outcome === 'done' && finished) await handOver(run, event.projectId, delay, now);
+}
+
+interface PinnedPage {
+  /** Issues to recompute from their evidence. */
+  page: RescorePageIssue[];
+  /** Issues left as they are whose last publish failed. */
+  republish: string[];
+  /** The rows the page query returned (undefined when resuming a pinned page). */
+  scanned: ImpactRecord[] | undefined;
+  rows: number;
+  /** Rows follow the page. */
+  more: boolean;
+  end?: string;
+}
+
+function pinnedOf(current: RescoreProjectProgress): Omit<PinnedPage, 'scanned'> {
+  const page = current.page ?? [];
+  // A page pinned before pages recorded their end: it is the whole page.
+  const end = current.pageEnd ?? page.at(-1)?.issueId;
+  return {
+    page,
+    republish: current.republish ?? [],
+    rows: current.pageRows ?? page.length,
+    // A page pinned before pages knew whether more follow: a full page may have more.
+    more: current.pageMore ?? page.length === RESCORE_PAGE,
+    ...(end === undefined ? {} : { end })
+  };
 }
 
 /**
- * Reads a project's next page and saves it in the checkpoint before any of its issues is
- * rescored. A rescore deletes the impact of an issue with no evidence left, so a page
- * whose publish (or anything after the commit) failed would, asked of the index again,
- * come back without those issues: the retry would skip them, never publish their zero,
- * and not count them.
+ * Reads a project's next page and saves in the checkpoint, before any of them is
+ * rescored, the issues to recompute (with their scores) and to publish again. A rescore
+ * deletes the impact of an issue with no evidence left, so a page whose publish (or
+ * anything after the commit) failed would, asked of the index again, come back without
+ * those issues: the retry would skip them, never publish their zero, and not count them.
+ * Issues whose settings are current and whose decay cannot move them by a hundredth are
+ * left alone: no evidence read, no write, no publish.
  */
 async function pinNextPage(
   runId: string,
   projectId: string,
   current: RescoreProjectProgress,
-  pageSize: number,
+  limit: number,
   now: Date
-): Promise<RescorePageIssue[]> {
-  const rows = await impactsAfter(projectId, current.afterIssueId, pageSize);
-  const page = rows.map((row) => ({
-    issueId: row.issueId,
-    projectId: row.projectId,
-    ...(row.parentId === undefined ? {} : { parentId: row.parentId })
-  }));
-  if (page.length > 0) {
-    await saveProjectProgress(runId, projectId, { ...current, page, updatedAt: now.toISOString() });
+): Promise<PinnedPage> {
+  const [queried, settings, failures] = await Promise.all([
+    impactsAfter(projectId, current.afterIssueId, limit + 1),
+    getScoringSettings(),
+    getPublishFailures(projectId)
+  ]);
+  const rows = queried.slice(0, limit);
+  const scoring = { hash: settingsHash(settings), recency: settings.recency };
+  const page: RescorePageIssue[] = [];
+  const republish: string[] = [];
+  for (const row of rows) {
+    if (mustRecompute(row, scoring, now)) {
+      page.push({
+        issueId: row.issueId,
+        projectId: row.projectId,
+        score: row.score,
+        ...(row.parentId === undefined ? {} : { parentId: row.parentId })
+      });
+    } else if (failures[row.issueId] !== undefined) republish.push(row.issueId);
   }
-  return page;
+  const end = rows.at(-1)?.issueId;
+  const more = queried.length > limit;
+  const pinned = { page, republish, rows: rows.length, more, ...(end === undefined ? {} : { end }) };
+  if (page.length + republish.length > 0) {
+    await saveProjectProgress(runId, projectId, {
+      ...current,
+      page,
+      republish,
+      pageRows: rows.length,
+      pageMore: more,
+      ...(end === undefined ? {} : { pageEnd: end }),
+      updatedAt: now.toISOString()
+    });
+  }
+  return { ...pinned, scanned: queried };
+}
+
+function secondsUntil(at: string | undefined, now: Date): number {
+  if (at === undefined) return 0;
+  return Math.max(0, Math.ceil((Date.parse(at) - now.getTime()) / 1000));
 }
 
 /**
@@ -234,13 +412,18 @@ async function pinNextPage(
  * watchdog's, or an admin's Retry) starts the page again.
  */
 export async function markPageFailed(event: RescoreEvent, reason: string, now: Date): Promise<void> {
-  const saved = await getOneProjectProgress(event.runId, event.projectId);
+  const [run, saved] = await Promise.all([
+    getRescoreRun(),
+    getOneProjectProgress(event.runId, event.projectId)
+  ]);
   if (saved?.finished) return;
   await saveProjectProgress(event.runId, event.projectId, {
     ...(saved ?? { steps: 0, nextQueued: false, finished: false, issues: 0 }),
     updatedAt: now.toISOString(),
     failed: { at: now.toISOString(), reason }
   });
+  // The lane goes on without it: the next sweep (watchdog or Retry) starts it again.
+  if (run?.runId === event.runId) await handOver(run, event.projectId, 0, now);
 }
 
 /** Records that the cyclic-invocation limit stopped a sweep, so the watchdog need not wait. */
