@@ -1,7 +1,7 @@
 import { decayBound, DECAY_SKIP_BELOW } from '../domain/scoring/decay-bound';
 import type { IssueImpact } from '../domain/impact';
 import { FORMULA_VERSION, type ScoringSettings } from '../domain/scoring/settings';
-import type { ImpactRecord } from '../storage/records';
+import type { RankRow } from '../storage/records';
 import type { RescorePageIssue } from '../storage/rescore-store';
 import { jsonBytes, unitsFor, type Units } from './storage-budget';
 
@@ -11,19 +11,23 @@ import { jsonBytes, unitsFor, type Units } from './storage-budget';
  * recompute their issues when they happen, so time is all that can have moved the rest.
  */
 export function mustRecompute(
-  row: ImpactRecord,
+  row: RankRow,
   settings: { hash: string; recency: ScoringSettings['recency'] },
   now: Date
 ): boolean {
   if (row.formulaVersion !== FORMULA_VERSION || row.settingsHash !== settings.hash) return true;
-  const score = row.readModel?.score;
-  if (!score?.computedAt || !Array.isArray(score.contributions)) return true;
-  const lastEvidenceAt = row.lastEvidenceAt ?? score.lastEvidenceAt;
+  // The ledger says when the score was measured and over how many groups; rows stored
+  // before it carry their read model instead.
+  const legacy = row.readModel?.score;
+  const computedAt = row.totals?.at ?? legacy?.computedAt;
+  const contributions = row.totals?.groups ?? (Array.isArray(legacy?.contributions) ? legacy.contributions.length : undefined);
+  if (!computedAt || contributions === undefined) return true;
+  const lastEvidenceAt = row.lastEvidenceAt ?? legacy?.lastEvidenceAt;
   const bound = decayBound(
     {
       score: row.score,
-      computedAt: score.computedAt,
-      contributions: score.contributions.length,
+      computedAt,
+      contributions,
       ...(lastEvidenceAt === undefined ? {} : { lastEvidenceAt })
     },
     settings.recency,
@@ -60,7 +64,7 @@ export function changedIssues(
  */
 export function pageUnits(args: {
   /** The rows the page query returned; undefined when the page was pinned before. */
-  scanned: readonly ImpactRecord[] | undefined;
+  scanned: readonly RankRow[] | undefined;
   recomputed: readonly RescorePageIssue[];
   results: ReadonlyMap<string, IssueImpact | null>;
   republished: number;

@@ -4,7 +4,7 @@ import type { IssueImpact } from '../domain/impact';
 import { settingsHash } from '../domain/scoring/settings';
 import { impactsAfter } from '../storage/impact-store';
 import { getPublishFailures } from '../storage/publish-failure-store';
-import type { ImpactRecord } from '../storage/records';
+import type { RankRow } from '../storage/records';
 import { getScoringSettings } from '../storage/settings-store';
 import {
   getOneProjectProgress,
@@ -328,7 +328,7 @@ interface PinnedPage {
   /** Issues left as they are whose last publish failed. */
   republish: string[];
   /** The rows the page query returned (undefined when resuming a pinned page). */
-  scanned: ImpactRecord[] | undefined;
+  scanned: RankRow[] | undefined;
   rows: number;
   /** Rows follow the page. */
   more: boolean;
