@@ -59,8 +59,8 @@ export function changedIssues(
 /**
  * An estimate, on the generous side, of the storage units a page used: the page query
  * (one request of the rows it returned) and the bookkeeping around it; for each
- * recomputed issue its impact read twice (recompute and publish), its links, insights
- * and accounts, and its new impact written; for each republished issue its impact read.
+ * recomputed issue its impact read twice (recompute and publish), its groups (or, for an
+ * impact stored before groups, its links), insights and accounts, and its new impact written; for each republished issue its impact read.
  */
 export function pageUnits(args: {
   /** The rows the page query returned; undefined when the page was pinned before. */
@@ -81,7 +81,9 @@ export function pageUnits(args: {
       continue;
     }
     const rowUnits = unitsFor(jsonBytes(impact) + 1024);
-    read += 2 * rowUnits + 1 + impact.score.insightCount + impact.score.uniqueAccounts;
+    // Besides the rows: a query of its groups, and, for a row stored before groups, of its
+    // links (four indexes) and card rows — each a request of at least one unit.
+    read += 2 * rowUnits + 6 + impact.score.insightCount + impact.score.uniqueAccounts;
     write += rowUnits;
   }
   read += 2 * args.republished;
