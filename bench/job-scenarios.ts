@@ -100,6 +100,13 @@ export async function fanOutJobs(stories: number): Promise<OperationRow[]> {
     // Row 7: the account's revenue changes; every issue it backs must be rescored.
     const before = await allRanked(forge, projectId);
     let failed = 0;
+    let waited = 0;
+    /** The queue's logical delays and backoff belong to a job's modelled time (never really waited). */
+    const withWait = (row: OperationRow): OperationRow => ({
+      ...row,
+      modelledMs: row.modelledMs + waited,
+      queueWaitMs: waited
+    });
     const rescore = await measure(
       forge,
       VIRTUAL_RUN,
@@ -109,7 +116,7 @@ export async function fanOutJobs(stories: number): Promise<OperationRow[]> {
         await call(forge, projectHandler, site, 'project/upsertAccount', {
           account: { name: ACCOUNT.name, arr: 5000 }
         });
-        failed = (await forge.drainQueues()).failed;
+        ({ failed, waitedMs: waited } = await forge.drainQueues());
       }
     );
     forge.host.clock.advance(60_000);
@@ -120,7 +127,7 @@ export async function fanOutJobs(stories: number): Promise<OperationRow[]> {
     const rows = [
       judge(
         {
-          ...rescore,
+          ...withWait(rescore),
           note: `${rescored} of ${affected} issues show the new revenue and a new score`,
           facts: { affected, rescored, failedEvents: failed }
         },
@@ -148,7 +155,7 @@ export async function fanOutJobs(stories: number): Promise<OperationRow[]> {
           sourceId: source.id,
           targetId: target.id
         });
-        failed = (await forge.drainQueues()).failed;
+        ({ failed, waitedMs: waited } = await forge.drainQueues());
       }
     );
     forge.host.clock.advance(60_000);
@@ -161,7 +168,7 @@ export async function fanOutJobs(stories: number): Promise<OperationRow[]> {
     rows.push(
       judge(
         {
-          ...merge,
+          ...withWait(merge),
           note: `after: ${single} of ${affected} issues show exactly 1 insight; duplicate ${sourceGone ? 'gone' : 'still listed'}; survivor linked ${kept?.linkCount ?? 0} times`,
           facts: { consistent: mergeConsistent, failedEvents: failed }
         },
@@ -177,7 +184,7 @@ export async function fanOutJobs(stories: number): Promise<OperationRow[]> {
       scale,
       async () => {
         await call(forge, projectHandler, site, 'project/deleteInsight', { insightId: target.id });
-        failed = (await forge.drainQueues()).failed;
+        ({ failed, waitedMs: waited } = await forge.drainQueues());
       }
     );
     forge.host.clock.advance(60_000);
@@ -186,7 +193,7 @@ export async function fanOutJobs(stories: number): Promise<OperationRow[]> {
     rows.push(
       judge(
         {
-          ...remove,
+          ...withWait(remove),
           note: `after: ${left.size} issues still ranked; insight ${deletedGone ? 'gone' : 'still listed'}`,
           facts: { consistent: left.size === 0 && deletedGone, failedEvents: failed }
         },

@@ -23,6 +23,13 @@ const DEFAULT_REAL_WAIT_DIVISOR = 2;
 const REFRESH_AT = 1000;
 
 /**
+ * Wall time one world's setup (through the resolvers) may take before its larger scales
+ * are left out and listed as not measured: linking costs that grow with what an issue
+ * already holds make setup quadratic, and the full bench must stay well under 30 minutes.
+ */
+const SETUP_BUDGET_MS = 4 * 60_000;
+
+/**
  * `npm run bench` — counts calls and the round trips on the critical path per operation
  * on the local Forge host and models wall time under one fixed latency model (KVS 20 ms,
  * Jira 150 ms, queue 30 ms, invoke 200 ms). Counts do not jitter; compare rows as ratios
@@ -46,23 +53,28 @@ async function main(): Promise<void> {
   };
   const operations: OperationRow[] = [];
   const setup: Record<string, number> = {};
-  for (const n of quick ? [10, 1000] : [10, 1000, 10000]) {
+  const skipped: string[] = [];
+  for (const n of quick ? [10, 300] : [10, 1000, 10000]) {
     log(`panel reads and evidence writes, ${n} insights on a story under an epic…`);
-    operations.push(...(await evidenceOnStory(n)));
+    const rows = await evidenceOnStory(n, VIRTUAL_RUN, SETUP_BUDGET_MS);
+    if ('skipped' in rows) skipped.push(`panel reads and evidence writes at ${n} insights: ${rows.skipped}`);
+    else operations.push(...rows);
   }
   log('epic roll-up over 50 children…');
   operations.push(...(await epicRollUp()));
-  const rankScales = quick ? [1000] : [1000, 10000];
+  const rankScales = quick ? [300] : [1000, 10000];
   const jiraIssues = quick ? 10000 : 100000;
   log(
     `ranked pages at ${rankScales.join(', ')} scored issues in a Jira of ${jiraIssues}, then the daily refresh…`
   );
-  const ranking = await rankingWorld(rankScales, jiraIssues, REFRESH_AT);
+  const refreshAt = quick ? 300 : REFRESH_AT;
+  const ranking = await rankingWorld(rankScales, jiraIssues, refreshAt, SETUP_BUDGET_MS);
   operations.push(...ranking.rows);
+  if (ranking.skipped) skipped.push(ranking.skipped);
   setup['ms of wall time per scored issue (one panel/link each)'] =
     Math.round(ranking.setupMsPerIssue * 10) / 10;
   log('account, merge and delete jobs over an insight backing many issues…');
-  operations.push(...(await fanOutJobs(quick ? 200 : 1000)));
+  operations.push(...(await fanOutJobs(quick ? 100 : 1000)));
   log('sync to Jira…');
   operations.push(await syncPerChange());
   for (const n of quick ? [1000] : [10000, 100000]) {
@@ -70,7 +82,7 @@ async function main(): Promise<void> {
     operations.push(...(await librarySearch(n)));
   }
   log('CSV import…');
-  const imports = [await importThroughput(quick ? 1000 : 10000)];
+  const imports = [await importThroughput(quick ? 500 : 10000)];
   operations.push(...imports);
   log(`cross-check: each scenario at a small scale, really waiting the model ÷ ${divisor}…`);
   const checks = await crossChecks(divisor);
@@ -100,6 +112,7 @@ async function main(): Promise<void> {
           browser,
           imports: importRates,
           setup,
+          skipped,
           wallSeconds
         },
         null,
@@ -150,6 +163,7 @@ async function main(): Promise<void> {
     );
   console.log('');
   for (const [what, value] of Object.entries(setup)) console.log(`setup: ${value} ${what}`);
+  for (const what of skipped) console.log(`not measured: ${what}`);
   console.log(`bench wall time: ${wallSeconds} s${quick ? ' (--quick)' : ''}`);
   console.log(`targets met: ${met} of ${judged.length}`);
   failOnCrossCheck(checks);
@@ -161,7 +175,10 @@ async function main(): Promise<void> {
  */
 async function crossChecks(divisor: number): Promise<CrossCheck[]> {
   const scenarios: ((run: BenchRun) => Promise<OperationRow[]>)[] = [
-    (run) => evidenceOnStory(10, run),
+    async (run) => {
+      const rows = await evidenceOnStory(10, run);
+      return 'skipped' in rows ? [] : rows;
+    },
     (run) => epicRollUp(run),
     async (run) => [await syncPerChange(run)],
     async (run) => [await importThroughput(200, run)],
