@@ -159,10 +159,13 @@ async function dailyRefresh(forge: ReturnType<typeof benchForge>, scored: number
   )) as {
     ok: boolean;
     value?: RescoreProgressView | null;
+    error?: { code: string };
   };
-  const progress = answer.value
-    ? `; run ${answer.value.done ? 'done' : 'not done'}, ${answer.value.issuesRescored} issues rescored, ${answer.value.projectsFailed} projects failed`
-    : '';
+  const progress = !answer.ok
+    ? `; progress unreadable: ${answer.error?.code}`
+    : answer.value
+      ? `; run ${answer.value.done ? 'done' : 'not done'}, ${answer.value.issuesRescored} issues rescored, ${answer.value.projectsFailed} projects failed`
+      : '';
   return judge(
     {
       ...row,
