@@ -191,9 +191,14 @@ export function realisticCards(issueId: string, count: number): EvidenceCard[] {
 }
 
 /** Captures `count` insights into the project's library and returns their ids. */
-export async function captureMany(forge: LocalForge, projectId: string, count: number): Promise<string[]> {
+export async function captureMany(
+  forge: LocalForge,
+  projectId: string,
+  count: number,
+  from = 0
+): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < count; i += 1) {
+  for (let i = from; i < from + count; i += 1) {
     const view = (await call(
       forge,
       projectHandler,
