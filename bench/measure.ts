@@ -31,6 +31,96 @@ export interface OperationRow {
   /** Forge storage quota units billed: 10 KB each, per request or batch item (limits-kvs-ce). */
   kvsReadUnits: number;
   kvsWriteUnits: number;
+  /** KVS calls that write (set, delete, batch writes, transactions). */
+  kvsWriteCalls: number;
+  /** The most units billed in any sliding minute of the quota clock while the row ran. */
+  peakReadUnitsPerMinute: number;
+  peakWriteUnitsPerMinute: number;
+  /** The row's own floor under the latency model, and what it is made of. */
+  floorMs?: number;
+  floor?: string;
+  /** modelled ÷ floor. */
+  ratio?: number;
+  /** What the product needs of this row, and whether the counts meet it (never wall time). */
+  target?: string;
+  met?: boolean;
+  /** Facts a scenario checked besides the meter (a page's length, rows lost…). */
+  facts?: Record<string, number | boolean>;
+}
+
+/** The fewest platform round trips an operation can need, as counts of each kind. */
+export interface FloorParts {
+  invoke?: number;
+  jira?: number;
+  kvs?: number;
+  queue?: number;
+}
+
+/** A row's target: its text, its floor, and the count-based test of it. */
+export interface Target {
+  text: string;
+  floor: FloorParts;
+  /** Undefined for a row kept only for comparison. */
+  met: (row: OperationRow) => boolean | undefined;
+}
+
+const KVS_READ_PATHS = new Set([
+  '/api/v1/get',
+  '/api/v1/secret/get',
+  '/api/v1/entity/get',
+  '/api/v1/query',
+  '/api/v1/entity/query',
+  '/api/v1/batch/get'
+]);
+
+/** The floor's time under the benchmark model, and a text such as "invoke + 1 Jira + 2 KVS". */
+export function floorOf(parts: FloorParts): { ms: number; text: string } {
+  const order: [keyof FloorParts, string][] = [
+    ['invoke', 'invoke'],
+    ['jira', 'Jira'],
+    ['kvs', 'KVS'],
+    ['queue', 'queue']
+  ];
+  let ms = 0;
+  const words: string[] = [];
+  for (const [kind, label] of order) {
+    const n = parts[kind] ?? 0;
+    if (n === 0) continue;
+    ms += n * DEFAULT_LATENCY[kind];
+    words.push(kind === 'invoke' && n === 1 ? label : `${n} ${label}`);
+  }
+  return { ms, text: `${words.join(' + ')} = ${ms} ms` };
+}
+
+/** Adds the floor, the ratio and the target's verdict to a measured row. */
+export function judge(row: OperationRow, target: Target): OperationRow {
+  const floor = floorOf(target.floor);
+  const verdict = target.met(row);
+  return {
+    ...row,
+    floorMs: floor.ms,
+    floor: floor.text,
+    ratio: floor.ms > 0 ? Math.round((row.modelledMs / floor.ms) * 100) / 100 : 0,
+    target: target.text,
+    ...(verdict === undefined ? {} : { met: verdict })
+  };
+}
+
+/** The largest sum of `amount` over any 60 s window of the times given. */
+function peakPerMinute(unsorted: readonly { at: number; amount: number }[]): number {
+  const entries = [...unsorted].sort((a, b) => a.at - b.at);
+  let peak = 0;
+  let sum = 0;
+  let tail = 0;
+  for (const entry of entries) {
+    sum += entry.amount;
+    while (entries[tail]!.at <= entry.at - 60_000) {
+      sum -= entries[tail]!.amount;
+      tail += 1;
+    }
+    peak = Math.max(peak, sum);
+  }
+  return peak;
 }
 
 /** A fresh local platform with the benchmark latency model; Jira checks off for speed. */
@@ -61,11 +151,20 @@ export async function measure(
   forge.host.meter.reset();
   forge.host.emulatorMs = 0;
   if (run.realWait) forge.host.meter.setMode('real');
+  // Every unit the quota bills, with the quota clock's time: the peak minute of a long job.
+  const billed: Record<'read' | 'write', { at: number; amount: number }[]> = { read: [], write: [] };
+  const quota = forge.host.kvsQuota;
+  const charge = quota.charge.bind(quota);
+  quota.charge = (kind, units) => {
+    billed[kind].push({ at: forge.host.quotaClock.now(), amount: units });
+    charge(kind, units);
+  };
   const started = performance.now();
   try {
     await op();
   } finally {
     forge.host.meter.setMode('virtual');
+    quota.charge = charge;
   }
   const wallMs = performance.now() - started;
   const s = forge.host.meter.snapshot();
@@ -79,7 +178,12 @@ export async function measure(
     // Includes the invoke from the browser, which is on every operation's critical path.
     modelledMs: s.modelledMs,
     kvsReadUnits: s.units.read,
-    kvsWriteUnits: s.units.write
+    kvsWriteUnits: s.units.write,
+    kvsWriteCalls: Object.entries(s.byPath)
+      .filter(([label]) => label.startsWith('kvs ') && !KVS_READ_PATHS.has(label.slice(4)))
+      .reduce((sum, [, n]) => sum + n, 0),
+    peakReadUnitsPerMinute: peakPerMinute(billed.read),
+    peakWriteUnitsPerMinute: peakPerMinute(billed.write)
   };
   if (run.realWait) row.wall = { ms: Math.round(wallMs), engineMs: Math.round(forge.host.emulatorMs) };
   if (note) row.note = note;
