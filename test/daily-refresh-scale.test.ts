@@ -87,7 +87,10 @@ describe('daily refresh at scale', () => {
     const daily = await measured(forge, () => forge.runScheduled('daily-impact-refresh'));
     const expected = await whenNotBusy(forge, () =>
       forge.host.scope.run({ accountId: undefined, cloudId: forge.host.cloudId }, () =>
-        recomputeFromScratch(forge.jira, issues.map((i) => i.issueId))
+        recomputeFromScratch(
+          forge.jira,
+          issues.map((i) => i.issueId)
+        )
       )
     );
     const after = await storedScores(

@@ -18,14 +18,20 @@ describe('evidence core on the local Forge host', () => {
 
   it('captures an insight on an issue and shows it with an explained score', async () => {
     const bob = panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId);
-    const outcome = await bob.ok('panel/captureAndLink', { insight: sampleInsight(), note: 'Blocks renewals' });
+    const outcome = await bob.ok('panel/captureAndLink', {
+      insight: sampleInsight(),
+      note: 'Blocks renewals'
+    });
     const impact = outcome.view.impact;
     expect(impact).not.toBeNull();
     expect(impact!.score.score).toBeGreaterThan(0);
     expect(impact!.score.uniqueAccounts).toBe(1);
     expect(impact!.score.arrAtStake).toBe(240000);
     expect(impact!.cards).toHaveLength(1);
-    expect(impact!.cards[0]).toMatchObject({ summary: 'Checkout times out when paying by invoice', note: 'Blocks renewals' });
+    expect(impact!.cards[0]).toMatchObject({
+      summary: 'Checkout times out when paying by invoice',
+      note: 'Blocks renewals'
+    });
     expect(impact!.score.contributions[0]).toMatchObject({ accountName: 'Acme Corp', severity: 'critical' });
 
     const read = await bob.ok('panel/getEvidence', {});
@@ -64,11 +70,23 @@ describe('evidence core on the local Forge host', () => {
     const captured = await bob.ok('panel/captureAndLink', { insight: sampleInsight(), note: '' });
     const insightId = captured.view.impact!.cards[0]!.insightId;
     // The same insight linked to the story too must not count twice on the epic.
-    await panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId).ok('panel/link', { insightIds: [insightId], note: '' });
+    await panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId).ok('panel/link', {
+      insightIds: [insightId],
+      note: ''
+    });
 
-    const epic = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.epicId).ok('panel/getEvidence', {});
-    const story = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId).ok('panel/getEvidence', {});
-    const subtask = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.subtaskId).ok('panel/getEvidence', {});
+    const epic = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.epicId).ok(
+      'panel/getEvidence',
+      {}
+    );
+    const story = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId).ok(
+      'panel/getEvidence',
+      {}
+    );
+    const subtask = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.subtaskId).ok(
+      'panel/getEvidence',
+      {}
+    );
     expect(epic.impact!.score.insightCount).toBe(1);
     expect(epic.impact!.score.score).toBeCloseTo(subtask.impact!.score.score, 2);
     expect(story.impact!.cards[0]!.fromIssueId).toBe(chain.storyId);
@@ -81,9 +99,14 @@ describe('evidence core on the local Forge host', () => {
     const insightId = captured.view.impact!.cards[0]!.insightId;
     const after = await bob.ok('panel/unlink', { insightId });
     expect(after.impact).toBeNull();
-    const epic = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.epicId).ok('panel/getEvidence', {});
+    const epic = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.epicId).ok(
+      'panel/getEvidence',
+      {}
+    );
     expect(epic.impact).toBeNull();
-    const inbox = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/listInsights', { status: 'new' });
+    const inbox = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/listInsights', {
+      status: 'new'
+    });
     expect(inbox.items.map((i) => i.id)).toContain(insightId);
   });
 
@@ -105,16 +128,24 @@ describe('evidence core on the local Forge host', () => {
 
   it('rejects unknown fields in a payload', async () => {
     const bob = panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId);
-    const result = await bob.call('panel/unlink', { insightId: 'x', issueId: '1' } as unknown as { insightId: string });
+    const result = await bob.call('panel/unlink', { insightId: 'x', issueId: '1' } as unknown as {
+      insightId: string;
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('VALIDATION_FAILED');
   });
 
   it('ranks a project by impact, highest first, with Jira fields', async () => {
     const bob = (issueId: string) => panel(forge, DEMO_USERS.bob, chain.projectId, issueId);
-    await bob(chain.otherStoryId).ok('panel/captureAndLink', { insight: sampleInsight({ severity: 'low', account: undefined }), note: '' });
+    await bob(chain.otherStoryId).ok('panel/captureAndLink', {
+      insight: sampleInsight({ severity: 'low', account: undefined }),
+      note: ''
+    });
     await bob(chain.subtaskId).ok('panel/captureAndLink', { insight: sampleInsight(), note: '' });
-    const page = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/rankedIssues', { limit: 10, statusCategory: 'all' });
+    const page = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/rankedIssues', {
+      limit: 10,
+      statusCategory: 'all'
+    });
     const scores = page.items.map((row) => row.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(page.items.map((row) => row.issueId)).toEqual(
@@ -125,18 +156,27 @@ describe('evidence core on the local Forge host', () => {
 
   it('rescores every issue an insight is evidence for when it is edited or deleted', async () => {
     const bob = (issueId: string) => panel(forge, DEMO_USERS.bob, chain.projectId, issueId);
-    const captured = await bob(chain.subtaskId).ok('panel/captureAndLink', { insight: sampleInsight({ severity: 'low' }), note: '' });
+    const captured = await bob(chain.subtaskId).ok('panel/captureAndLink', {
+      insight: sampleInsight({ severity: 'low' }),
+      note: ''
+    });
     const insightId = captured.view.impact!.cards[0]!.insightId;
     await bob(chain.otherStoryId).ok('panel/link', { insightIds: [insightId], note: '' });
     const before = (await bob(chain.epicId).ok('panel/getEvidence', {})).impact!.score.score;
 
     const library = projectPage(forge, DEMO_USERS.bob, chain.projectId);
-    await library.ok('project/editInsight', { insightId, patch: { severity: 'critical', summary: 'Now critical' } });
+    await library.ok('project/editInsight', {
+      insightId,
+      patch: { severity: 'critical', summary: 'Now critical' }
+    });
     for (const issueId of [chain.subtaskId, chain.storyId, chain.otherStoryId, chain.epicId]) {
       const view = await bob(issueId).ok('panel/getEvidence', {});
       expect(view.impact!.cards[0]).toMatchObject({ summary: 'Now critical', severity: 'critical' });
     }
-    expect((await bob(chain.epicId).ok('panel/getEvidence', {})).impact!.score.score).toBeCloseTo(before * 8, 1);
+    expect((await bob(chain.epicId).ok('panel/getEvidence', {})).impact!.score.score).toBeCloseTo(
+      before * 8,
+      1
+    );
 
     await library.ok('project/deleteInsight', { insightId });
     for (const issueId of [chain.subtaskId, chain.storyId, chain.otherStoryId, chain.epicId]) {

@@ -1,6 +1,14 @@
 import { LocalForge } from '../local/host/local-forge';
 import * as app from '../src/index';
-import { DEMO_USERS, findChain, importRows, panel, projectPage, sampleInsight, type Chain } from './evidence-kit';
+import {
+  DEMO_USERS,
+  findChain,
+  importRows,
+  panel,
+  projectPage,
+  sampleInsight,
+  type Chain
+} from './evidence-kit';
 
 /**
  * The project page's backend: filtered ranking, issue search for triage, dismiss and
@@ -28,16 +36,23 @@ describe('project page backend', () => {
     const enterprise = await bob().ok('project/rankedIssues', { segment: 'enterprise' });
     expect(enterprise.items).toHaveLength(0);
     const smb = await bob().ok('project/rankedIssues', { segment: 'smb', statusCategory: 'all' });
-    expect(smb.items.map((r) => r.issueId).sort()).toEqual([chain.epicId, chain.storyId, chain.subtaskId].sort());
+    expect(smb.items.map((r) => r.issueId).sort()).toEqual(
+      [chain.epicId, chain.storyId, chain.subtaskId].sort()
+    );
     const done = await bob().ok('project/rankedIssues', { statusCategory: 'done' });
     for (const row of done.items) expect(row.statusCategory).toBe('done');
   });
 
   it('pages a ranking without skipping or repeating issues', async () => {
-    const issues = forge.seed.issues.filter((i) => i.projectId === chain.projectId && !i.securityLevel).slice(0, 7);
+    const issues = forge.seed.issues
+      .filter((i) => i.projectId === chain.projectId && !i.securityLevel)
+      .slice(0, 7);
     for (const [n, issue] of issues.entries()) {
       await panel(forge, DEMO_USERS.bob, chain.projectId, issue.id).ok('panel/captureAndLink', {
-        insight: sampleInsight({ summary: `Evidence ${n}`, account: { name: `Account ${n}`, arr: 1000 * (n + 1) } }),
+        insight: sampleInsight({
+          summary: `Evidence ${n}`,
+          account: { name: `Account ${n}`, arr: 1000 * (n + 1) }
+        }),
         note: ''
       });
     }
@@ -45,7 +60,11 @@ describe('project page backend', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await bob().ok('project/rankedIssues', { statusCategory: 'all', limit: 3, ...(cursor ? { cursor } : {}) });
+      const page = await bob().ok('project/rankedIssues', {
+        statusCategory: 'all',
+        limit: 3,
+        ...(cursor ? { cursor } : {})
+      });
       seen.push(...page.items.map((r) => r.issueId));
       cursor = page.cursor;
     } while (cursor);
@@ -63,22 +82,37 @@ describe('project page backend', () => {
 
   it('dismisses an inbox item and restores it, but never linked evidence', async () => {
     const captured = await bob().ok('project/captureInsight', { insight: sampleInsight() });
-    const dismissed = await bob().ok('project/setInsightStatus', { insightId: captured.id, status: 'dismissed' });
+    const dismissed = await bob().ok('project/setInsightStatus', {
+      insightId: captured.id,
+      status: 'dismissed'
+    });
     expect(dismissed.status).toBe('dismissed');
     const inbox = await bob().ok('project/listInsights', { status: 'new' });
     expect(inbox.items.map((i) => i.id)).not.toContain(captured.id);
     await bob().ok('project/setInsightStatus', { insightId: captured.id, status: 'new' });
-    expect((await bob().ok('project/listInsights', { status: 'new' })).items.map((i) => i.id)).toContain(captured.id);
+    expect((await bob().ok('project/listInsights', { status: 'new' })).items.map((i) => i.id)).toContain(
+      captured.id
+    );
 
     await bob().ok('project/link', { issueId: chain.storyId, insightIds: [captured.id], note: '' });
-    const refused = await bob().call('project/setInsightStatus', { insightId: captured.id, status: 'dismissed' });
+    const refused = await bob().call('project/setInsightStatus', {
+      insightId: captured.id,
+      status: 'dismissed'
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 
   it('merges a duplicate: links, tags and account carry over, the score counts it once', async () => {
-    const a = await bob().ok('project/captureInsight', { insight: sampleInsight({ tags: ['billing'], severity: 'low' }) });
+    const a = await bob().ok('project/captureInsight', {
+      insight: sampleInsight({ tags: ['billing'], severity: 'low' })
+    });
     const b = await bob().ok('project/captureInsight', {
-      insight: sampleInsight({ summary: 'Invoice payments time out', tags: ['invoices'], severity: 'critical', account: undefined })
+      insight: sampleInsight({
+        summary: 'Invoice payments time out',
+        tags: ['invoices'],
+        severity: 'critical',
+        account: undefined
+      })
     });
     await bob().ok('project/link', { issueId: chain.storyId, insightIds: [a.id], note: '' });
     await bob().ok('project/link', { issueId: chain.otherStoryId, insightIds: [b.id], note: '' });
@@ -90,9 +124,15 @@ describe('project page backend', () => {
     expect(merged.account?.name).toBe('Acme Corp');
     expect(merged.linkCount).toBe(2);
 
-    const other = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.otherStoryId).ok('panel/getEvidence', {});
+    const other = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.otherStoryId).ok(
+      'panel/getEvidence',
+      {}
+    );
     expect(other.impact!.cards.map((c) => c.insightId)).toEqual([a.id]);
-    const story = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId).ok('panel/getEvidence', {});
+    const story = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId).ok(
+      'panel/getEvidence',
+      {}
+    );
     expect(story.impact!.score.insightCount).toBe(1);
     const gone = await bob().call('project/editInsight', { insightId: b.id, patch: { severity: 'low' } });
     expect(gone).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -100,11 +140,45 @@ describe('project page backend', () => {
 
   it('imports rows, reports every bad line, and creates nothing on a second import', async () => {
     const rows = [
-      { line: 2, key: 'T-1', insight: { summary: 'Export fails', sourceKind: 'ticket', observedAt: '2026-11-01', account: { name: 'Globex', arr: 50000 } } },
-      { line: 3, insight: { summary: 'Love the new editor', sourceKind: 'nps', observedAt: '2026-11-02', sentiment: 'positive' } },
+      {
+        line: 2,
+        key: 'T-1',
+        insight: {
+          summary: 'Export fails',
+          sourceKind: 'ticket',
+          observedAt: '2026-11-01',
+          account: { name: 'Globex', arr: 50000 }
+        }
+      },
+      {
+        line: 3,
+        insight: {
+          summary: 'Love the new editor',
+          sourceKind: 'nps',
+          observedAt: '2026-11-02',
+          sentiment: 'positive'
+        }
+      },
       { line: 4, insight: { summary: '', sourceKind: 'ticket', observedAt: '2026-11-02' } },
-      { line: 5, insight: { summary: 'Bad link', sourceKind: 'review', observedAt: '2026-11-02', sourceUrl: 'javascript:alert(1)' } },
-      { line: 6, key: 'T-2', insight: { summary: 'SSO please', sourceKind: 'sales_call', observedAt: '2026-10-30', account: { name: 'Globex' } } }
+      {
+        line: 5,
+        insight: {
+          summary: 'Bad link',
+          sourceKind: 'review',
+          observedAt: '2026-11-02',
+          sourceUrl: 'javascript:alert(1)'
+        }
+      },
+      {
+        line: 6,
+        key: 'T-2',
+        insight: {
+          summary: 'SSO please',
+          sourceKind: 'sales_call',
+          observedAt: '2026-10-30',
+          account: { name: 'Globex' }
+        }
+      }
     ];
     const first = await importRows(bob(), rows);
     expect(first.queued.map((r) => r.line)).toEqual([2, 3, 6]);
@@ -118,7 +192,9 @@ describe('project page backend', () => {
     expect(again.duplicates.map((r) => r.line)).toEqual([2, 3, 6]);
 
     const library = await bob().ok('project/listInsights', { limit: 100 });
-    expect(library.items.filter((i) => ['Export fails', 'Love the new editor', 'SSO please'].includes(i.summary))).toHaveLength(3);
+    expect(
+      library.items.filter((i) => ['Export fails', 'Love the new editor', 'SSO please'].includes(i.summary))
+    ).toHaveLength(3);
     const globex = library.items.find((i) => i.summary === 'SSO please')!.account;
     // The second row naming Globex had no ARR: it enriched the account without erasing it.
     expect(globex).toMatchObject({ name: 'Globex', arr: 50000 });

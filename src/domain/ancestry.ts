@@ -53,3 +53,11 @@ export function movedPath(path: AncestorPath, issueId: string, to: AncestorPath)
   const at = ancestors.lastIndexOf(issueId);
   return at < 0 ? path : pathOf([...ancestorsOf(to), issueId, ...ancestors.slice(at + 1)]);
 }
+
+/** Where an issue ranks when the backlog is filtered by level: epics and above, standard issues, sub-tasks. */
+export type LevelBand = 'epic' | 'standard' | 'subtask';
+
+/** The band of a Jira hierarchy level (sub-task -1, standard 0, epic 1, above 2+). */
+export function bandOf(hierarchyLevel: number): LevelBand {
+  return hierarchyLevel >= 1 ? 'epic' : hierarchyLevel === 0 ? 'standard' : 'subtask';
+}

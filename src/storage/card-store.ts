@@ -30,7 +30,11 @@ export function stageCard(set: WriteSet, issueId: string, insightId: string, row
 }
 
 /** Up to `limit` card rows of an issue in card order, after the row whose order is `after`. */
-export async function cardsAfter(issueId: string, after: string | undefined, limit: number): Promise<CardRow[]> {
+export async function cardsAfter(
+  issueId: string,
+  after: string | undefined,
+  limit: number
+): Promise<CardRow[]> {
   let builder = kvs
     .entity<CardRow>(ENTITY.evidenceCard)
     .query()

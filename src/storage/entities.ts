@@ -24,6 +24,7 @@ export const INDEX = {
   linkByProject: 'by-project',
   linkByRootPath: 'by-root-path',
   impactByProjectScore: 'by-project-score',
+  impactByProjectBandScore: 'by-project-band-score',
   impactByParent: 'by-parent',
   impactByProjectIssue: 'by-project-issue',
   searchTermByProject: 'by-project-term',

@@ -1,4 +1,5 @@
 import { kvs, Sort, WhereConditions } from '@forge/kvs';
+import type { LevelBand } from '../domain/ancestry';
 import { batchGetEntities, batchGetItems } from './batch-get';
 import { ENTITY, INDEX, entityKey, impactViewKey } from './entities';
 import { guarded } from './kvs-failure';
@@ -42,17 +43,21 @@ export function getRankRows(issueIds: readonly string[]): Promise<Map<string, Ra
 
 /**
  * A project's issues ordered by score, highest first: one index query whatever the
- * project's size, because the index is sorted by score; rows are small (no cards).
+ * project's size, because the index is sorted by score; rows are small (no cards). With
+ * a level band, the band's own index: a page of epics is as full as a page of all issues.
  */
 export async function rankByProject(
   projectId: string,
   cursor: string | undefined,
-  limit: number
+  limit: number,
+  band?: LevelBand
 ): Promise<{ rows: RankRow[]; cursor?: string }> {
   let builder = kvs
     .entity<RankRow>(ENTITY.impact)
     .query()
-    .index(INDEX.impactByProjectScore, { partition: [projectId] })
+    .index(band === undefined ? INDEX.impactByProjectScore : INDEX.impactByProjectBandScore, {
+      partition: band === undefined ? [projectId] : [projectId, band]
+    })
     .sort(Sort.DESC)
     .limit(limit);
   if (cursor) builder = builder.cursor(cursor);

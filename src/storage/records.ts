@@ -1,4 +1,5 @@
 import type { Account } from '../domain/account';
+import type { LevelBand } from '../domain/ancestry';
 import type { ImpactFacets, IssueImpact } from '../domain/impact';
 import { readModelOf, type ImpactLedger } from '../domain/scoring/impact-ledger';
 import type { EvidenceGroup } from '../domain/scoring/evidence-group';
@@ -102,6 +103,11 @@ export interface RankRow {
   formulaVersion: number;
   settingsHash: string;
   facets?: ImpactFacets;
+  /**
+   * The issue's level band, as Jira named it when evidence was linked: ranked pages
+   * filtered by level read the band's index. Absent on rows written without it.
+   */
+  band?: LevelBand;
   /** The ledger's running sums (domain/scoring/impact-ledger); its lists are in the view. */
   totals?: LedgerTotals;
   /** Rows stored before the split carry their whole read model here. */
@@ -131,7 +137,11 @@ export function impactFromStored(row: RankRow, view: ImpactView | undefined): Im
   const { totals, readModel, ...rest } = row;
   if (totals && view) {
     const ledger: ImpactLedger = { ...totals, ...view };
-    const issue = { issueId: row.issueId, projectId: row.projectId, ...(row.parentId ? { parentId: row.parentId } : {}) };
+    const issue = {
+      issueId: row.issueId,
+      projectId: row.projectId,
+      ...(row.parentId ? { parentId: row.parentId } : {})
+    };
     return { ...rest, ledger, readModel: readModelOf(ledger, issue, row.updatedAt) };
   }
   return { ...rest, readModel: readModel ?? emptyReadModel(row) };

@@ -65,6 +65,8 @@ export interface RescorePageIssue {
   parentId?: string;
   /** Its score before the page recomputed it: only a moved score is published. */
   score?: number;
+  /** Its row has no level band yet (written before bands): the page asks Jira for it. */
+  needsBand?: true;
 }
 
 /** A pass over the run's projects that (re)starts every chain that is not running. */

@@ -70,7 +70,12 @@ export class WriteSet {
   }
 
   /** Writes nothing, but the transaction lands only if this row is still as its author read it. */
-  check<T extends Versioned>(entityName: string, key: string, expect: Expect, shape: RowShape = VERSIONED): this {
+  check<T extends Versioned>(
+    entityName: string,
+    key: string,
+    expect: Expect,
+    shape: RowShape = VERSIONED
+  ): this {
     // A transaction names each row once: two issues scored with one account check it once.
     const id = JSON.stringify([entityName, key]);
     if (this.checked.has(id)) return this;

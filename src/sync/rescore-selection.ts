@@ -20,7 +20,8 @@ export function mustRecompute(
   // before it carry their read model instead.
   const legacy = row.readModel?.score;
   const computedAt = row.totals?.at ?? legacy?.computedAt;
-  const contributions = row.totals?.groups ?? (Array.isArray(legacy?.contributions) ? legacy.contributions.length : undefined);
+  const contributions =
+    row.totals?.groups ?? (Array.isArray(legacy?.contributions) ? legacy.contributions.length : undefined);
   if (!computedAt || contributions === undefined) return true;
   const lastEvidenceAt = row.lastEvidenceAt ?? legacy?.lastEvidenceAt;
   const bound = decayBound(

@@ -20,7 +20,8 @@ import {
   type RescoreSweep
 } from '../storage/rescore-store';
 import type { Env } from '../usecases/actor';
-import { applyChange } from '../usecases/apply-change';
+import { applyChange, type AffectedIssue } from '../usecases/apply-change';
+import { issueStatesAsApp } from '../jira/issue-states-as-app';
 import { emptyChange } from '../usecases/evidence-change';
 import { retryOnConflict } from '../usecases/retry-on-conflict';
 import { runChainStep } from './checkpointed-step';
@@ -278,11 +279,10 @@ export async function rescorePage(event: RescoreEvent, now: Date): Promise<void>
       const pin = current.page
         ? { ...pinnedOf(current), scanned: undefined }
         : await pinNextPage(run.runId, event.projectId, current, limit, now);
+      const page = await withBands(pin.page);
       const results =
-        pin.page.length > 0
-          ? await retryOnConflict(() =>
-              applyChange(emptyChange(), pin.page, now, { rescore: true, sync: false })
-            )
+        page.length > 0
+          ? await retryOnConflict(() => applyChange(emptyChange(), page, now, { rescore: true, sync: false }))
           : new Map<string, IssueImpact | null>();
       const publish = [...new Set([...changedIssues(pin.page, results), ...pin.republish])];
       if (publish.length > 0) await publishIssues(publish);
@@ -375,12 +375,13 @@ async function pinNextPage(
   const page: RescorePageIssue[] = [];
   const republish: string[] = [];
   for (const row of rows) {
-    if (mustRecompute(row, scoring, now)) {
+    if (mustRecompute(row, scoring, now) || row.band === undefined) {
       page.push({
         issueId: row.issueId,
         projectId: row.projectId,
         score: row.score,
-        ...(row.parentId === undefined ? {} : { parentId: row.parentId })
+        ...(row.parentId === undefined ? {} : { parentId: row.parentId }),
+        ...(row.band === undefined ? { needsBand: true as const } : {})
       });
     } else if (failures[row.issueId] !== undefined) republish.push(row.issueId);
   }
@@ -399,6 +400,25 @@ async function pinNextPage(
     });
   }
   return { ...pinned, scanned: queried };
+}
+
+/**
+ * The page's issues, those stored before level bands with the hierarchy level Jira gives
+ * them now (one bulk read as the app, only when the page has such rows), so ranked pages
+ * filtered by level find them after this run.
+ */
+async function withBands(page: readonly RescorePageIssue[]): Promise<AffectedIssue[]> {
+  const unbanded = page.filter((issue) => issue.needsBand).map((issue) => issue.issueId);
+  const { states } = unbanded.length > 0 ? await issueStatesAsApp(unbanded) : { states: new Map() };
+  return page.map(({ issueId, projectId, parentId }) => {
+    const level = states.get(issueId)?.hierarchyLevel;
+    return {
+      issueId,
+      projectId,
+      ...(parentId === undefined ? {} : { parentId }),
+      ...(level === undefined ? {} : { hierarchyLevel: level })
+    };
+  });
 }
 
 function secondsUntil(at: string | undefined, now: Date): number {

@@ -76,7 +76,9 @@ export async function continueAccountRescore(
   const issues = dedupe(page.flatMap((link) => affectedChain(link)));
   for (let i = 0; i < issues.length; i += ISSUES_PER_WAVE) {
     const wave = issues.slice(i, i + ISSUES_PER_WAVE);
-    await retryOnConflict(() => applyChange(emptyChange(), wave, env.now(), { refreshAccounts: [run.accountKey] }));
+    await retryOnConflict(() =>
+      applyChange(emptyChange(), wave, env.now(), { refreshAccounts: [run.accountKey] })
+    );
   }
   const doneWithInsight = run.offset + LINKS_PER_EVENT >= links.length;
   const insightIds = doneWithInsight ? run.insightIds.slice(1) : run.insightIds;

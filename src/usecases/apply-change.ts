@@ -1,5 +1,5 @@
 import type { Account } from '../domain/account';
-import type { AncestorPath } from '../domain/ancestry';
+import { bandOf, type AncestorPath, type LevelBand } from '../domain/ancestry';
 import type { IssueImpact } from '../domain/impact';
 import type { Insight } from '../domain/insight';
 import {
@@ -81,6 +81,8 @@ export interface AffectedIssue {
    * one. When absent, the stored impact's path is used.
    */
   ancestorPath?: AncestorPath;
+  /** The issue's Jira hierarchy level, when just read: it names the band it ranks in. */
+  hierarchyLevel?: number;
 }
 
 function isEmpty(change: EvidenceChange): boolean {
@@ -201,7 +203,8 @@ export async function applyChange(
       const existing = impacts.get(issue.issueId);
       // Without a ledger (stored before it, or links written before any impact), a
       // rescore recomputes from the links, as does any change to an old row.
-      if ((existing && !existing.ledger) || (options.rescore && !existing)) return { issue, repair: true as const };
+      if ((existing && !existing.ledger) || (options.rescore && !existing))
+        return { issue, repair: true as const };
       const planned = groupChangesFor({
         issueId: issue.issueId,
         transitions,
@@ -217,11 +220,23 @@ export async function applyChange(
         outcome =
           planned.changes.length === 0 && existing?.ledger
             ? existing.ledger
-            : applyGroupChanges(existing?.ledger ?? emptyLedger(settings, now), planned.changes, planned.cards, settings);
+            : applyGroupChanges(
+                existing?.ledger ?? emptyLedger(settings, now),
+                planned.changes,
+                planned.cards,
+                settings
+              );
       }
       const ledger =
         outcome === 'rebuild'
-          ? await rebuildLedger(issue.issueId, planned.changes, planned.cards, existing?.ledger, settings, now)
+          ? await rebuildLedger(
+              issue.issueId,
+              planned.changes,
+              planned.cards,
+              existing?.ledger,
+              settings,
+              now
+            )
           : outcome;
       return { issue, existing, planned, ledger };
     })
@@ -232,8 +247,16 @@ export async function applyChange(
       continue;
     }
     const { issue, existing, planned, ledger } = entry;
-    // A rescore that moves nothing a reader sees leaves the row (and Jira) alone.
-    if (options.rescore && planned.changes.length === 0 && existing?.ledger && sameScore(existing.ledger, ledger)) {
+    // A rescore that moves nothing a reader sees (nor the band it ranks in) leaves the row
+    // (and Jira) alone.
+    const sameBand = issue.hierarchyLevel === undefined || existing?.band === bandOf(issue.hierarchyLevel);
+    if (
+      options.rescore &&
+      planned.changes.length === 0 &&
+      existing?.ledger &&
+      sameBand &&
+      sameScore(existing.ledger, ledger)
+    ) {
       results.set(issue.issueId, existing.readModel);
       continue;
     }
@@ -335,7 +358,12 @@ function stageIssue(
     const row = stored.get(key);
     const expect = row ? { version: row.version } : ('absent' as const);
     if (after && after.members.length > 0) {
-      const record: GroupRecord = { ...after, issueId: issue.issueId, projectId, version: (row?.version ?? 0) + 1 };
+      const record: GroupRecord = {
+        ...after,
+        issueId: issue.issueId,
+        projectId,
+        version: (row?.version ?? 0) + 1
+      };
       writes.push((set) => set.put(ENTITY.evidenceGroup, key, record, expect));
     } else if (row) writes.push((set) => set.remove(ENTITY.evidenceGroup, key, expect));
   }
@@ -346,11 +374,13 @@ function stageIssue(
     if (existing) writes.push((set) => removeImpact(set, issue.issueId, impactExpect));
     return writes.length > 0 ? { issue, projectId, model: null, writes } : undefined;
   }
+  const band = issue.hierarchyLevel === undefined ? existing?.band : bandOf(issue.hierarchyLevel);
   const meta = {
     issueId: issue.issueId,
     projectId,
     ...(parentId === undefined ? {} : { parentId }),
-    ...(ancestorPath === undefined ? {} : { ancestorPath })
+    ...(ancestorPath === undefined ? {} : { ancestorPath }),
+    ...(band === undefined ? {} : { band })
   };
   const record = impactRecordOf(ledger, meta, existing, now);
   writes.push((set) => putImpact(set, record, impactExpect));
@@ -361,15 +391,22 @@ function stageIssue(
 /** The impact row to store for an issue's ledger, one version after the existing row. */
 export function impactRecordOf(
   ledger: ImpactLedger,
-  meta: { issueId: string; projectId: string; parentId?: string; ancestorPath?: AncestorPath },
+  meta: {
+    issueId: string;
+    projectId: string;
+    parentId?: string;
+    ancestorPath?: AncestorPath;
+    band?: LevelBand;
+  },
   existing: ImpactRecord | undefined,
   now: Date
 ): ImpactRecord {
   const updatedAt = now.toISOString();
-  const { ancestorPath, ...issue } = meta;
+  const { ancestorPath, band, ...issue } = meta;
   const model = readModelOf(ledger, issue, updatedAt);
   const record: ImpactRecord = {
     ...issue,
+    ...(band === undefined ? {} : { band }),
     score: model.score.score,
     accounts: model.score.uniqueAccounts,
     arr: model.score.arrAtStake,
@@ -453,7 +490,10 @@ function groupCandidates(
 }
 
 /** The named issues, plus every issue a changed link rolls up into that was not named. */
-function withLinkIssues(named: readonly AffectedIssue[], transitions: readonly LinkTransition[]): AffectedIssue[] {
+function withLinkIssues(
+  named: readonly AffectedIssue[],
+  transitions: readonly LinkTransition[]
+): AffectedIssue[] {
   const byId = new Map(named.map((i) => [i.issueId, i]));
   for (const t of transitions)
     for (const link of [t.before, t.after])
@@ -469,7 +509,10 @@ function withLinkIssues(named: readonly AffectedIssue[], transitions: readonly L
  */
 function dedupe(affected: readonly AffectedIssue[]): AffectedIssue[] {
   const knowledge = (issue: AffectedIssue): number =>
-    (issue.projectFromJira ? 4 : 0) + (issue.parentFromJira ? 2 : 0) + (issue.ancestorPath ? 1 : 0);
+    (issue.projectFromJira ? 8 : 0) +
+    (issue.parentFromJira ? 4 : 0) +
+    (issue.ancestorPath ? 2 : 0) +
+    (issue.hierarchyLevel === undefined ? 0 : 1);
   const byId = new Map<string, AffectedIssue>();
   for (const issue of affected) {
     const seen = byId.get(issue.issueId);

@@ -5,8 +5,6 @@ import type { Insight } from '../domain/insight';
 import type { ScoringItem } from '../domain/scoring/score';
 import type { LinkRecord } from '../storage/records';
 
-
-
 /** Turns a link and its insight into the card the panel shows. */
 export function toCard(link: LinkRecord, insight: Insight, account: Account | undefined): EvidenceCard {
   const card: EvidenceCard = {
@@ -35,14 +33,12 @@ export function toCard(link: LinkRecord, insight: Insight, account: Account | un
  * linked at several levels, the link nearest the issue wins (own, then child, then
  * grandchild and below), so a card says where the evidence was attached closest to it.
  */
-export function collectCards(
-  inputs: {
-    issueId: string;
-    links: readonly LinkRecord[];
-    insights: ReadonlyMap<string, Insight>;
-    accounts: ReadonlyMap<string, Account>;
-  }
-): EvidenceCard[] {
+export function collectCards(inputs: {
+  issueId: string;
+  links: readonly LinkRecord[];
+  insights: ReadonlyMap<string, Insight>;
+  accounts: ReadonlyMap<string, Account>;
+}): EvidenceCard[] {
   const seen = new Set<string>();
   const cards: EvidenceCard[] = [];
   const depth = (link: LinkRecord): number => {

@@ -116,13 +116,18 @@ export function groupChangesFor(input: {
       const depth = t.after && depthUnder(t.after, issueId);
       if (!t.after || depth === undefined) continue;
       via = via.filter((v) => v.issueId !== t.after!.issueId);
-      via.push({ issueId: t.after.issueId, depth, ...(t.after.restricted ? { restricted: true as const } : {}) });
+      via.push({
+        issueId: t.after.issueId,
+        depth,
+        ...(t.after.restricted ? { restricted: true as const } : {})
+      });
     }
     via = orderVia(via);
     if (!was && via.length === 0) continue;
     const insight = state.after;
     const account = insight?.accountKey ? input.accounts.get(insight.accountKey) : undefined;
-    const to = insight && via.length > 0 ? groupOf(insightId, account ? insight.accountKey : undefined) : undefined;
+    const to =
+      insight && via.length > 0 ? groupOf(insightId, account ? insight.accountKey : undefined) : undefined;
     const member: GroupMember | undefined =
       insight && to
         ? {

@@ -119,8 +119,21 @@ function perAttempt(placement: IssuePlacement): () => Promise<IssuePlacement> {
   };
 }
 
+/**
+ * The issue and its ancestors, each with its hierarchy level: Jira named the issue's, and
+ * each level up is one more (a sub-task's parent is a standard issue, whose parent is an
+ * epic, and so on up), so every impact the link writes knows the band it ranks in.
+ */
 function chainOfPlacement(placement: IssuePlacement): AffectedIssue[] {
-  return affectedChain({ ...placement, issueId: placement.id });
+  return withLevels(affectedChain({ ...placement, issueId: placement.id }), placement.hierarchyLevel);
+}
+
+/** A chain (the issue first, then its ancestors) with each one's hierarchy level. */
+export function withLevels(chain: readonly AffectedIssue[], issueLevel: number): AffectedIssue[] {
+  return chain.map((issue, distance) => ({
+    ...issue,
+    hierarchyLevel: distance === 0 ? issueLevel : Math.max(issueLevel + distance, 0)
+  }));
 }
 
 function linkRow(
@@ -204,7 +217,10 @@ export async function linkInsights(
 }
 
 /** The insights, their links to the issue and the settings a first link attempt needs. */
-async function readAhead(issueId: string, insightIds: readonly string[]): Promise<NonNullable<ChangePlan['known']>> {
+async function readAhead(
+  issueId: string,
+  insightIds: readonly string[]
+): Promise<NonNullable<ChangePlan['known']>> {
   const [insights, links, settings] = await Promise.all([
     getInsights(insightIds),
     getLinkPairs(insightIds.map((insightId) => ({ issueId, insightId }))),
@@ -313,7 +329,11 @@ export async function captureAndLink(
       ...(first ? { settings } : {}),
       ...(stored ? { accounts: new Map([[stored.key, stored]]) } : {})
     };
-    const results = await applyChange({ prefetch: [], known, build: () => change }, chainOfPlacement(placed), now);
+    const results = await applyChange(
+      { prefetch: [], known, build: () => change },
+      chainOfPlacement(placed),
+      now
+    );
     const result: LinkResult = {
       impact: results.get(placement.id) ?? null,
       alreadyLinked: [],

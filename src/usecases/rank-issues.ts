@@ -97,7 +97,13 @@ export async function rankIssues(projectId: string, filter: RankFilter): Promise
   const items: RankedIssueView[] = [];
   let position = decode(filter.cursor);
   for (let step = 0; step < MAX_STEPS && items.length < filter.limit; step += 1) {
-    const page = await rankByProject(projectId, position.c, STEP);
+    // A level filter reads its band's own index, so a page of epics is full at any size.
+    const page = await rankByProject(
+      projectId,
+      position.c,
+      STEP,
+      filter.level === 'all' ? undefined : filter.level
+    );
     const rows = page.rows.slice(position.s);
     const candidates = rows.filter((row) => matchesEvidence(row, filter));
     const visible = await browsableIssues(candidates.map((row) => row.issueId));

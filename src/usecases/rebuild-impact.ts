@@ -1,5 +1,5 @@
 import type { Account } from '../domain/account';
-import { TOP_LEVEL } from '../domain/ancestry';
+import { bandOf, TOP_LEVEL } from '../domain/ancestry';
 import type { EvidenceCard, IssueImpact } from '../domain/impact';
 import type { Insight } from '../domain/insight';
 import { groupOf, orderVia, type EvidenceGroup, type GroupMember } from '../domain/scoring/evidence-group';
@@ -37,7 +37,9 @@ export async function rebuildLedger(
   settings: ScoringSettings,
   now: Date
 ): Promise<ImpactLedger> {
-  const byName = new Map<string, EvidenceGroup>((await groupsOfIssue(issueId)).map((row) => [row.group, row]));
+  const byName = new Map<string, EvidenceGroup>(
+    (await groupsOfIssue(issueId)).map((row) => [row.group, row])
+  );
   for (const { before, after } of changes) {
     const name = (after ?? before)!.group;
     if (after) byName.set(name, after);
@@ -48,7 +50,11 @@ export async function rebuildLedger(
     ...(existing?.cards ?? []).map((c): [string, EvidenceCard] => [c.insightId, c]),
     ...cards
   ]);
-  const members = new Map(groups.flatMap((g) => g.members.map((m): [string, { m: GroupMember; g: EvidenceGroup }] => [m.insightId, { m, g }])));
+  const members = new Map(
+    groups.flatMap((g) =>
+      g.members.map((m): [string, { m: GroupMember; g: EvidenceGroup }] => [m.insightId, { m, g }])
+    )
+  );
   const missing = cardHead(groups).filter((id) => {
     const card = known.get(id);
     return !card || card.fromIssueId !== members.get(id)?.m.via[0]?.issueId;
@@ -98,7 +104,9 @@ export async function repairFromLinks(
     cardsOfIssue(issue.issueId)
   ]);
   const insights = await getInsights([...new Set(links.map((l) => l.insightId))]);
-  const accountKeys = [...insights.values()].map((i) => i.accountKey).filter((k): k is string => k !== undefined);
+  const accountKeys = [...insights.values()]
+    .map((i) => i.accountKey)
+    .filter((k): k is string => k !== undefined);
   const accounts = await getAccounts(accountKeys);
   const groups = groupsFromLinks(issue.issueId, links, insights, accounts);
   const cards = new Map<string, EvidenceCard>();
@@ -108,7 +116,10 @@ export async function repairFromLinks(
       const link = byInsight.get(linkKey(m.via[0]!.issueId, m.insightId));
       const insight = insights.get(m.insightId);
       if (link && insight)
-        cards.set(m.insightId, toCard(link, insight, insight.accountKey ? accounts.get(insight.accountKey) : undefined));
+        cards.set(
+          m.insightId,
+          toCard(link, insight, insight.accountKey ? accounts.get(insight.accountKey) : undefined)
+        );
     }
   const ledger = ledgerFromGroups(groups, cards, settings, now);
   const projectId = issue.projectFromJira ? issue.projectId : (existing?.projectId ?? issue.projectId);
@@ -120,13 +131,25 @@ export async function repairFromLinks(
   for (const group of groups) {
     const row = stored.get(group.group);
     stored.delete(group.group);
-    const record: GroupRecord = { ...group, issueId: issue.issueId, projectId, version: (row?.version ?? 0) + 1 };
+    const record: GroupRecord = {
+      ...group,
+      issueId: issue.issueId,
+      projectId,
+      version: (row?.version ?? 0) + 1
+    };
     writes.push((set) =>
-      set.put(ENTITY.evidenceGroup, groupKey(issue.issueId, group.group), record, row ? { version: row.version } : 'absent')
+      set.put(
+        ENTITY.evidenceGroup,
+        groupKey(issue.issueId, group.group),
+        record,
+        row ? { version: row.version } : 'absent'
+      )
     );
   }
   for (const row of stored.values())
-    writes.push((set) => set.remove(ENTITY.evidenceGroup, groupKey(issue.issueId, row.group), { version: row.version }));
+    writes.push((set) =>
+      set.remove(ENTITY.evidenceGroup, groupKey(issue.issueId, row.group), { version: row.version })
+    );
   const cardRows = new Map(
     cardRowChanges(
       issue.issueId,
@@ -134,7 +157,8 @@ export async function repairFromLinks(
     ).map((c) => [c.insightId, c.row])
   );
   for (const row of storedCards) if (!cardRows.has(row.insightId)) cardRows.set(row.insightId, undefined);
-  for (const [insightId, row] of cardRows) writes.push((set) => stageCard(set, issue.issueId, insightId, row));
+  for (const [insightId, row] of cardRows)
+    writes.push((set) => stageCard(set, issue.issueId, insightId, row));
   for (let i = 0; i < writes.length; i += KVS_LIMITS.transactionOps) {
     const set = new WriteSet();
     writes.slice(i, i + KVS_LIMITS.transactionOps).forEach((w) => w(set));
@@ -151,7 +175,12 @@ export async function repairFromLinks(
     issueId: issue.issueId,
     projectId,
     ...(parentId === undefined ? {} : { parentId }),
-    ...(known === undefined ? {} : { ancestorPath: known })
+    ...(known === undefined ? {} : { ancestorPath: known }),
+    ...(issue.hierarchyLevel !== undefined
+      ? { band: bandOf(issue.hierarchyLevel) }
+      : existing?.band === undefined
+        ? {}
+        : { band: existing.band })
   };
   const record = impactRecordOf(ledger, meta, existing, now);
   putImpact(last, record, expect);
@@ -175,7 +204,9 @@ export function groupsFromLinks(
     const via = orderVia(
       its.flatMap((l) => {
         const depth = depthUnder(l, issueId);
-        return depth === undefined ? [] : [{ issueId: l.issueId, depth, ...(l.restricted ? { restricted: true as const } : {}) }];
+        return depth === undefined
+          ? []
+          : [{ issueId: l.issueId, depth, ...(l.restricted ? { restricted: true as const } : {}) }];
       })
     );
     if (via.length === 0) continue;
@@ -184,7 +215,12 @@ export function groupsFromLinks(
     const group =
       groups.get(name) ??
       (account
-        ? { group: name, accountKey: account.key, account: { name: account.name, segment: account.segment, arr: account.arr }, members: [] }
+        ? {
+            group: name,
+            accountKey: account.key,
+            account: { name: account.name, segment: account.segment, arr: account.arr },
+            members: []
+          }
         : { group: name, members: [] });
     group.members.push({
       insightId,

@@ -49,13 +49,17 @@ export async function unlinkInsight(
   return retryOnConflict(async () => {
     // A retry re-reads: a concurrent link or unlink may have changed the other issues.
     const first = attempt++ === 0;
-    const categories = first ? firstCategories : await categoriesOfOthers(await linksOfInsight(insightId), issueId);
+    const categories = first
+      ? firstCategories
+      : await categoriesOfOthers(await linksOfInsight(insightId), issueId);
     const results = await applyChange(
       {
         prefetch: [insightId],
         links: [{ issueId, insightId }],
         // What was read beside Jira serves the first attempt; a retry reads afresh.
-        ...(first ? { known: { insights, links: new Map([[linkKey(issueId, insightId), link]]), settings } } : {}),
+        ...(first
+          ? { known: { insights, links: new Map([[linkKey(issueId, insightId), link]]), settings } }
+          : {}),
         build: ({ link: stored, insights }) => {
           const current = stored(issueId, insightId);
           if (!current) throw new NotFoundError('That insight is not linked to this issue.');

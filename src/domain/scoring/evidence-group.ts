@@ -50,7 +50,9 @@ export function groupOf(insightId: string, accountKey: string | undefined): stri
 
 /** Orders the links that bring an insight under an issue: nearest first, then by issue id. */
 export function orderVia(via: readonly Via[]): Via[] {
-  return [...via].sort((a, b) => a.depth - b.depth || (a.issueId < b.issueId ? -1 : a.issueId > b.issueId ? 1 : 0));
+  return [...via].sort(
+    (a, b) => a.depth - b.depth || (a.issueId < b.issueId ? -1 : a.issueId > b.issueId ? 1 : 0)
+  );
 }
 
 /**
@@ -154,7 +156,11 @@ export function splitCents(cents: number, labels: readonly string[]): Record<str
 }
 
 /** The group with one insight's place in it replaced (or removed when `member` is undefined). */
-export function withMember(group: EvidenceGroup, insightId: string, member: GroupMember | undefined): EvidenceGroup {
+export function withMember(
+  group: EvidenceGroup,
+  insightId: string,
+  member: GroupMember | undefined
+): EvidenceGroup {
   const members = group.members.filter((m) => m.insightId !== insightId);
   if (member) members.push(member);
   members.sort((a, b) => (a.insightId < b.insightId ? -1 : a.insightId > b.insightId ? 1 : 0));

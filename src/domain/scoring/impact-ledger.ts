@@ -107,7 +107,8 @@ export function applyGroupChanges(
     const key = change.after?.group ?? change.before?.group;
     if (key !== undefined) changedGroups.add(key);
     const was = new Map((change.before?.members ?? []).map((m) => [m.insightId, JSON.stringify(m)]));
-    for (const m of change.after?.members ?? []) if (was.get(m.insightId) !== JSON.stringify(m)) joined.set(m.insightId, m);
+    for (const m of change.after?.members ?? [])
+      if (was.get(m.insightId) !== JSON.stringify(m)) joined.set(m.insightId, m);
     const stays = new Set((change.after?.members ?? []).map((m) => m.insightId));
     for (const id of was.keys()) if (!stays.has(id)) left.add(id);
     updateRestricted(next, change);
@@ -246,7 +247,8 @@ export function readModelOf(
 function facetsOf(ledger: ImpactLedger): ImpactFacets {
   const toPoints = <K extends string>(cents: Partial<Record<K, number>>): Partial<Record<K, number>> => {
     const out: Partial<Record<K, number>> = {};
-    for (const [key, value] of Object.entries(cents) as [K, number][]) if (value !== 0) out[key] = value / 100;
+    for (const [key, value] of Object.entries(cents) as [K, number][])
+      if (value !== 0) out[key] = value / 100;
     return out;
   };
   const kinds: Partial<Record<SourceKind, number>> = {};
@@ -254,7 +256,7 @@ function facetsOf(ledger: ImpactLedger): ImpactFacets {
     if (count > 0) kinds[kind] = count;
   return {
     segments: toPoints<Segment>(ledger.segments),
-    stages: toPoints<JourneyStage | 'unknown'>(ledger.stages as Partial<Record<JourneyStage | 'unknown', number>>),
+    stages: toPoints<JourneyStage | 'unknown'>(ledger.stages),
     sourceKinds: kinds
   };
 }
@@ -264,7 +266,10 @@ function withCents(facts: GroupFacts): Contribution & { cents: number } {
   return { ...c, insightIds: c.insightIds.slice(0, STORED_INSIGHT_IDS), cents: facts.cents };
 }
 
-function compareContributions(a: { cents: number; group: string }, b: { cents: number; group: string }): number {
+function compareContributions(
+  a: { cents: number; group: string },
+  b: { cents: number; group: string }
+): number {
   return b.cents - a.cents || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0);
 }
 
@@ -317,7 +322,8 @@ function updateRestricted(ledger: ImpactLedger, change: GroupChange): void {
 /** Listed cards of a group whose account snapshot changed show the new one. */
 function patchAccounts(cards: readonly EvidenceCard[], changes: readonly GroupChange[]): EvidenceCard[] {
   const snapshots = new Map<string, NonNullable<EvidenceGroup['account']>>();
-  for (const c of changes) if (c.after?.accountKey && c.after.account) snapshots.set(c.after.accountKey, c.after.account);
+  for (const c of changes)
+    if (c.after?.accountKey && c.after.account) snapshots.set(c.after.accountKey, c.after.account);
   if (snapshots.size === 0) return [...cards];
   return cards.map((card) => {
     const snapshot = card.account && snapshots.get(card.account.key);

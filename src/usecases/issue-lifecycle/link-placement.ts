@@ -2,7 +2,7 @@ import { ancestorsOf, TOP_LEVEL, type AncestorPath } from '../../domain/ancestry
 import type { IssuePlacement } from '../../jira/get-issue';
 import type { LinkRecord } from '../../storage/records';
 import type { AffectedIssue } from '../apply-change';
-import { affectedChain } from '../link-insights';
+import { affectedChain, withLevels } from '../link-insights';
 
 /** Where a link row says its issue sits: what its roll-up indexes are built from. */
 export interface LinkPlacement {
@@ -66,7 +66,10 @@ export function placeLink(link: LinkRecord, to: LinkPlacement): LinkRecord {
  * and ancestors replace what the stored read models say.
  */
 export function placedChain(issue: IssuePlacement): AffectedIssue[] {
-  const chain = affectedChain({ ...issue, issueId: issue.id, ancestorPath: issue.ancestorPath ?? TOP_LEVEL });
+  const chain = withLevels(
+    affectedChain({ ...issue, issueId: issue.id, ancestorPath: issue.ancestorPath ?? TOP_LEVEL }),
+    issue.hierarchyLevel
+  );
   const [self, ...ancestors] = chain;
   if (!self) return chain;
   return [
