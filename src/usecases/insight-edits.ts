@@ -3,9 +3,11 @@ import { InsightPatchSchema, isLeaving, validateObservedAt, type Insight } from 
 import { NotFoundError } from '../domain/errors';
 import type { z } from 'zod';
 import { getAccount, getAccounts } from '../storage/account-store';
+import { linkKey } from '../storage/entities';
 import { linksOfInsight } from '../storage/link-store';
+import { getScoringSettings } from '../storage/settings-store';
 import type { Actor, Env } from './actor';
-import { applyChange, type AffectedIssue } from './apply-change';
+import { applyChange, type AffectedIssue, type ChangePlan } from './apply-change';
 import { emptyChange, removeLink, rewriteLink } from './evidence-change';
 import { affectedChain } from './link-insights';
 import {
@@ -20,7 +22,7 @@ import {
 import { retryOnConflict } from './retry-on-conflict';
 import type { DeleteOutcome, InsightView } from '../contract/views';
 import { INLINE_LINKS, queueInsightJob } from './insight-job';
-import { normaliseAccountKey } from '../domain/account';
+import { normaliseAccountKey, type Account } from '../domain/account';
 
 type InsightPatch = z.output<typeof InsightPatchSchema>;
 
@@ -68,7 +70,14 @@ export async function editInsight(
 ): Promise<InsightView> {
   const { view, merge } = await retryOnConflict(async () => {
     const now = env.now();
-    const current = await loadProjectInsight(insightId, projectId);
+    // The insight, the links it feeds issues through and the settings in one wave; the
+    // issues those links name are known only then, so the edit costs that wave, the
+    // write's own read of their impacts and groups, and the commit.
+    const [current, fed, settings] = await Promise.all([
+      loadProjectInsight(insightId, projectId),
+      issuesFedBy(insightId),
+      getScoringSettings()
+    ]);
     if (isLeaving(current)) throw new NotFoundError('This insight is being deleted or merged.');
     if (patch.observedAt !== undefined) validateObservedAt(patch.observedAt, now);
     const change = emptyChange();
@@ -88,21 +97,23 @@ export async function editInsight(
       if (patch.journeyStage === null) delete next.journeyStage;
       else next.journeyStage = patch.journeyStage;
     }
-    let account = current.accountKey
-      ? (await getAccounts([current.accountKey])).get(current.accountKey)
-      : undefined;
     let merge: AccountMerge | undefined;
+    let account: Promise<Account | undefined>;
     if (patch.account === null) {
       delete next.accountKey;
-      account = undefined;
+      account = Promise.resolve(undefined);
     } else if (patch.account !== undefined) {
       const key = normaliseAccountKey(patch.account.key ?? patch.account.name);
       merge = mergeAccount(patch.account, await getAccount(key), now);
       if (merge.put) change.accountPuts.push(merge.put);
       next.accountKey = key;
-      account = merge.account;
+      account = Promise.resolve(merge.account);
+    } else {
+      // The answer shows the account; reading it runs beside the write.
+      const key = current.accountKey;
+      account = key ? getAccounts([key]).then((found) => found.get(key)) : Promise.resolve(undefined);
     }
-    const { affected, links } = await issuesFedBy(insightId);
+    const { affected, links } = fed;
     if (links.length > INLINE_LINKS) {
       // Too many issues to rescore in this transaction: the edit lands now and a queued
       // job rescores its issues (and their links' account hints), shown as pending.
@@ -111,7 +122,8 @@ export async function editInsight(
       await applyChange(change, [], now);
       await queueInsightJob(next);
       const view: InsightView = { ...next, pendingLinks: links.length, ...conflictsOf(merge) };
-      return { view: account ? { ...view, account } : view, merge };
+      const shown = await account;
+      return { view: shown ? { ...view, account: shown } : view, merge };
     }
     change.insightPuts.push({ insight: next, expect: { version: current.version } });
     // Links carry the account key so that scoring loads accounts without waiting for insights.
@@ -123,9 +135,17 @@ export async function editInsight(
         change.linkSets.push(rewriteLink(link, updated));
       }
     }
-    await applyChange(change, affected, now);
+    const known: ChangePlan['known'] = {
+      insights: new Map([[insightId, current]]),
+      links: new Map(links.map((link) => [linkKey(link.issueId, link.insightId), link])),
+      settings
+    };
+    const [, shown] = await Promise.all([
+      applyChange({ prefetch: [insightId], known, build: () => change }, affected, now),
+      account
+    ]);
     const view: InsightView = { ...next, ...conflictsOf(merge) };
-    return { view: account ? { ...view, account } : view, merge };
+    return { view: shown ? { ...view, account: shown } : view, merge };
   });
   await rescoreIfFilled(merge, projectId, env);
   return view;
