@@ -35,6 +35,9 @@ export async function searchLibrary(search: LibrarySearch): Promise<Page<Insight
   const [driver] = search.words;
   if (driver === undefined) return { items: [] };
   const items: InsightView[] = [];
+  // Two index rows may name one insight for one term (a shared import row rewritten by a
+  // retried step beside its own row): each is listed once.
+  const listed = new Set<string>();
   let cursor = search.cursor;
   for (let pages = 0; pages < TERM_PAGES_PER_SEARCH; pages += 1) {
     const page = await insightsWithTerm(search.projectId, driver, search.limit - items.length, cursor);
@@ -50,7 +53,8 @@ export async function searchLibrary(search: LibrarySearch): Promise<Page<Insight
       const searchable = searchableOf(insight, account);
       // An insight has a row per matching term; it is listed at its first in index order.
       if (row.term !== firstMatchingTerm(searchable, driver)) continue;
-      if (!matchesQuery(search.words, searchable)) continue;
+      if (!matchesQuery(search.words, searchable) || listed.has(insight.id)) continue;
+      listed.add(insight.id);
       items.push(account ? { ...insight, account } : insight);
     }
     cursor = page.cursor;
