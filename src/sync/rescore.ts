@@ -21,7 +21,7 @@ import {
 } from '../storage/rescore-store';
 import type { Env } from '../usecases/actor';
 import { applyChange, type AffectedIssue } from '../usecases/apply-change';
-import { issueStatesAsApp } from '../jira/issue-states-as-app';
+import { issueStatesAsApp, type IssueState } from '../jira/issue-states-as-app';
 import { emptyChange } from '../usecases/evidence-change';
 import { retryOnConflict } from '../usecases/retry-on-conflict';
 import { runChainStep } from './checkpointed-step';
@@ -409,7 +409,8 @@ async function pinNextPage(
  */
 async function withBands(page: readonly RescorePageIssue[]): Promise<AffectedIssue[]> {
   const unbanded = page.filter((issue) => issue.needsBand).map((issue) => issue.issueId);
-  const { states } = unbanded.length > 0 ? await issueStatesAsApp(unbanded) : { states: new Map() };
+  const states =
+    unbanded.length > 0 ? (await issueStatesAsApp(unbanded)).states : new Map<string, IssueState>();
   return page.map(({ issueId, projectId, parentId }) => {
     const level = states.get(issueId)?.hierarchyLevel;
     return {
