@@ -213,7 +213,8 @@ export async function applyChange(
         putAccounts,
         refreshAccounts: refresh,
         groups,
-        cards: existing?.ledger?.cards ?? []
+        cards: existing?.ledger?.cards ?? [],
+        links: oldLinks
       });
       let outcome: ImpactLedger | 'rebuild' = 'rebuild';
       if (!options.rescore && planned.complete) {

@@ -12,7 +12,7 @@ import {
 } from '../domain/scoring/evidence-group';
 import type { GroupChange } from '../domain/scoring/impact-ledger';
 import { cardOrder, type CardRow } from '../storage/card-store';
-import { groupKey } from '../storage/entities';
+import { groupKey, linkKey } from '../storage/entities';
 import type { GroupRecord, LinkRecord } from '../storage/records';
 import { toCard } from './build-impact';
 
@@ -77,6 +77,8 @@ export function groupChangesFor(input: {
   refreshAccounts?: readonly string[];
   groups: ReadonlyMap<string, GroupRecord>;
   cards: readonly EvidenceCard[];
+  /** Link rows the write read (by link key): a card whose nearest link is among them is built from it. */
+  links?: ReadonlyMap<string, LinkRecord>;
 }): PlannedGroups {
   const { issueId } = input;
   const stored = (name: string): EvidenceGroup | undefined => {
@@ -145,7 +147,7 @@ export function groupChangesFor(input: {
       working.set(to, withMember(target, insightId, member));
       const sameCard = from === to && was && JSON.stringify(was) === JSON.stringify(member) && !state.touched;
       if (!sameCard) {
-        const card = cardFor(insight!, account, via[0]!, moves, input.cards);
+        const card = cardFor(insight!, account, via[0]!, moves, input.cards, input.links);
         if (card) cards.set(insightId, card);
         else complete = false;
       }
@@ -198,10 +200,13 @@ function cardFor(
   account: Account | undefined,
   nearest: Via,
   moves: readonly LinkTransition[],
-  listed: readonly EvidenceCard[]
+  listed: readonly EvidenceCard[],
+  read: ReadonlyMap<string, LinkRecord> | undefined
 ): EvidenceCard | undefined {
   const written = moves.find((t) => t.after?.issueId === nearest.issueId)?.after;
   if (written) return toCard(written, insight, account);
+  const stored = read?.get(linkKey(nearest.issueId, insight.id));
+  if (stored) return toCard(stored, insight, account);
   const card = listed.find((c) => c.insightId === insight.id && c.fromIssueId === nearest.issueId);
   if (!card) return undefined;
   const link: LinkRecord = {
