@@ -3,7 +3,9 @@ import { ancestorsOf, levelsBelow } from '../domain/ancestry';
 import type { EvidenceCard } from '../domain/impact';
 import type { Insight } from '../domain/insight';
 import {
+  emptyGroup,
   groupOf,
+  memberOf,
   orderVia,
   withMember,
   type EvidenceGroup,
@@ -130,20 +132,10 @@ export function groupChangesFor(input: {
     const account = insight?.accountKey ? input.accounts.get(insight.accountKey) : undefined;
     const to =
       insight && via.length > 0 ? groupOf(insightId, account ? insight.accountKey : undefined) : undefined;
-    const member: GroupMember | undefined =
-      insight && to
-        ? {
-            insightId,
-            severity: insight.severity,
-            observedAt: insight.observedAt,
-            ...(insight.journeyStage ? { journeyStage: insight.journeyStage } : {}),
-            sourceKind: insight.sourceKind,
-            via
-          }
-        : undefined;
+    const member: GroupMember | undefined = insight && to ? memberOf(insight, via) : undefined;
     if (from !== undefined) working.set(from, withMember(current(from)!, insightId, undefined));
     if (to !== undefined && member) {
-      const target = current(to) ?? newGroup(to, account);
+      const target = current(to) ?? emptyGroup(to, account);
       working.set(to, withMember(target, insightId, member));
       const sameCard = from === to && was && JSON.stringify(was) === JSON.stringify(member) && !state.touched;
       if (!sameCard) {
@@ -180,11 +172,6 @@ export function groupChangesFor(input: {
     });
   }
   return { changes, cards, scoredWith, complete };
-}
-
-function newGroup(name: string, account: Account | undefined): EvidenceGroup {
-  if (name.startsWith('anon:') || !account) return { group: name, members: [] };
-  return { group: name, accountKey: account.key, account: snapshotOf(account), members: [] };
 }
 
 function snapshotOf(account: Account): NonNullable<EvidenceGroup['account']> {

@@ -2,7 +2,14 @@ import type { Account } from '../domain/account';
 import { bandOf, TOP_LEVEL } from '../domain/ancestry';
 import type { EvidenceCard, IssueImpact } from '../domain/impact';
 import type { Insight } from '../domain/insight';
-import { groupOf, orderVia, type EvidenceGroup, type GroupMember } from '../domain/scoring/evidence-group';
+import {
+  emptyGroup,
+  groupOf,
+  memberOf,
+  orderVia,
+  type EvidenceGroup,
+  type GroupMember
+} from '../domain/scoring/evidence-group';
 import {
   cardHead,
   ledgerFromGroups,
@@ -212,24 +219,8 @@ export function groupsFromLinks(
     if (via.length === 0) continue;
     const account = insight.accountKey ? accounts.get(insight.accountKey) : undefined;
     const name = groupOf(insightId, account ? insight.accountKey : undefined);
-    const group =
-      groups.get(name) ??
-      (account
-        ? {
-            group: name,
-            accountKey: account.key,
-            account: { name: account.name, segment: account.segment, arr: account.arr },
-            members: []
-          }
-        : { group: name, members: [] });
-    group.members.push({
-      insightId,
-      severity: insight.severity,
-      observedAt: insight.observedAt,
-      ...(insight.journeyStage ? { journeyStage: insight.journeyStage } : {}),
-      sourceKind: insight.sourceKind,
-      via
-    });
+    const group = groups.get(name) ?? emptyGroup(name, account);
+    group.members.push(memberOf(insight, via));
     groups.set(name, group);
   }
   for (const g of groups.values()) g.members.sort((a, b) => (a.insightId < b.insightId ? -1 : 1));

@@ -48,6 +48,41 @@ export function groupOf(insightId: string, accountKey: string | undefined): stri
   return accountKey === undefined || accountKey === '' ? `anon:${insightId}` : accountKey;
 }
 
+/** An insight's place in a group, reached through `via` (nearest first). */
+export function memberOf(
+  insight: {
+    id: string;
+    severity: Severity;
+    observedAt: string;
+    journeyStage?: JourneyStage;
+    sourceKind: SourceKind;
+  },
+  via: Via[]
+): GroupMember {
+  return {
+    insightId: insight.id,
+    severity: insight.severity,
+    observedAt: insight.observedAt,
+    ...(insight.journeyStage ? { journeyStage: insight.journeyStage } : {}),
+    sourceKind: insight.sourceKind,
+    via
+  };
+}
+
+/** An empty group: an account's, scored with its current values, or an anonymous insight's. */
+export function emptyGroup(
+  name: string,
+  account: { key: string; name: string; segment: Segment; arr: number } | undefined
+): EvidenceGroup {
+  if (name.startsWith('anon:') || !account) return { group: name, members: [] };
+  return {
+    group: name,
+    accountKey: account.key,
+    account: { name: account.name, segment: account.segment, arr: account.arr },
+    members: []
+  };
+}
+
 /** Orders the links that bring an insight under an issue: nearest first, then by issue id. */
 export function orderVia(via: readonly Via[]): Via[] {
   return [...via].sort(
