@@ -10,6 +10,36 @@ import { InvocationRefusedError } from '../local/host/invocation-limits';
 
 export const EDITOR = DEMO_USERS.bob;
 
+/**
+ * Adds issues to a seed's project, numbered from `firstId` + 1, all in the first status
+ * and reported by the benchmark's editor.
+ */
+export function issueMaker(
+  seed: JiraSeed,
+  projectId: string,
+  projectKey: string,
+  firstId: number
+): (summary: string, issueTypeId: string, parentId?: string) => SeedIssue {
+  let nextId = firstId;
+  return (summary, issueTypeId, parentId) => {
+    nextId += 1;
+    const issue: SeedIssue = {
+      id: String(nextId),
+      key: `${projectKey}-${nextId}`,
+      projectId,
+      issueTypeId,
+      summary,
+      statusId: seed.statuses[0]!.id,
+      reporterAccountId: EDITOR,
+      created: '2026-06-01T00:00:00.000Z',
+      updated: '2026-06-01T00:00:00.000Z'
+    };
+    if (parentId) issue.parentId = parentId;
+    seed.issues.push(issue);
+    return issue;
+  };
+}
+
 /** The demo site plus an epic with `children` stories and `extra` plain issues in project 0. */
 export function benchSeed(
   children: number,
@@ -19,25 +49,7 @@ export function benchSeed(
   const project = seed.projects[0]!;
   const epicType = seed.issueTypes.find((t) => t.hierarchyLevel === 1)!;
   const storyType = seed.issueTypes.find((t) => t.hierarchyLevel === 0)!;
-  const status = seed.statuses[0]!;
-  let nextId = 900000;
-  const make = (summary: string, issueTypeId: string, parentId?: string): SeedIssue => {
-    nextId += 1;
-    const issue: SeedIssue = {
-      id: String(nextId),
-      key: `${project.key}-${nextId}`,
-      projectId: project.id,
-      issueTypeId,
-      summary,
-      statusId: status.id,
-      reporterAccountId: EDITOR,
-      created: '2026-06-01T00:00:00.000Z',
-      updated: '2026-06-01T00:00:00.000Z'
-    };
-    if (parentId) issue.parentId = parentId;
-    seed.issues.push(issue);
-    return issue;
-  };
+  const make = issueMaker(seed, project.id, project.key, 900000);
   const epic = make('Benchmark epic', epicType.id);
   const childIds = Array.from(
     { length: children },

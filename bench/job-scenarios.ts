@@ -1,9 +1,17 @@
 import type { Page } from '../src/contract/result';
 import type { InsightView, RankedIssueView } from '../src/contract/views';
-import { createDemoSeed, type SeedIssue } from '../local/jira/seed';
+import { createDemoSeed } from '../local/jira/seed';
 import type { LocalForge } from '../local/host/local-forge';
 import { benchForge, judge, measure, VIRTUAL_RUN, type OperationRow } from './measure';
-import { call, EDITOR, insightInput, LINK_NOTE, panelHandler, panelSite, projectHandler } from './fixtures';
+import {
+  call,
+  issueMaker,
+  insightInput,
+  LINK_NOTE,
+  panelHandler,
+  panelSite,
+  projectHandler
+} from './fixtures';
 import { ACCOUNT_RESCORE, FAN_OUT_JOB } from './targets';
 import { libraryFinds } from './evidence-scenarios';
 
@@ -16,24 +24,7 @@ function fanOutSeed(epics: number) {
   const project = seed.projects[0]!;
   const epicType = seed.issueTypes.find((t) => t.hierarchyLevel === 1)!;
   const storyType = seed.issueTypes.find((t) => t.hierarchyLevel === 0)!;
-  let nextId = 900000;
-  const make = (summary: string, issueTypeId: string, parentId?: string): SeedIssue => {
-    nextId += 1;
-    const issue: SeedIssue = {
-      id: String(nextId),
-      key: `${project.key}-${nextId}`,
-      projectId: project.id,
-      issueTypeId,
-      summary,
-      statusId: seed.statuses[0]!.id,
-      reporterAccountId: EDITOR,
-      created: '2026-06-01T00:00:00.000Z',
-      updated: '2026-06-01T00:00:00.000Z'
-    };
-    if (parentId) issue.parentId = parentId;
-    seed.issues.push(issue);
-    return issue;
-  };
+  const make = issueMaker(seed, project.id, project.key, 900000);
   const storyIds: string[] = [];
   for (let e = 0; e < epics; e += 1) {
     const epic = make(`Fan-out epic ${e}`, epicType.id);

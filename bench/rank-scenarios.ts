@@ -3,9 +3,17 @@ import type { RankedIssueView } from '../src/contract/views';
 import type { RescoreProgressView } from '../src/contract/views';
 import { adminResolver } from '../src/handlers/admin-resolver';
 import type { ResolverFunction } from '../local/host/forge-host';
-import { createDemoSeed, DEMO_USERS, type JiraSeed, type SeedIssue } from '../local/jira/seed';
+import { createDemoSeed, DEMO_USERS, type JiraSeed } from '../local/jira/seed';
 import { benchForge, judge, measure, VIRTUAL_RUN, type OperationRow } from './measure';
-import { call, captureMany, EDITOR, LINK_NOTE, panelHandler, panelSite, projectHandler } from './fixtures';
+import {
+  call,
+  issueMaker,
+  captureMany,
+  LINK_NOTE,
+  panelHandler,
+  panelSite,
+  projectHandler
+} from './fixtures';
 import { DAILY_REFRESH, RANKED_PAGE } from './targets';
 
 const adminHandler = adminResolver as ResolverFunction;
@@ -24,24 +32,7 @@ function rankingSeed(
   const project = seed.projects[0]!;
   const epicType = seed.issueTypes.find((t) => t.hierarchyLevel === 1)!;
   const storyType = seed.issueTypes.find((t) => t.hierarchyLevel === 0)!;
-  let nextId = 1_000_000;
-  const make = (summary: string, issueTypeId: string, parentId?: string): SeedIssue => {
-    nextId += 1;
-    const issue: SeedIssue = {
-      id: String(nextId),
-      key: `${project.key}-${nextId}`,
-      projectId: project.id,
-      issueTypeId,
-      summary,
-      statusId: seed.statuses[0]!.id,
-      reporterAccountId: EDITOR,
-      created: '2026-06-01T00:00:00.000Z',
-      updated: '2026-06-01T00:00:00.000Z'
-    };
-    if (parentId) issue.parentId = parentId;
-    seed.issues.push(issue);
-    return issue;
-  };
+  const make = issueMaker(seed, project.id, project.key, 1_000_000);
   const storyIds: string[] = [];
   let epicId = '';
   for (let i = 0; i < stories; i += 1) {
