@@ -146,4 +146,30 @@ describe('roll-up through every level of the issue hierarchy', () => {
     const [storyScore, initiativeScore] = await scores([chain.storyId, chain.initiativeId]);
     expect(initiativeScore).toBe(storyScore);
   });
+  it('linking full batches of insights from different accounts costs the same however much the story holds', async () => {
+    const captured: string[] = [];
+    for (let i = 0; i < 75; i += 1) {
+      const insight = await library().ok('project/captureInsight', {
+        insight: sampleInsight({ account: { name: `Account ${i}`, segment: 'smb', arr: 1000 + i } })
+      });
+      captured.push(insight.id);
+    }
+    const linkBatch = async (from: number): Promise<number> => {
+      forge.host.meter.reset();
+      await library().ok('project/link', {
+        issueId: chain.storyId,
+        insightIds: captured.slice(from, from + 25),
+        note: 'Evidence'
+      });
+      return forge.host.meter.snapshot().calls.kvs;
+    };
+    const first = await linkBatch(0);
+    await linkBatch(25);
+    // Each batch writes its groups beside the issues' totals; none recomputes an issue from
+    // all its links, which would read more the more the story holds.
+    expect(await linkBatch(50)).toBeLessThanOrEqual(first);
+    const issueIds = [chain.storyId, chain.epicId, chain.initiativeId];
+    const expected = await recomputeFromScratch(forge.jira, issueIds);
+    expect(await scores(issueIds)).toEqual(issueIds.map((id) => expected.get(id)?.score));
+  });
 });

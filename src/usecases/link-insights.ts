@@ -30,11 +30,14 @@ import { withAncestors } from './place-issue';
 import { retryOnConflict } from './retry-on-conflict';
 
 /**
- * Insights linked per transaction: each needs its link row and its insight's link count,
- * plus the impacts of the issue and its ancestors, within Forge's 25 operations (five
- * levels fit; impacts of deeper ones follow in further transactions, see applyChange).
+ * Insights linked per transaction. The evidence (each insight's link row and insight) and
+ * each issue's rows must fit Forge's 25 operations per transaction. An issue's rows grow by
+ * up to three per insight of a new account (its group, its card, a check that the account
+ * is as scored) plus the impact and its view: seven insights make at most 23. A larger
+ * batch would not fit, and an issue whose rows do not fit is recomputed from all its
+ * links, a cost that grows with the evidence (see applyChange).
  */
-export const LINKS_PER_TRANSACTION = 10;
+export const LINKS_PER_TRANSACTION = 7;
 
 export interface LinkResult {
   impact: IssueImpact | null;
