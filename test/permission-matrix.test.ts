@@ -261,6 +261,23 @@ describe('permission matrix', () => {
     }
   }
 
+  it('refuses an edit by a contributor before saying whether the insight exists', async () => {
+    // The curator check runs beside the edit's first read; the refusal must win over what
+    // the read found, or a contributor could probe for insight ids.
+    const asContributor = projectPage(forge, users.contributor, chain.projectId);
+    for (const id of [insightId, 'no-such-insight']) {
+      expect(
+        await asContributor.call('project/editInsight', { insightId: id, patch: { severity: 'low' } })
+      ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(
+      await projectPage(forge, users.curator, chain.projectId).call('project/editInsight', {
+        insightId: 'no-such-insight',
+        patch: { severity: 'low' }
+      })
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   describe('restricted issues and references from payloads', () => {
     const restrictedIssue = () =>
       forge.seed.issues.find((i) => i.projectId === chain.projectId && i.securityLevel)!;

@@ -13,6 +13,9 @@ import { requireIssue, requireProject, type TrustedContext } from './trusted-con
  *   read (the panel's first paint).
  * - `browse-project`: may browse the context project.
  * - `contribute` / `curate`: holds that role in the context project (domain/roles).
+ * - `curate-beside-read`: the same as `curate`, checked by the use case beside its first
+ *   storage read and before anything is written or answered (an edit, whose writes
+ *   depend on what it reads, would otherwise wait for the check and then for that read).
  * - `change-issue-evidence`: may edit the target issue, or contributes in its project
  *   and may browse it; checked by the use case against the issue the payload names,
  *   after checking that issue belongs to the context.
@@ -24,6 +27,7 @@ export type Gate =
   | 'browse-project'
   | 'contribute'
   | 'curate'
+  | 'curate-beside-read'
   | 'change-issue-evidence'
   | 'administer';
 
@@ -49,6 +53,7 @@ export function gateCheck(
         check: () => requireCapability(context.accountId, requireProject(context), gate)
       };
     case 'browse-issue-in-read':
+    case 'curate-beside-read':
     case 'change-issue-evidence':
     case 'administer':
       return null;

@@ -36,7 +36,7 @@ export const PROJECT_GATES: SurfaceGates<keyof ProjectContract> = {
   'project/importProgress': 'contribute',
   'project/link': 'change-issue-evidence',
   'project/unlink': 'change-issue-evidence',
-  'project/editInsight': 'curate',
+  'project/editInsight': 'curate-beside-read',
   'project/deleteInsight': 'curate',
   'project/setInsightStatus': 'curate',
   'project/mergeInsights': 'curate',

@@ -53,6 +53,17 @@ export async function requireCapability(
 }
 
 /**
+ * Waits for reads that ran beside a capability check, the check first: a refused user
+ * gets the refusal, never what the reads found (or failed to find).
+ */
+export async function readBesideCheck<T>(check: Promise<void>, reads: Promise<T>): Promise<T> {
+  const [allowed, value] = await Promise.allSettled([check, reads]);
+  if (allowed.status === 'rejected') throw allowed.reason;
+  if (value.status === 'rejected') throw value.reason;
+  return value.value;
+}
+
+/**
  * Whether the acting user may change the evidence on one issue: whoever may edit that
  * issue (EDIT_ISSUES asked on the issue itself, so issue-level security and "Reporter
  * may edit" schemes hold), and contributors of its project who can browse it.

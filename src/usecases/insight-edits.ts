@@ -20,6 +20,7 @@ import {
   type InsightInput
 } from './prepare-capture';
 import { retryOnConflict } from './retry-on-conflict';
+import { readBesideCheck, requireCapability } from './capabilities';
 import type { DeleteOutcome, InsightView } from '../contract/views';
 import { INLINE_LINKS, queueInsightJob } from './insight-job';
 import { normaliseAccountKey, type Account } from '../domain/account';
@@ -62,22 +63,25 @@ async function issuesFedBy(
  * the same transaction, or right after it when there are more than fit in one.
  */
 export async function editInsight(
-  _actor: Actor,
+  actor: Actor,
   env: Env,
   projectId: string,
   insightId: string,
   patch: InsightPatch
 ): Promise<InsightView> {
+  // Only curators edit (gate `curate-beside-read`): Jira's answer arrives while the first
+  // wave reads, and nothing is written or answered before it.
+  const curator = requireCapability(actor.accountId, projectId, 'curate');
+  curator.catch(() => undefined);
   const { view, merge } = await retryOnConflict(async () => {
     const now = env.now();
     // The insight, the links it feeds issues through and the settings in one wave; the
-    // issues those links name are known only then, so the edit costs that wave, the
-    // write's own read of their impacts and groups, and the commit.
-    const [current, fed, settings] = await Promise.all([
-      loadProjectInsight(insightId, projectId),
-      issuesFedBy(insightId),
-      getScoringSettings()
-    ]);
+    // issues those links name are known only then, so the edit costs that wave (beside
+    // the curator check), the write's own read of their impacts and groups, and the commit.
+    const [current, fed, settings] = await readBesideCheck(
+      curator,
+      Promise.all([loadProjectInsight(insightId, projectId), issuesFedBy(insightId), getScoringSettings()])
+    );
     if (isLeaving(current)) throw new NotFoundError('This insight is being deleted or merged.');
     if (patch.observedAt !== undefined) validateObservedAt(patch.observedAt, now);
     const change = emptyChange();
