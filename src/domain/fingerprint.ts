@@ -4,9 +4,13 @@
  * settings produced a score and to give an imported row a stable identity, so that
  * re-importing the same file creates no duplicates. Not a security hash.
  */
-const FNV64_OFFSET = 0xcbf29ce484222325n;
-const FNV64_PRIME = 0x100000001b3n;
-const MASK64 = 0xffffffffffffffffn;
+// FNV-1a 64-bit in two 32-bit halves: import and search fingerprint every long quote, and
+// BigInt arithmetic per character made that a measurable share of an import's CPU time.
+const OFFSET_HI = 0xcbf29ce4;
+const OFFSET_LO = 0x84222325;
+/** The prime is 2^40 + 0x1b3. */
+const PRIME_LOW_PART = 0x1b3;
+const TWO_32 = 0x100000000;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -27,12 +31,21 @@ export function canonicalJson(value: unknown): string {
 /** The fingerprint of a value; key order never changes it, any changed value does. */
 export function fingerprint(value: unknown): string {
   const text = canonicalJson(value);
-  let h = FNV64_OFFSET;
+  let hi = OFFSET_HI;
+  let lo = OFFSET_LO;
+  const mix = (byte: number): void => {
+    lo = (lo ^ byte) >>> 0;
+    // h × (2^40 + 0x1b3) mod 2^64: the 2^40 term adds lo << 8 to the high half.
+    const low = lo * PRIME_LOW_PART;
+    const carry = Math.floor(low / TWO_32);
+    hi = (Math.imul(hi, PRIME_LOW_PART) + carry + ((lo << 8) >>> 0)) >>> 0;
+    lo = low >>> 0;
+  };
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     // Hash both bytes of each UTF-16 code unit so non-ASCII text cannot collide trivially.
-    h = ((h ^ BigInt(unit & 0xff)) * FNV64_PRIME) & MASK64;
-    if (unit > 0xff) h = ((h ^ BigInt(unit >> 8)) * FNV64_PRIME) & MASK64;
+    mix(unit & 0xff);
+    if (unit > 0xff) mix(unit >> 8);
   }
-  return h.toString(16).padStart(16, '0');
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }
