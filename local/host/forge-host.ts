@@ -168,8 +168,9 @@ export class ForgeHost {
   private readonly consumers = new Map<string, QueueConsumer>();
   private draining: Promise<DrainReport> | undefined;
   /**
-   * Wall time spent inside the local KVS engine and local Jira: work Forge's services do
-   * on their side, inside the modelled latency, so a wall-time check leaves it out.
+   * Wall time spent answering storage, Jira and queue calls (parsing them, the local
+   * engines, building the answer): work Forge's services do on their side, inside the
+   * modelled latency, so a wall-time check leaves it out.
    */
   emulatorMs = 0;
   private installed = false;
@@ -388,10 +389,12 @@ export class ForgeHost {
       // Waits the call's latency: really, or on the meter's virtual clock, where an answer
       // arrives only once every call that could start before it has started.
       await this.meter.call(kind, kind === 'kvs' ? url.pathname : this.jiraLabel(init?.method, url.pathname));
+      // From here to the answer is the service's side of the call (parsing the request,
+      // the engine, the quota meter, building the response): inside the modelled latency.
+      const started = performance.now();
       const body = parseBody(init?.body);
       const fault = this.faults.takeRule(kind, url.pathname, kind === 'kvs' ? keysOf(body) : []);
       if (fault && fault.fault !== 'partial') return faultResponse(kind, fault.fault);
-      const started = performance.now();
       const answer =
         kind === 'kvs'
           ? this.kvsGate.handle(
@@ -406,9 +409,10 @@ export class ForgeHost {
               body,
               principal: this.principalFor(target)
             });
-      this.emulatorMs += performance.now() - started;
       if (kind === 'kvs') this.interleaving.observe(url.pathname, body, answer);
-      return toResponse(answer);
+      const response = toResponse(answer);
+      this.emulatorMs += performance.now() - started;
+      return response;
     } finally {
       tick();
     }
@@ -425,7 +429,10 @@ export class ForgeHost {
       await this.meter.call('queue', path.split('/').slice(0, 4).join('/'));
       // A push outside any invocation (a test's own) starts a chain of its own.
       const origin = this.scope.current()?.origin ?? randomUUID();
-      return toResponse(this.queues.handle(path, parseBody(init?.body), origin));
+      const started = performance.now();
+      const response = toResponse(this.queues.handle(path, parseBody(init?.body), origin));
+      this.emulatorMs += performance.now() - started;
+      return response;
     } finally {
       tick();
     }
