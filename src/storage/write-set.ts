@@ -1,9 +1,12 @@
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 
 type TransactionBuilder = ReturnType<typeof kvs.transact>;
+import type { Account } from '../domain/account';
 import { LimitExceededError } from '../domain/errors';
-import { KVS_LIMITS } from './entities';
+import type { Insight } from '../domain/insight';
+import { ENTITY, groupKey, KVS_LIMITS, linkKey } from './entities';
 import { guarded } from './kvs-failure';
+import { accountToRecord, insightToRecord, type GroupRecord, type LinkRecord } from './records';
 
 /**
  * The writes of one use case, committed as one Forge KVS transaction so they land
@@ -85,6 +88,52 @@ export class WriteSet {
       tx.check<T>(key, { entityName, conditions });
     });
     return this;
+  }
+
+  // The evidence rows by type: use cases say what they write, and only storage knows
+  // which entity, key and record shape that is.
+
+  /** Writes an insight (with its stored form), on condition it is as read. */
+  putInsight(insight: Insight, expect: Expect): this {
+    return this.put(ENTITY.insight, insight.id, insightToRecord(insight), expect);
+  }
+
+  removeInsight(insightId: string, expect: Expect): this {
+    return this.remove(ENTITY.insight, insightId, expect);
+  }
+
+  /** Writes a link; its version moves on from the one read (1 for a new link). */
+  putLink(link: LinkRecord, expect: Expect): this {
+    const version = expect === 'absent' ? 1 : expect.version + 1;
+    return this.put(
+      ENTITY.link,
+      linkKey(link.issueId, link.insightId),
+      { ...link, version },
+      expect,
+      LINK_ROW
+    );
+  }
+
+  removeLink(issueId: string, insightId: string, expect: Expect): this {
+    return this.remove(ENTITY.link, linkKey(issueId, insightId), expect, LINK_ROW);
+  }
+
+  putAccount(account: Account, expect: Expect): this {
+    return this.put(ENTITY.account, account.key, accountToRecord(account), expect);
+  }
+
+  /** Lands only if the account is still the version a score was computed with. */
+  checkAccount(account: Pick<Account, 'key' | 'version'>): this {
+    return this.check(ENTITY.account, account.key, { version: account.version });
+  }
+
+  /** Writes an issue's evidence group for one account (or anonymous insight). */
+  putGroup(group: GroupRecord, expect: Expect): this {
+    return this.put(ENTITY.evidenceGroup, groupKey(group.issueId, group.group), group, expect);
+  }
+
+  removeGroup(issueId: string, group: string, expect: Expect): this {
+    return this.remove(ENTITY.evidenceGroup, groupKey(issueId, group), expect);
   }
 
   /**

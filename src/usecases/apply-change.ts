@@ -11,21 +11,15 @@ import {
 } from '../domain/scoring/impact-ledger';
 import type { ScoringSettings } from '../domain/scoring/settings';
 import { getAccounts } from '../storage/account-store';
-import { ENTITY, groupKey, KVS_LIMITS, linkKey } from '../storage/entities';
+import { groupKey, KVS_LIMITS, linkKey } from '../storage/entities';
 import { getGroups } from '../storage/group-store';
 import { getImpacts } from '../storage/impact-store';
 import { putImpact, removeImpact } from '../storage/impact-writes';
 import { getInsights } from '../storage/insight-store';
 import { getLinkPairs } from '../storage/link-store';
-import {
-  accountToRecord,
-  insightToRecord,
-  type GroupRecord,
-  type ImpactRecord,
-  type LinkRecord
-} from '../storage/records';
+import type { GroupRecord, ImpactRecord, LinkRecord } from '../storage/records';
 import { getScoringSettings } from '../storage/settings-store';
-import { LINK_ROW, WriteSet } from '../storage/write-set';
+import { WriteSet } from '../storage/write-set';
 import { enqueueSync } from '../sync/sync-queue';
 import { type EvidenceChange } from './evidence-change';
 import { stageCard } from '../storage/card-store';
@@ -191,7 +185,7 @@ export async function applyChange(
   const indexed = indexedEarly ?? (await indexForSearch(putInsights, (key) => accounts.get(key)?.name));
   change.insightPuts.forEach(({ expect }, i) => {
     const insight = indexed[i]!;
-    writes.put(ENTITY.insight, insight.id, insightToRecord(insight), expect);
+    writes.putInsight(insight, expect);
   });
 
   const results = new Map<string, IssueImpact | null>();
@@ -266,8 +260,7 @@ export async function applyChange(
       // An account scored with but not written here must still be as read when this
       // lands: a concurrent edit's rescore job might otherwise pass this issue first.
       for (const account of planned.scoredWith)
-        if (!putAccounts.has(account.key))
-          unit.writes.push((set) => set.check(ENTITY.account, account.key, { version: account.version }));
+        if (!putAccounts.has(account.key)) unit.writes.push((set) => set.checkAccount(account));
       units.push(unit);
     }
     results.set(issue.issueId, ledger.insights > 0 ? (unit?.model ?? existing?.readModel ?? null) : null);
@@ -365,8 +358,8 @@ function stageIssue(
         projectId,
         version: (row?.version ?? 0) + 1
       };
-      writes.push((set) => set.put(ENTITY.evidenceGroup, key, record, expect));
-    } else if (row) writes.push((set) => set.remove(ENTITY.evidenceGroup, key, expect));
+      writes.push((set) => set.putGroup(record, expect));
+    } else if (row) writes.push((set) => set.removeGroup(issue.issueId, name, expect));
   }
   for (const { insightId, row } of cardRowChanges(issue.issueId, changes))
     writes.push((set) => stageCard(set, issue.issueId, insightId, row));
@@ -428,15 +421,10 @@ export function impactRecordOf(
 function stageEvidence(writes: WriteSet, change: EvidenceChange): void {
   // Links are conditioned like every other row: a link removed by a concurrent unlink,
   // delete or merge is never brought back by a write computed from the old one.
-  for (const { link, expect } of change.linkSets) {
-    const version = expect === 'absent' ? 1 : expect.version + 1;
-    writes.put(ENTITY.link, linkKey(link.issueId, link.insightId), { ...link, version }, expect, LINK_ROW);
-  }
-  for (const d of change.linkDeletes)
-    writes.remove(ENTITY.link, linkKey(d.issueId, d.insightId), d.expect, LINK_ROW);
-  for (const { id, expect } of change.insightDeletes) writes.remove(ENTITY.insight, id, expect);
-  for (const { account, expect } of change.accountPuts)
-    writes.put(ENTITY.account, account.key, accountToRecord(account), expect);
+  for (const { link, expect } of change.linkSets) writes.putLink(link, expect);
+  for (const d of change.linkDeletes) writes.removeLink(d.issueId, d.insightId, d.expect);
+  for (const { id, expect } of change.insightDeletes) writes.removeInsight(id, expect);
+  for (const { account, expect } of change.accountPuts) writes.putAccount(account, expect);
 }
 
 /** Each link the change writes or removes, as it was and as it will be. */

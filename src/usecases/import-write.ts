@@ -2,7 +2,7 @@ import { normaliseAccountKey, type Account } from '../domain/account';
 import type { AccountConflict } from '../domain/account-edit';
 import type { Insight } from '../domain/insight';
 import { getAccounts } from '../storage/account-store';
-import { ENTITY, KVS_LIMITS } from '../storage/entities';
+import { KVS_LIMITS } from '../storage/entities';
 import { accountToRecord, insightToRecord } from '../storage/records';
 import { WriteSet, type Expect } from '../storage/write-set';
 import type { Actor } from './actor';
@@ -74,10 +74,7 @@ export async function writeImportedRows(
   await Promise.all(
     chunks([...accountPuts.values()], KVS_LIMITS.transactionOps).map((chunk) => {
       const writes = new WriteSet();
-      for (const { account, expect } of chunk) {
-        const record = accountToRecord(account);
-        writes.put(ENTITY.account, account.key, record, expect);
-      }
+      for (const { account, expect } of chunk) writes.putAccount(account, expect);
       units += writeUnitsOf(chunk.map(({ account }) => accountToRecord(account)));
       return writes.commit();
     })
@@ -92,10 +89,8 @@ export async function writeImportedRows(
   await Promise.all(
     chunks(indexed, KVS_LIMITS.transactionOps).map((chunk) => {
       const writes = new WriteSet();
-      const records = chunk.map(insightToRecord);
-      for (const [i, insight] of chunk.entries())
-        writes.put(ENTITY.insight, insight.id, records[i]!, 'absent');
-      units += writeUnitsOf(records);
+      for (const insight of chunk) writes.putInsight(insight, 'absent');
+      units += writeUnitsOf(chunk.map(insightToRecord));
       return writes.commit();
     })
   );

@@ -19,7 +19,7 @@ import {
 import type { ScoringSettings } from '../domain/scoring/settings';
 import { getAccounts } from '../storage/account-store';
 import { cardsOfIssue, stageCard } from '../storage/card-store';
-import { ENTITY, groupKey, KVS_LIMITS, linkKey } from '../storage/entities';
+import { KVS_LIMITS, linkKey } from '../storage/entities';
 import { groupsOfIssue } from '../storage/group-store';
 import { getInsights } from '../storage/insight-store';
 import { getLinkPairs, linksUnder } from '../storage/link-store';
@@ -144,19 +144,10 @@ export async function repairFromLinks(
       projectId,
       version: (row?.version ?? 0) + 1
     };
-    writes.push((set) =>
-      set.put(
-        ENTITY.evidenceGroup,
-        groupKey(issue.issueId, group.group),
-        record,
-        row ? { version: row.version } : 'absent'
-      )
-    );
+    writes.push((set) => set.putGroup(record, row ? { version: row.version } : 'absent'));
   }
   for (const row of stored.values())
-    writes.push((set) =>
-      set.remove(ENTITY.evidenceGroup, groupKey(issue.issueId, row.group), { version: row.version })
-    );
+    writes.push((set) => set.removeGroup(issue.issueId, row.group, { version: row.version }));
   const cardRows = new Map(
     cardRowChanges(
       issue.issueId,

@@ -3,8 +3,6 @@ import { editAccount, type AccountEdit } from '../domain/account-edit';
 import { ValidationError } from '../domain/errors';
 import type { AccountEditView } from '../contract/views';
 import { accountChangeKey, getAccount, type AccountChangeRecord } from '../storage/account-store';
-import { ENTITY } from '../storage/entities';
-import { accountToRecord } from '../storage/records';
 import { WriteSet } from '../storage/write-set';
 import type { Actor, Env } from './actor';
 import { startAccountRescore } from './account-rescore';
@@ -42,12 +40,7 @@ export async function upsertAccount(
       changes: edited.changes
     };
     await new WriteSet()
-      .put(
-        ENTITY.account,
-        key,
-        accountToRecord(edited.account),
-        existing ? { version: existing.version } : 'absent'
-      )
+      .putAccount(edited.account, existing ? { version: existing.version } : 'absent')
       .putNew(accountChangeKey(key, now, env.newId()), entry)
       .commit();
     return { ...edited, existed: existing !== undefined };
