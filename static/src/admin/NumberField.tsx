@@ -1,6 +1,6 @@
 import Textfield from '@atlaskit/textfield';
 import { Box } from '@atlaskit/primitives';
-import { FormField } from './FormField';
+import { FormField } from '../shared/forms/FormField';
 
 interface Props {
   id: string;

@@ -122,22 +122,31 @@ describe('link existing', () => {
     );
     render(<PanelApp />);
     fireEvent.click(await screen.findByTestId('link-existing-button'));
-    fireEvent.change(await screen.findByTestId('search-input'), { target: { value: 'slow' } });
-    fireEvent.click(screen.getByTestId('search-submit'));
+    fireEvent.change(await screen.findByLabelText('Search insights in this project'), {
+      target: { value: 'slow' }
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
 
-    const results = await screen.findAllByTestId('search-result');
+    const list = await screen.findByRole('list', { name: 'Matching insights' });
+    const results = within(list).getAllByRole('listitem');
     expect(results).toHaveLength(3);
     expect(lastPayload('panel/searchInsights')).toEqual({ query: 'slow', limit: 20 });
     // The insight already on this issue is marked, not offered again.
     expect(within(results[0] as HTMLElement).getByText('Already linked')).toBeInTheDocument();
-    expect(within(results[0] as HTMLElement).queryByTestId('search-result-select')).not.toBeInTheDocument();
+    expect(within(results[0] as HTMLElement).queryByRole('button')).not.toBeInTheDocument();
 
-    expect(screen.getByTestId('link-button')).toBeDisabled();
-    fireEvent.click(within(results[1] as HTMLElement).getByTestId('search-result-select'));
-    fireEvent.change(screen.getByTestId('link-note'), { target: { value: 'Same root cause' } });
-    fireEvent.click(screen.getByTestId('link-button'));
+    expect(screen.getByRole('button', { name: 'Link insight' })).toBeDisabled();
+    fireEvent.click(within(results[1] as HTMLElement).getByRole('button', { name: 'Select' }));
+    expect(within(results[1] as HTMLElement).getByRole('button', { name: 'Selected' })).toHaveAttribute(
+      'aria-pressed',
+      'true'
+    );
+    fireEvent.change(screen.getByLabelText('Why this is evidence'), { target: { value: 'Same root cause' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Link insight' }));
 
-    await waitFor(() => expect(screen.queryByTestId('search-input')).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByLabelText('Search insights in this project')).not.toBeInTheDocument()
+    );
     expect(lastPayload('panel/link')).toEqual({ insightIds: ['ins-7'], note: 'Same root cause' });
     expect(screen.getAllByTestId('evidence-card')).toHaveLength(2);
     expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
@@ -149,8 +158,10 @@ describe('link existing', () => {
     onResolver('panel/searchInsights', () => ok({ items: [] }));
     render(<PanelApp />);
     fireEvent.click(await screen.findByTestId('link-existing-button'));
-    fireEvent.change(await screen.findByTestId('search-input'), { target: { value: 'zzz' } });
-    fireEvent.click(screen.getByTestId('search-submit'));
-    expect(await screen.findByTestId('search-empty')).toHaveTextContent('No insights match “zzz”.');
+    fireEvent.change(await screen.findByLabelText('Search insights in this project'), {
+      target: { value: 'zzz' }
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(await screen.findByText('No insights match “zzz”.')).toBeInTheDocument();
   });
 });

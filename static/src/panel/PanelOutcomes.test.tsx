@@ -28,7 +28,7 @@ async function searchFor(query: string): Promise<HTMLElement[]> {
     target: { value: query }
   });
   fireEvent.click(screen.getByRole('button', { name: 'Search' }));
-  return screen.findAllByTestId('search-result');
+  return within(await screen.findByRole('list', { name: 'Matching insights' })).getAllByRole('listitem');
 }
 
 it('says which insights were linked and which were not, and why', async () => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import { notify, toApiError } from '../api';
 import { fetchAllInsights, type LibraryFilter } from './hooks/useInsightLibrary';
-import { describeError } from './model/describe-error';
+import { describeError } from '../shared/error-copy';
 import { insightsToCsv } from './model/export-csv';
 import { downloadText } from './model/download';
 
@@ -18,10 +18,14 @@ export function ExportCsvButton({ filter }: Props): JSX.Element {
     try {
       const insights = await fetchAllInsights(filter);
       const day = new Date().toISOString().slice(0, 10);
-      downloadText(insightsToCsv(insights), `customer-insights-${filter.status}-${day}.csv`, 'text/csv;charset=utf-8');
+      downloadText(
+        insightsToCsv(insights),
+        `customer-insights-${filter.status}-${day}.csv`,
+        'text/csv;charset=utf-8'
+      );
       notify('success', `Exported ${insights.length} insight${insights.length === 1 ? '' : 's'}`);
     } catch (error) {
-      notify('error', 'Could not export the insights', describeError(toApiError(error)));
+      notify('error', 'Could not export the insights', describeError(toApiError(error), 'project-evidence'));
     } finally {
       setExporting(false);
     }

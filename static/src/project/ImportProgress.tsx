@@ -3,7 +3,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { ProgressBar } from '../shared/ProgressBar';
 import { rowsFinished, type ImportRun } from './hooks/useCsvImport';
-import { describeError } from './model/describe-error';
+import { describeError } from '../shared/error-copy';
 
 interface Props {
   run: ImportRun;
@@ -58,8 +58,8 @@ export function ImportProgress({ run, onRetry }: Props): JSX.Element {
         <SectionMessage appearance="error" title="The import stopped" testId="import-failed">
           <Stack space="space.100">
             <Text as="p">
-              {describeError(run.error)} Rows already imported stay imported; retrying continues where it
-              stopped and reports anything that landed as a duplicate.
+              {describeError(run.error, 'project-evidence')} Rows already imported stay imported; retrying
+              continues where it stopped and reports anything that landed as a duplicate.
             </Text>
             <div>
               <Button onClick={onRetry} testId="import-retry">

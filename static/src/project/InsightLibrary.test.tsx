@@ -107,17 +107,16 @@ it('links an insight to an issue found by key or text, with a note', async () =>
   onResolver('project/link', (p) => ok({ view: { ...view(), issueId: p.issueId }, alreadyLinked: [] }));
   render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   const a = await item('Export times out');
-  fireEvent.click(a.getByTestId('link-button'));
-  expect(a.getByTestId('link-confirm')).toBeDisabled();
-  fireEvent.change(a.getByTestId('issue-search'), { target: { value: 'export' } });
-  fireEvent.click(a.getByTestId('issue-search-submit'));
-  const hits = await a.findAllByTestId('issue-hit');
+  fireEvent.click(a.getByRole('button', { name: 'Link to issue' }));
+  expect(a.getByRole('button', { name: 'Link' })).toBeDisabled();
+  fireEvent.change(a.getByLabelText('Find the issue this is evidence for'), { target: { value: 'export' } });
+  fireEvent.click(a.getByRole('button', { name: 'Search' }));
+  const hits = within(await a.findByRole('list', { name: 'Matching issues' })).getAllByRole('listitem');
   expect(lastPayload('project/searchIssues')).toEqual({ query: 'export' });
   expect(hits[1]).toHaveTextContent('DEMO-2Export to PDFStory');
-  fireEvent.click(within(hits[1] as HTMLElement).getByTestId('issue-hit-select'));
-  fireEvent.change(a.getByTestId('link-note'), { target: { value: 'Same root cause' } });
-  expect(a.getByTestId('link-confirm')).toHaveTextContent('Link to DEMO-2');
-  fireEvent.click(a.getByTestId('link-confirm'));
+  fireEvent.click(within(hits[1] as HTMLElement).getByRole('button', { name: 'Select' }));
+  fireEvent.change(a.getByLabelText('Why this is evidence'), { target: { value: 'Same root cause' } });
+  fireEvent.click(a.getByRole('button', { name: 'Link to DEMO-2' }));
 
   // Linked: it leaves the inbox.
   await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
@@ -136,20 +135,22 @@ it('merges a duplicate only after saying what happens, and drops it from the lis
   onResolver('project/mergeInsights', () => ok({ ...A, tags: ['export', 'csv', 'perf'] }));
   render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
   const b = await item('Export is slow');
-  fireEvent.click(b.getByTestId('merge-button'));
-  fireEvent.change(b.getByTestId('merge-search'), { target: { value: 'export' } });
-  fireEvent.click(b.getByTestId('merge-search-submit'));
+  fireEvent.click(b.getByRole('button', { name: 'Merge duplicate…' }));
+  fireEvent.change(b.getByLabelText('Find the insight to keep'), { target: { value: 'export' } });
+  fireEvent.click(b.getByRole('button', { name: 'Search' }));
   // The insight being merged is never offered as its own target.
-  const candidates = await b.findAllByTestId('merge-candidate');
+  const candidates = within(await b.findByRole('list', { name: 'Insights to keep' })).getAllByRole(
+    'listitem'
+  );
   expect(candidates).toHaveLength(1);
   expect(candidates[0]).toHaveTextContent('Export times out');
-  expect(b.getByTestId('merge-confirm')).toBeDisabled();
-  fireEvent.click(within(candidates[0] as HTMLElement).getByTestId('merge-candidate-select'));
+  expect(b.getByRole('button', { name: 'Merge and delete this one' })).toBeDisabled();
+  fireEvent.click(within(candidates[0] as HTMLElement).getByRole('button', { name: 'Keep this one' }));
   expect(b.getByTestId('merge-confirmation')).toHaveTextContent(
     '“Export is slow” will be merged into “Export times out”. Its links to issues and its tags are carried over to “Export times out”, and “Export is slow” is deleted. This cannot be undone.'
   );
   expect(forgeBridgeMock.invoke).not.toHaveBeenCalledWith('project/mergeInsights', expect.anything());
-  fireEvent.click(b.getByTestId('merge-confirm'));
+  fireEvent.click(b.getByRole('button', { name: 'Merge and delete this one' }));
   await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
   expect(lastPayload('project/mergeInsights')).toEqual({ sourceId: 'ins-b', targetId: 'ins-a' });
   expect(screen.getByTestId('library-item')).toHaveTextContent('Tags: export, csv, perf');

@@ -9,7 +9,7 @@ import { useInsightLibrary, type LibraryFilter, type LibraryStatus } from './hoo
 import { useLibraryActions } from './hooks/useLibraryActions';
 import { InsightItem } from './InsightItem';
 import { LoadError } from './LoadError';
-import { SearchBox } from './SearchBox';
+import { SearchBox } from '../shared/search/SearchBox';
 
 // The shared capture form (and its selects) loads when someone opens it.
 const CaptureForm = lazy(() =>

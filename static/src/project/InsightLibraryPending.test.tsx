@@ -33,6 +33,15 @@ function flagWith(title: string): { title: string; description?: string } | unde
   return calls.find((f) => f.title === title);
 }
 
+/** Searches the item's link form for issues and picks the first one found. */
+async function pickIssue(summary: string, query: string): Promise<void> {
+  const item = within(await itemOf(summary));
+  fireEvent.change(item.getByLabelText('Find the issue this is evidence for'), { target: { value: query } });
+  fireEvent.click(item.getByRole('button', { name: 'Search' }));
+  const hits = within(await item.findByRole('list', { name: 'Matching issues' })).getAllByRole('listitem');
+  fireEvent.click(within(hits[0] as HTMLElement).getByRole('button', { name: 'Select' }));
+}
+
 beforeEach(() => {
   resetBridge();
   library([A, B]);
@@ -81,12 +90,14 @@ it('says a large merge finishes in the background, and never offers a leaving in
   onResolver('project/listInsights', () =>
     ok({ items: [A, B, insightView({ id: 'ins-c', summary: 'Export hangs', pending: 'delete' })] })
   );
-  fireEvent.change(a.getByTestId('merge-search'), { target: { value: 'export' } });
-  fireEvent.click(a.getByTestId('merge-search-submit'));
-  const candidates = await a.findAllByTestId('merge-candidate');
+  fireEvent.change(a.getByLabelText('Find the insight to keep'), { target: { value: 'export' } });
+  fireEvent.click(a.getByRole('button', { name: 'Search' }));
+  const candidates = within(await a.findByRole('list', { name: 'Insights to keep' })).getAllByRole(
+    'listitem'
+  );
   expect(candidates.map((c) => c.textContent)).toEqual([expect.stringContaining('Export is slow')]);
   fireEvent.click(within(candidates[0] as HTMLElement).getByRole('button', { name: 'Keep this one' }));
-  fireEvent.click(a.getByTestId('merge-confirm'));
+  fireEvent.click(a.getByRole('button', { name: 'Merge and delete this one' }));
   await waitFor(() => expect(flagWith('Merging')).toBeDefined());
   expect(flagWith('Merging')?.description).toBe(
     '“Export times out” is being merged into “Export is slow”. 1,000 links will be moved in the background. Until then the duplicate shows as being merged.'
@@ -110,12 +121,8 @@ it('says truthfully that an insight was not linked, and why', async () => {
   renderLibrary();
   const b = within(await itemOf('Export is slow'));
   fireEvent.click(b.getByRole('button', { name: 'Link to issue' }));
-  fireEvent.change(b.getByTestId('issue-search'), { target: { value: 'export' } });
-  fireEvent.click(b.getByTestId('issue-search-submit'));
-  fireEvent.click(
-    within((await b.findAllByTestId('issue-hit'))[0] as HTMLElement).getByTestId('issue-hit-select')
-  );
-  fireEvent.click(b.getByTestId('link-confirm'));
+  await pickIssue('Export is slow', 'export');
+  fireEvent.click(b.getByRole('button', { name: 'Link to DEMO-2' }));
   await waitFor(() => expect(flagWith('Linked 0 of 1 insight to DEMO-2')).toBeDefined());
   expect(flagWith('Linked 0 of 1 insight to DEMO-2')).toMatchObject({
     type: 'warning',
@@ -170,12 +177,8 @@ it('files an insight linked to done work as addressed, as the server derived it'
   fireEvent.click(screen.getByRole('button', { name: 'All' }));
   const b = within(await itemOf('Export is slow'));
   fireEvent.click(b.getByRole('button', { name: 'Link to issue' }));
-  fireEvent.change(b.getByTestId('issue-search'), { target: { value: 'export' } });
-  fireEvent.click(b.getByTestId('issue-search-submit'));
-  fireEvent.click(
-    within((await b.findAllByTestId('issue-hit'))[0] as HTMLElement).getByTestId('issue-hit-select')
-  );
-  fireEvent.click(b.getByTestId('link-confirm'));
+  await pickIssue('Export is slow', 'export');
+  fireEvent.click(b.getByRole('button', { name: 'Link to DEMO-2' }));
   await waitFor(() => expect(flagWith('Linked to DEMO-2')).toBeDefined());
   expect(within(await itemOf('Export is slow')).getByText('Addressed')).toBeInTheDocument();
 });

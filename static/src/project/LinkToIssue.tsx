@@ -1,14 +1,13 @@
 import { useId, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
-import SectionMessage from '@atlaskit/section-message';
-import TextArea from '@atlaskit/textarea';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { InsightView, IssueHit } from '../../../src/contract/views';
+import { invokeApi } from '../api';
 import type { ActionResult } from '../shared/action-result';
-import { FormField } from '../shared/forms/FormField';
-import { useIssueSearch } from './hooks/useSearch';
-import { SearchBox } from './SearchBox';
+import { TextAreaField } from '../shared/forms/TextAreaField';
+import { SearchAndPick } from '../shared/search/SearchAndPick';
+import { usePicks } from '../shared/search/usePicks';
 
 interface Props {
   insight: InsightView;
@@ -16,10 +15,14 @@ interface Props {
   onDone: () => void;
 }
 
+const findIssues = (query: string): Promise<IssueHit[]> => invokeApi('project/searchIssues', { query });
+
+const issueIdOf = (hit: IssueHit): string => hit.issueId;
+
 /** Links an insight to an issue found by key or text, with "why this is evidence". */
 export function LinkToIssue({ insight, onLink, onDone }: Props): JSX.Element {
-  const { state, search } = useIssueSearch();
-  const [chosen, setChosen] = useState<IssueHit | null>(null);
+  const picks = usePicks(issueIdOf);
+  const chosen = picks.picked[0];
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | undefined>();
   const [linking, setLinking] = useState(false);
@@ -41,68 +44,39 @@ export function LinkToIssue({ insight, onLink, onDone }: Props): JSX.Element {
       style={{ borderInlineStart: `${token('border.width.selected')} solid ${token('color.border.brand')}` }}
     >
       <Stack space="space.150">
-        <SearchBox
+        <SearchAndPick
           label="Find the issue this is evidence for"
           placeholder="Issue key (DEMO-12) or words in its summary"
-          onSearch={(q) => void search(q)}
-          searching={state.status === 'searching'}
           required
+          find={findIssues}
+          picks={picks}
+          describe={(hit) => (
+            <Inline space="space.100" alignBlock="center">
+              <Text weight="medium">{hit.key}</Text>
+              <Text>{hit.summary}</Text>
+              <Text size="small" color="color.text.subtle">
+                {hit.issueType}
+              </Text>
+            </Inline>
+          )}
+          resultsLabel="Matching issues"
+          noMatches={(query) => `No issues match “${query}”.`}
           testId="issue-search"
+          itemTestId="issue-hit"
         />
-        {state.status === 'error' ? (
-          <SectionMessage appearance="error" testId="issue-search-error">
-            <Text as="p">Search didn’t answer — try again. ({state.error.message})</Text>
-          </SectionMessage>
-        ) : null}
-        {state.status === 'done' && state.items.length === 0 ? (
-          <Text color="color.text.subtle" testId="issue-search-empty">
-            No issues match “{state.query}”.
-          </Text>
-        ) : null}
-        {state.status === 'done' && state.items.length > 0 ? (
-          <Box as="ul" style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }} testId="issue-hits">
-            <Stack space="space.050">
-              {state.items.map((hit) => {
-                const selected = chosen?.issueId === hit.issueId;
-                return (
-                  <Box as="li" key={hit.issueId} testId="issue-hit">
-                    <Inline space="space.100" alignBlock="center">
-                      <Button
-                        spacing="compact"
-                        isSelected={selected}
-                        aria-pressed={selected}
-                        onClick={() => setChosen(selected ? null : hit)}
-                        testId="issue-hit-select"
-                      >
-                        {selected ? 'Selected' : 'Select'}
-                      </Button>
-                      <Text weight="medium">{hit.key}</Text>
-                      <Text>{hit.summary}</Text>
-                      <Text size="small" color="color.text.subtle">
-                        {hit.issueType}
-                      </Text>
-                    </Inline>
-                  </Box>
-                );
-              })}
-            </Stack>
-          </Box>
-        ) : null}
-        <FormField id={`${id}-note`} label="Why this is evidence" error={noteError} testId="link-note">
-          <TextArea
-            id={`${id}-note`}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            maxLength={1000}
-            isInvalid={noteError !== undefined}
-            aria-describedby={`${id}-note-message`}
-            testId="link-note"
-          />
-        </FormField>
+        <TextAreaField
+          id={`${id}-note`}
+          label="Why this is evidence"
+          value={note}
+          onChange={setNote}
+          error={noteError}
+          maxLength={1000}
+          testId="link-note"
+        />
         <Inline space="space.100">
           <Button
             appearance="primary"
-            isDisabled={chosen === null}
+            isDisabled={chosen === undefined}
             isLoading={linking}
             onClick={() => void link()}
             testId="link-confirm"

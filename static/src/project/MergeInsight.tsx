@@ -4,12 +4,12 @@ import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { InsightView } from '../../../src/contract/views';
+import { invokeApi } from '../api';
 import type { ActionResult } from '../shared/action-result';
-import { formatDate } from '../shared/format';
-import { SOURCE_KIND_LABELS } from '../shared/labels';
 import { isLeaving } from '../shared/pending';
-import { useInsightSearch } from './hooks/useSearch';
-import { SearchBox } from './SearchBox';
+import { InsightHit } from '../shared/search/InsightHit';
+import { SearchAndPick } from '../shared/search/SearchAndPick';
+import { usePicks } from '../shared/search/usePicks';
 
 interface Props {
   source: InsightView;
@@ -17,17 +17,20 @@ interface Props {
   onDone: () => void;
 }
 
+/** Insights of the library found by text (any status). */
+const findInsights = async (query: string): Promise<InsightView[]> =>
+  (await invokeApi('project/listInsights', { limit: 20, ...(query === '' ? {} : { query }) })).items;
+
+const idOf = (insight: InsightView): string => insight.id;
+
 /**
  * Merges a duplicate into another insight of the library. Says exactly what happens
  * before it does: the links and tags move to the chosen insight, and this one is deleted.
  */
 export function MergeInsight({ source, onMerge, onDone }: Props): JSX.Element {
-  const { state, search } = useInsightSearch();
-  const [target, setTarget] = useState<InsightView | null>(null);
+  const picks = usePicks(idOf);
+  const target = picks.picked[0];
   const [merging, setMerging] = useState(false);
-  // An insight being deleted or merged away cannot take the duplicate's links.
-  const candidates =
-    state.status === 'done' ? state.items.filter((i) => i.id !== source.id && !isLeaving(i)) : [];
 
   const merge = async (): Promise<void> => {
     if (!target) return;
@@ -50,53 +53,21 @@ export function MergeInsight({ source, onMerge, onDone }: Props): JSX.Element {
           Merge this duplicate into another insight: pick the one to keep. Its links and tags are carried over
           to the one you keep, and this insight is deleted.
         </Text>
-        <SearchBox
+        <SearchAndPick
           label="Find the insight to keep"
           placeholder="Summary, account or tag"
-          onSearch={(q) => void search(q)}
-          searching={state.status === 'searching'}
           initial={source.summary.slice(0, 60)}
+          find={findInsights}
+          // An insight being deleted or merged away cannot take the duplicate's links.
+          offer={(found) => found.filter((i) => i.id !== source.id && !isLeaving(i))}
+          picks={picks}
+          pickLabel="Keep this one"
+          describe={(insight) => <InsightHit insight={insight} />}
+          resultsLabel="Insights to keep"
+          noMatches={(query) => `No other insight matches${query === '' ? '' : ` “${query}”`}.`}
           testId="merge-search"
+          itemTestId="merge-candidate"
         />
-        {state.status === 'error' ? (
-          <SectionMessage appearance="error">
-            <Text as="p">Search didn’t answer — try again. ({state.error.message})</Text>
-          </SectionMessage>
-        ) : null}
-        {state.status === 'done' && candidates.length === 0 ? (
-          <Text color="color.text.subtle" testId="merge-search-empty">
-            No other insight matches{state.query === '' ? '' : ` “${state.query}”`}.
-          </Text>
-        ) : null}
-        {candidates.length > 0 ? (
-          <Box as="ul" style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }}>
-            <Stack space="space.050">
-              {candidates.map((c) => {
-                const selected = target?.id === c.id;
-                return (
-                  <Box as="li" key={c.id} testId="merge-candidate">
-                    <Inline space="space.100" alignBlock="center">
-                      <Button
-                        spacing="compact"
-                        isSelected={selected}
-                        aria-pressed={selected}
-                        onClick={() => setTarget(selected ? null : c)}
-                        testId="merge-candidate-select"
-                      >
-                        {selected ? 'Selected' : 'Keep this one'}
-                      </Button>
-                      <Text weight="medium">{c.summary}</Text>
-                      <Text size="small" color="color.text.subtle">
-                        {SOURCE_KIND_LABELS[c.sourceKind]} · {c.account?.name ?? 'Anonymous'} · observed{' '}
-                        {formatDate(c.observedAt)}
-                      </Text>
-                    </Inline>
-                  </Box>
-                );
-              })}
-            </Stack>
-          </Box>
-        ) : null}
         {target ? (
           <SectionMessage appearance="warning" title="Merge these insights?" testId="merge-confirmation">
             <Text as="p">
@@ -108,7 +79,7 @@ export function MergeInsight({ source, onMerge, onDone }: Props): JSX.Element {
         <Inline space="space.100">
           <Button
             appearance="warning"
-            isDisabled={target === null}
+            isDisabled={target === undefined}
             isLoading={merging}
             onClick={() => void merge()}
             testId="merge-confirm"

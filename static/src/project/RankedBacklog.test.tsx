@@ -224,10 +224,13 @@ it('reloads the ranking when it is shown again after an insight was linked in th
 
   fireEvent.click(screen.getByTestId('tab-library'));
   fireEvent.click(await screen.findByTestId('link-button'));
-  fireEvent.change(screen.getByTestId('issue-search'), { target: { value: 'DEMO-1' } });
-  fireEvent.click(screen.getByTestId('issue-search-submit'));
-  fireEvent.click(await screen.findByTestId('issue-hit-select'));
-  fireEvent.click(screen.getByTestId('link-confirm'));
+  const item = within(screen.getByTestId('library-item'));
+  fireEvent.change(item.getByLabelText('Find the issue this is evidence for'), {
+    target: { value: 'DEMO-1' }
+  });
+  fireEvent.click(item.getByRole('button', { name: 'Search' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Select' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Link to DEMO-1' }));
   await waitFor(() => expect(screen.queryByTestId('library-item')).not.toBeInTheDocument());
   // Hidden tabs do not reload on every link of a triage session.
   expect(payloadsOf('project/rankedIssues')).toHaveLength(1);

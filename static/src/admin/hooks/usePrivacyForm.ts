@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AdminSettingsView } from '../../../../src/contract/views';
 import type { PrivacySettings } from '../../../../src/domain/privacy';
 import { invokeApi, notify, toApiError } from '../../api';
-import { describeSaveError } from '../model/describe-save-error';
+import { describeError } from '../../shared/error-copy';
 import { groupNameProblem, mapPrivacyIssues, samePrivacy } from '../model/privacy-form';
 
 export interface PrivacyForm {
@@ -92,7 +92,7 @@ export function usePrivacyForm(
       );
     } catch (error) {
       const apiError = toApiError(error);
-      notify('error', 'Could not save the privacy settings', describeSaveError(apiError));
+      notify('error', 'Could not save the privacy settings', describeError(apiError, 'settings'));
       const mapped = mapPrivacyIssues(apiError.fieldIssues, allowedGroups);
       setGroupsError(mapped.groups);
       const unplaced =

@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import type { AdminSettingsView } from '../../../../src/contract/views';
 import { DEFAULT_SCORING_SETTINGS, type ScoringSettings } from '../../../../src/domain/scoring/settings';
 import { invokeApi, notify, toApiError } from '../../api';
-import { describeSaveError } from '../model/describe-save-error';
+import { describeError } from '../../shared/error-copy';
 import {
   firstInvalidField,
   mapScoringIssues,
@@ -101,7 +101,7 @@ export function useScoringForm(
       notify('success', 'Scoring settings saved', RECOMPUTE_NOTE);
     } catch (error) {
       const apiError = toApiError(error);
-      notify('error', 'Could not save the scoring settings', describeSaveError(apiError));
+      notify('error', 'Could not save the scoring settings', describeError(apiError, 'settings'));
       const mapped = mapScoringIssues(apiError.fieldIssues);
       const placed = Object.keys(mapped.fieldErrors).length > 0 || mapped.formErrors.length > 0;
       setServerErrors(mapped.fieldErrors);

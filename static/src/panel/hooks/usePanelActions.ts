@@ -3,6 +3,7 @@ import type { LinkOutcome, PanelView } from '../../../../src/contract/views';
 import { ApiError, invokeApi, notify, toApiError } from '../../api';
 import type { ActionResult } from '../../shared/action-result';
 import type { CapturePayload } from '../../shared/capture/capture-form';
+import { describeError } from '../../shared/error-copy';
 import { accountConflictFlag, partialLinkFlag, type FlagText } from '../../shared/outcome-messages';
 
 export type { ActionResult };
@@ -42,7 +43,7 @@ export function usePanelActions(applyView: (view: PanelView) => void): PanelActi
         return null;
       } catch (error) {
         const apiError = toApiError(error);
-        notify('error', failure, describe(apiError));
+        notify('error', failure, describeError(apiError, 'issue-evidence'));
         return apiError;
       }
     },
@@ -72,7 +73,7 @@ export function usePanelActions(applyView: (view: PanelView) => void): PanelActi
                   'this issue',
                   o.linked ?? [],
                   o.notLinked.insightIds,
-                  describe(new ApiError(o.notLinked.code, o.notLinked.message)),
+                  describeError(new ApiError(o.notLinked.code, o.notLinked.message), 'issue-evidence'),
                   nameOf
                 )
               : undefined
@@ -100,26 +101,4 @@ function linkedMessage(requested: number, already: number): string {
   const added = requested - already;
   const linked = `${added} insight${added === 1 ? '' : 's'} linked`;
   return already > 0 ? `${linked}; ${already} already linked` : linked;
-}
-
-/** What the flag tells the user to do; the code decides, not the message text. */
-export function describe(error: ApiError): string {
-  switch (error.code) {
-    case 'VALIDATION_FAILED':
-      return 'Some fields need attention.';
-    case 'FORBIDDEN':
-      return 'You don’t have permission to change evidence on this issue.';
-    case 'CONFLICT':
-      return 'Someone else changed this evidence at the same time. Try again.';
-    case 'NOT_FOUND':
-      return 'That evidence no longer exists. Refresh the panel.';
-    case 'LIMIT_EXCEEDED':
-      return error.message;
-    case 'UPSTREAM_FAILED':
-      return 'Jira or storage didn’t answer. Try again.';
-    case 'BUSY':
-      return 'Storage is busy right now. Nothing was changed; wait a few seconds and try again.';
-    case 'INTERNAL':
-      return 'Something went wrong on our side. Try again.';
-  }
 }

@@ -4,7 +4,7 @@ import { ApiError, invokeApi, notify, toApiError } from '../../api';
 import type { ActionResult } from '../../shared/action-result';
 import type { CapturePayload } from '../../shared/capture/capture-form';
 import { accountConflictFlag, backgroundFlag, partialLinkFlag } from '../../shared/outcome-messages';
-import { describeError } from '../model/describe-error';
+import { describeError } from '../../shared/error-copy';
 import { matchesFilter, type LibraryFilter } from './useInsightLibrary';
 
 export interface LibraryActions {
@@ -33,7 +33,7 @@ export function useLibraryActions(
       return null;
     } catch (error) {
       const apiError = toApiError(error);
-      notify('error', failure, describeError(apiError));
+      notify('error', failure, describeError(apiError, 'project-evidence'));
       return apiError;
     }
   }, []);
@@ -88,7 +88,10 @@ export function useLibraryActions(
                 issue.key,
                 outcome.linked ?? [],
                 outcome.notLinked.insightIds,
-                describeError(new ApiError(outcome.notLinked.code, outcome.notLinked.message)),
+                describeError(
+                  new ApiError(outcome.notLinked.code, outcome.notLinked.message),
+                  'project-evidence'
+                ),
                 (id) => (id === insight.id ? insight.summary : undefined)
               );
               notify('warning', flag.title, flag.description);

@@ -8,7 +8,7 @@ interface Props {
   label: string;
   required?: boolean;
   error?: string | undefined;
-  helper?: string;
+  helper?: string | undefined;
   testId: string;
   children: ReactNode;
 }

@@ -24,13 +24,7 @@ export function TextAreaField({
   maxLength
 }: Props): JSX.Element {
   return (
-    <FormField
-      id={id}
-      label={label}
-      error={error}
-      testId={testId}
-      {...(helper === undefined ? {} : { helper })}
-    >
+    <FormField id={id} label={label} error={error} testId={testId} helper={helper}>
       <TextArea
         id={id}
         value={value}

@@ -30,14 +30,7 @@ export function TextInputField({
   maxLength
 }: Props): JSX.Element {
   return (
-    <FormField
-      id={id}
-      label={label}
-      error={error}
-      testId={testId}
-      required={required}
-      {...(helper === undefined ? {} : { helper })}
-    >
+    <FormField id={id} label={label} error={error} testId={testId} required={required} helper={helper}>
       <Textfield
         id={id}
         value={value}
