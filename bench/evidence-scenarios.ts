@@ -4,21 +4,22 @@ import { benchForge, judge, measure, VIRTUAL_RUN, type BenchRun, type OperationR
 import {
   benchSeed,
   call,
-  captureMany,
   EDITOR,
   insightInput,
   linkAll,
   LINK_NOTE,
   panelHandler,
   panelSite,
-  projectHandler
+  projectHandler,
+  seedInsights
 } from './fixtures';
 import { EVIDENCE_WRITE, PANEL_NEXT_PAGE, PANEL_READ, SUBTASK_LINK } from './targets';
 
 /**
  * One story under an epic with `n` insights linked to it (so the epic's subtree holds
- * `n`), and a sub-task under the story. Everything is created through the resolvers, so
- * the setup holds for any storage layout. Measured on it: the panel's first paint and
+ * `n`), and a sub-task under the story. The insights are written as captures store them;
+ * every link goes through the resolvers, so the evidence rows hold for any storage layout
+ * of groups, cards and impacts. Measured on it: the panel's first paint and
  * next page, and each evidence write a person makes there.
  */
 export async function evidenceOnStory(
@@ -42,9 +43,9 @@ export async function evidenceOnStory(
   const forge = benchForge(seed, run);
   try {
     const started = performance.now();
-    // Captured and linked through the resolvers, 25 at a time: when each call costs more
-    // the more the story holds, setup grows with the square of n. Past the budget the rows
-    // are not measured (and say so) rather than the bench running for hours.
+    // Linked through the resolvers, 25 at a time: were each call to cost more the more the
+    // story holds, setup would grow with the square of n. Past the budget the rows are not
+    // measured (and say so) rather than the bench running for hours.
     const overBudget = (done: string): { skipped: string } | undefined => {
       const spent = performance.now() - started;
       return spent > setupBudgetMs
@@ -53,12 +54,8 @@ export async function evidenceOnStory(
           }
         : undefined;
     };
-    const ids: string[] = [];
-    for (let i = 0; i < n + 2; i += 500) {
-      ids.push(...(await captureMany(forge, projectId, Math.min(500, n + 2 - i), i)));
-      const over = ids.length < n + 2 ? overBudget(`${ids.length} of ${n} insights captured`) : undefined;
-      if (over) return over;
-    }
+    // The insights are stored as captures store them (setup); linking goes through the app.
+    const ids = seedInsights(forge, projectId, n + 2);
     const linked = ids.slice(0, n);
     const [spare, forSubtask] = ids.slice(n);
     for (let i = 0; i < linked.length; i += 25) {

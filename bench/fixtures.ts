@@ -7,6 +7,12 @@ import { panelResolver } from '../src/handlers/panel-resolver';
 import { projectResolver } from '../src/handlers/project-resolver';
 import type { ResolverFunction } from '../local/host/forge-host';
 import { InvocationRefusedError } from '../local/host/invocation-limits';
+import { InsightInputSchema } from '../src/domain/insight';
+import { normaliseAccountKey, type Account } from '../src/domain/account';
+import { ENTITY } from '../src/storage/entities';
+import { accountToRecord, insightToRecord } from '../src/storage/records';
+import { newInsight } from '../src/usecases/prepare-capture';
+import { termsDigest } from '../src/domain/search-terms';
 
 export const EDITOR = DEMO_USERS.bob;
 
@@ -238,4 +244,56 @@ export async function linkAll(
       note: LINK_NOTE
     });
   }
+}
+
+/**
+ * Writes `count` insights (and their accounts) as a capture would store them, straight
+ * into the local engine: setup, not measured. Capturing ten thousand through the
+ * resolvers takes minutes of wall time on a loaded machine; what a measured write reads
+ * of an insight is the stored row, which is the same either way. Their words are not
+ * indexed for search (no measured row here searches), though each carries the digest of
+ * what would have been.
+ */
+export function seedInsights(forge: LocalForge, projectId: string, count: number, from = 0): string[] {
+  const ids: string[] = [];
+  const accounts = new Map<string, Account>();
+  let items: { entityName: string; key: string; value: object }[] = [];
+  const flush = (): void => {
+    const answer = forge.kvs.handle('/api/v1/batch/set', items);
+    if (answer.status >= 300) throw new Error(`seeding insights failed: ${JSON.stringify(answer.body)}`);
+    items = [];
+  };
+  const now = new Date();
+  for (let i = from; i < from + count; i += 1) {
+    const input = InsightInputSchema.parse(insightInput(i));
+    const insight = newInsight(
+      input,
+      projectId,
+      { accountId: EDITOR },
+      {
+        now: () => now,
+        newId: () => `seeded-${i}`
+      }
+    );
+    const named = insightInput(i).account;
+    // The digest of what a capture would have indexed, so that a measured edit finds the
+    // index up to date, as it would after a capture (the term rows themselves are left out).
+    insight.searchDigest = termsDigest({
+      summary: insight.summary,
+      quote: insight.quote,
+      tags: insight.tags,
+      accountName: named.name
+    });
+    items.push({ entityName: ENTITY.insight, key: insight.id, value: insightToRecord(insight) });
+    const key = normaliseAccountKey(named.name);
+    if (!accounts.has(key)) {
+      const account: Account = { key, ...named, updatedAt: now.toISOString(), version: 1 };
+      accounts.set(key, account);
+      items.push({ entityName: ENTITY.account, key, value: accountToRecord(account) });
+    }
+    ids.push(insight.id);
+    if (items.length >= 20) flush();
+  }
+  if (items.length > 0) flush();
+  return ids;
 }
