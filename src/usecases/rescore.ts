@@ -44,7 +44,7 @@ const QUERY_ROWS = 100;
 /**
  * Projects of each lane whose progress a sweep step reads (each a storage read), and the
  * wait between steps: the sweep's reads stay within its reserve of the storage budget
- * (sync/storage-budget), and its events far below Forge's 500 a minute.
+ * (usecases/storage-budget), and its events far below Forge's 500 a minute.
  */
 export const SWEEP_LOOKAHEAD = 10;
 export const SWEEP_STEP_DELAY_SECONDS = 30;
