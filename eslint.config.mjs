@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { uiBoundaries } from './static/eslint.boundaries.mjs';
+import { backendLayers } from './eslint.layers.mjs';
 
 export default tseslint.config(
   { ignores: ['build/**', 'static/dist/**', 'node_modules/**', '.local-data/**', '**/*.js', '**/*.mjs'] },
@@ -30,6 +31,7 @@ export default tseslint.config(
     }
   },
   ...uiBoundaries,
+  ...backendLayers,
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts', 'static/src/test/**'],
     rules: { '@typescript-eslint/unbound-method': 'off' }

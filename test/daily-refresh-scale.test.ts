@@ -7,8 +7,8 @@ import { ENTITY, linkKey } from '../src/storage/entities';
 import { getImpacts } from '../src/storage/impact-store';
 import type { InsightRecord, LinkRecord } from '../src/storage/records';
 import { getProjectProgress, getRescoreRun } from '../src/storage/rescore-store';
-import { rescoreProgress, startRescore } from '../src/sync/rescore';
-import { RUN_UNITS_PER_MINUTE } from '../src/sync/storage-budget';
+import { rescoreProgress, startRescore } from '../src/usecases/rescore';
+import { RUN_UNITS_PER_MINUTE } from '../src/usecases/storage-budget';
 import { DEMO_USERS, testForge, whenNotBusy } from './evidence-kit';
 import { recomputeFromScratch } from './recompute-from-scratch';
 

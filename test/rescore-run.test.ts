@@ -3,7 +3,7 @@ import type { LocalForge } from '../local/host/local-forge';
 import { asApp, JiraTestClient } from '../local/jira/jira-test-client';
 import { createDemoSeed, type JiraSeed } from '../local/jira/seed';
 import * as app from '../src/index';
-import { startRescore } from '../src/sync/rescore';
+import { startRescore } from '../src/usecases/rescore';
 import {
   AppClient,
   DEMO_USERS,

@@ -71,6 +71,17 @@ export class UpstreamError extends AppError {
 }
 
 /**
+ * Jira asked us to slow down; the queue retries the whole batch after `retryAfterSeconds`.
+ * It lives here, not beside the Jira call that throws it, so the queue consumer can tell
+ * it apart without reaching into the Jira adapter.
+ */
+export class JiraThrottledError extends UpstreamError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Jira is rate limiting the app; retrying in ${retryAfterSeconds} s.`);
+  }
+}
+
+/**
  * The platform is throttling the app (Forge storage quotas): nothing was written, and the
  * same call will work again shortly. A user is told to try again in a moment; background
  * work hands the event back to be retried with backoff (it is an UpstreamError, which the

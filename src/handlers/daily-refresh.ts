@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startRescore } from '../sync/rescore';
+import { startRescore } from '../usecases/rescore';
 import { findDeletedProjects } from '../usecases/issue-lifecycle/find-deleted-projects';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { AppError, ConflictError, UpstreamError } from '../domain/errors';
 import { parseIssueEvent, type IssueLifecycleEvent } from '../domain/issue-event';
+import { retryLater, type RetryAnswer } from '../sync/event-retry';
 import { handleIssueEvent } from '../usecases/issue-lifecycle/handle-issue-event';
 
 /** Forge delays a retried event by at most 15 minutes. */
@@ -18,7 +18,7 @@ const MAX_RETRY_AFTER_SECONDS = 900;
 export async function issueEventsTrigger(
   event: unknown,
   _context: unknown
-): Promise<InvocationError | undefined> {
+): Promise<RetryAnswer | undefined> {
   let parsed: IssueLifecycleEvent | undefined;
   try {
     parsed = parseIssueEvent(event);
@@ -32,9 +32,9 @@ export async function issueEventsTrigger(
     return undefined;
   } catch (error) {
     if (!(error instanceof UpstreamError || error instanceof ConflictError)) throw error;
-    return new InvocationError({
+    return retryLater({
       retryAfter: Math.min(MAX_RETRY_AFTER_SECONDS, 5 * 2 ** retryCountOf(event)),
-      retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST
+      reason: 'transient'
     });
   }
 }

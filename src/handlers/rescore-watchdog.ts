@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { resumeRescore } from '../sync/rescore';
+import { resumeRescore } from '../usecases/rescore';
 
 /**
  * A scheduled trigger that keeps a site-wide rescore moving. Its chains of queue events

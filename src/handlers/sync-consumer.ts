@@ -1,20 +1,20 @@
-import {
-  InvocationError,
-  InvocationErrorCode,
-  InvocationLimitReachedError,
-  RateLimitError,
-  type AsyncEvent
-} from '@forge/events';
-import { AppError, ConflictError, UpstreamError } from '../domain/errors';
-import { JiraThrottledError } from '../jira/publish-impact';
-import { publishIssues } from '../sync/publish-issues';
-import { markPageFailed, markSweepStopped, rescorePage, sweepStep } from '../sync/rescore';
-import { parseSyncEvent, type SyncEvent } from '../sync/sync-events';
 import { randomUUID } from 'node:crypto';
+import { AppError, ConflictError, JiraThrottledError, UpstreamError } from '../domain/errors';
+import {
+  isInvocationLimit,
+  isPushRateLimited,
+  retryCode,
+  retryLater,
+  type QueueDelivery,
+  type Retry
+} from '../sync/event-retry';
+import { parseSyncEvent, type SyncEvent } from '../sync/sync-events';
 import type { Env } from '../usecases/actor';
-import { continueInsightJob } from '../usecases/insight-job';
 import { continueAccountRescore } from '../usecases/account-rescore';
 import { continueImport } from '../usecases/import-run';
+import { continueInsightJob } from '../usecases/insight-job';
+import { publishIssues } from '../usecases/publish-issues';
+import { markPageFailed, markSweepStopped, rescorePage, sweepStep } from '../usecases/rescore';
 
 /** Forge delays a retried event by at most 15 minutes. */
 const MAX_RETRY_AFTER_SECONDS = 900;
@@ -28,7 +28,7 @@ const PUSH_RATE_RETRY_SECONDS = 60;
  * storage), so a failed or repeated event is simply run again: throttling and transient
  * failures come back with exponential backoff (at least what Jira's Retry-After asks for).
  */
-export async function syncConsumer(event: AsyncEvent): Promise<unknown> {
+export async function syncConsumer(event: QueueDelivery): Promise<unknown> {
   let body: SyncEvent;
   try {
     body = parseSyncEvent(event.body);
@@ -50,7 +50,7 @@ export async function syncConsumer(event: AsyncEvent): Promise<unknown> {
     else await continueAccountRescore(body, jobEnv());
     return { ok: true };
   } catch (error) {
-    if (error instanceof InvocationLimitReachedError) {
+    if (isInvocationLimit(error)) {
       // Every retry would come from the same originating invocation and hit the same
       // limit: the step is checkpointed, and the next sweep (a fresh invocation) resumes.
       console.warn('Rescore chain paused at the cyclic-invocation limit; a sweep will resume it');
@@ -62,30 +62,27 @@ export async function syncConsumer(event: AsyncEvent): Promise<unknown> {
     const remainingMs = event.retryContext?.retentionWindow?.remainingTimeMs;
     if (body.kind === 'rescore' && remainingMs !== undefined && remainingMs < retry.retryAfter * 1000) {
       // Forge will not deliver this page again: say so on the admin page.
-      await markPageFailed(body, retry.retryReason, now).catch(() => undefined);
+      await markPageFailed(body, retryCode(retry.reason), now).catch(() => undefined);
     }
-    return new InvocationError(retry);
+    return retryLater(retry);
   }
 }
 
-function retryFor(
-  error: unknown,
-  retryCount: number
-): { retryAfter: number; retryReason: InvocationErrorCode } | undefined {
+function retryFor(error: unknown, retryCount: number): Retry | undefined {
   if (error instanceof JiraThrottledError) {
     return {
       retryAfter: backoff(retryCount, error.retryAfterSeconds),
-      retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED
+      reason: 'rate-limited'
     };
   }
-  if (error instanceof RateLimitError) {
+  if (isPushRateLimited(error)) {
     return {
       retryAfter: backoff(retryCount, PUSH_RATE_RETRY_SECONDS),
-      retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED
+      reason: 'rate-limited'
     };
   }
   if (error instanceof UpstreamError || error instanceof ConflictError) {
-    return { retryAfter: backoff(retryCount, 1), retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST };
+    return { retryAfter: backoff(retryCount, 1), reason: 'transient' };
   }
   return undefined;
 }

@@ -1,17 +1,10 @@
 import api, { getAppContext, route } from '@forge/api';
 import { z } from 'zod';
-import { UpstreamError } from '../domain/errors';
+import { JiraThrottledError, UpstreamError } from '../domain/errors';
 import { IMPACT_FIELD_MODULE_KEY, IMPACT_PROPERTY_KEY, type ImpactProperty } from '../domain/impact-property';
 
 /** Jira's bulk limits: 100 issues per property request; we keep field updates to the same batches. */
 export const PUBLISH_BATCH = 100;
-
-/** Jira asked us to slow down; the queue retries the whole batch after `retryAfterSeconds`. */
-export class JiraThrottledError extends UpstreamError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Jira is rate limiting the app; retrying in ${retryAfterSeconds} s.`);
-  }
-}
 
 export interface PublishedImpact {
   issueId: string;

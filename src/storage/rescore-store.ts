@@ -47,7 +47,7 @@ export interface RescoreProjectProgress extends ChainCheckpoint {
   pageRows?: number;
   pageMore?: boolean;
   republish?: string[];
-  /** Issues the next page asks for: sized to what pages cost (sync/storage-budget). */
+  /** Issues the next page asks for: sized to what pages cost (usecases/storage-budget). */
   pageSize?: number;
   /** Before this the chain's pace allows no next page: a sweep reusing its slot waits. */
   paceUntil?: string;
@@ -76,7 +76,7 @@ export interface RescoreSweep extends ChainCheckpoint {
   pushed: number;
   /**
    * Where each lane of the run stands: the index (in the run's projects) of its first
-   * project not known finished (sync/rescore).
+   * project not known finished (usecases/rescore).
    */
   lanes?: number[];
   /** Lanes this sweep has started (or found running) at their first unfinished project. */

@@ -23,8 +23,8 @@ import type {
   RescoreProgressView,
   ScorePreviewRow
 } from '../contract/views';
-import { publishFailures } from '../sync/track-publish-failures';
-import { rescoreProgress, resumeRescore, startRescore } from '../sync/rescore';
+import { publishFailures } from './track-publish-failures';
+import { rescoreProgress, resumeRescore, startRescore } from './rescore';
 import type { Env } from './actor';
 import { collectCards, scoringItems } from './build-impact';
 

@@ -3,7 +3,7 @@ import { InsightInputSchema } from '../domain/insight';
 import { parseWith } from '../domain/parse';
 import { getInsights } from '../storage/insight-store';
 import { getImportRun, getStagedRows, saveImportRun, type ImportRun } from '../storage/import-store';
-import { runChainStep } from '../sync/checkpointed-step';
+import { runChainStep } from './checkpointed-step';
 import { pushEvents } from '../sync/sync-queue';
 import type { Env } from './actor';
 import { startAccountRescore } from './account-rescore';

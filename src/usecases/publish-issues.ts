@@ -3,7 +3,7 @@ import { FORMULA_VERSION } from '../domain/scoring/settings';
 import { publishImpacts } from '../jira/publish-impact';
 import { getRankRows } from '../storage/impact-store';
 import { getPrivacySettings } from '../storage/privacy-store';
-import { enqueueSync } from './sync-queue';
+import { enqueueSync } from '../sync/sync-queue';
 import { readFailureRecords, trackPublishFailures } from './track-publish-failures';
 
 /**

@@ -19,14 +19,14 @@ import {
   type RescoreRun,
   type RescoreSweep
 } from '../storage/rescore-store';
-import type { Env } from '../usecases/actor';
-import { applyChange, type AffectedIssue } from '../usecases/apply-change';
+import type { Env } from './actor';
+import { applyChange, type AffectedIssue } from './apply-change';
 import { issueStatesAsApp, type IssueState } from '../jira/issue-states-as-app';
-import { emptyChange } from '../usecases/evidence-change';
-import { retryOnConflict } from '../usecases/retry-on-conflict';
+import { emptyChange } from './evidence-change';
+import { retryOnConflict } from './retry-on-conflict';
 import { runChainStep } from './checkpointed-step';
 import { publishIssues } from './publish-issues';
-import type { SyncEvent } from './sync-events';
+import type { SyncEvent } from '../sync/sync-events';
 import { changedIssues, mustRecompute, pageUnits } from './rescore-selection';
 import {
   FIRST_PAGE_ISSUES,
@@ -35,7 +35,7 @@ import {
   pageDelaySeconds,
   RUN_CHAINS
 } from './storage-budget';
-import { projectKey, pushEvents, type OutgoingEvent } from './sync-queue';
+import { projectKey, pushEvents, type OutgoingEvent } from '../sync/sync-queue';
 
 /** Issues per rescore event at most: one Jira publish batch, four storage transactions. */
 export const RESCORE_PAGE = 100;
@@ -44,7 +44,7 @@ const QUERY_ROWS = 100;
 /**
  * Projects of each lane whose progress a sweep step reads (each a storage read), and the
  * wait between steps: the sweep's reads stay within its reserve of the storage budget
- * (sync/storage-budget), and its events far below Forge's 500 a minute.
+ * (usecases/storage-budget), and its events far below Forge's 500 a minute.
  */
 export const SWEEP_LOOKAHEAD = 10;
 export const SWEEP_STEP_DELAY_SECONDS = 30;
