@@ -20,7 +20,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { paths: [{ name: '@forge/ui', message: 'UI Kit 1 is removed by Atlassian.' }] }]
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@forge/ui', message: 'UI Kit 1 is removed by Atlassian.' }] }
+      ]
     }
   },
   {
@@ -28,6 +31,26 @@ export default tseslint.config(
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@forge/*', 'node:*', 'fs', 'http', 'https'] }]
+    }
+  },
+  {
+    // Storage owns its transactions: other layers write evidence through the typed
+    // methods of storage/write-set (putInsight, putLink…), never by entity name.
+    files: ['src/usecases/**/*.ts', 'src/handlers/**/*.ts', 'src/sync/**/*.ts', 'src/jira/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@forge/ui', message: 'UI Kit 1 is removed by Atlassian.' }],
+          patterns: [
+            {
+              group: ['**/storage/entities'],
+              importNames: ['ENTITY'],
+              message: 'Only src/storage names entities; write through the typed transaction.'
+            }
+          ]
+        }
+      ]
     }
   },
   ...uiBoundaries,

@@ -15,6 +15,8 @@ interface Probe {
   code: string;
   /** What the report must say; none when the imports are allowed. */
   says?: RegExp;
+  /** The rule that reports it, when not the layers' own. */
+  rule?: string;
 }
 
 const PROBES: Probe[] = [
@@ -41,6 +43,13 @@ const PROBES: Probe[] = [
     filePath: 'src/sync/probe.ts',
     code: "import { applyChange } from '../usecases/apply-change';\nexport const probe = applyChange;\n",
     says: /from elements of type "sync" to elements of type "usecases"/
+  },
+  {
+    what: 'a use case writing a row by entity name instead of through the typed transaction',
+    filePath: 'src/usecases/probe.ts',
+    code: "import { ENTITY } from '../storage/entities';\nexport const probe = ENTITY.insight;\n",
+    says: /Only src\/storage names entities/,
+    rule: 'no-restricted-imports'
   },
   {
     what: 'a use case importing the domain, the contract, storage and a package',
@@ -72,10 +81,10 @@ describe('architecture lint', () => {
     lintProbes(PROBES).forEach((problems, i) => found.set(PROBES[i]!.what, problems));
   });
 
-  it.each(PROBES.filter((p) => p.says))('reports $what', ({ what, says }) => {
+  it.each(PROBES.filter((p) => p.says))('reports $what', ({ what, says, rule }) => {
     const problems = found.get(what);
     expect(problems).toHaveLength(1);
-    expect(problems?.[0]).toMatch(/^boundaries\/dependencies: /);
+    expect(problems?.[0]?.split(': ')[0]).toBe(rule ?? 'boundaries/dependencies');
     expect(problems?.[0]).toMatch(says!);
   });
 

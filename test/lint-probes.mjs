@@ -6,7 +6,8 @@
  * stdin: JSON `[{ filePath, code }]`, paths relative to the repository root.
  * stdout: JSON, for each probe the problems found, as `ruleId: message`.
  *
- * Only the architecture rules run, and without type information: a probe exists only as
+ * Only the architecture rules run (boundaries, and the restricted imports that keep entity
+ * names in storage), without type information: a probe exists only as
  * text, so the TypeScript project cannot hold it, and import boundaries need no types.
  */
 import { ESLint } from 'eslint';
@@ -16,7 +17,7 @@ import { text } from 'node:stream/consumers';
 const root = path.resolve(import.meta.dirname, '..');
 const eslint = new ESLint({
   cwd: root,
-  ruleFilter: ({ ruleId }) => ruleId.startsWith('boundaries/'),
+  ruleFilter: ({ ruleId }) => ruleId.startsWith('boundaries/') || ruleId === 'no-restricted-imports',
   overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } }
 });
 
