@@ -10,7 +10,7 @@ import { CurveChoice } from './CurveChoice';
 import { FieldGrid } from './FieldGrid';
 import { FieldGroup } from './FieldGroup';
 import { FormErrors } from './FormErrors';
-import { NumberField } from './NumberField';
+import { TextInputField } from '../shared/forms/TextInputField';
 import { ScorePreviewPanel } from './ScorePreviewPanel';
 import { useScorePreview } from './hooks/useScorePreview';
 import { useScoringForm } from './hooks/useScoringForm';
@@ -34,7 +34,8 @@ export function ScoringSettingsForm({ saved, onSaved }: Props): JSX.Element {
     label: string,
     extra: { helper?: string; suffix?: string } = {}
   ): JSX.Element => (
-    <NumberField
+    <TextInputField
+      numeric
       key={field}
       id={idOf(field)}
       label={label}

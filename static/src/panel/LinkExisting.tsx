@@ -1,14 +1,12 @@
-import { useId, useState } from 'react';
-import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
-import { Inline, Stack } from '@atlaskit/primitives';
+import { Stack } from '@atlaskit/primitives';
 import { MAX_LINKS_PER_CALL } from '../../../src/contract/payloads';
 import type { InsightView } from '../../../src/contract/views';
 import { invokeApi } from '../api';
 import type { ActionResult } from '../shared/action-result';
-import { TextAreaField } from '../shared/forms/TextAreaField';
 import { isLeaving, PENDING_LABELS } from '../shared/pending';
 import { InsightHit } from '../shared/search/InsightHit';
+import { LinkWithNote, useLinkNote } from '../shared/search/LinkWithNote';
 import { SearchAndPick } from '../shared/search/SearchAndPick';
 import { usePicks } from '../shared/search/usePicks';
 
@@ -31,23 +29,17 @@ const idOf = (insight: InsightView): string => insight.id;
 /** Finds captured insights in this project and links the selected ones with a note. */
 export function LinkExisting({ linkedIds, onLink, onDone }: Props): JSX.Element {
   const picks = usePicks(idOf, MAX_LINKS_PER_CALL);
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string | undefined>();
-  const [linking, setLinking] = useState(false);
-  const id = useId();
+  const linkNote = useLinkNote(onDone);
   const count = picks.picked.length;
 
-  const link = async (): Promise<void> => {
-    setLinking(true);
-    const failure = await onLink(
-      picks.picked.map(idOf),
-      note,
-      (insightId) => picks.picked.find((i) => i.id === insightId)?.summary
+  const link = (): Promise<void> =>
+    linkNote.send((note) =>
+      onLink(
+        picks.picked.map(idOf),
+        note,
+        (insightId) => picks.picked.find((i) => i.id === insightId)?.summary
+      )
     );
-    setLinking(false);
-    if (failure === null) onDone();
-    else setNoteError(failure.fieldIssues.find((i) => i.path === 'note')?.message);
-  };
 
   return (
     <Stack space="space.150">
@@ -73,29 +65,14 @@ export function LinkExisting({ linkedIds, onLink, onDone }: Props): JSX.Element 
         testId="search"
         itemTestId="search-result"
       />
-      <TextAreaField
-        id={`${id}-note`}
-        label="Why this is evidence"
-        value={note}
-        onChange={setNote}
-        error={noteError}
-        maxLength={1000}
-        testId="link-note"
+      <LinkWithNote
+        state={linkNote}
+        linkLabel={count > 1 ? `Link ${count} insights` : 'Link insight'}
+        canLink={count > 0}
+        onLink={() => void link()}
+        onCancel={onDone}
+        linkTestId="link-button"
       />
-      <Inline space="space.100">
-        <Button
-          appearance="primary"
-          isDisabled={count === 0}
-          isLoading={linking}
-          onClick={() => void link()}
-          testId="link-button"
-        >
-          {count > 1 ? `Link ${count} insights` : 'Link insight'}
-        </Button>
-        <Button appearance="subtle" onClick={onDone} isDisabled={linking}>
-          Cancel
-        </Button>
-      </Inline>
     </Stack>
   );
 }

@@ -1,11 +1,9 @@
-import { useId, useState } from 'react';
-import Button from '@atlaskit/button/default/button';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { InsightView, IssueHit } from '../../../src/contract/views';
 import { invokeApi } from '../api';
 import type { ActionResult } from '../shared/action-result';
-import { TextAreaField } from '../shared/forms/TextAreaField';
+import { LinkWithNote, useLinkNote } from '../shared/search/LinkWithNote';
 import { SearchAndPick } from '../shared/search/SearchAndPick';
 import { usePicks } from '../shared/search/usePicks';
 
@@ -23,18 +21,10 @@ const issueIdOf = (hit: IssueHit): string => hit.issueId;
 export function LinkToIssue({ insight, onLink, onDone }: Props): JSX.Element {
   const picks = usePicks(issueIdOf);
   const chosen = picks.picked[0];
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string | undefined>();
-  const [linking, setLinking] = useState(false);
-  const id = useId();
+  const linkNote = useLinkNote(onDone);
 
   const link = async (): Promise<void> => {
-    if (!chosen) return;
-    setLinking(true);
-    const failure = await onLink(insight, chosen, note);
-    setLinking(false);
-    if (failure === null) onDone();
-    else setNoteError(failure.fieldIssues.find((i) => i.path === 'note')?.message);
+    if (chosen) await linkNote.send((note) => onLink(insight, chosen, note));
   };
 
   return (
@@ -64,29 +54,14 @@ export function LinkToIssue({ insight, onLink, onDone }: Props): JSX.Element {
           testId="issue-search"
           itemTestId="issue-hit"
         />
-        <TextAreaField
-          id={`${id}-note`}
-          label="Why this is evidence"
-          value={note}
-          onChange={setNote}
-          error={noteError}
-          maxLength={1000}
-          testId="link-note"
+        <LinkWithNote
+          state={linkNote}
+          linkLabel={chosen ? `Link to ${chosen.key}` : 'Link'}
+          canLink={chosen !== undefined}
+          onLink={() => void link()}
+          onCancel={onDone}
+          linkTestId="link-confirm"
         />
-        <Inline space="space.100">
-          <Button
-            appearance="primary"
-            isDisabled={chosen === undefined}
-            isLoading={linking}
-            onClick={() => void link()}
-            testId="link-confirm"
-          >
-            {chosen ? `Link to ${chosen.key}` : 'Link'}
-          </Button>
-          <Button appearance="subtle" onClick={onDone} isDisabled={linking}>
-            Cancel
-          </Button>
-        </Inline>
       </Stack>
     </Box>
   );

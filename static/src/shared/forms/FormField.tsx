@@ -13,6 +13,29 @@ interface Props {
   children: ReactNode;
 }
 
+/** What every labelled control takes: its value, its change, and its message. */
+export interface FieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  testId: string;
+  helper?: string | undefined;
+}
+
+/** The props an Atlaskit input takes from a field: value, change, invalid state, message link. */
+export function controlOf({ id, value, onChange, error, testId }: FieldProps) {
+  return {
+    id,
+    value,
+    onChange: (e: { currentTarget: { value: string } }) => onChange(e.currentTarget.value),
+    isInvalid: error !== undefined,
+    'aria-describedby': `${id}-message`,
+    testId
+  };
+}
+
 /** Label, control and message for one form field; the control sets aria-describedby. */
 export function FormField({
   id,

@@ -1,39 +1,15 @@
 import TextArea from '@atlaskit/textarea';
-import { FormField } from './FormField';
+import { controlOf, FormField, type FieldProps } from './FormField';
 
-interface Props {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error: string | undefined;
-  testId: string;
-  helper?: string;
+interface Props extends FieldProps {
   maxLength: number;
 }
 
 /** A labelled Atlaskit text area whose message is announced and linked by id. */
-export function TextAreaField({
-  id,
-  label,
-  value,
-  onChange,
-  error,
-  testId,
-  helper,
-  maxLength
-}: Props): JSX.Element {
+export function TextAreaField(props: Props): JSX.Element {
   return (
-    <FormField id={id} label={label} error={error} testId={testId} helper={helper}>
-      <TextArea
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.currentTarget.value)}
-        isInvalid={error !== undefined}
-        maxLength={maxLength}
-        aria-describedby={`${id}-message`}
-        testId={testId}
-      />
+    <FormField {...props}>
+      <TextArea {...controlOf(props)} maxLength={props.maxLength} />
     </FormField>
   );
 }

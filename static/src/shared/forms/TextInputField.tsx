@@ -1,47 +1,43 @@
 import Textfield from '@atlaskit/textfield';
-import { FormField } from './FormField';
+import { Box } from '@atlaskit/primitives';
+import { controlOf, FormField, type FieldProps } from './FormField';
 
-interface Props {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error: string | undefined;
-  testId: string;
+interface Props extends FieldProps {
   required?: boolean;
-  helper?: string;
   type?: 'text' | 'url' | 'date';
   placeholder?: string;
   maxLength?: number;
+  /**
+   * A number: a text input with a decimal keypad rather than `type="number"`, which
+   * would silently turn `1..5` into an empty value where the shared schema should say
+   * what is wrong.
+   */
+  numeric?: boolean;
+  /** Shown after the value, e.g. `days`. */
+  suffix?: string;
 }
 
 /** A labelled Atlaskit text input whose message is announced and linked by id. */
-export function TextInputField({
-  id,
-  label,
-  value,
-  onChange,
-  error,
-  testId,
-  required = false,
-  helper,
-  type = 'text',
-  placeholder,
-  maxLength
-}: Props): JSX.Element {
+export function TextInputField(props: Props): JSX.Element {
+  const { required = false, type = 'text', placeholder, maxLength, numeric = false, suffix } = props;
   return (
-    <FormField id={id} label={label} error={error} testId={testId} required={required} helper={helper}>
+    <FormField {...props} required={required}>
       <Textfield
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.currentTarget.value)}
-        isInvalid={error !== undefined}
+        {...controlOf(props)}
         isRequired={required}
-        aria-describedby={`${id}-message`}
         type={type}
-        testId={testId}
         {...(placeholder === undefined ? {} : { placeholder })}
         {...(maxLength === undefined ? {} : { maxLength })}
+        {...(numeric ? { inputMode: 'decimal' as const, autoComplete: 'off' } : {})}
+        {...(suffix === undefined
+          ? {}
+          : {
+              elemAfterInput: (
+                <Box paddingInlineEnd="space.100" aria-hidden="true">
+                  {suffix}
+                </Box>
+              )
+            })}
       />
     </FormField>
   );
