@@ -2,6 +2,7 @@ import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
 import { Text } from '@atlaskit/primitives';
 import type { ApiError } from '../api';
+import { describeLoadFailure } from '../shared/load-failure';
 
 interface Props {
   what: string;
@@ -12,25 +13,23 @@ interface Props {
 
 /** A list that did not load: why, by error code, and a retry where one can help. */
 export function LoadError({ what, error, onRetry, testId }: Props): JSX.Element {
-  const forbidden = error.code === 'FORBIDDEN';
+  const { title, body, retry } = describeLoadFailure(error, {
+    subject: what,
+    verb: 'is',
+    forbidden: {
+      title: `You don’t have permission to see ${what}`,
+      body: 'Ask a Jira admin for access to this project.'
+    },
+    otherwise: 'Something went wrong on our side — try again.'
+  });
   return (
-    <SectionMessage
-      appearance={forbidden ? 'warning' : 'error'}
-      title={forbidden ? `You don’t have permission to see ${what}` : `${what} didn’t load`}
-      testId={testId}
-    >
-      <Text as="p">
-        {forbidden
-          ? 'Ask a Jira admin for access to this project.'
-          : error.code === 'BUSY'
-            ? 'Storage is busy right now. Wait a few seconds, then try again.'
-            : 'Jira or storage didn’t answer. Try again; if it keeps failing, Atlassian may be having an outage.'}
-      </Text>
-      {forbidden ? null : (
+    <SectionMessage appearance={retry ? 'error' : 'warning'} title={title} testId={testId}>
+      <Text as="p">{body}</Text>
+      {retry ? (
         <Button onClick={onRetry} testId={`${testId}-retry`}>
           Try again
         </Button>
-      )}
+      ) : null}
     </SectionMessage>
   );
 }
