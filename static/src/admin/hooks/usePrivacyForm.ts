@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { AdminSettingsView } from '../../../../src/contract/views';
 import type { PrivacySettings } from '../../../../src/domain/privacy';
-import { invokeApi, notify, toApiError } from '../../api';
-import { describeError } from '../../shared/error-copy';
+import { notify } from '../../api';
 import { groupNameProblem, mapPrivacyIssues, samePrivacy } from '../model/privacy-form';
+import { useSettingsSave } from './useSettingsSave';
 
 export interface PrivacyForm {
   restrictIdentity: boolean;
@@ -32,12 +32,11 @@ export function usePrivacyForm(
   const [draft, setDraftValue] = useState('');
   const [draftError, setDraftError] = useState<string | undefined>();
   const [groupsError, setGroupsError] = useState<string | undefined>();
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
+  const saver = useSettingsSave('privacy settings', onSaved);
 
   const edited = (): void => {
     setGroupsError(undefined);
-    setFormErrors([]);
+    saver.clearFormErrors();
   };
 
   const setDraft = (name: string): void => {
@@ -75,34 +74,26 @@ export function usePrivacyForm(
       }
       allowedGroups = [...groups, draft.trim()];
     }
-    setSaving(true);
-    try {
-      const view = await invokeApi('admin/saveSettings', { privacy: { restrictIdentity, allowedGroups } });
-      setDraftValue('');
-      setRestrict(view.privacy.restrictIdentity);
-      setGroups([...view.privacy.allowedGroups]);
-      edited();
-      onSaved(view);
-      notify(
-        'success',
-        'Privacy settings saved',
-        view.privacy.restrictIdentity
-          ? 'Account names and ARR are now shown only to the allowed groups.'
-          : 'Everyone who can see evidence sees account names and ARR.'
-      );
-    } catch (error) {
-      const apiError = toApiError(error);
-      notify('error', 'Could not save the privacy settings', describeError(apiError, 'settings'));
+    const view = await saver.save({ privacy: { restrictIdentity, allowedGroups } }, (apiError) => {
       const mapped = mapPrivacyIssues(apiError.fieldIssues, allowedGroups);
       setGroupsError(mapped.groups);
-      const unplaced =
-        apiError.code === 'VALIDATION_FAILED' && mapped.groups === undefined && mapped.formErrors.length === 0
-          ? [apiError.message]
-          : [];
-      setFormErrors([...mapped.formErrors, ...unplaced]);
-    } finally {
-      setSaving(false);
-    }
+      return {
+        placed: mapped.groups !== undefined || mapped.formErrors.length > 0,
+        formErrors: mapped.formErrors
+      };
+    });
+    if (!view) return;
+    setDraftValue('');
+    setRestrict(view.privacy.restrictIdentity);
+    setGroups([...view.privacy.allowedGroups]);
+    setGroupsError(undefined);
+    notify(
+      'success',
+      'Privacy settings saved',
+      view.privacy.restrictIdentity
+        ? 'Account names and ARR are now shown only to the allowed groups.'
+        : 'Everyone who can see evidence sees account names and ARR.'
+    );
   };
 
   return {
@@ -111,9 +102,9 @@ export function usePrivacyForm(
     draft,
     draftError,
     groupsError,
-    formErrors,
+    formErrors: saver.formErrors,
     dirty: draft.trim() !== '' || !samePrivacy({ restrictIdentity, allowedGroups: groups }, saved),
-    saving,
+    saving: saver.saving,
     setRestrictIdentity: (on) => {
       setRestrict(on);
       edited();

@@ -1,8 +1,7 @@
 import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import type { AdminSettingsView } from '../../../../src/contract/views';
 import { DEFAULT_SCORING_SETTINGS, type ScoringSettings } from '../../../../src/domain/scoring/settings';
-import { invokeApi, notify, toApiError } from '../../api';
-import { describeError } from '../../shared/error-copy';
+import { notify } from '../../api';
 import {
   firstInvalidField,
   mapScoringIssues,
@@ -16,6 +15,7 @@ import {
   type ScoringFieldErrors,
   type ScoringFormValues
 } from '../model/scoring-form';
+import { useSettingsSave } from './useSettingsSave';
 
 export const RECOMPUTE_NOTE =
   'Stored scores are recomputed with the new settings as evidence changes and by the daily refresh.';
@@ -50,8 +50,7 @@ export function useScoringForm(
 ): ScoringForm {
   const [values, setValues] = useState<ScoringFormValues>(() => toFormValues(saved));
   const [serverErrors, setServerErrors] = useState<ScoringFieldErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
+  const saver = useSettingsSave('scoring settings', onSaved);
   const prefix = useId();
   const idOf = useCallback((field: ScoringField) => `${prefix}-${field.replace('.', '-')}`, [prefix]);
 
@@ -63,7 +62,7 @@ export function useScoringForm(
 
   const clearServer = (field: ScoringField): void => {
     setServerErrors((e) => (e[field] === undefined ? e : { ...e, [field]: undefined }));
-    setFormErrors([]);
+    saver.clearFormErrors();
   };
 
   const setNumber = (field: NumberField, value: string): void => {
@@ -79,7 +78,7 @@ export function useScoringForm(
   const replaceAll = (next: ScoringSettings): void => {
     setValues(toFormValues(next));
     setServerErrors({});
-    setFormErrors([]);
+    saver.clearFormErrors();
   };
 
   const focusFirst = (fieldErrors: ScoringFieldErrors): void => {
@@ -93,35 +92,28 @@ export function useScoringForm(
       focusFirst(validation.fieldErrors);
       return;
     }
-    setSaving(true);
-    try {
-      const view = await invokeApi('admin/saveSettings', { scoring: validation.settings });
-      replaceAll(view.scoring);
-      onSaved(view);
-      notify('success', 'Scoring settings saved', RECOMPUTE_NOTE);
-    } catch (error) {
-      const apiError = toApiError(error);
-      notify('error', 'Could not save the scoring settings', describeError(apiError, 'settings'));
+    const view = await saver.save({ scoring: validation.settings }, (apiError) => {
       const mapped = mapScoringIssues(apiError.fieldIssues);
-      const placed = Object.keys(mapped.fieldErrors).length > 0 || mapped.formErrors.length > 0;
       setServerErrors(mapped.fieldErrors);
-      // Other failures are explained by the flag; a rejection without field issues is not.
-      const unplaced = apiError.code === 'VALIDATION_FAILED' && !placed ? [apiError.message] : [];
-      setFormErrors([...mapped.formErrors, ...unplaced]);
       focusFirst(mapped.fieldErrors);
-    } finally {
-      setSaving(false);
-    }
+      return {
+        placed: Object.keys(mapped.fieldErrors).length > 0 || mapped.formErrors.length > 0,
+        formErrors: mapped.formErrors
+      };
+    });
+    if (!view) return;
+    replaceAll(view.scoring);
+    notify('success', 'Scoring settings saved', RECOMPUTE_NOTE);
   };
 
   return {
     values,
     errors,
-    formErrors,
+    formErrors: saver.formErrors,
     settings: validation.settings,
     dirty,
     isDefault,
-    saving,
+    saving: saver.saving,
     idOf,
     setNumber,
     setCurve,
