@@ -1,4 +1,5 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderWithQueries as render } from '../test/render';
 import type { Result } from '../../../src/contract/result';
 import type { AdminContract, PayloadOf, ResultOf } from '../../../src/contract/surfaces';
 import type { AdminSettingsView, ScorePreviewRow } from '../../../src/contract/views';

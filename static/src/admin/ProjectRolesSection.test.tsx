@@ -1,4 +1,5 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithQueries as render } from '../test/render';
 import { forgeBridgeMock, lastPayload, ok, onResolver, resetBridge } from '../test/forge-bridge';
 import { ProjectRolesSection } from './ProjectRolesSection';
 

@@ -5,6 +5,20 @@
  */
 export { invokeApi } from './invoke-api';
 export { ApiError, toApiError } from './api-error';
+export { createQueryClient } from './query-client';
+export {
+  invalidateContractKeys,
+  loadOf,
+  setContractQueryData,
+  useContractInfiniteQuery,
+  useContractMutation,
+  useContractQuery,
+  type ContractQueryKey,
+  type ItemOf,
+  type Load,
+  type PagedData,
+  type PagedKey
+} from './contract-query';
 export {
   enableTheming,
   getHostContext,

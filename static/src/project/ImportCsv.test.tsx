@@ -1,4 +1,5 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderWithQueries as render } from '../test/render';
 import type { PayloadOf } from '../../../src/contract/surfaces';
 import type { ImportProgressView, ImportReport } from '../../../src/contract/views';
 import { fail, ok, onResolver, payloadsOf, resetBridge } from '../test/forge-bridge';
@@ -243,7 +244,8 @@ it('lists the lines whose account was kept as stored, with masked values as the 
 it('shows the server writing the accepted rows in the background, polled until done', async () => {
   server(40);
   const lines = ['summary,date', ...Array.from({ length: 100 }, (_, i) => `S${i},2025-05-01`), ',2025-05-01'];
-  render(<ImportCsv pollMs={POLL} />);
+  // Polls far enough apart for each answer to be on screen before the next one is asked.
+  render(<ImportCsv pollMs={100} />);
   paste(lines.join('\n'));
   fireEvent.click(await screen.findByTestId('import-start'));
   // Started with nothing written: only the refused line is finished.
@@ -284,4 +286,21 @@ it('lists rows the server could not write with their reasons', async () => {
   expect(screen.getAllByTestId('import-invalid-row').map((r) => r.textContent)).toEqual([
     '3Invalid row 3: summary'
   ]);
+});
+
+it('stops when a progress poll fails, and polls again on retry without starting the run twice', async () => {
+  let polls = 0;
+  onResolver('project/importProgress', (p) =>
+    ++polls === 1 ? fail('UPSTREAM_FAILED', 'storage down') : ok(progress(p.importId, 2, 2))
+  );
+  render(<ImportCsv pollMs={POLL} />);
+  paste(['summary,date', 'A,2025-05-01', 'B,2025-05-01'].join('\n'));
+  fireEvent.click(await screen.findByTestId('import-start'));
+  await screen.findByTestId('import-failed');
+  expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Import stopped — 0 of 2 rows');
+  fireEvent.click(screen.getByTestId('import-retry'));
+  await screen.findByTestId('import-report');
+  expect(screen.getByTestId('import-created')).toHaveTextContent('2');
+  expect(payloadsOf('project/startImport')).toHaveLength(1);
+  expect(payloadsOf('project/importProgress')).toHaveLength(2);
 });

@@ -1,12 +1,13 @@
 import {
   fireEvent,
-  render,
   screen,
   waitFor,
   within,
   type BoundFunctions,
   type queries
 } from '@testing-library/react';
+import type { QueryClient } from '@tanstack/react-query';
+import { renderWithQueries as render } from '../test/render';
 import type { PayloadOf } from '../../../src/contract/surfaces';
 import type { InsightView } from '../../../src/contract/views';
 import { insightView, view } from '../test/fixtures';
@@ -42,12 +43,15 @@ const CURATOR = { canEdit: true, canContribute: true, canCurate: true };
 const CONTRIBUTOR = { canEdit: true, canContribute: true, canCurate: false };
 const VIEWER = { canEdit: false, canContribute: false, canCurate: false };
 
-/** What the page hears when a change can move issues' scores. */
-const evidenceChanged = jest.fn();
+/** A ranking the page has loaded: a change that can move issues' scores makes it stale. */
+const RANKING = ['project/rankedIssues', { limit: 50 }] as const;
+function loadedRanking(client: QueryClient): () => boolean | undefined {
+  client.setQueryData(RANKING, { pages: [{ items: [] }], pageParams: [undefined] });
+  return () => client.getQueryState(RANKING)?.isInvalidated;
+}
 
 beforeEach(() => {
   resetBridge();
-  evidenceChanged.mockClear();
   library([A, B, insightView({ id: 'ins-d', summary: 'Old complaint', status: 'dismissed' })]);
 });
 
@@ -59,7 +63,7 @@ async function item(summary: string): Promise<BoundFunctions<typeof queries>> {
 }
 
 it('opens on the inbox, newest first as the server sends them', async () => {
-  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} />);
   const items = await screen.findAllByTestId('library-item');
   expect(items.map((i) => within(i).getByTestId('library-item-summary').textContent)).toEqual([
     'Export times out',
@@ -76,7 +80,8 @@ it('dismisses an inbox item (it leaves the inbox) and restores it from "Not acti
       status: p.status
     })
   );
-  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
+  const { client } = render(<InsightLibrary access={CURATOR} />);
+  const rankingStale = loadedRanking(client);
   fireEvent.click((await item('Export times out')).getByTestId('dismiss-button'));
   await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
   expect(lastPayload('project/setInsightStatus')).toEqual({ insightId: 'ins-a', status: 'dismissed' });
@@ -94,7 +99,7 @@ it('dismisses an inbox item (it leaves the inbox) and restores it from "Not acti
   await waitFor(() => expect(screen.queryAllByTestId('library-item')).toHaveLength(0));
   expect(lastPayload('project/setInsightStatus')).toEqual({ insightId: 'ins-d', status: 'new' });
   // Triage of unlinked insights moves no score: the ranking need not reload.
-  expect(evidenceChanged).not.toHaveBeenCalled();
+  expect(rankingStale()).toBe(false);
 });
 
 it('links an insight to an issue found by key or text, with a note', async () => {
@@ -105,7 +110,8 @@ it('links an insight to an issue found by key or text, with a note', async () =>
     ])
   );
   onResolver('project/link', (p) => ok({ view: { ...view(), issueId: p.issueId }, alreadyLinked: [] }));
-  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
+  const { client } = render(<InsightLibrary access={CURATOR} />);
+  const rankingStale = loadedRanking(client);
   const a = await item('Export times out');
   fireEvent.click(a.getByRole('button', { name: 'Link to issue' }));
   expect(a.getByRole('button', { name: 'Link' })).toBeDisabled();
@@ -128,12 +134,13 @@ it('links an insight to an issue found by key or text, with a note', async () =>
   expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
     expect.objectContaining({ title: 'Linked to DEMO-2' })
   );
-  expect(evidenceChanged).toHaveBeenCalledTimes(1);
+  expect(rankingStale()).toBe(true);
 });
 
 it('merges a duplicate only after saying what happens, and drops it from the list', async () => {
   onResolver('project/mergeInsights', () => ok({ ...A, tags: ['export', 'csv', 'perf'] }));
-  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
+  const { client } = render(<InsightLibrary access={CURATOR} />);
+  const rankingStale = loadedRanking(client);
   const b = await item('Export is slow');
   fireEvent.click(b.getByRole('button', { name: 'Merge duplicate…' }));
   fireEvent.change(b.getByLabelText('Find the insight to keep'), { target: { value: 'export' } });
@@ -154,12 +161,12 @@ it('merges a duplicate only after saying what happens, and drops it from the lis
   await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
   expect(lastPayload('project/mergeInsights')).toEqual({ sourceId: 'ins-b', targetId: 'ins-a' });
   expect(screen.getByTestId('library-item')).toHaveTextContent('Tags: export, csv, perf');
-  expect(evidenceChanged).toHaveBeenCalledTimes(1);
+  expect(rankingStale()).toBe(true);
 });
 
 it('deletes after an inline confirmation, and keeps the item when the server refuses', async () => {
   onResolver('project/deleteInsight', () => fail('FORBIDDEN'));
-  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} />);
   const a = await item('Export times out');
   fireEvent.click(a.getByTestId('delete-button'));
   fireEvent.click(a.getByTestId('delete-confirm'));
@@ -182,7 +189,7 @@ it('captures an insight with the shared form, without a link note, into the inbo
   onResolver('project/captureInsight', (p) =>
     ok(insightView({ id: 'ins-new', summary: String((p.insight as { summary: string }).summary).trim() }))
   );
-  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} />);
   await screen.findAllByTestId('library-item');
   fireEvent.click(screen.getByTestId('capture-insight-button'));
   await screen.findByTestId('capture-form');
@@ -219,7 +226,7 @@ it('exports every page of the current filter as CSV', async () => {
     expect(this.download).toMatch(/^customer-insights-new-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(this.href).toBe('blob:export');
   });
-  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} />);
   await screen.findAllByTestId('library-item');
   fireEvent.click(screen.getByTestId('export-csv'));
   await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
@@ -254,7 +261,7 @@ it('offers to search further when a search has found nothing yet, then shows wha
           : { items: [old] }
     )
   );
-  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} />);
   await screen.findAllByTestId('library-item');
   fireEvent.change(screen.getByTestId('library-search'), { target: { value: 'quarantined' } });
   fireEvent.click(screen.getByTestId('library-search-submit'));
@@ -274,7 +281,7 @@ it('offers to search further when a search has found nothing yet, then shows wha
 
 it('tells a search with no match from an empty library', async () => {
   library([]);
-  render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
+  render(<InsightLibrary access={CURATOR} />);
   expect(await screen.findByTestId('library-empty')).toHaveTextContent('The inbox is empty');
   fireEvent.change(screen.getByTestId('library-search'), { target: { value: 'zephyr' } });
   fireEvent.click(screen.getByTestId('library-search-submit'));
@@ -289,7 +296,7 @@ describe('shows only the actions the user may take', () => {
   const actionNames = /^(Capture insight|Link to issue|Not actionable|Merge duplicate…|Delete)$/;
 
   it('offers a viewer no changes at all', async () => {
-    render(<InsightLibrary access={VIEWER} onEvidenceChanged={evidenceChanged} />);
+    render(<InsightLibrary access={VIEWER} />);
     await screen.findAllByTestId('library-item');
     expect(
       within(screen.getByTestId('library-list')).queryAllByRole('button', { name: actionNames })
@@ -298,7 +305,7 @@ describe('shows only the actions the user may take', () => {
   });
 
   it('offers a contributor capture and linking, but not triage, merge or deletion', async () => {
-    render(<InsightLibrary access={CONTRIBUTOR} onEvidenceChanged={evidenceChanged} />);
+    render(<InsightLibrary access={CONTRIBUTOR} />);
     await screen.findAllByTestId('library-item');
     expect(screen.getByRole('button', { name: 'Capture insight' })).toBeInTheDocument();
     const list = within(screen.getByTestId('library-list'));
@@ -309,7 +316,7 @@ describe('shows only the actions the user may take', () => {
   });
 
   it('offers a curator every action', async () => {
-    render(<InsightLibrary access={CURATOR} onEvidenceChanged={evidenceChanged} />);
+    render(<InsightLibrary access={CURATOR} />);
     await screen.findAllByTestId('library-item');
     const list = within(screen.getByTestId('library-list'));
     for (const name of ['Not actionable', 'Merge duplicate…', 'Delete', 'Link to issue']) {

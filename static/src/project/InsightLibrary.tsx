@@ -37,16 +37,14 @@ const NO_MATCH = 'No summary, quote, tag or account name here contains every wor
 interface Props {
   /** What the user may do here: only those actions are shown. */
   access: AccessView;
-  /** Called after a change that can move issues' scores (a link, a merge, a deletion). */
-  onEvidenceChanged: () => void;
 }
 
 /** The project's insights, newest first, with the inbox of unlinked ones to triage. */
-export function InsightLibrary({ access, onEvidenceChanged }: Props): JSX.Element {
+export function InsightLibrary({ access }: Props): JSX.Element {
   const [filter, setFilter] = useState<LibraryFilter>({ status: 'new', query: '' });
   const [capturing, setCapturing] = useState(false);
   const { load, loadingMore, loadMore, reload, update } = useInsightLibrary(filter);
-  const actions = useLibraryActions(filter, update, onEvidenceChanged);
+  const actions = useLibraryActions(filter, update);
 
   return (
     <Stack space="space.200">

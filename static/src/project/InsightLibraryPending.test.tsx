@@ -1,4 +1,5 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderWithQueries as render } from '../test/render';
 import type { InsightView } from '../../../src/contract/views';
 import { insightView, view } from '../test/fixtures';
 import { forgeBridgeMock, ok, onResolver, resetBridge } from '../test/forge-bridge';
@@ -48,7 +49,7 @@ beforeEach(() => {
 });
 
 const renderLibrary = (): void => {
-  render(<InsightLibrary access={CURATOR} onEvidenceChanged={jest.fn()} />);
+  render(<InsightLibrary access={CURATOR} />);
 };
 
 it('shows an insight being deleted or merged as such, with no action on it', async () => {

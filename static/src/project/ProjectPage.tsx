@@ -4,6 +4,7 @@ import Spinner from '@atlaskit/spinner';
 import { Box, Stack, Text } from '@atlaskit/primitives';
 import { useProjectAccess } from './hooks/useProjectAccess';
 import { RankedBacklog } from './RankedBacklog';
+import { TabShown } from './tab-shown';
 import { Tabs, type TabSpec } from './Tabs';
 
 // The library, the import (papaparse, the shared schemas) and the shipped view load
@@ -16,8 +17,6 @@ const ShippedForCustomers = lazy(() =>
 );
 
 type TabId = 'ranked' | 'library' | 'import' | 'shipped';
-/** The tabs whose figures depend on which evidence is linked where. */
-type ScoredTab = 'ranked' | 'shipped';
 
 const TABS: readonly TabSpec<TabId>[] = [
   { id: 'ranked', label: 'Ranked backlog' },
@@ -40,16 +39,11 @@ export function ProjectPage(): JSX.Element {
   const tabs = access.canContribute ? TABS : TABS.filter((t) => t.id !== 'import');
   const [tab, setTab] = useState<TabId>('ranked');
   const [opened, setOpened] = useState<ReadonlySet<TabId>>(new Set(['ranked']));
-  // Evidence changes made in the library, and how many of them each scored tab has
-  // loaded: a kept tab reloads when it is shown again after a change, not on every
-  // link while it is hidden (triage links many insights in a row).
-  const [changes, setChanges] = useState(0);
-  const [loadedAt, setLoadedAt] = useState<Readonly<Record<ScoredTab, number>>>({ ranked: 0, shipped: 0 });
+  // A hidden tab's queries pause (TabShown): what the library's changes made stale is
+  // fetched once the tab is shown again, not on every link made while it is hidden.
   const select = (id: TabId): void => {
     setTab(id);
     setOpened((o) => (o.has(id) ? o : new Set([...o, id])));
-    if (id === 'ranked' || id === 'shipped')
-      setLoadedAt((l) => (l[id] === changes ? l : { ...l, [id]: changes }));
   };
   const panel = (id: TabId, content: JSX.Element): JSX.Element => (
     <div
@@ -60,7 +54,9 @@ export function ProjectPage(): JSX.Element {
       data-testid={`panel-${id}`}
     >
       {opened.has(id) ? (
-        <Suspense fallback={<Spinner size="medium" label="Loading" />}>{content}</Suspense>
+        <TabShown.Provider value={tab === id}>
+          <Suspense fallback={<Spinner size="medium" label="Loading" />}>{content}</Suspense>
+        </TabShown.Provider>
       ) : null}
     </div>
   );
@@ -75,13 +71,10 @@ export function ProjectPage(): JSX.Element {
           </Text>
         </Stack>
         <Tabs tabs={tabs} selected={tab} onSelect={select} idPrefix={ID} label="Customer evidence views" />
-        {panel('ranked', <RankedBacklog refresh={loadedAt.ranked} />)}
-        {panel(
-          'library',
-          <InsightLibrary access={access} onEvidenceChanged={() => setChanges((n) => n + 1)} />
-        )}
+        {panel('ranked', <RankedBacklog />)}
+        {panel('library', <InsightLibrary access={access} />)}
         {access.canContribute ? panel('import', <ImportCsv />) : null}
-        {panel('shipped', <ShippedForCustomers refresh={loadedAt.shipped} />)}
+        {panel('shipped', <ShippedForCustomers />)}
       </Stack>
     </Box>
   );

@@ -1,4 +1,5 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderWithQueries as render } from '../test/render';
 import { card, contribution, insightView, rankedRow, score, view } from '../test/fixtures';
 import { forgeBridgeMock, lastPayload, ok, onResolver, payloadsOf, resetBridge } from '../test/forge-bridge';
 import { chooseOption } from '../test/select';

@@ -10,15 +10,10 @@ import { DEFAULT_FILTERS, type RankedFilters } from './model/ranked-filters';
 import { RankedFilterBar } from './RankedFilterBar';
 import { RankedTable } from './RankedTable';
 
-interface Props {
-  /** Changes when evidence was linked, merged or deleted elsewhere on the page. */
-  refresh: number;
-}
-
 /** The project's backlog ranked by customer impact, filtered, with where the impact comes from. */
-export function RankedBacklog({ refresh }: Props): JSX.Element {
+export function RankedBacklog(): JSX.Element {
   const [filters, setFilters] = useState<RankedFilters>(DEFAULT_FILTERS);
-  const { load, loadingMore, loadMore, reload } = useRankedIssues(filters, refresh);
+  const { load, loadingMore, loadMore, reload } = useRankedIssues(filters);
   return (
     <Stack space="space.200">
       <RankedFilterBar filters={filters} onChange={setFilters} />

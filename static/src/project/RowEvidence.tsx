@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import Spinner from '@atlaskit/spinner';
@@ -19,8 +19,7 @@ interface Props {
 
 /** An expanded ranked row: why the issue scores what it does, and its top evidence. */
 export function RowEvidence({ issueId, issueKey }: Props): JSX.Element {
-  const [attempt, setAttempt] = useState(0);
-  const load = useIssueEvidence(issueId, attempt);
+  const { load, reload } = useIssueEvidence(issueId);
   const cards = useMemo(
     () => (load.status === 'ready' ? (load.view.impact?.cards.slice(0, TOP) ?? []) : []),
     [load]
@@ -36,7 +35,7 @@ export function RowEvidence({ issueId, issueKey }: Props): JSX.Element {
     );
   }
   if (load.status === 'error') {
-    return <LoadError what="The evidence" error={load.error} onRetry={() => setAttempt((n) => n + 1)} testId="row-evidence-error" />;
+    return <LoadError what="The evidence" error={load.error} onRetry={reload} testId="row-evidence-error" />;
   }
   const impact = load.view.impact;
   if (!impact || impact.totalCards === 0) {
@@ -57,7 +56,13 @@ export function RowEvidence({ issueId, issueKey }: Props): JSX.Element {
               <Box as="ul" style={{ margin: 0, paddingInlineStart: 0 }}>
                 <Stack space="space.100">
                   {cards.map((card) => (
-                    <EvidenceItem key={card.insightId} card={card} issueId={issueId} directory={directory} actions={null} />
+                    <EvidenceItem
+                      key={card.insightId}
+                      card={card}
+                      issueId={issueId}
+                      directory={directory}
+                      actions={null}
+                    />
                   ))}
                 </Stack>
               </Box>

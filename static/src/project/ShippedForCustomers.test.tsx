@@ -1,5 +1,6 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { shippedIssue } from '../test/fixtures';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderWithQueries as render } from '../test/render';
+import { insightView, shippedIssue, view } from '../test/fixtures';
 import {
   fail,
   forgeBridgeMock,
@@ -10,6 +11,7 @@ import {
   resetBridge
 } from '../test/forge-bridge';
 import { chooseOption } from '../test/select';
+import { ProjectPage } from './ProjectPage';
 import { ShippedForCustomers } from './ShippedForCustomers';
 
 jest.mock(
@@ -32,14 +34,14 @@ beforeEach(resetBridge);
 
 it('says it is looking while the answer is on its way', () => {
   hangResolver('project/shipped');
-  render(<ShippedForCustomers refresh={0} />);
+  render(<ShippedForCustomers />);
   expect(screen.getByTestId('shipped-loading')).toHaveTextContent('Finding recently done work');
   expect(screen.getByTestId('shipped-export')).toBeDisabled();
 });
 
 it('lists done issues with the accounts to tell and the insights they answered', async () => {
   onResolver('project/shipped', () => ok([shippedIssue({ insightCount: 5 })]));
-  render(<ShippedForCustomers refresh={0} />);
+  render(<ShippedForCustomers />);
   const issue = within(await screen.findByTestId('shipped-issue'));
   expect(lastPayload('project/shipped')).toEqual({ days: 30 });
   expect(issue.getByTestId('shipped-open')).toHaveTextContent('DEMO-3');
@@ -63,7 +65,7 @@ it('lists done issues with the accounts to tell and the insights they answered',
 
 it('shows masked accounts as "Hidden" with the reason, never a blank name or "$0"', async () => {
   onResolver('project/shipped', () => ok([HIDDEN]));
-  render(<ShippedForCustomers refresh={0} />);
+  render(<ShippedForCustomers />);
   const issue = within(await screen.findByTestId('shipped-issue'));
   const rows = issue.getAllByTestId('shipped-account');
   expect(rows).toHaveLength(2);
@@ -80,13 +82,13 @@ it('shows masked accounts as "Hidden" with the reason, never a blank name or "$0
 
 it('says when only anonymous feedback backed the work', async () => {
   onResolver('project/shipped', () => ok([shippedIssue({ accounts: [] })]));
-  render(<ShippedForCustomers refresh={0} />);
+  render(<ShippedForCustomers />);
   expect(await screen.findByTestId('shipped-anonymous')).toHaveTextContent('no account to tell');
 });
 
 it('says so when nothing was shipped, and asks again for a longer period', async () => {
   onResolver('project/shipped', (p) => ok(p.days === 90 ? [shippedIssue()] : []));
-  render(<ShippedForCustomers refresh={0} />);
+  render(<ShippedForCustomers />);
   expect(await screen.findByTestId('shipped-empty')).toHaveTextContent(
     'Nothing with customer evidence was done in the last 30 days'
   );
@@ -99,27 +101,49 @@ it('says so when nothing was shipped, and asks again for a longer period', async
 it('offers a retry when the list fails, and explains a permission refusal', async () => {
   let calls = 0;
   onResolver('project/shipped', () => (++calls === 1 ? fail('UPSTREAM_FAILED') : ok([shippedIssue()])));
-  const { unmount } = render(<ShippedForCustomers refresh={0} />);
+  const { unmount } = render(<ShippedForCustomers />);
   expect(await screen.findByTestId('shipped-error')).toHaveTextContent('Shipped work didn’t load');
   fireEvent.click(screen.getByTestId('shipped-error-retry'));
   expect(await screen.findByTestId('shipped-issue')).toBeInTheDocument();
   unmount();
 
   onResolver('project/shipped', () => fail('FORBIDDEN'));
-  render(<ShippedForCustomers refresh={0} />);
+  render(<ShippedForCustomers />);
   expect(await screen.findByTestId('shipped-error')).toHaveTextContent(
     'You don’t have permission to see Shipped work'
   );
   expect(screen.queryByTestId('shipped-error-retry')).not.toBeInTheDocument();
 });
 
-it('reloads when evidence changed elsewhere on the page', async () => {
-  onResolver('project/shipped', () => ok([]));
-  const { rerender } = render(<ShippedForCustomers refresh={0} />);
-  await screen.findByTestId('shipped-empty');
-  onResolver('project/shipped', () => ok([shippedIssue()]));
-  rerender(<ShippedForCustomers refresh={1} />);
-  expect(await screen.findByTestId('shipped-issue')).toBeInTheDocument();
+it('shows work an insight was just linked to in the library, once the tab is shown again', async () => {
+  let linked = false;
+  onResolver('project/shipped', () => ok(linked ? [shippedIssue()] : []));
+  onResolver('project/rankedIssues', () => ok({ items: [] }));
+  onResolver('project/getAccess', () => ok({ canEdit: true, canContribute: true, canCurate: true }));
+  onResolver('project/listInsights', () => ok({ items: linked ? [] : [insightView()] }));
+  onResolver('project/searchIssues', () =>
+    ok([{ issueId: '10003', key: 'DEMO-3', summary: 'Scheduled CSV export', issueType: 'Story' }])
+  );
+  onResolver('project/link', () => {
+    linked = true;
+    return ok({ view: view(), alreadyLinked: [] });
+  });
+  render(<ProjectPage />);
+  fireEvent.click(screen.getByTestId('tab-shipped'));
+  expect(await screen.findByTestId('shipped-empty')).toBeInTheDocument();
+
+  fireEvent.click(screen.getByTestId('tab-library'));
+  fireEvent.click(await screen.findByTestId('link-button'));
+  fireEvent.change(screen.getByTestId('issue-search'), { target: { value: 'DEMO-3' } });
+  fireEvent.click(screen.getByTestId('issue-search-submit'));
+  fireEvent.click(await screen.findByTestId('issue-hit-select'));
+  fireEvent.click(screen.getByTestId('link-confirm'));
+  await waitFor(() => expect(screen.queryByTestId('library-item')).not.toBeInTheDocument());
+
+  // No prop or counter tells the shipped tab: the link declared what it makes stale.
+  fireEvent.click(screen.getByTestId('tab-shipped'));
+  expect(await screen.findByTestId('shipped-issue')).toHaveTextContent('Scheduled CSV export');
+  expect(screen.queryByTestId('shipped-empty')).not.toBeInTheDocument();
 });
 
 it('exports the list as CSV, with masked accounts left out', async () => {
@@ -137,7 +161,7 @@ it('exports the list as CSV, with masked accounts left out', async () => {
   ) {
     expect(this.download).toMatch(/^shipped-for-customers-30d-\d{4}-\d{2}-\d{2}\.csv$/);
   });
-  render(<ShippedForCustomers refresh={0} />);
+  render(<ShippedForCustomers />);
   await screen.findAllByTestId('shipped-issue');
   fireEvent.click(screen.getByTestId('shipped-export'));
   await waitFor(() => expect(click).toHaveBeenCalledTimes(1));

@@ -16,19 +16,14 @@ const PERIODS: readonly Option<Period>[] = [
   { value: '90', label: 'Last 90 days' }
 ];
 
-interface Props {
-  /** Changes when evidence was linked, merged or deleted elsewhere on the page. */
-  refresh: number;
-}
-
 /**
  * Recently done issues that had customer evidence, with the accounts and insights they
  * answered, so CX leads know whom to tell; exportable as CSV.
  */
-export function ShippedForCustomers({ refresh }: Props): JSX.Element {
+export function ShippedForCustomers(): JSX.Element {
   const [period, setPeriod] = useState<Period>('30');
   const days = Number(period);
-  const { load, reload } = useShippedIssues(days, refresh);
+  const { load, reload } = useShippedIssues(days);
   return (
     <Stack space="space.200">
       <Inline space="space.200" spread="space-between" alignBlock="end" shouldWrap>

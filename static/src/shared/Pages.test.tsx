@@ -1,4 +1,5 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
+import { renderWithQueries as render } from '../test/render';
 import { ok, onResolver, resetBridge } from '../test/forge-bridge';
 import { AdminPage } from '../admin/AdminPage';
 import { ProjectPage } from '../project/ProjectPage';

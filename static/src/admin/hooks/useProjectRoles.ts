@@ -1,6 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ProjectRolesView } from '../../../../src/contract/views';
-import { ApiError, invokeApi, notify, toApiError } from '../../api';
+import {
+  loadOf,
+  notify,
+  setContractQueryData,
+  toApiError,
+  useContractMutation,
+  useContractQuery,
+  type ApiError
+} from '../../api';
 
 export type RolesLoad =
   | { status: 'loading' }
@@ -16,41 +25,38 @@ export interface ProjectRoles {
 
 /** Each project's contributor and curator groups, loaded once and saved one project at a time. */
 export function useProjectRoles(): ProjectRoles {
-  const [load, setLoad] = useState<RolesLoad>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const current = useRef(0);
+  const client = useQueryClient();
+  const query = useContractQuery('admin/listRoles', {});
+  // The save answers the project's stored roles: it replaces that project in the list, and
+  // nothing else on the page reads roles, so there is nothing to invalidate.
+  const { mutateAsync } = useContractMutation('admin/saveRoles');
+  const load = loadOf(query);
+  const { refetch } = query;
 
-  useEffect(() => {
-    const id = ++current.current;
-    setLoad({ status: 'loading' });
-    invokeApi('admin/listRoles', {}).then(
-      (projects) => {
-        if (current.current === id) setLoad({ status: 'ready', projects });
-      },
-      (error: unknown) => {
-        if (current.current === id) setLoad({ status: 'error', error: toApiError(error) });
+  const save = useCallback(
+    async (projectId: string, contributors: string[], curators: string[]) => {
+      try {
+        const saved = await mutateAsync({ projectId, roles: { contributors, curators } });
+        setContractQueryData(client, 'admin/listRoles', {}, (projects) =>
+          projects?.map((p) => (p.projectId === saved.projectId ? saved : p))
+        );
+        notify(
+          'success',
+          `Roles saved for ${saved.projectKey}`,
+          'They apply to the next action anyone takes.'
+        );
+        return true;
+      } catch (error) {
+        notify('error', 'Could not save the roles', toApiError(error).message);
+        return false;
       }
-    );
-    return () => {
-      if (current.current === id) current.current += 1;
-    };
-  }, [attempt]);
+    },
+    [client, mutateAsync]
+  );
 
-  const save = useCallback(async (projectId: string, contributors: string[], curators: string[]) => {
-    try {
-      const saved = await invokeApi('admin/saveRoles', { projectId, roles: { contributors, curators } });
-      setLoad((l) =>
-        l.status === 'ready'
-          ? { ...l, projects: l.projects.map((p) => (p.projectId === saved.projectId ? saved : p)) }
-          : l
-      );
-      notify('success', `Roles saved for ${saved.projectKey}`, 'They apply to the next action anyone takes.');
-      return true;
-    } catch (error) {
-      notify('error', 'Could not save the roles', toApiError(error).message);
-      return false;
-    }
-  }, []);
-
-  return { load, reload: useCallback(() => setAttempt((n) => n + 1), []), save };
+  return {
+    load: load.status === 'ready' ? { status: 'ready', projects: load.data } : load,
+    reload: useCallback(() => void refetch(), [refetch]),
+    save
+  };
 }

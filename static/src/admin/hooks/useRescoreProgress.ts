@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { RescoreProgressView } from '../../../../src/contract/views';
-import { invokeApi, toApiError, type ApiError } from '../../api';
+import { setContractQueryData, useContractMutation, useContractQuery, type ApiError } from '../../api';
 
 /** How often a running rescore is polled: progress moves a page (100 issues) at a time. */
 export const RESCORE_POLL_MS = 2000;
@@ -22,51 +23,54 @@ export interface RescoreProgressState {
   retryError: ApiError | null;
 }
 
+/** Polled while the run is not done; a run that failed or stalled is not done. */
+function pollInterval(progress: RescoreProgressView | null | undefined): number | false {
+  return progress && !progress.done ? pollIntervalFor(progress.projects) : false;
+}
+
 /**
  * The latest rescore's progress: starts from what the settings view carried and, while
  * the run is not done, asks the backend again every couple of seconds. A failed poll
  * keeps the last answer and tries again on the next tick. A run that failed or stalled
- * is not done: it keeps being polled (the hourly watchdog may resume it) and can be
- * retried at once.
+ * keeps being polled (the hourly watchdog may resume it) and can be retried at once.
  */
 export function useRescoreProgress(initial: RescoreProgressView | null): RescoreProgressState {
-  const [progress, setProgress] = useState(initial);
-  const [retrying, setRetrying] = useState(false);
-  const [retryError, setRetryError] = useState<ApiError | null>(null);
-  useEffect(() => setProgress(initial), [initial]);
+  const client = useQueryClient();
+  const query = useContractQuery(
+    'admin/rescoreProgress',
+    {},
+    {
+      initialData: initial,
+      // The settings view's copy is fresh: the first poll waits a full interval.
+      staleTime: Infinity,
+      // The next tick is the retry.
+      retry: false,
+      refetchInterval: (q) => pollInterval(q.state.data)
+    }
+  );
+  // A save answers a new settings view, with the run it started.
+  useEffect(() => setContractQueryData(client, 'admin/rescoreProgress', {}, initial), [client, initial]);
 
-  const runId = progress?.runId;
-  const done = progress?.done ?? true;
-  const interval = pollIntervalFor(progress?.projects ?? 0);
-  useEffect(() => {
-    if (runId === undefined || done) return undefined;
-    let live = true;
-    const timer = setInterval(() => {
-      invokeApi('admin/rescoreProgress', {}).then(
-        (next) => {
-          if (live && next) setProgress(next);
-        },
-        () => undefined
-      );
-    }, interval);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [runId, done, interval]);
+  const retryRun = useContractMutation('admin/retryRescore');
+  const { mutate } = retryRun;
+  const retry = useCallback(
+    () =>
+      mutate(
+        {},
+        {
+          onSuccess: (next) => {
+            if (next) setContractQueryData(client, 'admin/rescoreProgress', {}, next);
+          }
+        }
+      ),
+    [client, mutate]
+  );
 
-  const retry = useCallback(() => {
-    setRetrying(true);
-    setRetryError(null);
-    invokeApi('admin/retryRescore', {})
-      .then(
-        (next) => {
-          if (next) setProgress(next);
-        },
-        (error: unknown) => setRetryError(toApiError(error))
-      )
-      .finally(() => setRetrying(false));
-  }, []);
-
-  return { progress, retry, retrying, retryError };
+  return {
+    // A poll that found no run leaves the last progress shown.
+    progress: query.data ?? initial,
+    retry,
+    retrying: retryRun.isPending,
+    retryError: retryRun.error
+  };
 }

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import type { ScorePreviewRow } from '../../../../src/contract/views';
 import { canonicalJson, type ScoringSettings } from '../../../../src/domain/scoring/settings';
-import { ApiError, invokeApi, toApiError } from '../../api';
+import { useContractQuery, type ApiError } from '../../api';
 
 /** How long the form must be still before a preview is asked for. */
 export const PREVIEW_DEBOUNCE_MS = 400;
@@ -16,49 +17,39 @@ export type ScorePreview =
   | { status: 'ready'; rows: ScorePreviewRow[] }
   | { status: 'error'; error: ApiError };
 
+/** `value` once it has stayed the same for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 /**
  * How the site's top issues would score under `edited` (null while the form is invalid),
- * asked for once the admin pauses typing. Only the latest settings' answer is shown.
- * Previewing writes nothing.
+ * asked for once the admin pauses typing. Only the latest settings' answer is shown (the
+ * query is keyed by them). Previewing writes nothing.
  */
 export function useScorePreview(edited: ScoringSettings | null, saved: ScoringSettings): ScorePreview {
-  const [preview, setPreview] = useState<ScorePreview>({ status: 'unchanged' });
-  const current = useRef(0);
-  // Saved settings are compared by content: a save returns a new object with the same values.
-  const savedKey = canonicalJson(saved);
-
   // `edited` is memoised by the form on its values, so a new object means an edit: each
   // one restarts the wait.
-  useEffect(() => {
-    const id = ++current.current;
-    if (edited === null) {
-      setPreview({ status: 'invalid' });
-      return;
-    }
-    if (canonicalJson(edited) === savedKey) {
-      setPreview({ status: 'unchanged' });
-      return;
-    }
-    const scoring = edited;
-    setPreview((p) => ({
-      status: 'pending',
-      rows: p.status === 'ready' || p.status === 'pending' ? p.rows : null
-    }));
-    const timer = setTimeout(() => {
-      invokeApi('admin/previewScoring', { scoring }).then(
-        (rows) => {
-          if (current.current === id) setPreview({ status: 'ready', rows });
-        },
-        (error: unknown) => {
-          if (current.current === id) setPreview({ status: 'error', error: toApiError(error) });
-        }
-      );
-    }, PREVIEW_DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      if (current.current === id) current.current += 1;
-    };
-  }, [edited, savedKey]);
+  const settled = useSettled(edited, PREVIEW_DEBOUNCE_MS);
+  // Saved settings are compared by content: a save returns a new object with the same values.
+  const changed = edited !== null && canonicalJson(edited) !== canonicalJson(saved);
+  const asked = changed && settled === edited;
+  const query = useContractQuery(
+    'admin/previewScoring',
+    { scoring: settled ?? saved },
+    // A preview of the same settings is the same answer for the page's lifetime.
+    { enabled: asked, staleTime: Infinity, placeholderData: keepPreviousData }
+  );
 
-  return preview;
+  if (edited === null) return { status: 'invalid' };
+  if (!changed) return { status: 'unchanged' };
+  if (asked && query.isError && !query.isFetching) return { status: 'error', error: query.error };
+  if (asked && query.data !== undefined && !query.isPlaceholderData)
+    return { status: 'ready', rows: query.data };
+  return { status: 'pending', rows: query.data ?? null };
 }

@@ -1,7 +1,15 @@
 import type { AccountConflict } from '../../../../src/domain/account-edit';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportProgressView, ImportReport } from '../../../../src/contract/views';
-import { ApiError, invokeApi, toApiError } from '../../api';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  ApiError,
+  invalidateContractKeys,
+  invokeApi,
+  setContractQueryData,
+  toApiError,
+  useContractQuery
+} from '../../api';
 import { parseCsv, type CsvFile } from '../model/csv-file';
 import { autoMatch, DEFAULT_FIXED, type ColumnMapping, type FixedValues } from '../model/import-mapping';
 import {
@@ -74,7 +82,11 @@ function newImportId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** The server's run being followed: the upload's reports it started from, and its id. */
+interface Followed {
+  base: ImportRun;
+  importId: string;
+}
 
 /**
  * The CSV import: parse, map columns (pre-filled from the headers), check every row
@@ -84,13 +96,17 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * them in the background at a pace its storage quota allows, and the page polls its
  * progress until it is done. Rows refused here are not sent but are reported like the
  * server's: none is dropped silently. A failed call stops the run; retrying resumes at
- * that chunk (uploading a chunk again replaces it), or resumes polling.
+ * that chunk (uploading a chunk again replaces it), or resumes polling. The polling is a
+ * query with a `refetchInterval` that stops once the run is done or a poll failed.
  */
 export function useCsvImport(now: () => Date = () => new Date(), pollMs: number = POLL_MS): CsvImport {
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>(emptyMapping);
   const [fixed, setFixedValues] = useState<FixedValues>(DEFAULT_FIXED);
+  // The run while its rows are uploaded (and a failure to start it); then `followed`.
   const [run, setRun] = useState<ImportRun | null>(null);
+  const [followed, setFollowed] = useState<Followed | null>(null);
+  const client = useQueryClient();
   const chunks = useRef<ImportRowPayload[][]>([]);
   const importId = useRef('');
   // What the upload reported, before any of the run's progress (a retry follows from it).
@@ -119,38 +135,58 @@ export function useCsvImport(now: () => Date = () => new Date(), pollMs: number 
     setMapping(autoMatch(csv.headers));
     setFixedValues(DEFAULT_FIXED);
     setRun(null);
+    setFollowed(null);
   }, []);
 
-  /** Follows the server's run until it is done, from the upload's own reports (`base`). */
+  /** Starts the server's run on the uploaded rows (`base`), then follows its progress. */
   const follow = useCallback(
     async (base: ImportRun) => {
       uploaded.current = base;
-      let state = base;
-      for (;;) {
-        let progress: ImportProgressView | null;
-        try {
-          progress =
-            state.status === 'uploading'
-              ? await invokeApi('project/startImport', {
-                  importId: importId.current,
-                  chunks: chunks.current.length,
-                  total: state.queued
-                })
-              : await invokeApi('project/importProgress', { importId: importId.current });
-        } catch (error) {
-          if (alive.current) setRun({ ...state, status: 'failed', error: toApiError(error) });
-          return;
-        }
-        if (!alive.current) return;
-        state = withProgress(base, progress);
-        setRun(state);
-        if (state.status === 'done') return;
-        await sleep(pollMs);
-        if (!alive.current) return;
+      const id = importId.current;
+      let started: ImportProgressView;
+      try {
+        started = await invokeApi('project/startImport', {
+          importId: id,
+          chunks: chunks.current.length,
+          total: base.queued
+        });
+      } catch (error) {
+        if (alive.current) setRun({ ...base, status: 'failed', error: toApiError(error) });
+        return;
       }
+      if (!alive.current) return;
+      // The start answers the run's first progress: the first poll waits a full interval.
+      setContractQueryData(client, 'project/importProgress', { importId: id }, started);
+      setFollowed({ base, importId: id });
     },
-    [pollMs]
+    [client]
   );
+
+  const progress = useContractQuery(
+    'project/importProgress',
+    { importId: followed?.importId ?? '' },
+    {
+      enabled: followed !== null,
+      staleTime: Infinity,
+      // A failed poll stops the run; "Retry" polls again.
+      retry: false,
+      refetchInterval: (query) =>
+        query.state.status === 'error' || query.state.data?.status === 'done' ? false : pollMs
+    }
+  );
+  const shown = followed
+    ? followedRun(
+        followed.base,
+        progress.data,
+        progress.isError && !progress.isFetching ? progress.error : null
+      )
+    : run;
+
+  const done = shown?.status === 'done';
+  useEffect(() => {
+    // The imported insights are in the library now.
+    if (done) invalidateContractKeys(client, ['project/listInsights']);
+  }, [client, done]);
 
   const sendFrom = useCallback(
     async (from: number, start: ImportRun) => {
@@ -202,24 +238,30 @@ export function useCsvImport(now: () => Date = () => new Date(), pollMs: number 
       invalid: refused,
       accountConflicts: []
     };
+    setFollowed(null);
     setRun(initial);
     void sendFrom(0, initial);
   }, [file, prepared, sendFrom]);
 
+  const { refetch } = progress;
   const retry = useCallback(() => {
-    if (!run || run.status !== 'failed') return;
+    if (!shown || shown.status !== 'failed') return;
+    if (followed) {
+      void refetch();
+      return;
+    }
     const uploading = resumeAt.current < chunks.current.length;
-    // Starting again is harmless: the server answers a started import's progress.
-    const resumed: ImportRun = { ...(uploading ? run : (uploaded.current ?? run)), status: 'uploading' };
+    const resumed: ImportRun = { ...(uploading ? shown : (uploaded.current ?? shown)), status: 'uploading' };
     delete resumed.error;
-    setRun({ ...run, status: uploading ? 'uploading' : 'running' });
+    setRun({ ...shown, status: uploading ? 'uploading' : 'running' });
     void (uploading ? sendFrom(resumeAt.current, resumed) : follow(resumed));
-  }, [run, sendFrom, follow]);
+  }, [shown, followed, refetch, sendFrom, follow]);
   const reset = useCallback(() => {
     setFile(null);
     setMapping(emptyMapping());
     setFixedValues(DEFAULT_FIXED);
     setRun(null);
+    setFollowed(null);
     chunks.current = [];
   }, []);
 
@@ -233,7 +275,17 @@ export function useCsvImport(now: () => Date = () => new Date(), pollMs: number 
     []
   );
 
-  return { file, mapping, fixed, prepared, run, load, setColumn, setFixed, start, retry, reset };
+  return { file, mapping, fixed, prepared, run: shown, load, setColumn, setFixed, start, retry, reset };
+}
+
+/** The followed run as the latest poll (or its failure) shows it. */
+function followedRun(
+  base: ImportRun,
+  progress: ImportProgressView | null | undefined,
+  error: ApiError | null
+): ImportRun {
+  const state = withProgress(base, progress ?? null);
+  return error ? { ...state, status: 'failed', error } : state;
 }
 
 /**

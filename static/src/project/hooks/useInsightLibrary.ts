@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 import type { PayloadOf } from '../../../../src/contract/surfaces';
 import type { InsightView } from '../../../../src/contract/views';
 import type { InsightStatus } from '../../../../src/domain/vocabulary';
@@ -36,11 +36,8 @@ export function matchesFilter(insight: InsightView, filter: LibraryFilter): bool
 
 /** The project's insight library under a filter, a page at a time. */
 export function useInsightLibrary(filter: LibraryFilter): PagedList<InsightView> {
-  const fetchPage = useCallback(
-    (cursor?: string) => invokeApi('project/listInsights', libraryPayload(filter, LIBRARY_PAGE, cursor)),
-    [filter]
-  );
-  return usePagedList(fetchPage, 'insights');
+  const payload = useMemo(() => libraryPayload(filter, LIBRARY_PAGE), [filter]);
+  return usePagedList('project/listInsights', payload, 'insights');
 }
 
 /** Every insight under a filter, page after page (for the CSV export). */

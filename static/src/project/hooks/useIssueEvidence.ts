@@ -1,25 +1,24 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { PanelView } from '../../../../src/contract/views';
-import { ApiError, invokeApi, toApiError } from '../../api';
+import { loadOf, useContractQuery, type ApiError } from '../../api';
 
 export type EvidenceLoad =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError }
-  | { status: 'ready'; view: PanelView };
+  { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; view: PanelView };
+
+export interface IssueEvidence {
+  load: EvidenceLoad;
+  reload: () => void;
+}
 
 /** One issue's evidence and score (the panel's read model), for an expanded ranked row. */
-export function useIssueEvidence(issueId: string, attempt: number): EvidenceLoad {
-  const [load, setLoad] = useState<EvidenceLoad>({ status: 'loading' });
-  useEffect(() => {
-    let current = true;
-    setLoad({ status: 'loading' });
-    invokeApi('project/getEvidence', { issueId }).then(
-      (view) => current && setLoad({ status: 'ready', view }),
-      (error: unknown) => current && setLoad({ status: 'error', error: toApiError(error) })
-    );
-    return () => {
-      current = false;
-    };
-  }, [issueId, attempt]);
-  return load;
+export function useIssueEvidence(issueId: string): IssueEvidence {
+  const query = useContractQuery('project/getEvidence', { issueId });
+  const { data, error, isError, isFetching, refetch } = query;
+  // The same object while nothing changed: the row derives its cards from it.
+  const load = useMemo((): EvidenceLoad => {
+    const state = loadOf({ data, error, isError, isFetching });
+    return state.status === 'ready' ? { status: 'ready', view: state.data } : state;
+  }, [data, error, isError, isFetching]);
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return { load, reload };
 }

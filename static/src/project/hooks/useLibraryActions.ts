@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { InsightView, IssueHit } from '../../../../src/contract/views';
-import { ApiError, invokeApi, notify, toApiError } from '../../api';
+import type { ContractKey } from '../../../../src/contract/surfaces';
+import { ApiError, notify, toApiError, useContractMutation } from '../../api';
 import type { ActionResult } from '../../shared/action-result';
 import type { CapturePayload } from '../../shared/capture/capture-form';
 import { accountConflictFlag, backgroundFlag, partialLinkFlag } from '../../shared/outcome-messages';
@@ -15,18 +16,34 @@ export interface LibraryActions {
   remove: (insight: InsightView) => ActionResult;
 }
 
+/** What a change to which evidence backs which issue makes stale: scores and their evidence. */
+export const EVIDENCE_READS: readonly ContractKey[] = [
+  'project/rankedIssues',
+  'project/shipped',
+  'project/getEvidence'
+];
+
 /**
  * The library's mutations. Each flags its outcome and, on success, updates the loaded
  * list in place: an insight that no longer matches the filter (dismissed from the
- * inbox, linked, merged away, deleted) leaves it; nothing is reloaded. Those that can
- * change issues' scores (link, merge, delete) also call `onEvidenceChanged`, so the
- * page's other views know their figures are stale.
+ * inbox, linked, merged away, deleted) leaves it; the library is not reloaded. Those
+ * that can change issues' scores (link, merge, delete) invalidate the page's scored
+ * reads, which refetch where they are shown.
  */
 export function useLibraryActions(
   filter: LibraryFilter,
-  update: (change: (items: InsightView[]) => InsightView[]) => void,
-  onEvidenceChanged: () => void
+  update: (change: (items: InsightView[]) => InsightView[]) => void
 ): LibraryActions {
+  const { mutateAsync: capture } = useContractMutation('project/captureInsight');
+  const { mutateAsync: setStatus } = useContractMutation('project/setInsightStatus');
+  const { mutateAsync: link } = useContractMutation('project/link', { invalidates: EVIDENCE_READS });
+  const { mutateAsync: merge } = useContractMutation('project/mergeInsights', {
+    invalidates: EVIDENCE_READS
+  });
+  const { mutateAsync: remove } = useContractMutation('project/deleteInsight', {
+    invalidates: EVIDENCE_READS
+  });
+
   const run = useCallback(async <T>(call: () => Promise<T>, onDone: (value: T) => void, failure: string) => {
     try {
       onDone(await call());
@@ -53,7 +70,7 @@ export function useLibraryActions(
     () => ({
       capture: (payload) =>
         run(
-          () => invokeApi('project/captureInsight', { insight: payload.insight }),
+          () => capture({ insight: payload.insight }),
           (created) => {
             if (matchesFilter(created, filter))
               update((items) => [created, ...items.filter((i) => i.id !== created.id)]);
@@ -71,7 +88,7 @@ export function useLibraryActions(
         ),
       setStatus: (insight, status) =>
         run(
-          () => invokeApi('project/setInsightStatus', { insightId: insight.id, status }),
+          () => setStatus({ insightId: insight.id, status }),
           (changed) => {
             apply(changed);
             notify('success', status === 'dismissed' ? 'Marked not actionable' : 'Restored to the inbox');
@@ -80,7 +97,7 @@ export function useLibraryActions(
         ),
       link: (insight, issue, note) =>
         run(
-          () => invokeApi('project/link', { issueId: issue.issueId, insightIds: [insight.id], note }),
+          () => link({ issueId: issue.issueId, insightIds: [insight.id], note }),
           (outcome) => {
             // Said truthfully, even though this call names one insight: nothing was linked.
             if (outcome.notLinked?.insightIds.includes(insight.id)) {
@@ -103,14 +120,13 @@ export function useLibraryActions(
             const status =
               outcome.statuses?.[insight.id] ?? (insight.status === 'new' ? 'linked' : insight.status);
             apply({ ...insight, status, linkCount: insight.linkCount + (already ? 0 : 1) });
-            if (!already) onEvidenceChanged();
             notify('success', already ? `Already linked to ${issue.key}` : `Linked to ${issue.key}`);
           },
           `Could not link to ${issue.key}`
         ),
       merge: (source, target) =>
         run(
-          () => invokeApi('project/mergeInsights', { sourceId: source.id, targetId: target.id }),
+          () => merge({ sourceId: source.id, targetId: target.id }),
           (merged) => {
             // A merge a job finishes leaves the duplicate in place, shown as being merged.
             const leaving: InsightView | undefined = merged.pendingLinks
@@ -129,7 +145,6 @@ export function useLibraryActions(
                       : []
               )
             );
-            onEvidenceChanged();
             if (merged.pendingLinks) {
               const flag = backgroundFlag('merge', merged.pendingLinks);
               notify(
@@ -149,9 +164,8 @@ export function useLibraryActions(
         ),
       remove: (insight) =>
         run(
-          () => invokeApi('project/deleteInsight', { insightId: insight.id }),
+          () => remove({ insightId: insight.id }),
           (outcome) => {
-            if (insight.linkCount > 0) onEvidenceChanged();
             if (outcome.pendingLinks) {
               // Committed, but a job removes its links: it stays listed, shown as being deleted.
               update((items) => items.map((i) => (i.id === insight.id ? { ...i, pending: 'delete' } : i)));
@@ -165,6 +179,6 @@ export function useLibraryActions(
           'Could not delete the insight'
         )
     }),
-    [apply, filter, onEvidenceChanged, run, update]
+    [apply, capture, filter, link, merge, remove, run, setStatus, update]
   );
 }

@@ -1,6 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../../src/contract/result';
-import { ApiError, notify, toApiError } from '../../api';
+import {
+  notify,
+  useContractInfiniteQuery,
+  type ApiError,
+  type ItemOf,
+  type PagedData,
+  type PagedKey
+} from '../../api';
+import type { PayloadOf } from '../../../../src/contract/surfaces';
 
 export type PagedLoad<T> =
   | { status: 'loading' }
@@ -16,55 +25,69 @@ export interface PagedList<T> {
   update: (change: (items: T[]) => T[]) => void;
 }
 
+export interface PagedListOptions {
+  /** False keeps the list as it is: a hidden tab refetches what went stale once shown. */
+  enabled?: boolean;
+  /** How long an answer counts as fresh (Infinity: until a mutation invalidates it). */
+  staleTime?: number;
+}
+
 /**
- * A cursor-paged list that starts over whenever `fetchPage` changes (new filters).
- * Answers to a superseded request are dropped, so a slow old page never overwrites
- * the list for the current filters.
+ * Puts `items` back into pages of the sizes they had, the last page taking what was added
+ * or removed: the pages keep their cursors, so a refetch asks for the same pages again.
  */
-export function usePagedList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>, what: string): PagedList<T> {
-  const [load, setLoad] = useState<PagedLoad<T>>({ status: 'loading' });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const generation = useRef(0);
+function repage<T>(pages: Page<T>[], items: T[]): Page<T>[] {
+  let at = 0;
+  return pages.map((page, i) => {
+    const size = i === pages.length - 1 ? items.length - at : Math.min(page.items.length, items.length - at);
+    const slice = items.slice(at, at + Math.max(0, size));
+    at += slice.length;
+    return { ...page, items: slice };
+  });
+}
+
+/**
+ * A cursor-paged contract list (an infinite query under `[key, payload]`): a new payload
+ * (new filters) starts from its first page, and an answer to a superseded payload never
+ * shows, because it is cached under its own key.
+ */
+export function usePagedList<K extends PagedKey>(
+  key: K,
+  payload: Omit<PayloadOf<K>, 'cursor'>,
+  what: string,
+  options: PagedListOptions = {}
+): PagedList<ItemOf<K>> {
+  const client = useQueryClient();
+  const query = useContractInfiniteQuery(key, payload, options);
+  const { data, error, fetchNextPage, hasNextPage, isFetchNextPageError, isFetchingNextPage, refetch } =
+    query;
+
+  const load = useMemo((): PagedLoad<ItemOf<K>> => {
+    if (data !== undefined) {
+      const last = data.pages[data.pages.length - 1];
+      return { status: 'ready', items: data.pages.flatMap((p) => p.items), cursor: last?.cursor };
+    }
+    if (query.isError && !query.isFetching) return { status: 'error', error: query.error };
+    return { status: 'loading' };
+  }, [data, query.isError, query.isFetching, query.error]);
 
   useEffect(() => {
-    const id = ++generation.current;
-    setLoad({ status: 'loading' });
-    setLoadingMore(false);
-    fetchPage().then(
-      (page) => {
-        if (generation.current === id) setLoad({ status: 'ready', items: page.items, cursor: page.cursor });
-      },
-      (error: unknown) => {
-        if (generation.current === id) setLoad({ status: 'error', error: toApiError(error) });
-      }
-    );
-  }, [fetchPage, attempt]);
+    // The pages already loaded stay on screen; the failure to load more is a flag.
+    if (isFetchNextPageError && error) notify('error', `Could not load more ${what}`, error.message);
+  }, [isFetchNextPageError, error, what]);
 
   const loadMore = useCallback(async () => {
-    if (load.status !== 'ready' || load.cursor === undefined) return;
-    const id = generation.current;
-    setLoadingMore(true);
-    try {
-      const page = await fetchPage(load.cursor);
-      if (generation.current !== id) return;
-      setLoad((current) =>
-        current.status === 'ready'
-          ? { status: 'ready', items: [...current.items, ...page.items], cursor: page.cursor }
-          : current
-      );
-    } catch (error) {
-      if (generation.current === id) notify('error', `Could not load more ${what}`, toApiError(error).message);
-    } finally {
-      if (generation.current === id) setLoadingMore(false);
-    }
-  }, [fetchPage, load, what]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+    if (hasNextPage && !isFetchingNextPage) await fetchNextPage();
+  }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
+  const reload = useCallback(() => void refetch(), [refetch]);
   const update = useCallback(
-    (change: (items: T[]) => T[]) =>
-      setLoad((current) => (current.status === 'ready' ? { ...current, items: change(current.items) } : current)),
-    []
+    (change: (items: ItemOf<K>[]) => ItemOf<K>[]) =>
+      client.setQueryData<PagedData<K>>([key, payload], (current) =>
+        current
+          ? { ...current, pages: repage(current.pages, change(current.pages.flatMap((p) => p.items))) }
+          : current
+      ),
+    [client, key, payload]
   );
-  return { load, loadingMore, loadMore, reload, update };
+  return { load, loadingMore: isFetchingNextPage, loadMore, reload, update };
 }

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { AccessView } from '../../../../src/contract/views';
-import { invokeApi } from '../../api';
+import { useContractQuery } from '../../api';
 
 /** Until the backend answers (or if it fails), the page offers no changes: reading is safe. */
 export const READ_ONLY: AccessView = Object.freeze({
@@ -15,20 +14,6 @@ export const READ_ONLY: AccessView = Object.freeze({
  * that would be refused.
  */
 export function useProjectAccess(): AccessView {
-  const [access, setAccess] = useState<AccessView>(READ_ONLY);
-  useEffect(() => {
-    let live = true;
-    invokeApi('project/getAccess', {}).then(
-      (answer) => {
-        if (live) setAccess(answer);
-      },
-      () => {
-        if (live) setAccess(READ_ONLY);
-      }
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return access;
+  const query = useContractQuery('project/getAccess', {}, { staleTime: Infinity });
+  return query.isSuccess ? query.data : READ_ONLY;
 }

@@ -1,18 +1,16 @@
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 import type { RankedIssueView } from '../../../../src/contract/views';
-import { invokeApi } from '../../api';
 import { rankedPayload, type RankedFilters } from '../model/ranked-filters';
+import { useTabShown } from '../tab-shown';
 import { usePagedList, type PagedList } from './usePagedList';
 
 /**
  * The project's issues ranked by customer impact under the filters, a page at a time.
- * A new `refresh` value starts over from the first page (evidence changed elsewhere).
+ * Evidence changes elsewhere on the page invalidate it; a hidden tab reloads when it is
+ * shown again, not on every link made while it is hidden (triage links many in a row).
  */
-export function useRankedIssues(filters: RankedFilters, refresh: number): PagedList<RankedIssueView> {
-  const fetchPage = useCallback(
-    (cursor?: string) => invokeApi('project/rankedIssues', rankedPayload(filters, cursor)),
-    // `refresh` is not read: a new value makes a new fetchPage, which usePagedList reloads on.
-    [filters, refresh]
-  );
-  return usePagedList(fetchPage, 'issues');
+export function useRankedIssues(filters: RankedFilters): PagedList<RankedIssueView> {
+  const shown = useTabShown();
+  const payload = useMemo(() => rankedPayload(filters), [filters]);
+  return usePagedList('project/rankedIssues', payload, 'issues', { enabled: shown, staleTime: Infinity });
 }

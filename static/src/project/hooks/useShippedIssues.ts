@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { ShippedIssueView } from '../../../../src/contract/views';
-import { ApiError, invokeApi, toApiError } from '../../api';
+import { loadOf, useContractQuery, type ApiError } from '../../api';
+import { useTabShown } from '../tab-shown';
 
 export type ShippedLoad =
   | { status: 'loading' }
@@ -14,23 +15,14 @@ export interface ShippedIssues {
 
 /**
  * Issues done in the last `days` days that had customer evidence (one answer, no paging:
- * the backend caps the Jira search). `refresh` changes when evidence changed elsewhere on
- * the page; an answer to a superseded request is dropped.
+ * the backend caps the Jira search). Evidence changes elsewhere on the page invalidate
+ * it; a hidden tab catches up when shown.
  */
-export function useShippedIssues(days: number, refresh: number): ShippedIssues {
-  const [load, setLoad] = useState<ShippedLoad>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let current = true;
-    setLoad({ status: 'loading' });
-    invokeApi('project/shipped', { days }).then(
-      (items) => current && setLoad({ status: 'ready', items }),
-      (error: unknown) => current && setLoad({ status: 'error', error: toApiError(error) })
-    );
-    return () => {
-      current = false;
-    };
-  }, [days, refresh, attempt]);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { load, reload };
+export function useShippedIssues(days: number): ShippedIssues {
+  const shown = useTabShown();
+  const query = useContractQuery('project/shipped', { days }, { enabled: shown, staleTime: Infinity });
+  const load = loadOf(query);
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return { load: load.status === 'ready' ? { status: 'ready', items: load.data } : load, reload };
 }
