@@ -30,6 +30,12 @@ function moduleEnvironment(name: Module): EnvironmentOptions {
       emptyOutDir: false,
       rollupOptions: {
         input: resolve(staticDir, name, 'index.html'),
+        onwarn(warning, warn) {
+          // TanStack Query marks its React modules 'use client' for bundlers of server
+          // components; a Custom UI bundle has no server side, so dropping it is right.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
         output: {
           entryFileNames: `${name}/assets/[name]-[hash].js`,
           chunkFileNames: `${name}/assets/[name]-[hash].js`,
