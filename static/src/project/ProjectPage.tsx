@@ -3,17 +3,19 @@ import Heading from '@atlaskit/heading';
 import Spinner from '@atlaskit/spinner';
 import { Box, Stack, Text } from '@atlaskit/primitives';
 import { useProjectAccess } from './hooks/useProjectAccess';
-import { RankedBacklog } from './RankedBacklog';
+import { RankedBacklog } from './ranking/RankedBacklog';
 import { TabShown } from './tab-shown';
 import { Tabs, type TabSpec } from './Tabs';
 
 // The library, the import (papaparse, the shared schemas) and the shipped view load
 // when their tab is first opened: the ranking is what the page opens on, and it needs
 // none of them.
-const InsightLibrary = lazy(() => import('./InsightLibrary').then((m) => ({ default: m.InsightLibrary })));
-const ImportCsv = lazy(() => import('./ImportCsv').then((m) => ({ default: m.ImportCsv })));
+const InsightLibrary = lazy(() =>
+  import('./library/InsightLibrary').then((m) => ({ default: m.InsightLibrary }))
+);
+const ImportCsv = lazy(() => import('./import/ImportCsv').then((m) => ({ default: m.ImportCsv })));
 const ShippedForCustomers = lazy(() =>
-  import('./ShippedForCustomers').then((m) => ({ default: m.ShippedForCustomers }))
+  import('./shipped/ShippedForCustomers').then((m) => ({ default: m.ShippedForCustomers }))
 );
 
 type TabId = 'ranked' | 'library' | 'import' | 'shipped';

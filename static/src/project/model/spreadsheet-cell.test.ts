@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { insightView, shippedIssue } from '../../test/fixtures';
-import { parseCsv } from './csv-file';
-import { insightsToCsv } from './export-csv';
-import { DEFAULT_FIXED, autoMatch } from './import-mapping';
-import { toImportRow } from './import-rows';
-import { shippedToCsv } from './shipped-csv';
+import { parseCsv } from '../import/model/csv-file';
+import { insightsToCsv } from '../library/model/export-csv';
+import { DEFAULT_FIXED, autoMatch } from '../import/model/import-mapping';
+import { toImportRow } from '../import/model/import-rows';
+import { shippedToCsv } from '../shipped/model/shipped-csv';
 import { defuseCell, restoreCell } from './spreadsheet-cell';
 
 /** What a spreadsheet would run: a first character, after blanks, that starts a formula. */

@@ -1,0 +1,201 @@
+import { useState } from 'react';
+import Button from '@atlaskit/button/default/button';
+import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { AccessView, InsightView } from '../../../../src/contract/views';
+import type { InsightStatus } from '../../../../src/domain/vocabulary';
+import { QuoteText } from '../../shared/evidence/QuoteText';
+import { SourceLink } from '../../shared/evidence/SourceLink';
+import { formatDate, formatMoney } from '../../shared/format';
+import { isLeaving, PENDING_LABELS } from '../../shared/pending';
+import {
+  JOURNEY_STAGE_LABELS,
+  SEGMENT_LABELS,
+  SEVERITY_LABELS,
+  SOURCE_KIND_LABELS
+} from '../../shared/labels';
+import type { LibraryActions } from './hooks/useLibraryActions';
+import { LinkToIssue } from '../LinkToIssue';
+import { MergeInsight } from '../MergeInsight';
+
+const STATUS: Readonly<Record<InsightStatus, { label: string; appearance: ThemeAppearance }>> = {
+  new: { label: 'Inbox', appearance: 'new' },
+  linked: { label: 'Linked', appearance: 'inprogress' },
+  addressed: { label: 'Addressed', appearance: 'success' },
+  dismissed: { label: 'Not actionable', appearance: 'default' }
+};
+
+type Mode = 'none' | 'link' | 'merge' | 'delete';
+
+interface Props {
+  insight: InsightView;
+  actions: LibraryActions;
+  /** Contributors link; curators also dismiss, restore, merge and delete. */
+  access: AccessView;
+}
+
+/** One insight in the library, with the triage actions that fit its status. */
+export function InsightItem({ insight, actions, access }: Props): JSX.Element {
+  const [mode, setMode] = useState<Mode>('none');
+  const [busy, setBusy] = useState(false);
+  const leaving = isLeaving(insight);
+  const toggle = (m: Mode): void => setMode((current) => (current === m ? 'none' : m));
+  const act = async (run: () => Promise<unknown>): Promise<void> => {
+    setBusy(true);
+    await run();
+    setBusy(false);
+  };
+  const account = insight.account
+    ? `${insight.account.name} (${SEGMENT_LABELS[insight.account.segment]}${
+        !insight.identityHidden && insight.account.arr > 0 ? `, ${formatMoney(insight.account.arr)} ARR` : ''
+      })`
+    : 'Anonymous';
+  const meta = [
+    SOURCE_KIND_LABELS[insight.sourceKind],
+    account,
+    insight.journeyStage ? JOURNEY_STAGE_LABELS[insight.journeyStage] : undefined,
+    `observed ${formatDate(insight.observedAt)}`,
+    insight.linkCount > 0
+      ? `linked to ${insight.linkCount} issue${insight.linkCount === 1 ? '' : 's'}`
+      : undefined
+  ].filter((p): p is string => p !== undefined);
+
+  return (
+    <Box
+      as="li"
+      padding="space.150"
+      backgroundColor="elevation.surface.raised"
+      testId="library-item"
+      style={{
+        border: `${token('border.width')} solid ${token('color.border')}`,
+        borderRadius: token('radius.medium')
+      }}
+    >
+      <Stack space="space.100">
+        <Inline space="space.100" alignBlock="start" shouldWrap>
+          <Lozenge appearance="default">{SEVERITY_LABELS[insight.severity]}</Lozenge>
+          <Text weight="semibold" testId="library-item-summary">
+            {insight.summary}
+          </Text>
+          <Lozenge appearance={STATUS[insight.status].appearance} testId="library-item-status">
+            {STATUS[insight.status].label}
+          </Lozenge>
+          {insight.pending ? (
+            <Lozenge appearance="moved" testId="library-item-pending">
+              {PENDING_LABELS[insight.pending]}
+            </Lozenge>
+          ) : null}
+        </Inline>
+        <QuoteText quote={insight.quote} />
+        <Text size="small" color="color.text.subtle">
+          {meta.join(' · ')}
+        </Text>
+        {insight.tags.length > 0 ? (
+          <Text size="small" color="color.text.subtle">
+            Tags: {insight.tags.join(', ')}
+          </Text>
+        ) : null}
+        <SourceLink
+          url={insight.sourceUrl}
+          label={`Open ${SOURCE_KIND_LABELS[insight.sourceKind].toLowerCase()}`}
+        />
+        {/* A job is deleting or merging it: no action on it would be honoured. */}
+        {leaving ? null : (
+          <Inline space="space.075" shouldWrap>
+            {access.canContribute && insight.status !== 'dismissed' ? (
+              <Button
+                spacing="compact"
+                isSelected={mode === 'link'}
+                aria-expanded={mode === 'link'}
+                onClick={() => toggle('link')}
+                testId="link-button"
+              >
+                Link to issue
+              </Button>
+            ) : null}
+            {access.canCurate && insight.status === 'new' ? (
+              <Button
+                spacing="compact"
+                isDisabled={busy}
+                onClick={() => void act(() => actions.setStatus(insight, 'dismissed'))}
+                testId="dismiss-button"
+              >
+                Not actionable
+              </Button>
+            ) : null}
+            {access.canCurate && insight.status === 'dismissed' ? (
+              <Button
+                spacing="compact"
+                isDisabled={busy}
+                onClick={() => void act(() => actions.setStatus(insight, 'new'))}
+                testId="restore-button"
+              >
+                Restore to inbox
+              </Button>
+            ) : null}
+            {access.canCurate ? (
+              <>
+                <Button
+                  spacing="compact"
+                  isSelected={mode === 'merge'}
+                  aria-expanded={mode === 'merge'}
+                  onClick={() => toggle('merge')}
+                  testId="merge-button"
+                >
+                  Merge duplicate…
+                </Button>
+                <Button
+                  spacing="compact"
+                  appearance="subtle"
+                  onClick={() => toggle('delete')}
+                  testId="delete-button"
+                >
+                  Delete
+                </Button>
+              </>
+            ) : null}
+          </Inline>
+        )}
+        {leaving ? null : mode === 'link' ? (
+          <LinkToIssue insight={insight} onLink={actions.link} onDone={() => setMode('none')} />
+        ) : null}
+        {!leaving && mode === 'merge' ? (
+          <MergeInsight source={insight} onMerge={actions.merge} onDone={() => setMode('none')} />
+        ) : null}
+        {!leaving && mode === 'delete' ? (
+          <Box padding="space.100" backgroundColor="color.background.danger" testId="delete-confirmation">
+            <Stack space="space.100">
+              <Text>
+                Delete “{insight.summary}”?
+                {insight.linkCount > 0
+                  ? ` It is removed from the ${insight.linkCount} issue${insight.linkCount === 1 ? '' : 's'} it backs, and their scores are recalculated.`
+                  : ''}{' '}
+                This cannot be undone.
+              </Text>
+              <Inline space="space.075">
+                <Button
+                  appearance="danger"
+                  spacing="compact"
+                  isLoading={busy}
+                  onClick={() => void act(() => actions.remove(insight))}
+                  testId="delete-confirm"
+                >
+                  Delete insight
+                </Button>
+                <Button
+                  spacing="compact"
+                  appearance="subtle"
+                  isDisabled={busy}
+                  onClick={() => setMode('none')}
+                >
+                  Cancel
+                </Button>
+              </Inline>
+            </Stack>
+          </Box>
+        ) : null}
+      </Stack>
+    </Box>
+  );
+}
