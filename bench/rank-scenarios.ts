@@ -46,14 +46,14 @@ function rankingSeed(
 
 /**
  * The ranked page (all levels, epics only, one segment) as more and more issues get
- * evidence, then the daily refresh over all of them. Each scored story gets its insight
+ * evidence, and at the `refreshAt` scales the daily refresh over all of them. Each scored story gets its insight
  * through `panel/link`, so the world is right for any storage layout; that takes one
  * call per story, which is why the largest world scores fewer issues than Jira holds.
  */
 export async function rankingWorld(
   scales: readonly number[],
   jiraIssues: number,
-  refreshAt: number,
+  refreshAt: readonly number[],
   setupBudgetMs = Infinity
 ): Promise<{ rows: OperationRow[]; setupMsPerIssue: number; refreshWallMs: number; skipped?: string }> {
   const largest = Math.max(...scales);
@@ -104,7 +104,7 @@ export async function rankingWorld(
         await page({ level: 'epic' }, 'ranked page of 50, epics only'),
         await page({ segment: 'enterprise' }, 'ranked page of 50, one segment')
       );
-      if (scale === refreshAt) {
+      if (refreshAt.includes(scale)) {
         const started = performance.now();
         rows.push(await dailyRefresh(forge, scale));
         refreshWallMs = performance.now() - started;
