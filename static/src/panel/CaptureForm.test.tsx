@@ -1,6 +1,9 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { EMPTY_VIEW, card, view } from '../test/fixtures';
 import { fail, forgeBridgeMock, lastPayload, ok, onResolver, resetBridge } from '../test/forge-bridge';
+import { evidenceCards } from '../test/panel-screen';
+import { setupUser } from '../test/user';
 import { PanelApp } from './PanelApp';
 
 jest.mock(
@@ -8,18 +11,21 @@ jest.mock(
   () => jest.requireActual<typeof import('../test/forge-bridge')>('../test/forge-bridge').forgeBridgeMock
 );
 
-async function openForm(): Promise<HTMLElement> {
+/** A field by its label as shown (a required field's label ends in an asterisk). */
+function field(label: string): HTMLElement {
+  return screen.getByLabelText(new RegExp(`^${label.replace(/[()]/g, '\\$&')}( ?\\*)?$`));
+}
+
+async function openForm(): Promise<UserEvent> {
+  const user = setupUser();
   render(<PanelApp />);
-  fireEvent.click(await screen.findByTestId('add-evidence-button'));
-  return screen.findByTestId('capture-form');
+  await user.click(await screen.findByRole('button', { name: 'Add evidence' }));
+  await screen.findByRole('form', { name: 'Add evidence' });
+  return user;
 }
 
-function type(testId: string, value: string): void {
-  fireEvent.change(screen.getByTestId(testId), { target: { value } });
-}
-
-function submit(): void {
-  fireEvent.click(screen.getByTestId('capture-submit'));
+function submit(user: UserEvent): Promise<void> {
+  return user.click(screen.getByRole('button', { name: 'Add and link' }));
 }
 
 beforeEach(() => {
@@ -45,40 +51,38 @@ it('labels every field', async () => {
     'Tags',
     'Why this is evidence'
   ]) {
-    expect(
-      screen.getByLabelText(new RegExp(`^${label.replace(/[()]/g, '\\$&')}( ?\\*)?$`))
-    ).toBeInTheDocument();
+    expect(field(label)).toBeInTheDocument();
   }
 });
 
 it('refuses an empty summary and a javascript: link before calling the server', async () => {
-  await openForm();
-  type('capture-source-url', 'javascript:alert(1)');
-  submit();
-  expect(await screen.findByTestId('capture-summary-error')).toHaveTextContent('Summary is required');
-  expect(screen.getByTestId('capture-source-url-error')).toHaveTextContent(
-    'Only http:// and https:// links are allowed'
-  );
-  expect(screen.getByTestId('capture-summary')).toHaveAttribute('aria-invalid', 'true');
-  expect(screen.getByTestId('capture-summary')).toHaveFocus();
+  const user = await openForm();
+  await user.type(field('Source link'), 'javascript:alert(1)');
+  await submit(user);
+  const summary = field('Summary');
+  await waitFor(() => expect(summary).toHaveAccessibleDescription(/Summary is required/));
+  expect(field('Source link')).toHaveAccessibleDescription(/Only http:\/\/ and https:\/\/ links are allowed/);
+  expect(summary).toHaveAttribute('aria-invalid', 'true');
+  expect(summary).toHaveFocus();
   expect(forgeBridgeMock.invoke).not.toHaveBeenCalledWith('panel/captureAndLink', expect.anything());
 });
 
 it('reports a name-less account and a non-numeric ARR on their fields', async () => {
-  await openForm();
-  type('capture-summary', 'Slow export');
-  type('capture-arr', 'lots');
-  submit();
-  expect(await screen.findByTestId('capture-account-name-error')).toHaveTextContent('Name is required');
-  expect(screen.getByTestId('capture-arr-error')).toHaveTextContent('ARR must be a finite number');
+  const user = await openForm();
+  await user.type(field('Summary'), 'Slow export');
+  await user.type(field('ARR (USD)'), 'lots');
+  await submit(user);
+  await waitFor(() => expect(field('Account')).toHaveAccessibleDescription(/Name is required/));
+  expect(field('ARR (USD)')).toHaveAccessibleDescription(/ARR must be a finite number/);
 });
 
 it('clears a field’s message once it is edited', async () => {
-  await openForm();
-  submit();
-  await screen.findByTestId('capture-summary-error');
-  type('capture-summary', 'Now filled in');
-  expect(screen.queryByTestId('capture-summary-error')).not.toBeInTheDocument();
+  const user = await openForm();
+  await submit(user);
+  expect(await screen.findByText('Summary is required')).toBeInTheDocument();
+  await user.type(field('Summary'), 'Now filled in');
+  expect(screen.queryByText('Summary is required')).not.toBeInTheDocument();
+  expect(field('Summary')).not.toHaveAccessibleDescription(/Summary is required/);
 });
 
 it('shows the server’s field issues on the matching fields', async () => {
@@ -89,39 +93,41 @@ it('shows the server’s field issues on the matching fields', async () => {
       { path: 'insight.importKey', message: 'Unknown field' }
     ])
   );
-  await openForm();
-  type('capture-summary', 'Slow export');
-  type('capture-account-name', 'Acme');
-  type('capture-arr', '5000');
-  submit();
-  expect(await screen.findByTestId('capture-observed-at-error')).toHaveTextContent(
-    'Must not be more than 1 day in the future'
+  const user = await openForm();
+  await user.type(field('Summary'), 'Slow export');
+  await user.type(field('Account'), 'Acme');
+  await user.type(field('ARR (USD)'), '5000');
+  await submit(user);
+  await waitFor(() =>
+    expect(field('Observed on')).toHaveAccessibleDescription(/Must not be more than 1 day in the future/)
   );
-  expect(screen.getByTestId('capture-arr-error')).toHaveTextContent('ARR must be at most 1,000,000,000,000');
-  expect(screen.getByTestId('capture-form-errors')).toHaveTextContent('insight.importKey: Unknown field');
+  expect(field('ARR (USD)')).toHaveAccessibleDescription(/ARR must be at most 1,000,000,000,000/);
+  expect(screen.getByText('insight.importKey: Unknown field')).toBeInTheDocument();
   expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
     expect.objectContaining({ type: 'error', title: 'Could not add the evidence' })
   );
   // The form stays open with what the user typed.
-  expect(screen.getByTestId('capture-summary')).toHaveValue('Slow export');
+  expect(screen.getByRole('form', { name: 'Add evidence' })).toBeInTheDocument();
+  expect(field('Summary')).toHaveValue('Slow export');
 });
 
 it('sends the shared contract payload, flags success and shows the returned view', async () => {
   onResolver('panel/captureAndLink', () =>
     ok({ view: view([card(), card({ insightId: 'new-1', summary: 'Slow export' })]), alreadyLinked: [] })
   );
-  await openForm();
-  type('capture-summary', '  Slow export ');
-  type('capture-quote', 'It takes forever');
-  type('capture-source-url', 'https://support.example.com/t/9');
-  type('capture-account-name', 'Globex');
-  type('capture-arr', '$1,200,000');
-  type('capture-observed-at', '2025-06-10');
-  type('capture-tags', 'export, csv, ');
-  type('capture-note', 'Blocks their month-end');
-  submit();
+  const user = await openForm();
+  await user.type(field('Summary'), '  Slow export ');
+  await user.type(field('Customer quote'), 'It takes forever');
+  await user.type(field('Source link'), 'https://support.example.com/t/9');
+  await user.type(field('Account'), 'Globex');
+  await user.type(field('ARR (USD)'), '$1,200,000');
+  await user.clear(field('Observed on'));
+  await user.type(field('Observed on'), '2025-06-10');
+  await user.type(field('Tags'), 'export, csv, ');
+  await user.type(field('Why this is evidence'), 'Blocks their month-end');
+  await submit(user);
 
-  await waitFor(() => expect(screen.queryByTestId('capture-form')).not.toBeInTheDocument());
+  await waitFor(() => expect(screen.queryByRole('form', { name: 'Add evidence' })).not.toBeInTheDocument());
   expect(lastPayload('panel/captureAndLink')).toEqual({
     insight: {
       summary: '  Slow export ',
@@ -139,8 +145,9 @@ it('sends the shared contract payload, flags success and shows the returned view
   expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
     expect.objectContaining({ type: 'success', title: 'Evidence added' })
   );
-  const cards = screen.getAllByTestId('evidence-card');
-  expect(within(cards[1] as HTMLElement).getByTestId('card-summary')).toHaveTextContent('Slow export');
+  const cards = evidenceCards();
+  expect(cards).toHaveLength(2);
+  expect(within(cards[1] as HTMLElement).getByText('Slow export')).toBeInTheDocument();
 });
 
 it('adds the first evidence from the empty state', async () => {
@@ -148,11 +155,13 @@ it('adds the first evidence from the empty state', async () => {
   onResolver('panel/captureAndLink', () =>
     ok({ view: view([card({ summary: 'First one' })]), alreadyLinked: [] })
   );
+  const user = setupUser();
   render(<PanelApp />);
-  fireEvent.click(await screen.findByTestId('empty-add-evidence'));
-  await screen.findByTestId('capture-form');
-  type('capture-summary', 'First one');
-  submit();
-  expect(await screen.findByTestId('impact-score')).toBeInTheDocument();
-  expect(screen.getByTestId('card-summary')).toHaveTextContent('First one');
+  await user.click(await screen.findByRole('button', { name: 'Add evidence' }));
+  await screen.findByRole('form', { name: 'Add evidence' });
+  await user.type(field('Summary'), 'First one');
+  await submit(user);
+  expect(await screen.findByRole('group', { name: 'Customer impact' })).toBeInTheDocument();
+  const [only] = evidenceCards();
+  expect(within(only as HTMLElement).getByText('First one')).toBeInTheDocument();
 });

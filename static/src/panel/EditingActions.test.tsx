@@ -1,7 +1,9 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import type { InsightView } from '../../../src/contract/views';
 import { card, view } from '../test/fixtures';
 import { fail, forgeBridgeMock, lastPayload, ok, onResolver, resetBridge } from '../test/forge-bridge';
+import { evidenceCards, findEvidenceCards } from '../test/panel-screen';
+import { setupUser } from '../test/user';
 import { PanelApp } from './PanelApp';
 
 jest.mock(
@@ -40,11 +42,14 @@ beforeEach(() => {
 describe('unlink', () => {
   it('asks once more, unlinks, flags and shows the returned view', async () => {
     onResolver('panel/unlink', () => ok(view([card({ insightId: 'ins-2', summary: 'Second card' })])));
+    const user = setupUser();
     render(<PanelApp />);
-    const [first] = await screen.findAllByTestId('evidence-card');
-    fireEvent.click(within(first as HTMLElement).getByTestId('unlink-button'));
-    fireEvent.click(within(first as HTMLElement).getByTestId('unlink-confirm'));
-    await waitFor(() => expect(screen.getAllByTestId('evidence-card')).toHaveLength(1));
+    const first = within((await findEvidenceCards())[0] as HTMLElement);
+    await user.click(await first.findByRole('button', { name: 'Unlink' }));
+    expect(first.getByText('Unlink this evidence?')).toBeInTheDocument();
+    expect(forgeBridgeMock.invoke).not.toHaveBeenCalledWith('panel/unlink', expect.anything());
+    await user.click(first.getByRole('button', { name: 'Unlink' }));
+    await waitFor(() => expect(evidenceCards()).toHaveLength(1));
     expect(lastPayload('panel/unlink')).toEqual({ insightId: 'ins-1' });
     expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
       expect.objectContaining({ type: 'success', title: 'Evidence unlinked' })
@@ -53,10 +58,11 @@ describe('unlink', () => {
 
   it('flags a failure and keeps the card', async () => {
     onResolver('panel/unlink', () => fail('FORBIDDEN', 'no'));
+    const user = setupUser();
     render(<PanelApp />);
-    const [first] = await screen.findAllByTestId('evidence-card');
-    fireEvent.click(within(first as HTMLElement).getByTestId('unlink-button'));
-    fireEvent.click(within(first as HTMLElement).getByTestId('unlink-confirm'));
+    const first = within((await findEvidenceCards())[0] as HTMLElement);
+    await user.click(await first.findByRole('button', { name: 'Unlink' }));
+    await user.click(first.getByRole('button', { name: 'Unlink' }));
     await waitFor(() =>
       expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
         expect.objectContaining({
@@ -66,23 +72,27 @@ describe('unlink', () => {
         })
       )
     );
-    expect(screen.getAllByTestId('evidence-card')).toHaveLength(2);
-    expect(await within(first as HTMLElement).findByTestId('unlink-button')).toBeInTheDocument();
+    expect(evidenceCards()).toHaveLength(2);
+    // The question is gone and the card offers Unlink again.
+    expect(await first.findByRole('button', { name: 'Unlink' })).toBeEnabled();
+    expect(first.queryByText('Unlink this evidence?')).not.toBeInTheDocument();
   });
 });
 
 describe('edit note', () => {
   it('saves the note and shows it', async () => {
     onResolver('panel/editNote', (p) => ok(view([card({ note: p.note ?? '' })])));
+    const user = setupUser();
     render(<PanelApp />);
-    const [first] = await screen.findAllByTestId('evidence-card');
-    fireEvent.click(within(first as HTMLElement).getByTestId('edit-note-button'));
-    const input = screen.getByTestId('note-input');
+    const first = within((await findEvidenceCards())[0] as HTMLElement);
+    await user.click(await first.findByRole('button', { name: 'Edit note' }));
+    const input = first.getByRole('textbox', { name: 'Why this is evidence' });
     expect(input).toHaveValue('Top-3 account, renewal in Q3');
-    fireEvent.change(input, { target: { value: 'Churn risk' } });
-    fireEvent.click(screen.getByTestId('note-save'));
+    await user.clear(input);
+    await user.type(input, 'Churn risk');
+    await user.click(first.getByRole('button', { name: 'Save note' }));
     expect(await screen.findByText('Why this is evidence: Churn risk')).toBeInTheDocument();
-    expect(screen.queryByTestId('note-input')).not.toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Why this is evidence' })).not.toBeInTheDocument();
     expect(lastPayload('panel/editNote')).toEqual({ insightId: 'ins-1', note: 'Churn risk' });
     expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
       expect.objectContaining({ type: 'success', title: 'Note saved' })
@@ -95,11 +105,13 @@ describe('edit note', () => {
         { path: 'note', message: 'Note must be at most 1000 characters' }
       ])
     );
+    const user = setupUser();
     render(<PanelApp />);
-    const [first] = await screen.findAllByTestId('evidence-card');
-    fireEvent.click(within(first as HTMLElement).getByTestId('edit-note-button'));
-    fireEvent.click(screen.getByTestId('note-save'));
-    expect(await screen.findByTestId('note-error')).toHaveTextContent('Note must be at most 1000 characters');
+    const first = within((await findEvidenceCards())[0] as HTMLElement);
+    await user.click(await first.findByRole('button', { name: 'Edit note' }));
+    await user.click(first.getByRole('button', { name: 'Save note' }));
+    const input = first.getByRole('textbox', { name: 'Why this is evidence' });
+    await waitFor(() => expect(input).toHaveAccessibleDescription(/Note must be at most 1000 characters/));
   });
 });
 
@@ -120,12 +132,11 @@ describe('link existing', () => {
         alreadyLinked: []
       })
     );
+    const user = setupUser();
     render(<PanelApp />);
-    fireEvent.click(await screen.findByTestId('link-existing-button'));
-    fireEvent.change(await screen.findByLabelText('Search insights in this project'), {
-      target: { value: 'slow' }
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    await user.click(await screen.findByRole('button', { name: 'Link existing' }));
+    await user.type(await screen.findByLabelText('Search insights in this project'), 'slow');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
 
     const list = await screen.findByRole('list', { name: 'Matching insights' });
     const results = within(list).getAllByRole('listitem');
@@ -136,19 +147,19 @@ describe('link existing', () => {
     expect(within(results[0] as HTMLElement).queryByRole('button')).not.toBeInTheDocument();
 
     expect(screen.getByRole('button', { name: 'Link insight' })).toBeDisabled();
-    fireEvent.click(within(results[1] as HTMLElement).getByRole('button', { name: 'Select' }));
+    await user.click(within(results[1] as HTMLElement).getByRole('button', { name: 'Select' }));
     expect(within(results[1] as HTMLElement).getByRole('button', { name: 'Selected' })).toHaveAttribute(
       'aria-pressed',
       'true'
     );
-    fireEvent.change(screen.getByLabelText('Why this is evidence'), { target: { value: 'Same root cause' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Link insight' }));
+    await user.type(screen.getByLabelText('Why this is evidence'), 'Same root cause');
+    await user.click(screen.getByRole('button', { name: 'Link insight' }));
 
     await waitFor(() =>
       expect(screen.queryByLabelText('Search insights in this project')).not.toBeInTheDocument()
     );
     expect(lastPayload('panel/link')).toEqual({ insightIds: ['ins-7'], note: 'Same root cause' });
-    expect(screen.getAllByTestId('evidence-card')).toHaveLength(2);
+    expect(evidenceCards()).toHaveLength(2);
     expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
       expect.objectContaining({ type: 'success', title: '1 insight linked' })
     );
@@ -156,12 +167,11 @@ describe('link existing', () => {
 
   it('says when nothing matches', async () => {
     onResolver('panel/searchInsights', () => ok({ items: [] }));
+    const user = setupUser();
     render(<PanelApp />);
-    fireEvent.click(await screen.findByTestId('link-existing-button'));
-    fireEvent.change(await screen.findByLabelText('Search insights in this project'), {
-      target: { value: 'zzz' }
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    await user.click(await screen.findByRole('button', { name: 'Link existing' }));
+    // Enter in the field searches, as the button does.
+    await user.type(await screen.findByLabelText('Search insights in this project'), 'zzz{Enter}');
     expect(await screen.findByText('No insights match “zzz”.')).toBeInTheDocument();
   });
 });

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import { Box, Stack } from '@atlaskit/primitives';
@@ -17,12 +18,18 @@ export function EvidenceList({ view, actions }: Props): JSX.Element {
   const { cards, hasMore, loadingMore, loadMore } = useCardPages(view);
   const directory = useCardDirectory(cards, view.issueId);
   const total = view.impact?.totalCards ?? cards.length;
+  const headingId = useId();
   return (
     <Stack space="space.100">
-      <Heading size="xsmall" as="h3">
+      <Heading size="xsmall" as="h3" id={headingId}>
         Evidence ({total})
       </Heading>
-      <Box as="ul" testId="evidence-list" style={{ margin: 0, paddingInlineStart: 0 }}>
+      <Box
+        as="ul"
+        aria-labelledby={headingId}
+        testId="evidence-list"
+        style={{ margin: 0, paddingInlineStart: 0 }}
+      >
         <Stack space="space.100">
           {cards.map((card) => (
             <EvidenceItem

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { Stack, Text } from '@atlaskit/primitives';
 import { HiddenValue } from '../shared/HiddenValue';
 
@@ -15,31 +16,29 @@ interface Props {
   testId: string;
 }
 
+/** A figure named by its label, so a screen reader reads them as one ("ARR at stake, $1.2M"). */
 export function HeadlineStat({ label, value, detail, hidden = false, testId }: Props): JSX.Element {
-  if (hidden) {
-    return (
+  const labelId = useId();
+  return (
+    <div role="group" aria-labelledby={labelId}>
       <Stack space="space.025">
-        <Text size="small" color="color.text.subtle">
+        <Text id={labelId} size="small" color="color.text.subtle">
           {label}
         </Text>
-        <Text weight="semibold">
-          <HiddenValue testId={testId} />
-        </Text>
+        {hidden ? (
+          <Text weight="semibold">
+            <HiddenValue testId={testId} />
+          </Text>
+        ) : (
+          <span
+            title={detail}
+            aria-label={detail === undefined ? undefined : `${value} (${detail})`}
+            data-testid={testId}
+          >
+            <Text weight="semibold">{value}</Text>
+          </span>
+        )}
       </Stack>
-    );
-  }
-  return (
-    <Stack space="space.025">
-      <Text size="small" color="color.text.subtle">
-        {label}
-      </Text>
-      <span
-        title={detail}
-        aria-label={detail === undefined ? undefined : `${value} (${detail})`}
-        data-testid={testId}
-      >
-        <Text weight="semibold">{value}</Text>
-      </span>
-    </Stack>
+    </div>
   );
 }

@@ -17,6 +17,7 @@ interface Props {
 export function ImpactSummary({ score, identityHidden }: Props): JSX.Element {
   const [open, setOpen] = useState(false);
   const explanationId = useId();
+  const scoreLabelId = useId();
   const accounts =
     score.anonymousVoices > 0
       ? `${score.uniqueAccounts} + ${score.anonymousVoices} anonymous`
@@ -24,14 +25,17 @@ export function ImpactSummary({ score, identityHidden }: Props): JSX.Element {
   return (
     <Stack space="space.150">
       <Inline space="space.200" alignBlock="end" shouldWrap>
-        <Stack space="space.025">
-          <Text size="small" color="color.text.subtle">
-            Customer impact
-          </Text>
-          <Heading size="xlarge" as="div" testId="impact-score">
-            {formatNumber(score.score)}
-          </Heading>
-        </Stack>
+        {/* Named by its label, so the big number is read as "Customer impact, 15.2". */}
+        <div role="group" aria-labelledby={scoreLabelId}>
+          <Stack space="space.025">
+            <Text id={scoreLabelId} size="small" color="color.text.subtle">
+              Customer impact
+            </Text>
+            <Heading size="xlarge" as="div" testId="impact-score">
+              {formatNumber(score.score)}
+            </Heading>
+          </Stack>
+        </div>
         <Button
           appearance="subtle"
           spacing="compact"

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { EMPTY_VIEW, card, contribution, score, view } from '../test/fixtures';
 import {
   fail,
@@ -9,6 +9,9 @@ import {
   onResolver,
   resetBridge
 } from '../test/forge-bridge';
+import { HIDDEN_REASON } from '../shared/HiddenValue';
+import { evidenceCards, findEvidenceCards } from '../test/panel-screen';
+import { setupUser } from '../test/user';
 import { PanelApp } from './PanelApp';
 
 jest.mock(
@@ -21,12 +24,17 @@ beforeEach(() => {
   onResolver('panel/getAccess', () => ok({ canEdit: false, canContribute: false, canCurate: false }));
 });
 
+/** A headline figure, by the label it is read with. */
+function stat(label: string): HTMLElement {
+  return screen.getByRole('group', { name: label });
+}
+
 describe('loading', () => {
   it('shows a spinner until the evidence arrives', () => {
     hangResolver('panel/getEvidence');
     hangResolver('panel/getAccess');
     render(<PanelApp />);
-    expect(screen.getByTestId('panel-loading')).toHaveTextContent('Loading customer evidence');
+    expect(screen.getByRole('status')).toHaveTextContent('Loading customer evidence');
   });
 
   it('asks for evidence and access in parallel', async () => {
@@ -45,21 +53,22 @@ describe('empty', () => {
   it('invites an editor to add the first evidence', async () => {
     onResolver('panel/getEvidence', () => ok(EMPTY_VIEW));
     onResolver('panel/getAccess', () => ok({ canEdit: true, canContribute: true, canCurate: false }));
+    const user = setupUser();
     render(<PanelApp />);
-    const empty = await screen.findByTestId('panel-empty');
-    expect(empty).toHaveTextContent('No customer evidence yet — add the first');
-    fireEvent.click(await screen.findByTestId('empty-add-evidence'));
-    expect(await screen.findByTestId('capture-form')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'No customer evidence yet — add the first' })
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add evidence' }));
+    expect(await screen.findByRole('form', { name: 'Add evidence' })).toBeInTheDocument();
   });
 
   it('offers a viewer no edit action', async () => {
     onResolver('panel/getEvidence', () => ok(EMPTY_VIEW));
     render(<PanelApp />);
-    const empty = await screen.findByTestId('panel-empty');
-    expect(empty).toHaveTextContent('No customer evidence yet');
-    expect(empty).not.toHaveTextContent('add the first');
-    expect(screen.queryByTestId('empty-add-evidence')).not.toBeInTheDocument();
-    expect(screen.queryByTestId('add-evidence-button')).not.toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'No customer evidence yet' })).toBeInTheDocument();
+    expect(screen.queryByText(/add the first/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add evidence' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Link existing' })).not.toBeInTheDocument();
   });
 });
 
@@ -92,21 +101,25 @@ describe('evidence', () => {
       insightCount: 7
     });
     onResolver('panel/getEvidence', () => ok(view([card()], { score: s })));
+    const user = setupUser();
     render(<PanelApp />);
 
-    expect(await screen.findByTestId('impact-score')).toHaveTextContent('15.2');
-    expect(screen.getByTestId('stat-accounts')).toHaveTextContent('3 + 1 anonymous');
-    expect(screen.getByTestId('stat-arr')).toHaveTextContent('$1.2M');
-    expect(screen.getByTestId('stat-insights')).toHaveTextContent('7');
-    expect(screen.getByTestId('stat-newest')).toHaveTextContent(/ago|yesterday|last|now/);
-    expect(screen.queryByTestId('score-explanation')).not.toBeInTheDocument();
+    expect(await screen.findByRole('group', { name: 'Customer impact' })).toHaveTextContent(/15\.2$/);
+    expect(stat('Accounts')).toHaveTextContent(/3 \+ 1 anonymous$/);
+    expect(stat('ARR at stake')).toHaveTextContent(/\$1\.2M$/);
+    expect(stat('Insights')).toHaveTextContent(/7$/);
+    expect(stat('Newest evidence')).toHaveTextContent(/ago|yesterday|last|now/);
+    expect(screen.queryByRole('group', { name: 'Score breakdown' })).not.toBeInTheDocument();
 
-    const toggle = screen.getByTestId('explanation-toggle');
+    const toggle = screen.getByRole('button', { name: 'Why this score?' });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
-    fireEvent.click(toggle);
+    await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(toggle).toHaveAccessibleName('Hide breakdown');
 
-    const rows = within(screen.getByTestId('score-explanation')).getAllByTestId('contribution-row');
+    const breakdown = screen.getByRole('group', { name: 'Score breakdown' });
+    expect(toggle).toHaveAttribute('aria-controls', breakdown.id);
+    const rows = within(breakdown).getAllByRole('listitem');
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent('+12.4 · Acme · critical · $240k ARR · 14 d');
     expect(rows[0]).toHaveTextContent(
@@ -114,7 +127,7 @@ describe('evidence', () => {
     );
     expect(rows[1]).toHaveTextContent('+0.95 · Anonymous · low · 3 d');
     // 3 accounts + 1 anonymous voice, 2 contributions stored: 2 more.
-    expect(screen.getByTestId('more-accounts')).toHaveTextContent('and 2 more accounts');
+    expect(within(breakdown).getByText('and 2 more accounts')).toBeInTheDocument();
   });
 
   it('renders a card with its facts, and marks evidence from a child issue', async () => {
@@ -131,26 +144,22 @@ describe('evidence', () => {
     onResolver('panel/getEvidence', () =>
       ok(view([card(), card({ insightId: 'ins-2', fromIssueId: '10077', summary: 'Child evidence' })]))
     );
+    const user = setupUser();
     render(<PanelApp />);
-    const cards = await screen.findAllByTestId('evidence-card');
+    const cards = await findEvidenceCards();
     expect(cards).toHaveLength(2);
     const first = within(cards[0] as HTMLElement);
-    expect(first.getByTestId('card-summary')).toHaveTextContent('Export to CSV times out');
+    expect(first.getByText('Export to CSV times out')).toBeInTheDocument();
     expect(first.getByText('Critical')).toBeInTheDocument();
-    expect(first.getByTestId('card-meta')).toHaveTextContent(
-      'Support ticket · Acme (Enterprise, $240k ARR) · Usage · observed 1 Jun 2025'
-    );
-    expect(first.getByTestId('card-note')).toHaveTextContent(
-      'Why this is evidence: Top-3 account, renewal in Q3'
-    );
-    await waitFor(() =>
-      expect(first.getByTestId('card-linked')).toHaveTextContent(/^Linked by Bob Builder /)
-    );
-    expect(first.queryByTestId('from-child')).not.toBeInTheDocument();
+    expect(
+      first.getByText('Support ticket · Acme (Enterprise, $240k ARR) · Usage · observed 1 Jun 2025')
+    ).toBeInTheDocument();
+    expect(first.getByText('Why this is evidence: Top-3 account, renewal in Q3')).toBeInTheDocument();
+    expect(await first.findByText(/^Linked by Bob Builder /)).toBeInTheDocument();
+    expect(first.queryByText(/from (a )?child issue/)).not.toBeInTheDocument();
     const child = within(cards[1] as HTMLElement);
-    await waitFor(() =>
-      expect(child.getByTestId('from-child')).toHaveTextContent('from child issue DEMO-77')
-    );
+    const childKey = await child.findByRole('button', { name: 'DEMO-77' });
+    expect(childKey.parentElement).toHaveTextContent(/^from child issue DEMO-77$/);
 
     // One bulk call of each kind, for the distinct ids of the shown cards.
     const paths = forgeBridgeMock.requestJira.mock.calls.map((c) => c[0]);
@@ -163,7 +172,7 @@ describe('evidence', () => {
       fields: ['summary']
     });
 
-    fireEvent.click(child.getByTestId('from-child-link'));
+    await user.click(childKey);
     expect(forgeBridgeMock.router.navigate).toHaveBeenCalledWith({ target: 'issue', issueKey: 'DEMO-77' });
   });
 
@@ -171,10 +180,12 @@ describe('evidence', () => {
     onJira(() => ({ status: 500 }));
     onResolver('panel/getEvidence', () => ok(view([card({ fromIssueId: '10099' })])));
     render(<PanelApp />);
-    const item = within(await screen.findByTestId('evidence-card'));
-    await waitFor(() => expect(item.getByTestId('card-linked')).toHaveTextContent(/^Linked by someone /));
-    expect(item.getByTestId('from-child')).toHaveTextContent('from a child issue');
-    expect(item.queryByTestId('from-child-link')).not.toBeInTheDocument();
+    const [only] = await findEvidenceCards();
+    const item = within(only as HTMLElement);
+    expect(await item.findByText(/^Linked by someone /)).toBeInTheDocument();
+    expect(item.getByText('from a child issue')).toBeInTheDocument();
+    // The only button left on a viewer's card would be the child issue's key.
+    expect(item.queryByRole('button')).not.toBeInTheDocument();
   });
 
   it('pages through panel/listCards with the returned cursor', async () => {
@@ -184,12 +195,14 @@ describe('evidence', () => {
         ? ok({ items: [card({ insightId: 'ins-2', summary: 'Second' })], cursor: '2' })
         : ok({ items: [card({ insightId: 'ins-3', summary: 'Third' })] })
     );
+    const user = setupUser();
     render(<PanelApp />);
-    fireEvent.click(await screen.findByTestId('show-more'));
+    await user.click(await screen.findByRole('button', { name: 'Show more (2 more)' }));
     expect(await screen.findByText('Second')).toBeInTheDocument();
-    fireEvent.click(screen.getByTestId('show-more'));
+    await user.click(screen.getByRole('button', { name: 'Show more (1 more)' }));
     expect(await screen.findByText('Third')).toBeInTheDocument();
-    expect(screen.queryByTestId('show-more')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Show more/ })).not.toBeInTheDocument();
+    expect(evidenceCards()).toHaveLength(3);
     const cursors = forgeBridgeMock.invoke.mock.calls
       .filter((c) => c[0] === 'panel/listCards')
       .map((c) => c[1]);
@@ -222,22 +235,24 @@ describe('identity hidden by the privacy settings', () => {
       account: { key: 'account-1', name: 'Hidden account', segment: 'enterprise', arr: 0 }
     });
     onResolver('panel/getEvidence', () => ok({ ...view([hiddenCard], { score: s }), identityHidden: true }));
+    const user = setupUser();
     const { container } = render(<PanelApp />);
 
-    expect(await screen.findByTestId('impact-score')).toHaveTextContent('15.2');
-    const arr = screen.getByTestId('stat-arr');
+    expect(await screen.findByRole('group', { name: 'Customer impact' })).toHaveTextContent(/15\.2$/);
+    const arr = within(stat('ARR at stake')).getByTitle(HIDDEN_REASON);
     expect(arr).toHaveTextContent(/^Hidden/);
     expect(arr).toHaveAttribute('title', 'Hidden by your admin’s privacy settings');
-    expect(screen.getByTestId('card-meta')).toHaveTextContent(
-      'Support ticket · Hidden account (Enterprise) · Usage · observed 1 Jun 2025'
-    );
+    expect(
+      screen.getByText('Support ticket · Hidden account (Enterprise) · Usage · observed 1 Jun 2025')
+    ).toBeInTheDocument();
 
-    fireEvent.click(screen.getByTestId('explanation-toggle'));
-    const rows = within(screen.getByTestId('score-explanation')).getAllByTestId('contribution-row');
+    await user.click(screen.getByRole('button', { name: 'Why this score?' }));
+    const breakdown = screen.getByRole('group', { name: 'Score breakdown' });
+    const rows = within(breakdown).getAllByRole('listitem');
     expect(rows[0]).toHaveTextContent(/^Hidden account · critical · 14 d/);
     expect(rows[0]).toHaveTextContent('Critical severity ×3 × revenue Hidden');
     expect(rows[1]).toHaveTextContent(/^Anonymous · low · 3 d/);
-    expect(screen.getByTestId('score-explanation')).toHaveTextContent('Total 15.2');
+    expect(breakdown).toHaveTextContent('Total 15.2');
     expect(container.textContent).not.toMatch(/\$0|\+0|no ARR|×0 /);
   });
 });
@@ -247,12 +262,13 @@ describe('untrusted text and links', () => {
     const hostile = '<script>window.pwned = true</script><img src=x onerror="window.pwned = true">';
     onResolver('panel/getEvidence', () => ok(view([card({ quote: hostile, summary: '<b>bold?</b>' })])));
     const { container } = render(<PanelApp />);
-    const quote = await screen.findByTestId('card-quote');
+    const [only] = await findEvidenceCards();
+    const quote = within(only as HTMLElement).getByRole('blockquote');
     expect(quote.textContent).toBe(hostile);
     expect(container.querySelector('script')).toBeNull();
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('b')).toBeNull();
-    expect(screen.getByTestId('card-summary')).toHaveTextContent('<b>bold?</b>');
+    expect(within(only as HTMLElement).getByText('<b>bold?</b>')).toBeInTheDocument();
     expect((window as unknown as { pwned?: boolean }).pwned).toBeUndefined();
   });
 
@@ -267,14 +283,16 @@ describe('untrusted text and links', () => {
         ])
       )
     );
+    const user = setupUser();
     const { container } = render(<PanelApp />);
-    await screen.findAllByTestId('evidence-card');
-    const links = screen.getAllByTestId('source-link');
+    await findEvidenceCards();
+    const links = screen.getAllByRole('link');
     expect(links).toHaveLength(1);
+    expect(links[0]).toHaveAccessibleName('Open support ticket');
     expect(links[0]).toHaveAttribute('href', 'https://support.example.com/t/1');
     expect(container.innerHTML).not.toContain('javascript:');
     expect(container.innerHTML).not.toContain('data:text/html');
-    fireEvent.click(links[0] as HTMLElement);
+    await user.click(links[0] as HTMLElement);
     await waitFor(() =>
       expect(forgeBridgeMock.router.open).toHaveBeenCalledWith('https://support.example.com/t/1')
     );
@@ -287,26 +305,28 @@ describe('errors', () => {
     onResolver('panel/getEvidence', () =>
       ++calls === 1 ? fail('UPSTREAM_FAILED', 'KVS timed out') : ok(view())
     );
+    const user = setupUser();
     render(<PanelApp />);
-    const error = await screen.findByTestId('panel-error');
+    const error = await screen.findByRole('alert');
     expect(error).toHaveTextContent('Jira or storage didn’t answer — try again');
-    fireEvent.click(screen.getByTestId('panel-retry'));
-    expect(await screen.findByTestId('impact-score')).toBeInTheDocument();
+    await user.click(within(error).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('group', { name: 'Customer impact' })).toBeInTheDocument();
     expect(calls).toBe(2);
   });
 
   it('explains a permission problem without a pointless retry', async () => {
     onResolver('panel/getEvidence', () => fail('FORBIDDEN', 'nope'));
     render(<PanelApp />);
-    expect(await screen.findByTestId('panel-error')).toHaveTextContent('You don’t have permission');
-    expect(screen.queryByTestId('panel-retry')).not.toBeInTheDocument();
+    const heading = await screen.findByRole('heading', { name: /^You don’t have permission/ });
+    expect(screen.getByRole('status')).toContainElement(heading);
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
   });
 
   it('treats a bridge rejection as the app not answering', async () => {
     forgeBridgeMock.invoke.mockImplementationOnce(() => Promise.reject(new Error('rate limited')));
     onResolver('panel/getEvidence', () => ok(view()));
     render(<PanelApp />);
-    expect(await screen.findByTestId('panel-error')).toHaveTextContent('try again');
+    expect(await screen.findByRole('alert')).toHaveTextContent('try again');
   });
 });
 
@@ -314,12 +334,11 @@ describe('access', () => {
   it('shows a viewer no edit actions', async () => {
     onResolver('panel/getEvidence', () => ok(view()));
     render(<PanelApp />);
-    await screen.findByTestId('evidence-card');
+    await findEvidenceCards();
     await waitFor(() => expect(forgeBridgeMock.invoke).toHaveBeenCalledWith('panel/getAccess', {}));
-    expect(screen.queryByTestId('add-evidence-button')).not.toBeInTheDocument();
-    expect(screen.queryByTestId('link-existing-button')).not.toBeInTheDocument();
-    expect(screen.queryByTestId('unlink-button')).not.toBeInTheDocument();
-    expect(screen.queryByTestId('edit-note-button')).not.toBeInTheDocument();
+    for (const name of ['Add evidence', 'Link existing', 'Unlink', 'Edit note', 'Add note']) {
+      expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
+    }
   });
 
   it('stays read-only until getAccess answers canEdit: true', async () => {
@@ -327,23 +346,24 @@ describe('access', () => {
     onResolver('panel/getEvidence', () => ok(view()));
     onResolver('panel/getAccess', () => new Promise((resolve) => (grant = resolve)) as never);
     render(<PanelApp />);
-    await screen.findByTestId('evidence-card');
-    expect(screen.queryByTestId('unlink-button')).not.toBeInTheDocument();
+    await findEvidenceCards();
+    expect(screen.queryByRole('button', { name: 'Unlink' })).not.toBeInTheDocument();
     await act(async () => {
       grant(ok({ canEdit: true, canContribute: true, canCurate: false }));
       await Promise.resolve();
     });
-    expect(await screen.findByTestId('unlink-button')).toBeInTheDocument();
-    expect(screen.getByTestId('add-evidence-button')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Unlink' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add evidence' })).toBeInTheDocument();
   });
 
   it('stays read-only when the access check fails', async () => {
     onResolver('panel/getEvidence', () => ok(view()));
     onResolver('panel/getAccess', () => fail('UPSTREAM_FAILED'));
     render(<PanelApp />);
-    await screen.findByTestId('evidence-card');
+    await findEvidenceCards();
     await waitFor(() => expect(forgeBridgeMock.invoke).toHaveBeenCalledWith('panel/getAccess', {}));
-    expect(screen.queryByTestId('unlink-button')).not.toBeInTheDocument();
-    expect(screen.queryByTestId('panel-error')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Unlink' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
 });

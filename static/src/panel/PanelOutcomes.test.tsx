@@ -1,6 +1,9 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { card, insightView, view } from '../test/fixtures';
 import { forgeBridgeMock, ok, onResolver, resetBridge } from '../test/forge-bridge';
+import { evidenceCards } from '../test/panel-screen';
+import { setupUser } from '../test/user';
 import { PanelApp } from './PanelApp';
 
 jest.mock(
@@ -21,13 +24,11 @@ function flagWith(title: string): { title: string; description?: string; type?: 
     .find((f) => f.title === title);
 }
 
-async function searchFor(query: string): Promise<HTMLElement[]> {
+async function searchFor(user: UserEvent, query: string): Promise<HTMLElement[]> {
   render(<PanelApp />);
-  fireEvent.click(await screen.findByTestId('link-existing-button'));
-  fireEvent.change(await screen.findByLabelText('Search insights in this project'), {
-    target: { value: query }
-  });
-  fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+  await user.click(await screen.findByRole('button', { name: 'Link existing' }));
+  await user.type(await screen.findByLabelText('Search insights in this project'), query);
+  await user.click(screen.getByRole('button', { name: 'Search' }));
   return within(await screen.findByRole('list', { name: 'Matching insights' })).getAllByRole('listitem');
 }
 
@@ -48,9 +49,10 @@ it('says which insights were linked and which were not, and why', async () => {
       notLinked: { insightIds: ['ins-8'], code: 'BUSY', message: 'Storage is busy' }
     })
   );
-  const results = await searchFor('slow');
-  for (const result of results) fireEvent.click(within(result).getByRole('button', { name: 'Select' }));
-  fireEvent.click(screen.getByRole('button', { name: 'Link 2 insights' }));
+  const user = setupUser();
+  const results = await searchFor(user, 'slow');
+  for (const result of results) await user.click(within(result).getByRole('button', { name: 'Select' }));
+  await user.click(screen.getByRole('button', { name: 'Link 2 insights' }));
   const title = 'Linked 1 of 2 insights to this issue';
   await waitFor(() => expect(flagWith(title)).toBeDefined());
   expect(flagWith(title)).toMatchObject({
@@ -60,7 +62,7 @@ it('says which insights were linked and which were not, and why', async () => {
   });
   expect(flagWith('2 insights linked')).toBeUndefined();
   // What did land is shown.
-  expect(screen.getAllByTestId('evidence-card')).toHaveLength(2);
+  expect(evidenceCards()).toHaveLength(2);
 });
 
 it('never offers an insight being deleted or merged away', async () => {
@@ -73,7 +75,7 @@ it('never offers an insight being deleted or merged away', async () => {
       ]
     })
   );
-  const [merging, deleting, rescoring] = await searchFor('slow');
+  const [merging, deleting, rescoring] = await searchFor(setupUser(), 'slow');
   expect(within(merging!).getByText('Being merged…')).toBeInTheDocument();
   expect(within(merging!).queryByRole('button')).not.toBeInTheDocument();
   expect(within(deleting!).getByText('Being deleted…')).toBeInTheDocument();
@@ -93,13 +95,16 @@ it('names the account fields a capture kept instead of claiming plain success', 
       ]
     })
   );
+  const user = setupUser();
   render(<PanelApp />);
-  fireEvent.click(await screen.findByTestId('add-evidence-button'));
-  await screen.findByTestId('capture-form');
-  fireEvent.change(screen.getByTestId('capture-summary'), { target: { value: 'Slow export' } });
-  fireEvent.change(screen.getByTestId('capture-account-name'), { target: { value: 'Globex' } });
-  fireEvent.change(screen.getByTestId('capture-observed-at'), { target: { value: '2025-06-10' } });
-  fireEvent.click(screen.getByTestId('capture-submit'));
+  await user.click(await screen.findByRole('button', { name: 'Add evidence' }));
+  const form = within(await screen.findByRole('form', { name: 'Add evidence' }));
+  await user.type(form.getByRole('textbox', { name: 'Summary' }), 'Slow export');
+  await user.type(form.getByRole('textbox', { name: 'Account' }), 'Globex');
+  const observedOn = form.getByLabelText(/^Observed on/);
+  await user.clear(observedOn);
+  await user.type(observedOn, '2025-06-10');
+  await user.click(form.getByRole('button', { name: 'Add and link' }));
   const title = 'Evidence added; the stored account was kept';
   await waitFor(() => expect(flagWith(title)).toBeDefined());
   expect(flagWith(title)).toMatchObject({

@@ -24,14 +24,18 @@ it('renders the project page with its four tabs, the ranking first', async () =>
     'Shipped for customers'
   ]);
   expect(screen.getByRole('tab', { name: 'Ranked backlog' })).toHaveAttribute('aria-selected', 'true');
-  expect(await screen.findByTestId('ranked-empty')).toBeInTheDocument();
+  expect(
+    await screen.findByRole('heading', { name: 'No issues with customer evidence match' })
+  ).toBeInTheDocument();
 });
 
 it('offers the import tab only to contributors and curators', async () => {
   onResolver('project/rankedIssues', () => ok({ items: [] }));
   onResolver('project/getAccess', () => ok({ canEdit: false, canContribute: false, canCurate: false }));
   render(<ProjectPage />);
-  expect(await screen.findByTestId('ranked-empty')).toBeInTheDocument();
+  expect(
+    await screen.findByRole('heading', { name: 'No issues with customer evidence match' })
+  ).toBeInTheDocument();
   expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([
     'Ranked backlog',
     'Insight library',

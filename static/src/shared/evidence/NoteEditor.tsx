@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import TextArea from '@atlaskit/textarea';
 import { ErrorMessage, Label } from '@atlaskit/form';
-import { Inline, Stack } from '@atlaskit/primitives';
+import { Box, Inline, Stack } from '@atlaskit/primitives';
 import type { ActionResult } from '../action-result';
 
 interface Props {
@@ -18,6 +18,7 @@ export function NoteEditor({ insightId, note, onSave, onClose }: Props): JSX.Ele
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const id = `note-${insightId}`;
+  const errorId = `${id}-error`;
 
   const save = async (): Promise<void> => {
     setSaving(true);
@@ -36,9 +37,13 @@ export function NoteEditor({ insightId, note, onSave, onClose }: Props): JSX.Ele
         onChange={(e) => setValue(e.currentTarget.value)}
         maxLength={1000}
         isInvalid={error !== undefined}
+        // The message is read with the field (and announced when it appears), as in FormField.
+        aria-describedby={errorId}
         testId="note-input"
       />
-      {error === undefined ? null : <ErrorMessage testId="note-error">{error}</ErrorMessage>}
+      <Box id={errorId} aria-live="polite">
+        {error === undefined ? null : <ErrorMessage testId="note-error">{error}</ErrorMessage>}
+      </Box>
       <Inline space="space.075">
         <Button
           appearance="primary"

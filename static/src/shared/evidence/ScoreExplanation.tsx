@@ -18,6 +18,8 @@ export function ScoreExplanation({ id, score, identityHidden }: Props): JSX.Elem
   return (
     <Box
       id={id}
+      role="group"
+      aria-label="Score breakdown"
       testId="score-explanation"
       padding="space.150"
       backgroundColor="color.background.neutral.subtle"

@@ -1,4 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import { setupUser } from '../../test/user';
 import { SearchAndPick } from './SearchAndPick';
 import { usePicks } from './usePicks';
 
@@ -56,17 +58,19 @@ const FRUIT: Fruit[] = [
   { id: 'c', name: 'Cherry' }
 ];
 
-function searchFor(query: string): void {
-  fireEvent.change(screen.getByLabelText('Find a fruit'), { target: { value: query } });
-  fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+async function searchFor(user: UserEvent, query: string): Promise<void> {
+  const field = screen.getByLabelText('Find a fruit');
+  await user.clear(field);
+  if (query !== '') await user.type(field, query);
+  await user.click(screen.getByRole('button', { name: 'Search' }));
 }
 
 async function matches(): Promise<HTMLElement[]> {
   return within(await screen.findByRole('list', { name: 'Matching fruit' })).getAllByRole('listitem');
 }
 
-function pick(item: HTMLElement | undefined): void {
-  fireEvent.click(within(item as HTMLElement).getByRole('button', { name: 'Select' }));
+function pick(user: UserEvent, item: HTMLElement | undefined): Promise<void> {
+  return user.click(within(item as HTMLElement).getByRole('button', { name: 'Select' }));
 }
 
 it('shows the answer to the latest search even when an earlier one answers after it', async () => {
@@ -75,10 +79,14 @@ it('shows the answer to the latest search even when an earlier one answers after
     new Promise((resolve) => {
       answers[query] = resolve;
     });
+  const user = setupUser();
   render(<Picker find={find} />);
-  searchFor('apple');
-  // While it searches the button shows a spinner; Enter in the field searches again.
-  fireEvent.change(screen.getByLabelText('Find a fruit'), { target: { value: 'cherry' } });
+  await searchFor(user, 'apple');
+  // While it searches, the Search button shows a spinner and swallows clicks, Enter's
+  // implicit one included; the newer search is therefore sent straight to the form.
+  const field = screen.getByLabelText('Find a fruit');
+  await user.clear(field);
+  await user.type(field, 'cherry');
   fireEvent.submit(screen.getByRole('search'));
   await act(() => Promise.resolve(answers['cherry']?.([FRUIT[2] as Fruit])));
   await act(() => Promise.resolve(answers['apple']?.([FRUIT[0] as Fruit])));
@@ -87,25 +95,27 @@ it('shows the answer to the latest search even when an earlier one answers after
 });
 
 it('replaces the single pick with the next one, and unpicks on a second press', async () => {
+  const user = setupUser();
   render(<Picker find={() => Promise.resolve(FRUIT)} />);
-  searchFor('');
+  await searchFor(user, '');
   const [apple, banana] = await matches();
-  pick(apple);
-  pick(banana);
+  await pick(user, apple);
+  await pick(user, banana);
   expect(screen.getByText('Picked: Banana')).toBeInTheDocument();
   const selected = within(banana as HTMLElement).getByRole('button', { name: 'Selected' });
   expect(selected).toHaveAttribute('aria-pressed', 'true');
-  fireEvent.click(selected);
+  await user.click(selected);
   expect(screen.getByText('Picked: nothing')).toBeInTheDocument();
 });
 
 it('keeps several picks up to the limit and ignores picks past it', async () => {
+  const user = setupUser();
   render(<Picker find={() => Promise.resolve(FRUIT)} max={2} />);
-  searchFor('');
+  await searchFor(user, '');
   const [apple, banana, cherry] = await matches();
-  pick(apple);
-  pick(banana);
-  pick(cherry);
+  await pick(user, apple);
+  await pick(user, banana);
+  await pick(user, cherry);
   expect(screen.getByText('Picked: Apple, Banana')).toBeInTheDocument();
 });
 
@@ -116,7 +126,7 @@ it('says why a match cannot be picked instead of offering its button', async () 
       blockedBy={(f) => (f.id === 'b' ? 'Out of season' : undefined)}
     />
   );
-  searchFor('');
+  await searchFor(setupUser(), '');
   const [, banana] = await matches();
   expect(within(banana as HTMLElement).getByText('Out of season')).toBeInTheDocument();
   expect(within(banana as HTMLElement).queryByRole('button')).not.toBeInTheDocument();
@@ -124,17 +134,18 @@ it('says why a match cannot be picked instead of offering its button', async () 
 
 it('refuses an empty search when a query is required, and says when nothing matches', async () => {
   const find = jest.fn((_query: string) => Promise.resolve<Fruit[]>([]));
+  const user = setupUser();
   render(<Picker find={find} required />);
-  searchFor('   ');
+  await searchFor(user, '   ');
   expect(find).not.toHaveBeenCalled();
-  searchFor(' kiwi ');
+  await searchFor(user, ' kiwi ');
   expect(await screen.findByText('No fruit matches “kiwi”.')).toBeInTheDocument();
   expect(find).toHaveBeenCalledWith('kiwi');
 });
 
 it('says the search did not answer, with the reason', async () => {
   render(<Picker find={() => Promise.reject(new Error('timed out'))} />);
-  searchFor('apple');
+  await searchFor(setupUser(), 'apple');
   expect(
     await screen.findByText(/Search didn’t answer — try again\. \(The app did not answer \(timed out\)\.\)/)
   ).toBeInTheDocument();
