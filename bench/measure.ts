@@ -2,6 +2,7 @@ import { LocalForge } from '../local/host/local-forge';
 import { DEFAULT_LATENCY, scaledLatency } from '../local/host/meter';
 import type { JiraSeed } from '../local/jira/seed';
 import * as app from '../src/index';
+import { runQueueWaitMs } from '../local/host/run-queue';
 
 /**
  * How a scenario runs: on the meter's virtual clock (counts and modelled time), or once
@@ -25,8 +26,11 @@ export interface OperationRow {
   modelledMs: number;
   /** Part of `modelledMs` that is the queues' logical delays and backoff (never really waited). */
   queueWaitMs?: number;
-  /** Set in a real-wait run: wall time, and the part of it spent inside the local engines. */
-  wall?: { ms: number; engineMs: number };
+  /**
+   * Set in a real-wait run: wall time, the part of it spent answering calls in the local
+   * host, and the part spent waiting for a CPU (the machine's load).
+   */
+  wall?: { ms: number; engineMs: number; runQueueMs: number };
   note?: string;
   /** Forge storage quota units billed: 10 KB each, per request or batch item (limits-kvs-ce). */
   kvsReadUnits: number;
@@ -150,6 +154,7 @@ export async function measure(
   forge.host.clock.advance(60_000);
   forge.host.meter.reset();
   forge.host.emulatorMs = 0;
+  forge.host.emulatorRunQueueMs = 0;
   if (run.realWait) forge.host.meter.setMode('real');
   // Every unit the quota bills, with the quota clock's time: the peak minute of a long job.
   const billed: Record<'read' | 'write', { at: number; amount: number }[]> = { read: [], write: [] };
@@ -160,6 +165,7 @@ export async function measure(
     charge(kind, units);
   };
   const started = performance.now();
+  const queuedBefore = runQueueWaitMs();
   try {
     await op();
   } finally {
@@ -185,7 +191,19 @@ export async function measure(
     peakReadUnitsPerMinute: peakPerMinute(billed.read),
     peakWriteUnitsPerMinute: peakPerMinute(billed.write)
   };
-  if (run.realWait) row.wall = { ms: Math.round(wallMs), engineMs: Math.round(forge.host.emulatorMs) };
+  if (run.realWait) {
+    const queuedAfter = runQueueWaitMs();
+    // The wait inside the host's own answers is already part of its time.
+    const runQueueMs =
+      queuedBefore === undefined || queuedAfter === undefined
+        ? 0
+        : queuedAfter - queuedBefore - forge.host.emulatorRunQueueMs;
+    row.wall = {
+      ms: Math.round(wallMs),
+      engineMs: Math.round(forge.host.emulatorMs),
+      runQueueMs: Math.round(runQueueMs)
+    };
+  }
   if (note) row.note = note;
   return row;
 }
@@ -201,27 +219,33 @@ export interface CrossCheck {
   wallMs: number;
   /** Wall time inside the local KVS engine and Jira: what Forge's services do within their latency. */
   engineMs: number;
+  /** Wall time spent runnable but waiting for a CPU: the shared machine's load. */
+  runQueueMs: number;
   ratio: number;
   ok: boolean;
 }
 
 /**
  * Compares a real-wait row with the virtual row of the same operation: wall time, less
- * the time the local engines took (Forge's own services work within the latency the
- * model charges), must stay within 20 % of the scaled model. A model that folds
- * dependent calls together, or leaves out the app's own CPU time, fails here.
+ * the time the local host took to answer calls (Forge's own services work within the
+ * latency the model charges) and less the time the process waited for a CPU outside
+ * those answers (the shared machine's load, Linux only), must stay within 20 % of the
+ * scaled model. A model that folds dependent calls together, or leaves out the app's
+ * own CPU time, fails here.
  */
 export function crossCheck(virtual: OperationRow, real: OperationRow, divisor: number): CrossCheck {
   const modelMs = (virtual.modelledMs - (virtual.queueWaitMs ?? 0)) / divisor;
   const wallMs = real.wall?.ms ?? 0;
   const engineMs = real.wall?.engineMs ?? 0;
-  const ratio = modelMs > 0 ? (wallMs - engineMs) / modelMs : 0;
+  const runQueueMs = real.wall?.runQueueMs ?? 0;
+  const ratio = modelMs > 0 ? (wallMs - engineMs - runQueueMs) / modelMs : 0;
   return {
     name: virtual.note ? `${virtual.name} (${virtual.note})` : virtual.name,
     scale: virtual.scale,
     modelMs: Math.round(modelMs * 10) / 10,
     wallMs,
     engineMs,
+    runQueueMs,
     ratio: Math.round(ratio * 100) / 100,
     ok: ratio <= 1 + CROSS_CHECK_TOLERANCE
   };

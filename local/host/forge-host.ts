@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { runQueueWaitMs } from './run-queue';
 import { KvsGate } from '../kvs/kvs-gate';
 import { KvsQuota, type KvsQuotaLimits } from '../kvs/kvs-quota';
 import { FaultInjector, type FaultKind } from './faults';
@@ -173,6 +174,8 @@ export class ForgeHost {
    * their side, inside the modelled latency, so a wall-time check leaves it out.
    */
   emulatorMs = 0;
+  /** The part of `emulatorMs` spent waiting for a CPU (measured only while calls really sleep). */
+  emulatorRunQueueMs = 0;
   private installed = false;
 
   constructor(private readonly options: ForgeHostOptions) {
@@ -235,9 +238,7 @@ export class ForgeHost {
     // Refused before the function runs: over the per-minute rate, or a request too large.
     this.invocationRate.take(request.accountId);
     // Measuring the request and the response is the platform's work, not the function's.
-    const measuring = performance.now();
-    const tooLarge = jsonBytes(request.payload) > INVOCATION_LIMITS.requestBytes;
-    this.emulatorMs += performance.now() - measuring;
+    const tooLarge = this.asService(() => jsonBytes(request.payload) > INVOCATION_LIMITS.requestBytes);
     if (tooLarge) {
       throw new InvocationRefusedError('REQUEST_TOO_LARGE', 'The invoke request exceeds 500 KB.');
     }
@@ -259,9 +260,7 @@ export class ForgeHost {
         );
       })
     );
-    const answering = performance.now();
-    const resultBytes = jsonBytes(result);
-    this.emulatorMs += performance.now() - answering;
+    const resultBytes = this.asService(() => jsonBytes(result));
     if (resultBytes > INVOCATION_LIMITS.responseBytes) {
       throw new InvocationRefusedError('RESPONSE_TOO_LARGE', 'The function response exceeds 5 MB.');
     }
@@ -398,28 +397,27 @@ export class ForgeHost {
       await this.meter.call(kind, kind === 'kvs' ? url.pathname : this.jiraLabel(init?.method, url.pathname));
       // From here to the answer is the service's side of the call (parsing the request,
       // the engine, the quota meter, building the response): inside the modelled latency.
-      const started = performance.now();
-      const body = parseBody(init?.body);
-      const fault = this.faults.takeRule(kind, url.pathname, kind === 'kvs' ? keysOf(body) : []);
-      if (fault && fault.fault !== 'partial') return faultResponse(kind, fault.fault);
-      const answer =
-        kind === 'kvs'
-          ? this.kvsGate.handle(
-              url.pathname,
-              body,
-              fault?.fault === 'partial' ? { failKeys: fault.keys ?? /.*/ } : {}
-            )
-          : this.options.jira.handle({
-              method: (init?.method ?? 'GET').toUpperCase(),
-              path: url.pathname,
-              query: url.searchParams,
-              body,
-              principal: this.principalFor(target)
-            });
-      if (kind === 'kvs') this.interleaving.observe(url.pathname, body, answer);
-      const response = toResponse(answer);
-      this.emulatorMs += performance.now() - started;
-      return response;
+      return this.asService(() => {
+        const body = parseBody(init?.body);
+        const fault = this.faults.takeRule(kind, url.pathname, kind === 'kvs' ? keysOf(body) : []);
+        if (fault && fault.fault !== 'partial') return faultResponse(kind, fault.fault);
+        const answer =
+          kind === 'kvs'
+            ? this.kvsGate.handle(
+                url.pathname,
+                body,
+                fault?.fault === 'partial' ? { failKeys: fault.keys ?? /.*/ } : {}
+              )
+            : this.options.jira.handle({
+                method: (init?.method ?? 'GET').toUpperCase(),
+                path: url.pathname,
+                query: url.searchParams,
+                body,
+                principal: this.principalFor(target)
+              });
+        if (kind === 'kvs') this.interleaving.observe(url.pathname, body, answer);
+        return toResponse(answer);
+      });
     } finally {
       tick();
     }
@@ -436,12 +434,23 @@ export class ForgeHost {
       await this.meter.call('queue', path.split('/').slice(0, 4).join('/'));
       // A push outside any invocation (a test's own) starts a chain of its own.
       const origin = this.scope.current()?.origin ?? randomUUID();
-      const started = performance.now();
-      const response = toResponse(this.queues.handle(path, parseBody(init?.body), origin));
-      this.emulatorMs += performance.now() - started;
-      return response;
+      return this.asService(() => toResponse(this.queues.handle(path, parseBody(init?.body), origin)));
     } finally {
       tick();
+    }
+  }
+
+  /** Runs the platform's side of a call, counting its wall time (and CPU wait) as the service's. */
+  private asService<T>(work: () => T): T {
+    const queuedBefore = this.meter.real ? runQueueWaitMs() : undefined;
+    const started = performance.now();
+    try {
+      return work();
+    } finally {
+      this.emulatorMs += performance.now() - started;
+      const queuedAfter = queuedBefore === undefined ? undefined : runQueueWaitMs();
+      if (queuedBefore !== undefined && queuedAfter !== undefined)
+        this.emulatorRunQueueMs += queuedAfter - queuedBefore;
     }
   }
 

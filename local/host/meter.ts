@@ -77,6 +77,11 @@ export class Meter {
   ) {}
 
   /** Switches between waiting on the virtual clock and really sleeping (e.g. after seeding). */
+  /** Whether calls really sleep (the sandbox, the bench's cross-check). */
+  get real(): boolean {
+    return this.mode === 'real';
+  }
+
   setMode(mode: MeterMode): void {
     this.mode = mode;
   }
