@@ -59,7 +59,12 @@ export function insightTerms(insight: SearchableInsight): string[] {
  * (a link, a status change), the index needs no write.
  */
 export function termsDigest(insight: SearchableInsight): string {
-  return fingerprint(insightTerms(insight));
+  return digestOfTerms(insightTerms(insight));
+}
+
+/** The same digest from terms already worked out (a write that also indexes them). */
+export function digestOfTerms(terms: readonly string[]): string {
+  return fingerprint(terms);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Insight } from '../domain/insight';
-import { insightTerms, termsDigest, type SearchableInsight } from '../domain/search-terms';
+import { digestOfTerms, insightTerms, type SearchableInsight } from '../domain/search-terms';
 import { writeSearchTerms } from '../storage/search-index';
 
 /**
@@ -23,15 +23,17 @@ export async function indexForSearch(
       tags: insight.tags,
       ...(name !== undefined ? { accountName: name } : {})
     };
-    return { insight, searchable, digest: termsDigest(searchable) };
+    // Worked out once: the digest says whether they changed, and they are what is written.
+    const terms = insightTerms(searchable);
+    return { insight, terms, digest: digestOfTerms(terms) };
   });
   const changed = indexed.filter(({ insight, digest }) => insight.searchDigest !== digest);
   const units = await writeSearchTerms(
-    changed.map(({ insight, searchable }) => ({
+    changed.map(({ insight, terms }) => ({
       insightId: insight.id,
       projectId: insight.projectId,
       createdAt: insight.createdAt,
-      terms: insightTerms(searchable)
+      terms
     }))
   );
   billed?.(units);
