@@ -77,7 +77,7 @@ describe('edit note', () => {
     render(<PanelApp />);
     const [first] = await screen.findAllByTestId('evidence-card');
     fireEvent.click(within(first as HTMLElement).getByTestId('edit-note-button'));
-    const input = screen.getByTestId('note-input');
+    const input = await screen.findByTestId('note-input');
     expect(input).toHaveValue('Top-3 account, renewal in Q3');
     fireEvent.change(input, { target: { value: 'Churn risk' } });
     fireEvent.click(screen.getByTestId('note-save'));
@@ -98,7 +98,7 @@ describe('edit note', () => {
     render(<PanelApp />);
     const [first] = await screen.findAllByTestId('evidence-card');
     fireEvent.click(within(first as HTMLElement).getByTestId('edit-note-button'));
-    fireEvent.click(screen.getByTestId('note-save'));
+    fireEvent.click(await screen.findByTestId('note-save'));
     expect(await screen.findByTestId('note-error')).toHaveTextContent('Note must be at most 1000 characters');
   });
 });
