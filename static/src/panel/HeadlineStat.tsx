@@ -1,4 +1,4 @@
-import { Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
 import { HiddenValue } from '../shared/HiddenValue';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import Spinner from '@atlaskit/spinner';
-import { Box, Stack } from '@atlaskit/primitives';
+import { Box, Stack } from '@atlaskit/primitives/compiled';
 import { EditorBar, type EditorMode } from './EditorBar';
 import { EvidenceList } from './EvidenceList';
 import { ImpactSummary } from './ImpactSummary';

@@ -5,6 +5,12 @@ import { invokeApi } from '../api';
 export interface PanelFirstLoad {
   evidence: Promise<ResultOf<'panel/getEvidence'>>;
   access: Promise<ResultOf<'panel/getAccess'>>;
+  /**
+   * Their answers once they are in. The round trip often ends before React has loaded;
+   * the panel's first render then shows the evidence at once instead of a spinner
+   * followed by a second render.
+   */
+  readonly settled: { evidence?: ResultOf<'panel/getEvidence'>; access?: ResultOf<'panel/getAccess'> };
 }
 
 /**
@@ -13,10 +19,20 @@ export interface PanelFirstLoad {
  * the panel calls it again for a retry.
  */
 export function startPanelLoad(): PanelFirstLoad {
-  const first = { evidence: invokeApi('panel/getEvidence', {}), access: invokeApi('panel/getAccess', {}) };
-  // Nobody listens until the app has loaded: a failure is reported then, not as an
-  // unhandled rejection now.
-  void first.evidence.catch(() => undefined);
-  void first.access.catch(() => undefined);
+  const first: PanelFirstLoad = {
+    evidence: invokeApi('panel/getEvidence', {}),
+    access: invokeApi('panel/getAccess', {}),
+    settled: {}
+  };
+  // Nobody else listens until the app has loaded: a failure is reported then, not as
+  // an unhandled rejection now.
+  void first.evidence.then(
+    (view) => (first.settled.evidence = view),
+    () => undefined
+  );
+  void first.access.then(
+    (access) => (first.settled.access = access),
+    () => undefined
+  );
   return first;
 }

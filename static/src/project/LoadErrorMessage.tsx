@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
-import { Text } from '@atlaskit/primitives';
+import { Text } from '@atlaskit/primitives/compiled';
 import type { ApiError } from '../api';
 import { describeLoadFailure } from '../shared/load-failure';
 

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Label } from '@atlaskit/form';
-import { Box, Stack } from '@atlaskit/primitives';
+import { Box, Stack } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 
 // react-select (with its popper and tags) is the largest single piece of the project

@@ -22,21 +22,26 @@ export interface PanelData {
  * `first` is the load the boot script already started; a retry asks again.
  */
 export function usePanelData(first?: PanelFirstLoad): PanelData {
-  const [load, setLoad] = useState<PanelLoad>({ status: 'loading' });
-  const [canEdit, setCanEdit] = useState(false);
+  const [load, setLoad] = useState<PanelLoad>(() =>
+    first?.settled.evidence ? { status: 'ready', view: first.settled.evidence } : { status: 'loading' }
+  );
+  const [canEdit, setCanEdit] = useState(() => first?.settled.access?.canEdit ?? false);
   const [attempt, setAttempt] = useState(0);
   // Answers to an older attempt (a retry raced a slow call) must not overwrite newer ones.
   const current = useRef(0);
 
   useEffect(() => {
     const id = ++current.current;
-    setLoad({ status: 'loading' });
     // Attempt 0 takes the boot script's answers (StrictMode may run this twice: both
-    // runs read the same promises, so no read is sent twice).
+    // runs read the same promises, so no read is sent twice); the state it started
+    // with is already right. A retry asks again.
+    if (attempt > 0) setLoad({ status: 'loading' });
     const { evidence, access } = attempt === 0 && first ? first : startPanelLoad();
     evidence.then(
       (view) => {
-        if (current.current === id) setLoad({ status: 'ready', view });
+        // Keeps the state it started with when that already shows this answer.
+        if (current.current === id)
+          setLoad((was) => (was.status === 'ready' && was.view === view ? was : { status: 'ready', view }));
       },
       (error: unknown) => {
         if (current.current === id) setLoad({ status: 'error', error: toApiError(error) });

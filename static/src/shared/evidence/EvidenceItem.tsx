@@ -3,7 +3,7 @@ import Spinner from '@atlaskit/spinner';
 import Button from '@atlaskit/button/default/button';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { EvidenceCard } from '../../../../src/domain/impact';
 import type { Severity } from '../../../../src/domain/vocabulary';
 import { formatDate, formatMoney, formatRelative } from '../format';
