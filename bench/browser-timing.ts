@@ -27,7 +27,7 @@ export interface BrowserTiming {
 }
 
 /**
- * Time from navigation to the first evidence in the DOM in headless Chromium, with every
+ * Time from navigation to the first frame painting evidence in headless Chromium, with every
  * platform call waiting the latency model, for the real panel and for the floor page
  * (one invoke and one storage read, no framework). Median of `runs` cold loads each.
  */
@@ -65,15 +65,18 @@ export async function browserTiming(runs = 5): Promise<BrowserTiming[]> {
       const samples: number[] = [];
       for (let i = 0; i < runs; i += 1) {
         const context = await browser.newContext();
-        // The page notes the moment the element enters its DOM. Asking the page for the
-        // time once Playwright has seen it would also count the wait for a main thread
-        // still busy after that (an app renders more than its first evidence), and the
-        // polling and round trips of the driver itself.
+        // The page notes the first frame that paints the element: the animation frame
+        // after it enters the DOM (a main thread still busy then delays that frame, and
+        // so the time). Asking the page for the time once Playwright has seen the element
+        // would also count the driver's polling and round trips, and any work queued
+        // after that frame (an app renders more than its first evidence).
         await context.addInitScript((wanted: string) => {
           const observer = new MutationObserver(() => {
             if (document.querySelector(wanted) === null) return;
-            document.documentElement.dataset['firstEvidenceMs'] = String(performance.now());
             observer.disconnect();
+            requestAnimationFrame(() => {
+              document.documentElement.dataset['firstEvidenceMs'] = String(performance.now());
+            });
           });
           observer.observe(document, { childList: true, subtree: true });
         }, selector);
