@@ -151,11 +151,17 @@ function findStartupModules(): Plugin {
  */
 const BRIDGE_USED: Readonly<Record<string, string>> = {
   invoke: 'invoke/index.js',
-  view: 'view/index.js',
   router: 'router/index.js',
   showFlag: 'flag/index.js',
   requestJira: 'fetch/index.js'
 };
+/**
+ * Of `view` the app calls only `view.theme.enable()`; the whole object would bring
+ * `getContext` and with it @forge/i18n and lodash (about 5 KB gzip per entry). So `view`
+ * holds just the members listed here, and any other one fails loudly when read (list it
+ * here first) instead of being quietly undefined.
+ */
+const VIEW_USED: Readonly<Record<string, string>> = { theme: 'view/theme.js' };
 const BRIDGE_ID = '\0customer-evidence:forge-bridge';
 
 function bridgeUsedOnly(): Plugin {
@@ -168,9 +174,18 @@ function bridgeUsedOnly(): Plugin {
     load(id) {
       if (id !== BRIDGE_ID) return undefined;
       const out = resolve(fileURLToPath(import.meta.resolve('@forge/bridge')), '..');
-      return Object.entries(BRIDGE_USED)
-        .map(([name, file]) => `export { ${name} } from ${JSON.stringify(resolve(out, file))};`)
-        .join('\n');
+      const from = (file: string): string => JSON.stringify(resolve(out, file));
+      const members = Object.keys(VIEW_USED);
+      return [
+        ...Object.entries(BRIDGE_USED).map(([name, file]) => `export { ${name} } from ${from(file)};`),
+        ...Object.entries(VIEW_USED).map(([name, file]) => `import { ${name} } from ${from(file)};`),
+        `export const view = new Proxy({ ${members.join(', ')} }, {`,
+        '  get(target, key) {',
+        "    if (typeof key !== 'string' || key in target) return target[key];",
+        '    throw new Error(`view.${key} is not in this build: add it to VIEW_USED in vite.config.mts`);',
+        '  }',
+        '});'
+      ].join('\n');
     }
   };
 }

@@ -1,13 +1,7 @@
-import { router, showFlag, view, type FullContext } from '@forge/bridge';
+import { router, showFlag, view } from '@forge/bridge';
 import { isSafeHttpUrl } from '../../../src/domain/safe-url';
 
 /** Wrappers over the host (Jira) side of the bridge, so components never touch it. */
-
-export type HostContext = FullContext;
-
-export function getHostContext(): Promise<HostContext> {
-  return view.getContext();
-}
 
 let theming: Promise<void> | undefined;
 
