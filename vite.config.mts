@@ -20,6 +20,12 @@ type Module = (typeof MODULES)[number];
 const staticDir = fileURLToPath(new URL('./static', import.meta.url));
 const outDir = resolve(staticDir, 'dist');
 
+/**
+ * Per module, what the app (`start.tsx`) needs at once and the boot script does not:
+ * filled when the module graph is known (startupModules plugin), read while chunking.
+ */
+const startupModules = new Map<string, ReadonlySet<string>>();
+
 function moduleEnvironment(name: Module): EnvironmentOptions {
   return {
     consumer: 'client',
@@ -39,7 +45,14 @@ function moduleEnvironment(name: Module): EnvironmentOptions {
         output: {
           entryFileNames: `${name}/assets/[name]-[hash].js`,
           chunkFileNames: `${name}/assets/[name]-[hash].js`,
-          assetFileNames: `${name}/assets/[name]-[hash][extname]`
+          assetFileNames: `${name}/assets/[name]-[hash][extname]`,
+          // Left to itself, Rolldown cuts what the app needs at once into many chunks
+          // along the lines of which lazy view shares what; they all load together
+          // anyway, and one chunk (and one stylesheet) compresses better than seven.
+          codeSplitting: {
+            groups: [{ name: 'app', test: (id: string) => startupModules.get(name)?.has(id) === true }],
+            includeDependenciesRecursively: false
+          }
         }
       }
     }
@@ -68,12 +81,150 @@ function selfContainedHtml(): Plugin {
   };
 }
 
+/**
+ * A module's entry is a small boot script that sends the first invoke and then imports
+ * the app (`start.tsx`) dynamically. Left alone, the browser would only learn of the
+ * app's chunks once the boot script ran; the HTML names them from the start so they
+ * download alongside it. As `prefetch`, not `modulepreload`: a module preload also
+ * compiles what it fetched, on the main thread the boot script needs to send the
+ * invoke (in the bench the first evidence tended to come later with it). Being referenced by the
+ * HTML, they also count in the bench's bundle sizes.
+ */
+function preloadStart(): Plugin {
+  return {
+    name: 'customer-evidence:preload-start',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((f) => f.type === 'chunk');
+      const entry = chunks.find((c) => c.isEntry);
+      const start = chunks.find((c) => c.moduleIds.some((id) => id.endsWith('/start.tsx')));
+      if (!entry || !start || start === entry) return;
+      const scripts = new Set([start.fileName]);
+      const styles = new Set<string>();
+      for (const name of scripts) {
+        const chunk = chunks.find((c) => c.fileName === name);
+        chunk?.imports.forEach((i) => scripts.add(i));
+        chunk?.viteMetadata?.importedCss.forEach((c) => styles.add(c));
+      }
+      for (const file of Object.values(bundle)) {
+        const match = /^([^/]+)\/index\.html$/.exec(file.fileName);
+        if (file.type !== 'asset' || !match || typeof file.source !== 'string') continue;
+        const local = (name: string): string => `./${name.slice(match[1]!.length + 1)}`;
+        const html = file.source;
+        const links = [
+          ...[...scripts]
+            .filter((n) => !html.includes(`${local(n).slice(1)}"`))
+            .map((n) => `<link rel="prefetch" crossorigin href="${local(n)}">`),
+          ...[...styles].map((n) => `<link rel="preload" as="style" crossorigin href="${local(n)}">`)
+        ];
+        file.source = html.replace('  </head>', `    ${links.join('\n    ')}\n  </head>`);
+      }
+    }
+  };
+}
+
+/** Records startupModules: the static closure of start.tsx minus the boot script's. */
+function findStartupModules(): Plugin {
+  return {
+    name: 'customer-evidence:startup-modules',
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      const closure = (from: string | undefined): Set<string> => {
+        const seen = new Set<string>(from === undefined ? [] : [from]);
+        for (const id of seen) this.getModuleInfo(id)?.importedIds.forEach((i) => seen.add(i));
+        return seen;
+      };
+      const boot = closure(ids.find((id) => this.getModuleInfo(id)?.isEntry));
+      const app = closure(ids.find((id) => id.endsWith('/start.tsx')));
+      startupModules.set(this.environment.name, new Set([...app].filter((id) => !boot.has(id))));
+    }
+  };
+}
+
+/**
+ * `@forge/bridge` is CommonJS whose index re-exports every bridge API (object store,
+ * realtime, Rovo, modals, permissions with its egress rules…), so a bundler cannot drop
+ * the parts an app never calls. static/src/api is the only importer (lint enforces it);
+ * its imports resolve here to a module that re-exports just what it uses, from the
+ * bridge's own files, unchanged. Pinned with the bridge's version: a new name used in
+ * static/src/api fails the build as a missing export until it is listed.
+ */
+const BRIDGE_USED: Readonly<Record<string, string>> = {
+  invoke: 'invoke/index.js',
+  router: 'router/index.js',
+  showFlag: 'flag/index.js',
+  requestJira: 'fetch/index.js'
+};
+/**
+ * Of `view` the app calls only `view.theme.enable()`; the whole object would bring
+ * `getContext` and with it @forge/i18n and lodash (about 5 KB gzip per entry). So `view`
+ * holds just the members listed here, and any other one fails loudly when read (list it
+ * here first) instead of being quietly undefined.
+ */
+const VIEW_USED: Readonly<Record<string, string>> = { theme: 'view/theme.js' };
+const BRIDGE_ID = '\0customer-evidence:forge-bridge';
+
+function bridgeUsedOnly(): Plugin {
+  return {
+    name: 'customer-evidence:bridge-used-only',
+    enforce: 'pre',
+    resolveId(source) {
+      return source === '@forge/bridge' ? BRIDGE_ID : undefined;
+    },
+    load(id) {
+      if (id !== BRIDGE_ID) return undefined;
+      const out = resolve(fileURLToPath(import.meta.resolve('@forge/bridge')), '..');
+      const from = (file: string): string => JSON.stringify(resolve(out, file));
+      const members = Object.keys(VIEW_USED);
+      return [
+        ...Object.entries(BRIDGE_USED).map(([name, file]) => `export { ${name} } from ${from(file)};`),
+        ...Object.entries(VIEW_USED).map(([name, file]) => `import { ${name} } from ${from(file)};`),
+        `export const view = new Proxy({ ${members.join(', ')} }, {`,
+        '  get(target, key) {',
+        "    if (typeof key !== 'string' || key in target) return target[key];",
+        '    throw new Error(`view.${key} is not in this build: add it to VIEW_USED in vite.config.mts`);',
+        '  }',
+        '});'
+      ].join('\n');
+    }
+  };
+}
+
+/** The stand-in for Atlassian's feature-gate client: see that file for why it is safe. */
+const featureGatesOff = resolve(staticDir, 'src', 'vendor', 'feature-gates-off.ts');
+
+/**
+ * Keeps the feature-gate client out for good: Atlaskit reaches it only as the package's
+ * default export (`…/feature-gates`, aliased below). Any other entry point, or Statsig
+ * itself, would bring the real client back and could ask for answers the stand-in does
+ * not give, so the build fails instead of quietly growing.
+ */
+function noFeatureGateClient(): Plugin {
+  return {
+    name: 'customer-evidence:no-feature-gate-client',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (/^(@atlaskit\/feature-gate-js-client|@statsig)(\/|$)/.test(source))
+        this.error(`${source} (imported by ${importer ?? 'an entry'}) is not aliased to ${featureGatesOff}`);
+    }
+  };
+}
+
 export default defineConfig({
   root: staticDir,
   base: './',
   // Vite 8 transforms TSX with oxc; the automatic runtime matches static/tsconfig.json.
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [selfContainedHtml()],
+  plugins: [
+    noFeatureGateClient(),
+    bridgeUsedOnly(),
+    findStartupModules(),
+    selfContainedHtml(),
+    preloadStart()
+  ],
+  resolve: {
+    alias: [{ find: /^@atlaskit\/feature-gate-js-client(\/feature-gates)?$/, replacement: featureGatesOff }]
+  },
   environments: Object.fromEntries(MODULES.map((m) => [m, moduleEnvironment(m)])),
   builder: {
     async buildApp(builder) {

@@ -7,6 +7,7 @@ import { rankingWorld } from './rank-scenarios';
 import { epicRollUp, importThroughput, scoringCpu } from './scenarios';
 import { librarySearch } from './search-scenarios';
 import { syncPerChange } from './sync-scenarios';
+import { bundleTarget, FIRST_EVIDENCE } from './targets';
 
 /**
  * The cross-check really waits the latency model divided by this (`--real-wait=N`).
@@ -98,8 +99,19 @@ async function main(): Promise<void> {
   const checks = await crossChecks(divisor);
   const cpu = [scoringCpu(quick ? 1000 : 10000)];
   const bundles = bundleSizes();
-  const judged = operations.filter((r) => r.met !== undefined);
-  const met = judged.filter((r) => r.met).length;
+  const bundleVerdicts = bundles.map((b) => ({
+    ...b,
+    target: bundleTarget(b.entry).text,
+    met: bundleTarget(b.entry).met(b)
+  }));
+  const browserVerdicts = browser.map((b) => ({
+    ...b,
+    target: FIRST_EVIDENCE.text,
+    met: FIRST_EVIDENCE.met(b)
+  }));
+  const verdicts = [...operations, ...bundleVerdicts, ...browserVerdicts].map((r) => r.met);
+  const judged = verdicts.filter((m) => m !== undefined);
+  const met = judged.filter((m) => m).length;
   const wallSeconds = Math.round((performance.now() - began) / 1000);
 
   if (json) {
@@ -116,8 +128,8 @@ async function main(): Promise<void> {
           targets: { met, judged: judged.length },
           crossChecks: checks,
           cpu,
-          bundles,
-          browser,
+          bundles: bundleVerdicts,
+          browser: browserVerdicts,
           imports: importRates,
           setup,
           skipped,
@@ -151,16 +163,25 @@ async function main(): Promise<void> {
   console.log('|---|---|---:|');
   for (const c of cpu) console.log(`| ${c.name} | ${c.scale} | ${c.cpuMs} |`);
   console.log('');
-  console.log('| Custom UI entry | gzip bytes |');
-  console.log('|---|---:|');
-  for (const b of bundles) console.log(`| ${b.entry} | ${b.gzipBytes} |`);
-  if (bundles.length === 0) console.log('| (run `npm run build:ui` first) | |');
+  const verdict = (m: boolean | undefined): string => (m === undefined ? '' : m ? 'yes' : '**no**');
+  console.log('| Custom UI entry | gzip bytes | KiB | target | met |');
+  console.log('|---|---:|---:|---|---|');
+  for (const b of bundleVerdicts)
+    console.log(
+      `| ${b.entry} | ${b.gzipBytes} | ${(b.gzipBytes / 1024).toFixed(1)} | ${b.target} | ${verdict(b.met)} |`
+    );
+  if (bundles.length === 0) console.log('| (run `npm run build:ui` first) | | | | |');
   console.log('');
-  console.log('| headless Chromium, latency model on | median ms to first evidence | × floor |');
-  console.log('|---|---:|---:|');
-  for (const b of browser) console.log(`| ${b.page} | ${b.medianMs} | ${b.ratioToFloor.toFixed(2)} |`);
-  if (browserError !== undefined) console.log(`| not measured: ${browserError} | | |`);
-  else if (browser.length === 0) console.log('| (install Debian chromium to measure) | | |');
+  console.log(
+    '| headless Chromium, latency model on | median ms to first evidence | × floor | target | met |'
+  );
+  console.log('|---|---:|---:|---|---|');
+  for (const b of browserVerdicts)
+    console.log(
+      `| ${b.page} | ${b.medianMs} | ${b.ratioToFloor.toFixed(2)} | ${b.met === undefined ? '—' : b.target} | ${verdict(b.met)} |`
+    );
+  if (browserError !== undefined) console.log(`| not measured: ${browserError} | | | | |`);
+  else if (browser.length === 0) console.log('| (install Debian chromium to measure) | | | | |');
   console.log('');
   console.log(
     `| cross-check, model ÷ ${divisor} really waited | scale | model ms | wall ms | local host ms | waiting for a CPU ms | (wall − host − waiting) / model | within 20 % |`

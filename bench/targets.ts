@@ -1,3 +1,5 @@
+import type { BrowserTiming } from './browser-timing';
+import type { BundleRow } from './bundles';
 import type { OperationRow, Target } from './measure';
 
 /**
@@ -78,3 +80,28 @@ export const CSV_IMPORT: Target = {
 
 /** Rows kept for comparison: measured and printed, with no target of their own. */
 export const NO_TARGET = (floor: Target['floor']): Target => ({ text: '—', floor, met: () => undefined });
+
+/** A target on a row that is not an operation: what it says, and whether the row meets it. */
+export interface RowTarget<R> {
+  text: string;
+  met: (row: R) => boolean | undefined;
+}
+
+/** Gzip KiB each Custom UI entry may make the browser download before it can render. */
+const BUNDLE_KIB: Readonly<Record<string, number>> = { panel: 120, project: 180, admin: 80 };
+
+export function bundleTarget(entry: string): RowTarget<BundleRow> {
+  const kib = BUNDLE_KIB[entry];
+  if (kib === undefined) return { text: '—', met: () => undefined };
+  return { text: `≤ ${kib} KiB gzip`, met: (r) => r.gzipBytes <= kib * 1024 };
+}
+
+/**
+ * Time to first evidence in headless Chromium, as a ratio to the floor page measured in
+ * the same run (so the machine's speed cancels out): the panel may take half as long
+ * again as one invoke with no framework at all. The floor row itself is not judged.
+ */
+export const FIRST_EVIDENCE: RowTarget<BrowserTiming> = {
+  text: '≤ 1.5 × floor',
+  met: (r) => (r.isFloor ? undefined : r.ratioToFloor <= 1.5)
+};

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import Heading from '@atlaskit/heading';
-import { Box, Stack, Text } from '@atlaskit/primitives';
+import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { AdminSettingsView } from '../../../src/contract/views';
 import { LoadingState } from './LoadingState';
 import { useAdminSettings } from './hooks/useAdminSettings';

@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/default/button';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import Textfield from '@atlaskit/textfield';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import { MAX_ALLOWED_GROUPS, MAX_GROUP_NAME } from './model/privacy-form';
 

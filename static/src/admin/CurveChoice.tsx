@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/default/button';
-import { Inline } from '@atlaskit/primitives';
+import { Inline } from '@atlaskit/primitives/compiled';
 import { CURVE_LABELS } from './model/curve-labels';
 import { REVENUE_CURVES, type RevenueCurve } from './model/scoring-form';
 

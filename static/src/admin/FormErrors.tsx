@@ -1,5 +1,5 @@
 import { ErrorMessage } from '@atlaskit/form';
-import { Box } from '@atlaskit/primitives';
+import { Box } from '@atlaskit/primitives/compiled';
 
 /** Problems that belong to no single field, announced when they appear. */
 export function FormErrors({

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import Button from '@atlaskit/button/default/button';
 import { Label } from '@atlaskit/form';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { AdminSettingsView } from '../../../src/contract/views';
 import type { PrivacySettings } from '../../../src/domain/privacy';

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/default/button';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import Textfield from '@atlaskit/textfield';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { ProjectRolesView } from '../../../src/contract/views';
 import { groupListProblem, parseGroupList } from './model/roles-form';
 

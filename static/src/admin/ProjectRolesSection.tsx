@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/default/button';
-import { Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
 import { LoadingState } from './LoadingState';
 import { ProjectRolesForm } from './ProjectRolesForm';
 import { SettingsSection } from './SettingsSection';

@@ -1,5 +1,5 @@
 import SectionMessage from '@atlaskit/section-message';
-import { Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
 import { usePublishFailures } from './hooks/usePublishFailures';
 
 /** Shown at most this many; the rest are counted. */

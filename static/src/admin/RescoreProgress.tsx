@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
-import { Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
 import { ProgressBar } from '../shared/ProgressBar';
 import type { RescoreProgressView } from '../../../src/contract/views';
 import { useRescoreProgress } from './hooks/useRescoreProgress';

@@ -1,6 +1,6 @@
 import Heading from '@atlaskit/heading';
 import Spinner from '@atlaskit/spinner';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { ScorePreviewRow } from '../../../src/contract/views';
 import { formatNumber } from '../shared/format';

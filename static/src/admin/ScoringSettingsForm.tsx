@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/default/button';
 import { ErrorMessage, HelperMessage } from '@atlaskit/form';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { AdminSettingsView } from '../../../src/contract/views';
 import type { ScoringSettings } from '../../../src/domain/scoring/settings';
 import { SEGMENTS, SEVERITIES } from '../../../src/domain/vocabulary';

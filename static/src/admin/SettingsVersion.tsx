@@ -1,4 +1,4 @@
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import { RECOMPUTE_NOTE } from './hooks/useScoringForm';
 

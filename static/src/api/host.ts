@@ -1,24 +1,24 @@
-import { router, showFlag, view, type FullContext } from '@forge/bridge';
+import { router, showFlag, view } from '@forge/bridge';
 import { isSafeHttpUrl } from '../../../src/domain/safe-url';
 
 /** Wrappers over the host (Jira) side of the bridge, so components never touch it. */
 
-export type HostContext = FullContext;
-
-export function getHostContext(): Promise<HostContext> {
-  return view.getContext();
-}
+let theming: Promise<void> | undefined;
 
 /**
- * Makes Atlaskit tokens follow Jira's light/dark theme. Called once at startup; a
- * host that refuses leaves the light defaults, which is no reason to fail the app.
+ * Makes Atlaskit tokens follow Jira's light/dark theme. A boot script starts it before
+ * the app has loaded and mount() asks again: the host is asked once per page. A host
+ * that refuses leaves the light defaults, which is no reason to fail the app.
  */
-export async function enableTheming(): Promise<void> {
-  try {
-    await view.theme.enable();
-  } catch {
-    // Tokens fall back to their light values; the app stays usable.
-  }
+export function enableTheming(): Promise<void> {
+  theming ??= (async () => {
+    try {
+      await view.theme.enable();
+    } catch {
+      // Tokens fall back to their light values; the app stays usable.
+    }
+  })();
+  return theming;
 }
 
 /**

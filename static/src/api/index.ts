@@ -19,13 +19,5 @@ export {
   type PagedData,
   type PagedKey
 } from './contract-query';
-export {
-  enableTheming,
-  getHostContext,
-  notify,
-  openExternal,
-  openIssue,
-  type FlagKind,
-  type HostContext
-} from './host';
+export { enableTheming, notify, openExternal, openIssue, type FlagKind } from './host';
 export { fetchDisplayNames, fetchIssueRefs, type IssueRef } from './jira';

@@ -86,7 +86,7 @@ describe('edit note', () => {
     render(<PanelApp />);
     const first = within((await findEvidenceCards())[0] as HTMLElement);
     await user.click(await first.findByRole('button', { name: 'Edit note' }));
-    const input = first.getByRole('textbox', { name: 'Why this is evidence' });
+    const input = await first.findByRole('textbox', { name: 'Why this is evidence' });
     expect(input).toHaveValue('Top-3 account, renewal in Q3');
     await user.clear(input);
     await user.type(input, 'Churn risk');
@@ -109,8 +109,8 @@ describe('edit note', () => {
     render(<PanelApp />);
     const first = within((await findEvidenceCards())[0] as HTMLElement);
     await user.click(await first.findByRole('button', { name: 'Edit note' }));
-    await user.click(first.getByRole('button', { name: 'Save note' }));
-    const input = first.getByRole('textbox', { name: 'Why this is evidence' });
+    await user.click(await first.findByRole('button', { name: 'Save note' }));
+    const input = await first.findByRole('textbox', { name: 'Why this is evidence' });
     await waitFor(() => expect(input).toHaveAccessibleDescription(/Note must be at most 1000 characters/));
   });
 });

@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/default/button';
-import { Inline } from '@atlaskit/primitives';
+import { Inline } from '@atlaskit/primitives/compiled';
 
 export type EditorMode = 'none' | 'add' | 'link';
 

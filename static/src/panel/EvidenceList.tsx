@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
-import { Box, Stack } from '@atlaskit/primitives';
+import { Box, Stack } from '@atlaskit/primitives/compiled';
 import type { PanelView } from '../../../src/contract/views';
 import { EvidenceItem } from '../shared/evidence/EvidenceItem';
 import { useCardDirectory } from '../shared/hooks/useCardDirectory';

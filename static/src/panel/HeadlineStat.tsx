@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
 import { HiddenValue } from '../shared/HiddenValue';
 
 interface Props {

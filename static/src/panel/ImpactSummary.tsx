@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { ImpactScore } from '../../../src/domain/scoring/score';
 import { formatMoney, formatMoneyExact, formatNumber, formatRelative, formatDate } from '../shared/format';
 import { HeadlineStat } from './HeadlineStat';

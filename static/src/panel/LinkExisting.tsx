@@ -1,5 +1,5 @@
 import Heading from '@atlaskit/heading';
-import { Stack } from '@atlaskit/primitives';
+import { Stack } from '@atlaskit/primitives/compiled';
 import { MAX_LINKS_PER_CALL } from '../../../src/contract/payloads';
 import type { InsightView } from '../../../src/contract/views';
 import { invokeApi } from '../api';

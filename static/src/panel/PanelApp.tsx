@@ -1,30 +1,44 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import Spinner from '@atlaskit/spinner';
-import { Box, Stack } from '@atlaskit/primitives';
+import { Box, Stack } from '@atlaskit/primitives/compiled';
 import { EditorBar, type EditorMode } from './EditorBar';
-import { ErrorState } from './ErrorState';
 import { EvidenceList } from './EvidenceList';
 import { ImpactSummary } from './ImpactSummary';
 import { LoadingState } from './LoadingState';
 import { NoEvidence } from './NoEvidence';
 import { usePanelActions } from './hooks/usePanelActions';
 import { usePanelData } from './hooks/usePanelData';
+import type { PanelFirstLoad } from './first-load';
 
 // The editing UI (forms, selects, the shared zod schemas) is loaded on first use: most
 // people only read the panel, and its first paint should not wait for code they never run.
-const CaptureForm = lazy(() => import('../shared/capture/CaptureForm').then((m) => ({ default: m.CaptureForm })));
+const CaptureForm = lazy(() =>
+  import('../shared/capture/CaptureForm').then((m) => ({ default: m.CaptureForm }))
+);
 const LinkExisting = lazy(() => import('./LinkExisting').then((m) => ({ default: m.LinkExisting })));
+// Failing to load is the rare path: its empty-state illustration waits until needed.
+const ErrorState = lazy(() => import('./ErrorState').then((m) => ({ default: m.ErrorState })));
+
+interface Props {
+  /** The opening reads the boot script started; absent, the panel starts them itself. */
+  first?: PanelFirstLoad;
+}
 
 /** The issue panel: the score, why, the evidence, and (for editors) ways to add more. */
-export function PanelApp(): JSX.Element {
-  const { load, canEdit, reload, applyView } = usePanelData();
+export function PanelApp({ first }: Props): JSX.Element {
+  const { load, canEdit, reload, applyView } = usePanelData(first);
   const actions = usePanelActions(applyView);
   const [mode, setMode] = useState<EditorMode>('none');
   const view = load.status === 'ready' ? load.view : null;
   const linkedIds = useMemo(() => new Set(view?.impact?.cards.map((c) => c.insightId) ?? []), [view]);
 
   if (load.status === 'loading') return <LoadingState />;
-  if (load.status === 'error') return <ErrorState error={load.error} onRetry={reload} />;
+  if (load.status === 'error')
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <ErrorState error={load.error} onRetry={reload} />
+      </Suspense>
+    );
 
   const impact = load.view.impact;
   const empty = impact === null || impact.totalCards === 0;
@@ -32,7 +46,9 @@ export function PanelApp(): JSX.Element {
   return (
     <Box padding="space.100" testId="panel">
       <Stack space="space.200">
-        {empty ? null : <ImpactSummary score={impact.score} identityHidden={load.view.identityHidden === true} />}
+        {empty ? null : (
+          <ImpactSummary score={impact.score} identityHidden={load.view.identityHidden === true} />
+        )}
         {canEdit && !(empty && mode === 'none') ? <EditorBar mode={mode} onMode={setMode} /> : null}
         <Suspense fallback={<Spinner size="medium" label="Loading the form" />}>
           {canEdit && mode === 'add' ? <CaptureForm onSubmit={actions.capture} onDone={close} /> : null}

@@ -1,4 +1,4 @@
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { InsightView, IssueHit } from '../../../src/contract/views';
 import { invokeApi } from '../api';

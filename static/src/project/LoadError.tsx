@@ -1,35 +1,15 @@
-import Button from '@atlaskit/button/default/button';
-import SectionMessage from '@atlaskit/section-message';
-import { Text } from '@atlaskit/primitives';
-import type { ApiError } from '../api';
-import { describeLoadFailure } from '../shared/load-failure';
+import { lazy, Suspense } from 'react';
+import type { LoadErrorProps } from './LoadErrorMessage';
 
-interface Props {
-  what: string;
-  error: ApiError;
-  onRetry: () => void;
-  testId: string;
-}
+// A list that fails to load is the rare path: the section message (with its dismiss
+// button, tooltip and popper) loads only then, not with every page.
+const LoadErrorMessage = lazy(() => import('./LoadErrorMessage').then((m) => ({ default: m.LoadErrorMessage })));
 
 /** A list that did not load: why, by error code, and a retry where one can help. */
-export function LoadError({ what, error, onRetry, testId }: Props): JSX.Element {
-  const { title, body, retry } = describeLoadFailure(error, {
-    subject: what,
-    verb: 'is',
-    forbidden: {
-      title: `You don’t have permission to see ${what}`,
-      body: 'Ask a Jira admin for access to this project.'
-    },
-    otherwise: 'Something went wrong on our side — try again.'
-  });
+export function LoadError(props: LoadErrorProps): JSX.Element {
   return (
-    <SectionMessage appearance={retry ? 'error' : 'warning'} title={title} testId={testId}>
-      <Text as="p">{body}</Text>
-      {retry ? (
-        <Button onClick={onRetry} testId={`${testId}-retry`}>
-          Try again
-        </Button>
-      ) : null}
-    </SectionMessage>
+    <Suspense fallback={null}>
+      <LoadErrorMessage {...props} />
+    </Suspense>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { InsightView } from '../../../src/contract/views';
 import { invokeApi } from '../api';

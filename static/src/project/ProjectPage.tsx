@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Spinner from '@atlaskit/spinner';
-import { Box, Stack, Text } from '@atlaskit/primitives';
+import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
 import { useProjectAccess } from './hooks/useProjectAccess';
 import { RankedBacklog } from './ranking/RankedBacklog';
 import { TabShown } from './tab-shown';

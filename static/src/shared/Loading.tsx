@@ -1,5 +1,5 @@
 import Spinner from '@atlaskit/spinner';
-import { Box, Inline, Text } from '@atlaskit/primitives';
+import { Box, Inline, Text } from '@atlaskit/primitives/compiled';
 
 /** A spinner and what is loading, announced as a status. */
 export function Loading({ what, testId }: { what: string; testId: string }): JSX.Element {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { RequiredAsterisk } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
-import { Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import { SEVERITIES, SOURCE_KINDS } from '../../../../src/domain/vocabulary';
 import { SEVERITY_LABELS, SOURCE_KIND_LABELS } from '../../shared/labels';

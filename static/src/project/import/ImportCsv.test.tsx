@@ -103,7 +103,7 @@ it('pre-fills the column mapping from the header names, and lets a column be cha
   expect(column('sourceKind')).toBe('');
   expect(screen.getByTestId('import-file-summary')).toHaveTextContent('4 rows');
 
-  chooseOption('Quote', '— Not in the file —');
+  await chooseOption('Quote', '— Not in the file —');
   expect(column('quote')).toBe('');
 });
 
@@ -128,7 +128,7 @@ it('previews the first rows, each checked with the shared schema, with its file 
   expect(screen.getByTestId('preview-summary')).toHaveTextContent('2 of 4 rows ready to import · 2 invalid');
 
   // A fixed source kind applies to every row when the file has no such column.
-  chooseOption('Source kind of every row', 'Survey');
+  await chooseOption('Source kind of every row', 'Survey');
   fireEvent.click(screen.getByTestId('import-start'));
   await screen.findByTestId('import-report');
   const sent = payloadsOf('project/importInsights') as ImportPayload[];

@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { ColumnMapping } from './ColumnMapping';
 import { POLL_MS, useCsvImport } from './hooks/useCsvImport';
 import { ImportPreview } from './ImportPreview';

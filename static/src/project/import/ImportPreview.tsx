@@ -1,6 +1,6 @@
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import { Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { CsvRow } from './model/csv-file';
 import type { ImportRowPayload, PreparedImport } from './model/import-rows';

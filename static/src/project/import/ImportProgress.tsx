@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { ProgressBar } from '../../shared/ProgressBar';
 import { rowsFinished, type ImportRun } from './hooks/useCsvImport';
 import { describeError } from '../../shared/error-copy';

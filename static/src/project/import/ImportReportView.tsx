@@ -1,6 +1,6 @@
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
-import { Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { ImportRun } from './hooks/useCsvImport';
 import { describeConflict } from '../../shared/outcome-messages';

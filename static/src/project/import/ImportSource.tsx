@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
 import TextArea from '@atlaskit/textarea';
 import { Label } from '@atlaskit/form';
-import { Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import { readFileText } from './model/read-file';
 

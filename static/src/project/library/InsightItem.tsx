@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { AccessView, InsightView } from '../../../../src/contract/views';
 import type { InsightStatus } from '../../../../src/domain/vocabulary';

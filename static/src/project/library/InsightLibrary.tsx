@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import EmptyState from '@atlaskit/empty-state';
 import Spinner from '@atlaskit/spinner';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { AccessView } from '../../../../src/contract/views';
 import { ExportCsvButton } from './ExportCsvButton';
 import { useInsightLibrary, type LibraryFilter, type LibraryStatus } from './hooks/useInsightLibrary';

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { RankedIssueView } from '../../../../src/contract/views';
 import { formatNumber } from '../../shared/format';

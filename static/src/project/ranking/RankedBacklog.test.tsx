@@ -64,12 +64,12 @@ it('lists issues by rank with their figures, asking for open work at every level
 it('sends every filter and the search in the payload, and starts over from the first page', async () => {
   render(<ProjectPage />);
   await screen.findAllByTestId('ranked-row');
-  chooseOption('Level', 'Epics and above');
+  await chooseOption('Level', 'Epics and above');
   await waitFor(() => expect(lastPayload('project/rankedIssues')).toMatchObject({ level: 'epic' }));
-  chooseOption('Status', 'All statuses');
-  chooseOption('Segment', 'Enterprise');
-  chooseOption('Source', 'NPS verbatim');
-  chooseOption('Journey stage', 'Renewal');
+  await chooseOption('Status', 'All statuses');
+  await chooseOption('Segment', 'Enterprise');
+  await chooseOption('Source', 'NPS verbatim');
+  await chooseOption('Journey stage', 'Renewal');
   fireEvent.change(screen.getByTestId('ranked-search'), { target: { value: '  export ' } });
   fireEvent.click(screen.getByTestId('ranked-search-submit'));
   await waitFor(() =>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import EmptyState from '@atlaskit/empty-state';
 import Spinner from '@atlaskit/spinner';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { useRankedIssues } from './hooks/useRankedIssues';
 import { ImpactChart } from './ImpactChart';
 import { LoadError } from '../LoadError';

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Textfield from '@atlaskit/textfield';
 import { Label } from '@atlaskit/form';
-import { Box, Inline, Stack } from '@atlaskit/primitives';
+import { Box, Inline, Stack } from '@atlaskit/primitives/compiled';
 import type { JourneyStage, Segment, SourceKind } from '../../../../src/domain/vocabulary';
 import { JOURNEY_STAGE_LABELS, SEGMENT_LABELS, SOURCE_KIND_LABELS } from '../../shared/labels';
 import { FieldRow } from '../../shared/forms/FieldRow';

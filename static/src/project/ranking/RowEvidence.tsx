@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import Spinner from '@atlaskit/spinner';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { notify, openIssue } from '../../api';
 import { EvidenceItem } from '../../shared/evidence/EvidenceItem';
 import { ScoreExplanation } from '../../shared/evidence/ScoreExplanation';

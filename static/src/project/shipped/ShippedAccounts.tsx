@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { ShippedIssueView } from '../../../../src/contract/views';
 import { formatMoney, formatMoneyExact } from '../../shared/format';

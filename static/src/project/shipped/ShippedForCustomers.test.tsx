@@ -94,7 +94,7 @@ it('says so when nothing was shipped, and asks again for a longer period', async
     'Nothing with customer evidence was done in the last 30 days'
   );
   expect(screen.getByTestId('shipped-export')).toBeDisabled();
-  chooseOption('Done in', 'Last 90 days');
+  await chooseOption('Done in', 'Last 90 days');
   expect(await screen.findByTestId('shipped-issue')).toBeInTheDocument();
   expect(lastPayload('project/shipped')).toEqual({ days: 90 });
 });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import EmptyState from '@atlaskit/empty-state';
 import Spinner from '@atlaskit/spinner';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { useShippedIssues } from './hooks/useShippedIssues';
 import { LoadError } from '../LoadError';
 import { OptionSelect, type Option } from '../OptionSelect';

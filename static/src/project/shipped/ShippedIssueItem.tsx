@@ -1,5 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { ShippedIssueView } from '../../../../src/contract/views';
 import { SourceLink } from '../../shared/evidence/SourceLink';

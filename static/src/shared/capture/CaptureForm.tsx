@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { QUOTE_MAX, SUMMARY_MAX } from '../../../../src/domain/insight';
 import {
   JOURNEY_STAGES,

@@ -1,4 +1,4 @@
-import { Box, Stack, Text } from '@atlaskit/primitives';
+import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { Contribution } from '../../../../src/domain/scoring/score';
 import { explainContribution } from '../../../../src/domain/scoring/explain';
 import { formatMoney, formatNumber } from '../format';

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import Spinner from '@atlaskit/spinner';
 import Button from '@atlaskit/button/default/button';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { EvidenceCard } from '../../../../src/domain/impact';
 import type { Severity } from '../../../../src/domain/vocabulary';
 import { formatDate, formatMoney, formatRelative } from '../format';
@@ -11,10 +12,13 @@ import type { IssueRef } from '../../api';
 import type { ActionResult } from '../action-result';
 import type { CardDirectory } from '../hooks/useCardDirectory';
 import { IssueKeyLink } from '../IssueKeyLink';
-import { NoteEditor } from './NoteEditor';
 import { QuoteText } from './QuoteText';
 import { SourceLink } from './SourceLink';
 import { UnlinkControl } from './UnlinkControl';
+
+// The note editor (a form and a text area) loads when someone first edits a note: reading
+// evidence, what nearly everyone does, should not download it.
+const NoteEditor = lazy(() => import('./NoteEditor').then((m) => ({ default: m.NoteEditor })));
 
 const SEVERITY_APPEARANCE: Readonly<Record<Severity, ThemeAppearance>> = {
   low: 'default',
@@ -67,7 +71,9 @@ export function EvidenceItem({ card, issueId, directory, actions }: Props): JSX.
         <Inline space="space.100" alignBlock="start">
           {/* A long summary must wrap, not squeeze the severity to "Crit…". */}
           <Box style={{ flexShrink: 0 }}>
-            <Lozenge appearance={SEVERITY_APPEARANCE[card.severity]}>{SEVERITY_LABELS[card.severity]}</Lozenge>
+            <Lozenge appearance={SEVERITY_APPEARANCE[card.severity]}>
+              {SEVERITY_LABELS[card.severity]}
+            </Lozenge>
           </Box>
           <Text weight="semibold" testId="card-summary">
             {card.summary}
@@ -85,12 +91,14 @@ export function EvidenceItem({ card, issueId, directory, actions }: Props): JSX.
           {card.fromIssueId !== issueId ? <FromChild issue={directory.issueOf(card.fromIssueId)} /> : null}
         </Inline>
         {editing && actions ? (
-          <NoteEditor
-            insightId={card.insightId}
-            note={card.note}
-            onSave={actions.editNote}
-            onClose={() => setEditing(false)}
-          />
+          <Suspense fallback={<Spinner size="small" label="Loading the note editor" />}>
+            <NoteEditor
+              insightId={card.insightId}
+              note={card.note}
+              onSave={actions.editNote}
+              onClose={() => setEditing(false)}
+            />
+          </Suspense>
         ) : (
           <Stack space="space.025">
             <Text size="small" color="color.text.subtlest" testId="card-linked">
@@ -123,7 +131,9 @@ export function EvidenceItem({ card, issueId, directory, actions }: Props): JSX.
 
 /** "Linked by Bob Builder 3 days ago"; just "Linked 3 days ago" while the name loads. */
 function linkedLine(name: string | undefined, linkedAt: string): string {
-  return name === undefined ? `Linked ${formatRelative(linkedAt)}` : `Linked by ${name} ${formatRelative(linkedAt)}`;
+  return name === undefined
+    ? `Linked ${formatRelative(linkedAt)}`
+    : `Linked by ${name} ${formatRelative(linkedAt)}`;
 }
 
 /** Where a rolled-up card was linked: the child issue's key, opening it in Jira. */

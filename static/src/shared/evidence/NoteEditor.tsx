@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import TextArea from '@atlaskit/textarea';
 import { ErrorMessage, Label } from '@atlaskit/form';
-import { Box, Inline, Stack } from '@atlaskit/primitives';
+import { Box, Inline, Stack } from '@atlaskit/primitives/compiled';
 import type { ActionResult } from '../action-result';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { Box, Stack, Text } from '@atlaskit/primitives';
+import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { ImpactScore } from '../../../../src/domain/scoring/score';
 import { formatNumber, formatRelative } from '../format';
 import { ContributionRow } from './ContributionRow';

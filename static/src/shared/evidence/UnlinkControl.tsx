@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
-import { Inline, Text } from '@atlaskit/primitives';
+import { Inline, Text } from '@atlaskit/primitives/compiled';
 import type { ActionResult } from '../action-result';
 
 interface Props {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ErrorMessage, HelperMessage, Label, RequiredAsterisk } from '@atlaskit/form';
-import { Box, Stack } from '@atlaskit/primitives';
+import { Box, Stack } from '@atlaskit/primitives/compiled';
 
 interface Props {
   /** The control's id; the label points at it and the message is `${id}-message`. */

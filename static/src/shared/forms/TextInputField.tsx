@@ -1,5 +1,5 @@
 import Textfield from '@atlaskit/textfield';
-import { Box } from '@atlaskit/primitives';
+import { Box } from '@atlaskit/primitives/compiled';
 import { controlOf, FormField, type FieldProps } from './FormField';
 
 interface Props extends FieldProps {

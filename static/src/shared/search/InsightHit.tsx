@@ -1,5 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { InsightView } from '../../../../src/contract/views';
 import { formatDate } from '../format';
 import { SEVERITY_LABELS, SOURCE_KIND_LABELS } from '../labels';

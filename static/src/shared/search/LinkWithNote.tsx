@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
-import { Inline } from '@atlaskit/primitives';
+import { Inline } from '@atlaskit/primitives/compiled';
 import type { ActionResult } from '../action-result';
 import { TextAreaField } from '../forms/TextAreaField';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
-import { Box, Inline, Text } from '@atlaskit/primitives';
+import { Box, Inline, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import { SearchBox } from './SearchBox';
 import { useLatestSearch } from './useLatestSearch';

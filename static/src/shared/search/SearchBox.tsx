@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Textfield from '@atlaskit/textfield';
 import { Label } from '@atlaskit/form';
-import { Box, Inline, Stack } from '@atlaskit/primitives';
+import { Box, Inline, Stack } from '@atlaskit/primitives/compiled';
 
 interface Props {
   label: string;

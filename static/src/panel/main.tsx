@@ -1,4 +1,0 @@
-import { mount } from '../shared/mount';
-import { PanelApp } from './PanelApp';
-
-mount(<PanelApp />);
