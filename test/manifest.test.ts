@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
-
 /**
  * The manifest is what Forge deploys: validate it offline with Atlassian's own
  * validator, and check that every handler it names is really exported by the built

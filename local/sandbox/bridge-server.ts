@@ -22,7 +22,9 @@ const BridgeRequest = z.object({
 const InvokePayload = z.object({ functionKey: z.string(), payload: z.unknown().optional() });
 const FetchPayload = z.object({
   restPath: z.string(),
-  fetchRequestInit: z.object({ method: z.string().optional(), body: z.string().nullable().optional() }).optional()
+  fetchRequestInit: z
+    .object({ method: z.string().optional(), body: z.string().nullable().optional() })
+    .optional()
 });
 
 const RESOLVERS: Record<'panel' | 'project' | 'admin', ResolverFunction> = {
@@ -38,7 +40,13 @@ function moduleSite(forge: LocalForge, site: Site): ModuleSite {
     const issue = forge.seed.issues.find((i) => i.id === site.issueId);
     if (!issue) throw new Error('Unknown issue for the panel');
     const project = forge.seed.projects.find((p) => p.id === issue.projectId);
-    return { module: 'issuePanel', issueId: issue.id, issueKey: issue.key, projectId: issue.projectId, projectKey: project?.key ?? '' };
+    return {
+      module: 'issuePanel',
+      issueId: issue.id,
+      issueKey: issue.key,
+      projectId: issue.projectId,
+      projectKey: project?.key ?? ''
+    };
   }
   if (site.module === 'project') {
     const project = forge.seed.projects.find((p) => p.id === site.projectId);
@@ -59,7 +67,13 @@ export async function handleBridgeCall(forge: LocalForge, body: unknown): Promis
   switch (request.name) {
     case 'invoke': {
       const call = InvokePayload.parse(request.payload);
-      return forge.invoke(RESOLVERS[request.site.module], request.site.accountId, site, call.functionKey, call.payload ?? {});
+      return forge.invoke(
+        RESOLVERS[request.site.module],
+        request.site.accountId,
+        site,
+        call.functionKey,
+        call.payload ?? {}
+      );
     }
     case 'getContext':
       return {
@@ -82,7 +96,9 @@ export async function handleBridgeCall(forge: LocalForge, body: unknown): Promis
         path: url.pathname,
         query: url.searchParams,
         body: rawBody ? (JSON.parse(rawBody) as unknown) : undefined,
-        principal: request.site.accountId ? { kind: 'user', accountId: request.site.accountId } : { kind: 'anonymous' }
+        principal: request.site.accountId
+          ? { kind: 'user', accountId: request.site.accountId }
+          : { kind: 'anonymous' }
       });
       return {
         status: answer.status,

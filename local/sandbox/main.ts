@@ -11,7 +11,9 @@ async function main(): Promise<void> {
     realisticLatency: process.env.SANDBOX_LATENCY === 'model'
   });
   console.log(`Customer Evidence sandbox running at ${sandbox.url}`);
-  console.log('Pick a user, a project and an issue; `npm run sandbox:reset` starts over with fresh demo data.');
+  console.log(
+    'Pick a user, a project and an issue; `npm run sandbox:reset` starts over with fresh demo data.'
+  );
   const stop = (): void => {
     void sandbox.close().then(() => process.exit(0));
   };

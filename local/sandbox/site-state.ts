@@ -25,10 +25,20 @@ export interface ShellState {
  * browse, read through the local Jira as that user (the same answers Jira would give).
  */
 export function shellState(forge: LocalForge, accountId: string, projectId: string | undefined): ShellState {
-  const users = forge.seed.users.filter((u) => u.active).map((u) => ({ accountId: u.accountId, displayName: u.displayName }));
+  const users = forge.seed.users
+    .filter((u) => u.active)
+    .map((u) => ({ accountId: u.accountId, displayName: u.displayName }));
   const principal = { kind: 'user' as const, accountId };
-  const projectsAnswer = forge.jira.handle({ method: 'GET', path: '/rest/api/3/project/search', query: new URLSearchParams({ maxResults: '50' }), body: undefined, principal });
-  const projectValues = (projectsAnswer.body as { values?: { id: string; key: string; name: string }[] } | undefined)?.values ?? [];
+  const projectsAnswer = forge.jira.handle({
+    method: 'GET',
+    path: '/rest/api/3/project/search',
+    query: new URLSearchParams({ maxResults: '50' }),
+    body: undefined,
+    principal
+  });
+  const projectValues =
+    (projectsAnswer.body as { values?: { id: string; key: string; name: string }[] } | undefined)?.values ??
+    [];
   const projects = projectValues.map((p) => ({ id: p.id, key: p.key, name: p.name }));
   const chosen = projects.find((p) => p.id === projectId) ?? projects[0];
   const issues: ShellIssue[] = [];
@@ -41,7 +51,13 @@ export function shellState(forge: LocalForge, accountId: string, projectId: stri
         maxResults: '100'
       });
       if (token) query.set('nextPageToken', token);
-      const answer = forge.jira.handle({ method: 'GET', path: '/rest/api/3/search/jql', query, body: undefined, principal });
+      const answer = forge.jira.handle({
+        method: 'GET',
+        path: '/rest/api/3/search/jql',
+        query,
+        body: undefined,
+        principal
+      });
       const page = answer.body as {
         issues?: {
           id: string;

@@ -9,7 +9,9 @@ const load = createRequire(__filename);
 const THEMES = ['spacing', 'typography', 'shape'] as const;
 
 function themeCss(name: string): string {
-  const module = load(`@atlaskit/tokens/dist/cjs/artifacts/themes/atlassian-${name}.js`) as { default?: unknown };
+  const module = load(`@atlaskit/tokens/dist/cjs/artifacts/themes/atlassian-${name}.js`) as {
+    default?: unknown;
+  };
   return typeof module.default === 'string' ? module.default : '';
 }
 

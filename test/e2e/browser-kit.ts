@@ -26,7 +26,9 @@ export interface E2E {
 }
 
 /** A sandbox on a free port with its own small data set, and a browser. */
-export async function startE2E(options: { insightsPerProject?: number; realisticLatency?: boolean } = {}): Promise<E2E> {
+export async function startE2E(
+  options: { insightsPerProject?: number; realisticLatency?: boolean } = {}
+): Promise<E2E> {
   const dir = mkdtempSync(path.join(tmpdir(), 'evidence-e2e-'));
   const sandbox = await startSandbox({
     port: 0,
@@ -42,9 +44,12 @@ export async function startE2E(options: { insightsPerProject?: number; realistic
     // Without this, the open server keeps jest waiting long after the suite has failed.
     await sandbox.close();
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`Could not launch Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`, {
-      cause: error
-    });
+    throw new Error(
+      `Could not launch Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+      {
+        cause: error
+      }
+    );
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   return {

@@ -41,7 +41,10 @@ export async function fetchDisplayNames(accountIds: readonly string[]): Promise<
     chunks(ids, USERS_PER_CALL).map(async (batch) => {
       const query = new URLSearchParams(batch.map((id) => ['accountId', id]));
       query.set('maxResults', String(batch.length));
-      const body = await json(await requestJira(`/rest/api/3/user/bulk?${query.toString()}`), 'the user lookup');
+      const body = await json(
+        await requestJira(`/rest/api/3/user/bulk?${query.toString()}`),
+        'the user lookup'
+      );
       const values = isRecord(body) && Array.isArray(body.values) ? (body.values as unknown[]) : [];
       for (const user of values) {
         if (isRecord(user) && typeof user.accountId === 'string' && typeof user.displayName === 'string')
@@ -70,7 +73,8 @@ export async function fetchIssueRefs(issueIds: readonly string[]): Promise<Map<s
       const issues = isRecord(body) && Array.isArray(body.issues) ? (body.issues as unknown[]) : [];
       for (const issue of issues) {
         if (!isRecord(issue) || typeof issue.id !== 'string' || typeof issue.key !== 'string') continue;
-        const summary = isRecord(issue.fields) && typeof issue.fields.summary === 'string' ? issue.fields.summary : '';
+        const summary =
+          isRecord(issue.fields) && typeof issue.fields.summary === 'string' ? issue.fields.summary : '';
         refs.set(issue.id, { key: issue.key, summary });
       }
     })

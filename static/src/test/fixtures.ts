@@ -96,7 +96,11 @@ export function rankedRow(overrides: Partial<RankedIssueView> = {}): RankedIssue
     arr: 720_000,
     insightCount: 5,
     lastEvidenceAt: '2025-06-01T00:00:00.000Z',
-    facets: { segments: { enterprise: 30, smb: 12.5 }, stages: { usage: 40, unknown: 2.5 }, sourceKinds: { ticket: 5 } },
+    facets: {
+      segments: { enterprise: 30, smb: 12.5 },
+      stages: { usage: 40, unknown: 2.5 },
+      sourceKinds: { ticket: 5 }
+    },
     ...overrides
   };
 }
@@ -110,7 +114,14 @@ export function insightView(overrides: Partial<InsightView> = {}): InsightView {
     sourceKind: 'ticket',
     sourceUrl: 'https://support.example.com/t/42',
     accountKey: 'acme',
-    account: { key: 'acme', name: 'Acme', segment: 'enterprise', arr: 240_000, updatedAt: '2025-05-01T00:00:00.000Z', version: 1 },
+    account: {
+      key: 'acme',
+      name: 'Acme',
+      segment: 'enterprise',
+      arr: 240_000,
+      updatedAt: '2025-05-01T00:00:00.000Z',
+      version: 1
+    },
     severity: 'high',
     sentiment: 'negative',
     journeyStage: 'usage',
@@ -139,8 +150,18 @@ export function shippedIssue(overrides: Partial<ShippedIssueView> = {}): Shipped
       { key: 'globex', name: 'Globex', arr: 1_200_000 }
     ],
     insights: [
-      { insightId: 'ins-1', summary: 'Export to CSV times out', sourceKind: 'ticket', sourceUrl: 'https://support.example.com/t/42' },
-      { insightId: 'ins-2', summary: 'We export by hand every Monday', sourceKind: 'interview', sourceUrl: null }
+      {
+        insightId: 'ins-1',
+        summary: 'Export to CSV times out',
+        sourceKind: 'ticket',
+        sourceUrl: 'https://support.example.com/t/42'
+      },
+      {
+        insightId: 'ins-2',
+        summary: 'We export by hand every Monday',
+        sourceKind: 'interview',
+        sourceUrl: null
+      }
     ],
     ...overrides
   };

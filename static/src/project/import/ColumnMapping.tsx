@@ -33,7 +33,10 @@ const SEVERITY_OPTIONS = optionsOf(SEVERITIES, SEVERITY_LABELS);
  */
 export function ColumnMapping({ headers, mapping, fixed, onColumn, onFixed }: Props): JSX.Element {
   const id = useId();
-  const columns = [{ value: '', label: '— Not in the file —' }, ...headers.map((h) => ({ value: h, label: h }))];
+  const columns = [
+    { value: '', label: '— Not in the file —' },
+    ...headers.map((h) => ({ value: h, label: h }))
+  ];
   return (
     <Stack space="space.100">
       <Heading size="xsmall" as="h4">
@@ -83,8 +86,8 @@ export function ColumnMapping({ headers, mapping, fixed, onColumn, onFixed }: Pr
         ))}
       </div>
       <Text size="small" color="color.text.subtle">
-        <RequiredAsterisk /> Summary and observed at are required. Dates must be ISO (2025-05-01, or with a time
-        and offset). Without an external id, a row’s content identifies it for duplicate detection.
+        <RequiredAsterisk /> Summary and observed at are required. Dates must be ISO (2025-05-01, or with a
+        time and offset). Without an external id, a row’s content identifies it for duplicate detection.
       </Text>
     </Stack>
   );

@@ -34,10 +34,14 @@ export function ImportPreview({ rows, prepared }: Props): JSX.Element {
       </Heading>
       <Text color="color.text.subtle" testId="preview-summary">
         {prepared.valid.length} of {rows.length} rows ready to import
-        {prepared.invalid.length > 0 ? ` · ${prepared.invalid.length} invalid` : ''}. First {shown.length} shown.
+        {prepared.invalid.length > 0 ? ` · ${prepared.invalid.length} invalid` : ''}. First {shown.length}{' '}
+        shown.
       </Text>
       <div style={{ overflowX: 'auto' }}>
-        <table data-testid="import-preview" style={{ borderCollapse: 'collapse', width: '100%', color: token('color.text') }}>
+        <table
+          data-testid="import-preview"
+          style={{ borderCollapse: 'collapse', width: '100%', color: token('color.text') }}
+        >
           <thead>
             <tr>
               <th style={{ ...HEAD, textAlign: 'end' }}>Line</th>
@@ -55,7 +59,12 @@ export function ImportPreview({ rows, prepared }: Props): JSX.Element {
               const row = byLine.get(line);
               const insight = (row?.insight ?? {}) as Record<string, unknown>;
               return (
-                <tr key={line} data-testid="preview-row" data-line={line} data-valid={problem ? 'false' : 'true'}>
+                <tr
+                  key={line}
+                  data-testid="preview-row"
+                  data-line={line}
+                  data-valid={problem ? 'false' : 'true'}
+                >
                   <td style={{ ...CELL, textAlign: 'end' }}>{line}</td>
                   <td style={CELL}>{problem ? '' : text(insight.summary)}</td>
                   <td style={CELL}>{problem ? '' : text(insight.sourceKind)}</td>

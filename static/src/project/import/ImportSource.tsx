@@ -56,7 +56,11 @@ export function ImportSource({ onLoad }: Props): JSX.Element {
           testId="import-paste"
         />
         <div>
-          <Button isDisabled={pasted.trim() === ''} onClick={() => onLoad('pasted text', pasted)} testId="import-paste-submit">
+          <Button
+            isDisabled={pasted.trim() === ''}
+            onClick={() => onLoad('pasted text', pasted)}
+            testId="import-paste-submit"
+          >
             Use pasted text
           </Button>
         </div>

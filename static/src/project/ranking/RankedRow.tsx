@@ -76,13 +76,19 @@ export function RankedRow({ row, rank, expanded, onToggle }: Props): JSX.Element
           </td>
         )}
         <td style={NUMERIC}>{row.insightCount}</td>
-        <td style={{ ...CELL, whiteSpace: 'nowrap' }} title={row.lastEvidenceAt ? formatDate(row.lastEvidenceAt) : undefined}>
+        <td
+          style={{ ...CELL, whiteSpace: 'nowrap' }}
+          title={row.lastEvidenceAt ? formatDate(row.lastEvidenceAt) : undefined}
+        >
           {row.lastEvidenceAt ? formatRelative(row.lastEvidenceAt) : '—'}
         </td>
       </tr>
       {expanded ? (
         <tr id={detailsId} data-testid="ranked-details">
-          <td colSpan={RANKED_COLUMNS} style={{ ...CELL, background: token('color.background.neutral.subtle') }}>
+          <td
+            colSpan={RANKED_COLUMNS}
+            style={{ ...CELL, background: token('color.background.neutral.subtle') }}
+          >
             <RowEvidence issueId={row.issueId} issueKey={row.key} />
           </td>
         </tr>

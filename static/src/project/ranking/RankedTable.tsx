@@ -8,7 +8,6 @@ interface Props {
   rows: readonly RankedIssueView[];
 }
 
-
 /** The ranked issues, highest impact first, each expandable to its top evidence. */
 export function RankedTable({ rows }: Props): JSX.Element {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -25,13 +24,23 @@ export function RankedTable({ rows }: Props): JSX.Element {
         data-testid="ranked-table"
         style={{ borderCollapse: 'collapse', width: '100%', color: token('color.text') }}
       >
-        <caption style={{ textAlign: 'start', font: token('font.body.small'), color: token('color.text.subtle') }}>
+        <caption
+          style={{ textAlign: 'start', font: token('font.body.small'), color: token('color.text.subtle') }}
+        >
           Issues ranked by customer impact score (highest first)
         </caption>
         <thead>
           <tr>
             <th style={HEAD}>
-              <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+              <span
+                style={{
+                  position: 'absolute',
+                  width: 1,
+                  height: 1,
+                  overflow: 'hidden',
+                  clip: 'rect(0 0 0 0)'
+                }}
+              >
                 Evidence
               </span>
             </th>

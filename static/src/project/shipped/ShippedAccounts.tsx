@@ -38,7 +38,9 @@ export function ShippedAccounts({ issue }: Props): JSX.Element {
           <tbody>
             {issue.accounts.map((account) => (
               <tr key={account.key} data-testid="shipped-account">
-                <td style={CELL}>{hidden ? <HiddenValue testId="shipped-account-hidden" /> : account.name}</td>
+                <td style={CELL}>
+                  {hidden ? <HiddenValue testId="shipped-account-hidden" /> : account.name}
+                </td>
                 {hidden ? (
                   <td style={NUMERIC}>
                     <HiddenValue testId="shipped-arr-hidden" />

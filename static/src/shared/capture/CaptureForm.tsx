@@ -45,11 +45,15 @@ export function CaptureForm({
   title = 'Add evidence',
   submitLabel = 'Add and link'
 }: Props): JSX.Element {
-  const { values: v, errors, formErrors, submitting, idOf, set, submit } = useCaptureForm(
-    onSubmit,
-    onDone,
-    withNote
-  );
+  const {
+    values: v,
+    errors,
+    formErrors,
+    submitting,
+    idOf,
+    set,
+    submit
+  } = useCaptureForm(onSubmit, onDone, withNote);
   const titleId = `${idOf('summary')}-title`;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId} data-testid="capture-form">

@@ -43,7 +43,11 @@ export function parseCsv(text: string): CsvFile {
       const cells: Record<string, string> = {};
       let inner = 0;
       for (const [name, value] of Object.entries(result.data)) {
-        const text = Array.isArray(value) ? value.map(String).join(',') : typeof value === 'string' ? value : '';
+        const text = Array.isArray(value)
+          ? value.map(String).join(',')
+          : typeof value === 'string'
+            ? value
+            : '';
         inner += text.split('\n').length - 1;
         if (name !== '__parsed_extra') cells[name] = text;
       }

@@ -2,7 +2,16 @@ import { EXPORT_COLUMNS } from '../../library/model/export-csv';
 import { autoMatch } from './import-mapping';
 
 it('matches header names whatever their case and punctuation', () => {
-  const mapping = autoMatch(['Title', 'Customer', 'ARR ($)', 'Created At', 'Ticket ID', 'Body', 'Priority', 'Labels']);
+  const mapping = autoMatch([
+    'Title',
+    'Customer',
+    'ARR ($)',
+    'Created At',
+    'Ticket ID',
+    'Body',
+    'Priority',
+    'Labels'
+  ]);
   expect(mapping).toMatchObject({
     summary: 'Title',
     accountName: 'Customer',

@@ -48,7 +48,16 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
   severity: ['severity', 'priority', 'impact', 'urgency'],
   sentiment: ['sentiment', 'tone', 'mood'],
   journeyStage: ['journeystage', 'stage', 'journey', 'lifecyclestage'],
-  observedAt: ['observedat', 'observed', 'observedon', 'date', 'createdat', 'created', 'timestamp', 'submittedat'],
+  observedAt: [
+    'observedat',
+    'observed',
+    'observedon',
+    'date',
+    'createdat',
+    'created',
+    'timestamp',
+    'submittedat'
+  ],
   tags: ['tags', 'tag', 'labels', 'label', 'topics'],
   key: ['key', 'externalid', 'externalkey', 'id', 'ticketid', 'ticketnumber', 'sourceid', 'importkey']
 };

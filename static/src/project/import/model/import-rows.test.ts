@@ -1,13 +1,33 @@
 import { MAX_IMPORT_ROWS } from '../../../../../src/contract/payloads';
 import type { CsvRow } from './csv-file';
 import { autoMatch, DEFAULT_FIXED } from './import-mapping';
-import { chunkRows, jsonBytes, prepareImport, rowProblem, toImportRow, type ImportRowPayload } from './import-rows';
+import {
+  chunkRows,
+  jsonBytes,
+  prepareImport,
+  rowProblem,
+  toImportRow,
+  type ImportRowPayload
+} from './import-rows';
 
 /** An independent UTF-8 length (jsdom has no TextEncoder). */
 const utf8 = (s: string): number => unescape(encodeURIComponent(s)).length;
 
 const NOW = new Date('2025-06-15T12:00:00Z');
-const headers = ['summary', 'quote', 'source', 'url', 'account', 'segment', 'ARR', 'severity', 'stage', 'date', 'tags', 'id'];
+const headers = [
+  'summary',
+  'quote',
+  'source',
+  'url',
+  'account',
+  'segment',
+  'ARR',
+  'severity',
+  'stage',
+  'date',
+  'tags',
+  'id'
+];
 const mapping = autoMatch(headers);
 const row = (line: number, cells: Record<string, string>): CsvRow => ({ line, cells });
 
@@ -59,10 +79,14 @@ it('uses the fixed source kind and severity when the file has no such column or 
 
 it('explains why a row would be refused, with the shared schema', () => {
   const check = (cells: Record<string, string>): string | undefined =>
-    rowProblem(toImportRow(row(5, { summary: 'S', date: '2025-05-01', ...cells }), mapping, DEFAULT_FIXED), NOW)
-      ?.message;
+    rowProblem(
+      toImportRow(row(5, { summary: 'S', date: '2025-05-01', ...cells }), mapping, DEFAULT_FIXED),
+      NOW
+    )?.message;
   expect(check({ summary: '' })).toBe('summary: Summary is required');
-  expect(check({ url: 'javascript:alert(1)' })).toBe('sourceUrl: Only http:// and https:// links are allowed');
+  expect(check({ url: 'javascript:alert(1)' })).toBe(
+    'sourceUrl: Only http:// and https:// links are allowed'
+  );
   expect(check({ date: '05/01/2025' })).toMatch(/^observedAt: Must be an ISO date/);
   expect(check({ date: '2030-01-01' })).toBe('observedAt: Must not be more than 1 day in the future');
   expect(check({ ARR: 'lots', account: 'Acme' })).toBe('account.arr: ARR must be a finite number');
@@ -76,7 +100,10 @@ it('strips the formula guard of spreadsheet-safe exports', () => {
 });
 
 it('splits rows into calls of at most MAX_IMPORT_ROWS rows, in file order', () => {
-  const rows: ImportRowPayload[] = Array.from({ length: 250 }, (_, i) => ({ line: i + 2, insight: { summary: `S${i}` } }));
+  const rows: ImportRowPayload[] = Array.from({ length: 250 }, (_, i) => ({
+    line: i + 2,
+    insight: { summary: `S${i}` }
+  }));
   const { chunks, oversized } = chunkRows(rows);
   expect(chunks.map((c) => c.length)).toEqual([MAX_IMPORT_ROWS, MAX_IMPORT_ROWS, 50]);
   expect(chunks.flat().map((r) => r.line)).toEqual(rows.map((r) => r.line));
@@ -85,12 +112,24 @@ it('splits rows into calls of at most MAX_IMPORT_ROWS rows, in file order', () =
 
 it('also closes a call before it passes the byte budget', () => {
   const quote = 'é'.repeat(3000); // 6 KB of UTF-8 per row
-  const rows: ImportRowPayload[] = Array.from({ length: 100 }, (_, i) => ({ line: i + 2, insight: { quote } }));
+  const rows: ImportRowPayload[] = Array.from({ length: 100 }, (_, i) => ({
+    line: i + 2,
+    insight: { quote }
+  }));
   const { chunks } = chunkRows(rows, 100, 100_000);
   expect(chunks.length).toBeGreaterThan(6);
   for (const chunk of chunks) expect(utf8(JSON.stringify({ rows: chunk }))).toBeLessThanOrEqual(100_000);
   const tooBig = chunkRows([{ line: 9, insight: { quote: 'x'.repeat(200) } }], 100, 100);
-  expect(tooBig).toEqual({ chunks: [], oversized: [{ line: 9, message: 'Row is too large to import', fieldIssues: [{ path: '', message: 'Row is too large to import' }] }] });
+  expect(tooBig).toEqual({
+    chunks: [],
+    oversized: [
+      {
+        line: 9,
+        message: 'Row is too large to import',
+        fieldIssues: [{ path: '', message: 'Row is too large to import' }]
+      }
+    ]
+  });
 });
 
 it('prepares a file: valid rows to send, invalid rows to report', () => {
@@ -102,7 +141,11 @@ it('prepares a file: valid rows to send, invalid rows to report', () => {
   );
   expect(prepared.valid.map((r) => r.line)).toEqual([2]);
   expect(prepared.invalid).toEqual([
-    { line: 3, message: 'summary: Summary is required', fieldIssues: [{ path: 'summary', message: 'Summary is required' }] }
+    {
+      line: 3,
+      message: 'summary: Summary is required',
+      fieldIssues: [{ path: 'summary', message: 'Summary is required' }]
+    }
   ]);
 });
 

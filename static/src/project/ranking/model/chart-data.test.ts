@@ -4,7 +4,10 @@ import { impactBy } from './chart-data';
 it('sums facet points of the shown rows by segment or stage, largest first', () => {
   const rows = [
     rankedRow(),
-    rankedRow({ issueId: '2', facets: { segments: { smb: 10, mid_market: 0 }, stages: { onboarding: 10 }, sourceKinds: {} } }),
+    rankedRow({
+      issueId: '2',
+      facets: { segments: { smb: 10, mid_market: 0 }, stages: { onboarding: 10 }, sourceKinds: {} }
+    }),
     rankedRow({ issueId: '3', facets: undefined })
   ];
   expect(impactBy(rows, 'segment')).toEqual([
