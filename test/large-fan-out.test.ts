@@ -9,6 +9,7 @@ import { linksOfInsight } from '../src/storage/link-store';
 import { insightToRecord, type LinkRecord } from '../src/storage/records';
 import { applyChange } from '../src/usecases/apply-change';
 import { emptyChange } from '../src/usecases/evidence-change';
+import { LINKS_PER_TRANSACTION } from '../src/usecases/link-insights';
 import { DEMO_USERS, findChain, panel, projectPage, sampleInsight, whenNotBusy } from './evidence-kit';
 
 /**
@@ -265,16 +266,17 @@ describe('linking many insights at once', () => {
           ).id
         );
       }
-      // The 15th id names no insight: the second group of ten fails after the first landed.
-      ids.splice(14, 0, 'no-such-insight');
+      // An id in the second group names no insight: that group fails after the first landed.
+      const group = LINKS_PER_TRANSACTION;
+      ids.splice(group + 4, 0, 'no-such-insight');
       const outcome = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId).ok('panel/link', {
         insightIds: ids,
         note: 'bulk'
       });
-      expect(outcome.linked).toEqual(ids.slice(0, 10));
-      expect(outcome.notLinked?.insightIds).toEqual(ids.slice(10));
+      expect(outcome.linked).toEqual(ids.slice(0, group));
+      expect(outcome.notLinked?.insightIds).toEqual(ids.slice(group));
       expect(outcome.notLinked?.code).toBe('NOT_FOUND');
-      expect(outcome.view.impact?.totalCards).toBe(10);
+      expect(outcome.view.impact?.totalCards).toBe(group);
     } finally {
       forge.stop();
     }
