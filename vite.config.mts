@@ -210,6 +210,121 @@ function noFeatureGateClient(): Plugin {
   };
 }
 
+/**
+ * Atlaskit's compiled primitives ship atomic CSS (one class per property) that relies on
+ * one ordering rule: a shorthand (`font`, `padding`…) comes before any longhand
+ * (`font-weight`, `padding-top`…), so that an element with both, such as Text with
+ * `weight="semibold"`, gets the longhand. Compiled's own tooling sorts its extracted sheet
+ * that way; concatenating the packages' `.compiled.css` files in import order does not,
+ * and a `font` rule from a later file then resets every earlier `font-weight` to 400.
+ * This moves each top-level atomic rule that sets a shorthand ahead of the rest,
+ * keeping the order within each group.
+ */
+const SHORTHANDS = new Set([
+  'all',
+  'animation',
+  'background',
+  'border',
+  'border-block',
+  'border-block-end',
+  'border-block-start',
+  'border-bottom',
+  'border-color',
+  'border-inline',
+  'border-inline-end',
+  'border-inline-start',
+  'border-left',
+  'border-radius',
+  'border-right',
+  'border-style',
+  'border-top',
+  'border-width',
+  'columns',
+  'flex',
+  'flex-flow',
+  'font',
+  'gap',
+  'grid',
+  'grid-area',
+  'grid-column',
+  'grid-row',
+  'grid-template',
+  'inset',
+  'inset-block',
+  'inset-inline',
+  'list-style',
+  'margin',
+  'margin-block',
+  'margin-inline',
+  'outline',
+  'overflow',
+  'padding',
+  'padding-block',
+  'padding-inline',
+  'place-content',
+  'place-items',
+  'place-self',
+  'text-decoration',
+  'transition'
+]);
+
+/** Splits a stylesheet into its top-level blocks (rules and at-rules), in order. */
+function topLevelBlocks(css: string): string[] {
+  const blocks: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < css.length; i += 1) {
+    const c = css[i];
+    if (c === '{') depth += 1;
+    else if (c === '}') {
+      depth -= 1;
+      if (depth === 0) {
+        blocks.push(css.slice(start, i + 1));
+        start = i + 1;
+      }
+    } else if (c === ';' && depth === 0) {
+      // A statement such as @charset or @import.
+      blocks.push(css.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < css.length && css.slice(start).trim() !== '') blocks.push(css.slice(start));
+  return blocks;
+}
+
+/** The one property an atomic class rule (`._abc{font:…}`, `._abc:hover{…}`) sets, if it is one. */
+function atomicProperty(block: string): string | undefined {
+  const match = /^\s*\.[_a-zA-Z0-9-]+[^{]*\{\s*([a-z-]+)\s*:[^;{}]*;?\s*\}$/.exec(block);
+  return match?.[1];
+}
+
+function shorthandsFirst(css: string): string {
+  const blocks = topLevelBlocks(css);
+  const leading: string[] = [];
+  const shorthands: string[] = [];
+  const rest: string[] = [];
+  for (const block of blocks) {
+    const trimmed = block.trim();
+    if (trimmed.startsWith('@charset') || trimmed.startsWith('@import')) leading.push(block);
+    else if (SHORTHANDS.has(atomicProperty(block) ?? '')) shorthands.push(block);
+    else rest.push(block);
+  }
+  return [...leading, ...shorthands, ...rest].join('');
+}
+
+/** Orders each emitted stylesheet as Compiled's atomic CSS needs (see shorthandsFirst). */
+function atomicCssOrder(): Plugin {
+  return {
+    name: 'customer-evidence:atomic-css-order',
+    generateBundle(_options, bundle) {
+      for (const asset of Object.values(bundle)) {
+        if (asset.type === 'asset' && asset.fileName.endsWith('.css') && typeof asset.source === 'string')
+          asset.source = shorthandsFirst(asset.source);
+      }
+    }
+  };
+}
+
 export default defineConfig({
   root: staticDir,
   base: './',
@@ -220,7 +335,8 @@ export default defineConfig({
     bridgeUsedOnly(),
     findStartupModules(),
     selfContainedHtml(),
-    preloadStart()
+    preloadStart(),
+    atomicCssOrder()
   ],
   resolve: {
     alias: [{ find: /^@atlaskit\/feature-gate-js-client(\/feature-gates)?$/, replacement: featureGatesOff }]

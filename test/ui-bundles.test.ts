@@ -22,6 +22,24 @@ const FORBIDDEN: readonly { what: string; pattern: RegExp }[] = [
   { what: 'the host’s __forge_fetch__', pattern: /__forge_fetch__/ }
 ];
 
+/** A stylesheet without its at-rule blocks (@media, @supports…). */
+function outsideAtRules(css: string): string {
+  let out = '';
+  let depth = 0;
+  let inAtRule = false;
+  for (let i = 0; i < css.length; i += 1) {
+    const c = css[i];
+    if (depth === 0 && c === '@') inAtRule = true;
+    if (!inAtRule) out += c;
+    if (c === '{') depth += 1;
+    else if (c === '}') {
+      depth -= 1;
+      if (depth === 0) inAtRule = false;
+    } else if (c === ';' && depth === 0) inAtRule = false;
+  }
+  return out;
+}
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -49,5 +67,22 @@ describe.each(MODULES)('the %s bundle', (module) => {
       );
     });
     expect(found).toEqual([]);
+  });
+
+  it('keeps each atomic font rule before the font weights it would otherwise reset', () => {
+    // Atlaskit's compiled primitives rely on shorthands coming first (see vite.config.mts,
+    // shorthandsFirst): a `font` rule after a `font-weight` one makes semibold text regular.
+    const late = bundleOf(module)
+      .filter((file) => file.endsWith('.css'))
+      .flatMap((file) => {
+        const css = outsideAtRules(readFileSync(file, 'utf8'));
+        // Top-level single-class atomic rules only: element rules (the CSS reset) and
+        // doubled classes rank below or above them by specificity whatever their order, and
+        // a media query's rules are meant to override when it matches.
+        const firstWeight = css.search(/(^|\})\._[a-zA-Z0-9]+\{font-weight:/);
+        const fonts = [...css.matchAll(/(^|\})\._[a-zA-Z0-9]+\{font:/g)].map((m) => m.index);
+        return firstWeight >= 0 && fonts.some((at) => at > firstWeight) ? [path.relative(distDir, file)] : [];
+      });
+    expect(late).toEqual([]);
   });
 });
