@@ -30,18 +30,48 @@ function call<K extends ContractKey>(key: K, payload: PayloadOf<K>): Promise<Res
   });
 }
 
+/** A call sent before its query existed (a boot script sends it before React loads). */
+export interface StartedCall<T> {
+  promise: Promise<T>;
+  /** Its answer, when it came before the first render: shown at once, without a spinner. */
+  settled?: T;
+}
+
 export type ContractQueryOptions<K extends ContractKey> = Omit<
   UseQueryOptions<ResultOf<K>, ApiError, ResultOf<K>, ContractQueryKey<K>>,
   'queryKey' | 'queryFn'
->;
+> & {
+  /**
+   * The query's first answer is this call's instead of a new one, so a read started early
+   * costs no second round trip; a retry or a refetch calls again.
+   */
+  started?: StartedCall<ResultOf<K>>;
+};
 
 /** One contract call's answer, cached under `[key, payload]`. */
 export function useContractQuery<K extends ContractKey>(
   key: K,
   payload: PayloadOf<K>,
-  options: ContractQueryOptions<K> = {}
+  { started, ...options }: ContractQueryOptions<K> = {}
 ): UseQueryResult<ResultOf<K>, ApiError> {
-  return useQuery({ ...options, queryKey: [key, payload] as const, queryFn: () => call(key, payload) });
+  const queryKey = [key, payload] as const;
+  return useQuery({
+    ...(started?.settled === undefined ? {} : { initialData: started.settled }),
+    ...options,
+    queryKey,
+    queryFn: ({ client }) => {
+      // Never answered, never failed, not a retry: this is the fetch the early call stands for.
+      const state = client.getQueryState(queryKey);
+      const untried =
+        state === undefined ||
+        (state.data === undefined && state.errorUpdateCount === 0 && state.fetchFailureCount === 0);
+      if (started && untried)
+        return started.promise.catch((error: unknown) => {
+          throw toApiError(error);
+        });
+      return call(key, payload);
+    }
+  });
 }
 
 /** The contract keys that answer a `Page` and take a `cursor` for the next one. */

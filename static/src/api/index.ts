@@ -17,7 +17,8 @@ export {
   type ItemOf,
   type Load,
   type PagedData,
-  type PagedKey
+  type PagedKey,
+  type StartedCall
 } from './contract-query';
 export { enableTheming, notify, openExternal, openIssue, type FlagKind } from './host';
 export { fetchDisplayNames, fetchIssueRefs, type IssueRef } from './jira';

@@ -1,4 +1,5 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { renderWithQueries as render } from '../test/render';
 import type { InsightView } from '../../../src/contract/views';
 import { card, view } from '../test/fixtures';
 import { fail, forgeBridgeMock, lastPayload, ok, onResolver, resetBridge } from '../test/forge-bridge';

@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
-import { Box, Stack } from '@atlaskit/primitives/compiled';
+import { Stack } from '@atlaskit/primitives/compiled';
 import type { PanelView } from '../../../src/contract/views';
+import { AsyncList } from '../shared/AsyncList';
 import { EvidenceItem } from '../shared/evidence/EvidenceItem';
 import { useCardDirectory } from '../shared/hooks/useCardDirectory';
 import { useCardPages } from './hooks/useCardPages';
@@ -13,7 +13,11 @@ interface Props {
   actions: PanelActions | null;
 }
 
-/** The evidence cards, most score-moving first (the server's order), with paging. */
+/**
+ * The evidence cards, most score-moving first (the server's order), with paging. The
+ * panel shows its own loading, failure and empty states for the whole view; this list
+ * is only rendered once the view has cards.
+ */
 export function EvidenceList({ view, actions }: Props): JSX.Element {
   const { cards, hasMore, loadingMore, loadMore } = useCardPages(view);
   const directory = useCardDirectory(cards, view.issueId);
@@ -24,31 +28,25 @@ export function EvidenceList({ view, actions }: Props): JSX.Element {
       <Heading size="xsmall" as="h3" id={headingId}>
         Evidence ({total})
       </Heading>
-      <Box
-        as="ul"
-        aria-labelledby={headingId}
+      <AsyncList
+        load={{ status: 'ready', items: cards }}
+        name={{ labelledBy: headingId }}
+        itemKey={(card) => card.insightId}
+        renderItem={(card) => (
+          <EvidenceItem card={card} issueId={view.issueId} directory={directory} actions={actions} />
+        )}
+        loading={null}
+        failure={() => null}
+        empty={null}
+        more={{
+          hasMore,
+          loadingMore,
+          loadMore: () => void loadMore(),
+          label: `Show more (${total - cards.length} more)`,
+          testId: 'show-more'
+        }}
         testId="evidence-list"
-        style={{ margin: 0, paddingInlineStart: 0 }}
-      >
-        <Stack space="space.100">
-          {cards.map((card) => (
-            <EvidenceItem
-              key={card.insightId}
-              card={card}
-              issueId={view.issueId}
-              directory={directory}
-              actions={actions}
-            />
-          ))}
-        </Stack>
-      </Box>
-      {hasMore ? (
-        <Box>
-          <Button onClick={() => void loadMore()} isLoading={loadingMore} testId="show-more">
-            Show more ({total - cards.length} more)
-          </Button>
-        </Box>
-      ) : null}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { renderWithQueries as render } from '../test/render';
 import { EMPTY_VIEW, card, contribution, score, view } from '../test/fixtures';
 import {
   fail,

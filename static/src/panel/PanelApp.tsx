@@ -26,10 +26,10 @@ interface Props {
 
 /** The issue panel: the score, why, the evidence, and (for editors) ways to add more. */
 export function PanelApp({ first }: Props): JSX.Element {
-  const { load, canEdit, reload, applyView } = usePanelData(first);
-  const actions = usePanelActions(applyView);
+  const { load, canEdit, reload } = usePanelData(first);
+  const actions = usePanelActions();
   const [mode, setMode] = useState<EditorMode>('none');
-  const view = load.status === 'ready' ? load.view : null;
+  const view = load.status === 'ready' ? load.data : null;
   const linkedIds = useMemo(() => new Set(view?.impact?.cards.map((c) => c.insightId) ?? []), [view]);
 
   if (load.status === 'loading') return <LoadingState />;
@@ -40,14 +40,14 @@ export function PanelApp({ first }: Props): JSX.Element {
       </Suspense>
     );
 
-  const impact = load.view.impact;
+  const impact = load.data.impact;
   const empty = impact === null || impact.totalCards === 0;
   const close = (): void => setMode('none');
   return (
     <Box padding="space.100" testId="panel">
       <Stack space="space.200">
         {empty ? null : (
-          <ImpactSummary score={impact.score} identityHidden={load.view.identityHidden === true} />
+          <ImpactSummary score={impact.score} identityHidden={load.data.identityHidden === true} />
         )}
         {canEdit && !(empty && mode === 'none') ? <EditorBar mode={mode} onMode={setMode} /> : null}
         <Suspense fallback={<Spinner size="medium" label="Loading the form" />}>
@@ -61,7 +61,7 @@ export function PanelApp({ first }: Props): JSX.Element {
             <NoEvidence canEdit={canEdit} onAdd={() => setMode('add')} onLink={() => setMode('link')} />
           ) : null
         ) : (
-          <EvidenceList view={load.view} actions={canEdit ? actions : null} />
+          <EvidenceList view={load.data} actions={canEdit ? actions : null} />
         )}
       </Stack>
     </Box>

@@ -1,4 +1,5 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { renderWithQueries as render } from '../test/render';
 import type { UserEvent } from '@testing-library/user-event';
 import { card, insightView, view } from '../test/fixtures';
 import { forgeBridgeMock, ok, onResolver, resetBridge } from '../test/forge-bridge';

@@ -1,15 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { EvidenceCard } from '../../../../src/domain/impact';
 import type { PanelView } from '../../../../src/contract/views';
-import { invokeApi, notify, toApiError } from '../../api';
-
-interface Pages {
-  /** The view these pages continue; a new view (after any change) starts over. */
-  view: PanelView | null;
-  more: EvidenceCard[];
-  cursor: string | undefined;
-  exhausted: boolean;
-}
+import { notify, useContractInfiniteQuery } from '../../api';
 
 export interface CardPages {
   cards: EvidenceCard[];
@@ -18,41 +10,37 @@ export interface CardPages {
   loadMore: () => Promise<void>;
 }
 
-const NO_PAGES: Pages = { view: null, more: [], cursor: undefined, exhausted: false };
-
 /**
- * The cards shown for a view: its first page, plus any pages fetched with "Show more"
- * through `panel/listCards`. The first call sends no cursor (the server continues after
- * the first page); later calls send the cursor it returned.
+ * The cards shown for a view: its first page, plus the pages after it that "Show more"
+ * fetched through `panel/listCards` (an infinite query: its first call sends no cursor,
+ * and the server continues after the view's first page; each later call sends the cursor
+ * the last page returned). Nothing is fetched until someone asks for more; from then on a
+ * change to the evidence invalidates the later pages and they are fetched again.
  */
 export function useCardPages(view: PanelView): CardPages {
-  const [pages, setPages] = useState<Pages>(NO_PAGES);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const own = pages.view === view ? pages : { ...NO_PAGES, view };
+  const later = useContractInfiniteQuery(
+    'panel/listCards',
+    {},
+    { enabled: (query) => query.state.data !== undefined, staleTime: Infinity }
+  );
+  const { data, fetchNextPage, isFetchingNextPage } = later;
 
   const first = view.impact?.cards ?? [];
+  // A change can move a card between the view's page and a later one: show it once.
   const seen = new Set(first.map((c) => c.insightId));
-  const cards = [...first, ...own.more.filter((c) => !seen.has(c.insightId))];
+  const more = data?.pages.flatMap((page) => page.items) ?? [];
+  const cards = [...first, ...more.filter((c) => !seen.has(c.insightId))];
   const total = view.impact?.totalCards ?? 0;
-  const hasMore = !own.exhausted && total > cards.length;
+  // No cursor on the last page means the end, whatever the (possibly stale) total said.
+  const exhausted = data !== undefined && data.pages.at(-1)?.cursor === undefined;
+  const hasMore = !exhausted && total > cards.length;
 
   const loadMore = useCallback(async () => {
-    setLoadingMore(true);
-    try {
-      const page = await invokeApi('panel/listCards', own.cursor === undefined ? {} : { cursor: own.cursor });
-      setPages({
-        view,
-        more: [...own.more, ...page.items],
-        cursor: page.cursor,
-        // No cursor means the last page, whatever the (possibly stale) total said.
-        exhausted: page.cursor === undefined
-      });
-    } catch (error) {
-      notify('error', 'Could not load more evidence', toApiError(error).message);
-    } finally {
-      setLoadingMore(false);
-    }
-  }, [own, view]);
+    if (isFetchingNextPage) return;
+    // Before any page is in, this fetches the first page after the view's.
+    const result = await fetchNextPage();
+    if (result.isError) notify('error', 'Could not load more evidence', result.error.message);
+  }, [fetchNextPage, isFetchingNextPage]);
 
-  return { cards, hasMore, loadingMore, loadMore };
+  return { cards, hasMore, loadingMore: isFetchingNextPage, loadMore };
 }

@@ -1,12 +1,20 @@
 import { useCallback, useMemo } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ContractKey } from '../../../../src/contract/surfaces';
 import type { LinkOutcome, PanelView } from '../../../../src/contract/views';
-import { ApiError, invokeApi, notify, toApiError } from '../../api';
+import { ApiError, notify, setContractQueryData, toApiError, useContractMutation } from '../../api';
 import type { ActionResult } from '../../shared/action-result';
 import type { CapturePayload } from '../../shared/capture/capture-form';
 import { describeError } from '../../shared/error-copy';
 import { accountConflictFlag, partialLinkFlag, type FlagText } from '../../shared/outcome-messages';
 
 export type { ActionResult };
+
+/**
+ * What any change to the issue's evidence makes stale besides the view each mutation
+ * answers with: the cards past the first page ("Show more").
+ */
+const LATER_CARDS: readonly ContractKey[] = ['panel/listCards'];
 
 export interface PanelActions {
   capture: (payload: CapturePayload) => ActionResult;
@@ -24,7 +32,15 @@ export interface PanelActions {
  * The panel's mutations. Each one shows a flag for its outcome and, on success, shows
  * the view the resolver returned (no reload: the server already recomputed the score).
  */
-export function usePanelActions(applyView: (view: PanelView) => void): PanelActions {
+export function usePanelActions(): PanelActions {
+  const client = useQueryClient();
+  const { mutateAsync: captureAndLink } = useContractMutation('panel/captureAndLink', {
+    invalidates: LATER_CARDS
+  });
+  const { mutateAsync: link } = useContractMutation('panel/link', { invalidates: LATER_CARDS });
+  const { mutateAsync: unlink } = useContractMutation('panel/unlink', { invalidates: LATER_CARDS });
+  const { mutateAsync: editNote } = useContractMutation('panel/editNote', { invalidates: LATER_CARDS });
+
   const run = useCallback(
     async <T>(
       call: () => Promise<T>,
@@ -35,7 +51,7 @@ export function usePanelActions(applyView: (view: PanelView) => void): PanelActi
     ) => {
       try {
         const value = await call();
-        applyView(toView(value));
+        setContractQueryData(client, 'panel/getEvidence', {}, toView(value));
         // What the call did not do as asked (kept account fields, insights not linked).
         const warn = warning(value);
         if (warn) notify('warning', warn.title, warn.description);
@@ -47,14 +63,14 @@ export function usePanelActions(applyView: (view: PanelView) => void): PanelActi
         return apiError;
       }
     },
-    [applyView]
+    [client]
   );
 
   return useMemo(
     () => ({
       capture: (payload) =>
         run(
-          () => invokeApi('panel/captureAndLink', payload),
+          () => captureAndLink(payload),
           (o: LinkOutcome) => o.view,
           () => 'Evidence added',
           'Could not add the evidence',
@@ -63,7 +79,7 @@ export function usePanelActions(applyView: (view: PanelView) => void): PanelActi
         ),
       link: (insightIds, note, nameOf) =>
         run(
-          () => invokeApi('panel/link', { insightIds, note }),
+          () => link({ insightIds, note }),
           (o: LinkOutcome) => o.view,
           (o) => linkedMessage(insightIds.length, o.alreadyLinked.length),
           'Could not link the evidence',
@@ -80,20 +96,20 @@ export function usePanelActions(applyView: (view: PanelView) => void): PanelActi
         ),
       unlink: (insightId) =>
         run(
-          () => invokeApi('panel/unlink', { insightId }),
+          () => unlink({ insightId }),
           (v: PanelView) => v,
           () => 'Evidence unlinked',
           'Could not unlink the evidence'
         ),
       editNote: (insightId, note) =>
         run(
-          () => invokeApi('panel/editNote', { insightId, note }),
+          () => editNote({ insightId, note }),
           (v: PanelView) => v,
           () => 'Note saved',
           'Could not save the note'
         )
     }),
-    [run]
+    [captureAndLink, editNote, link, run, unlink]
   );
 }
 

@@ -9,6 +9,8 @@ import { useInsightLibrary, type LibraryFilter, type LibraryStatus } from './hoo
 import { useLibraryActions } from './hooks/useLibraryActions';
 import { InsightItem } from './InsightItem';
 import { LoadError } from '../LoadError';
+import { AsyncList } from '../../shared/AsyncList';
+import { Loading } from '../../shared/Loading';
 import { SearchBox } from '../../shared/search/SearchBox';
 
 // The shared capture form (and its selects) loads when someone opens it.
@@ -45,6 +47,8 @@ export function InsightLibrary({ access }: Props): JSX.Element {
   const [capturing, setCapturing] = useState(false);
   const { load, loadingMore, loadMore, reload, update } = useInsightLibrary(filter);
   const actions = useLibraryActions(filter, update);
+  const hasMore = load.status === 'ready' && load.cursor !== undefined;
+  const searchedSoFar = hasMore && load.items.length === 0;
 
   return (
     <Stack space="space.200">
@@ -96,53 +100,40 @@ export function InsightLibrary({ access }: Props): JSX.Element {
           </Suspense>
         </Box>
       ) : null}
-      {load.status === 'loading' ? (
-        <Box padding="space.200" role="status" testId="library-loading">
-          <Inline space="space.100" alignBlock="center">
-            <Spinner size="medium" label="Loading insights" />
-            <Text color="color.text.subtle">Loading insights…</Text>
-          </Inline>
-        </Box>
-      ) : load.status === 'error' ? (
-        <LoadError what="The insights" error={load.error} onRetry={reload} testId="library-error" />
-      ) : load.items.length === 0 && load.cursor !== undefined ? (
-        // A search reads a bounded part of the library per call: say so, and offer the rest.
-        <Stack space="space.100" testId="library-search-partial">
-          <Text color="color.text.subtle">
-            No match for “{filter.query}” in the insights searched so far.
-          </Text>
-          <Box>
-            <Button onClick={() => void loadMore()} isLoading={loadingMore} testId="library-search-further">
-              Search further
-            </Button>
-          </Box>
-        </Stack>
-      ) : load.items.length === 0 ? (
-        <EmptyState
-          testId="library-empty"
-          header={filter.query === '' ? 'Nothing here' : `No insights match “${filter.query}”`}
-          headingLevel={3}
-          headingSize="xsmall"
-          description={filter.query === '' ? EMPTY[filter.status] : NO_MATCH}
-        />
-      ) : (
-        <Stack space="space.100">
-          <Box as="ul" testId="library-list" style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }}>
-            <Stack space="space.100">
-              {load.items.map((insight) => (
-                <InsightItem key={insight.id} insight={insight} actions={actions} access={access} />
-              ))}
-            </Stack>
-          </Box>
-          {load.cursor !== undefined ? (
-            <Box>
-              <Button onClick={() => void loadMore()} isLoading={loadingMore} testId="library-load-more">
-                {filter.query === '' ? 'Load more' : 'Search further'}
-              </Button>
-            </Box>
-          ) : null}
-        </Stack>
-      )}
+      <AsyncList
+        load={load}
+        name={{ label: 'Insights' }}
+        itemKey={(insight) => insight.id}
+        renderItem={(insight) => <InsightItem insight={insight} actions={actions} access={access} />}
+        loading={<Loading what="insights" testId="library-loading" />}
+        failure={(error) => (
+          <LoadError what="The insights" error={error} onRetry={reload} testId="library-error" />
+        )}
+        empty={
+          searchedSoFar ? (
+            // A search reads a bounded part of the library per call: say so, and offer the rest.
+            <Text color="color.text.subtle" testId="library-search-partial">
+              No match for “{filter.query}” in the insights searched so far.
+            </Text>
+          ) : (
+            <EmptyState
+              testId="library-empty"
+              header={filter.query === '' ? 'Nothing here' : `No insights match “${filter.query}”`}
+              headingLevel={3}
+              headingSize="xsmall"
+              description={filter.query === '' ? EMPTY[filter.status] : NO_MATCH}
+            />
+          )
+        }
+        more={{
+          hasMore,
+          loadingMore,
+          loadMore: () => void loadMore(),
+          label: filter.query === '' ? 'Load more' : 'Search further',
+          testId: searchedSoFar ? 'library-search-further' : 'library-load-more'
+        }}
+        testId="library-list"
+      />
     </Stack>
   );
 }

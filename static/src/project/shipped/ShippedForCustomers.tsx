@@ -2,6 +2,7 @@ import { useState } from 'react';
 import EmptyState from '@atlaskit/empty-state';
 import Spinner from '@atlaskit/spinner';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
+import { AsyncList } from '../../shared/AsyncList';
 import { useShippedIssues } from './hooks/useShippedIssues';
 import { LoadError } from '../LoadError';
 import { OptionSelect, type Option } from '../OptionSelect';
@@ -39,32 +40,33 @@ export function ShippedForCustomers(): JSX.Element {
         </Box>
         <ShippedExportButton issues={load.status === 'ready' ? load.items : []} days={days} />
       </Inline>
-      {load.status === 'loading' ? (
-        <Box padding="space.200" role="status" testId="shipped-loading">
-          <Inline space="space.100" alignBlock="center">
-            <Spinner size="medium" label="Loading shipped work" />
-            <Text color="color.text.subtle">Finding recently done work and the customers it answered…</Text>
-          </Inline>
-        </Box>
-      ) : load.status === 'error' ? (
-        <LoadError what="Shipped work" error={load.error} onRetry={reload} testId="shipped-error" />
-      ) : load.items.length === 0 ? (
-        <EmptyState
-          testId="shipped-empty"
-          header={`Nothing with customer evidence was done in the last ${days} days`}
-          headingLevel={3}
-          headingSize="xsmall"
-          description="Issues appear here once they are done in Jira and have insights linked to them. Try a longer period."
-        />
-      ) : (
-        <Box as="ul" testId="shipped-list" style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }}>
-          <Stack space="space.100">
-            {load.items.map((issue) => (
-              <ShippedIssueItem key={issue.issueId} issue={issue} />
-            ))}
-          </Stack>
-        </Box>
-      )}
+      <AsyncList
+        load={load}
+        name={{ label: 'Done issues with customer evidence' }}
+        itemKey={(issue) => issue.issueId}
+        renderItem={(issue) => <ShippedIssueItem issue={issue} />}
+        loading={
+          <Box padding="space.200" role="status" testId="shipped-loading">
+            <Inline space="space.100" alignBlock="center">
+              <Spinner size="medium" label="Loading shipped work" />
+              <Text color="color.text.subtle">Finding recently done work and the customers it answered…</Text>
+            </Inline>
+          </Box>
+        }
+        failure={(error) => (
+          <LoadError what="Shipped work" error={error} onRetry={reload} testId="shipped-error" />
+        )}
+        empty={
+          <EmptyState
+            testId="shipped-empty"
+            header={`Nothing with customer evidence was done in the last ${days} days`}
+            headingLevel={3}
+            headingSize="xsmall"
+            description="Issues appear here once they are done in Jira and have insights linked to them. Try a longer period."
+          />
+        }
+        testId="shipped-list"
+      />
     </Stack>
   );
 }

@@ -1,0 +1,72 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { card, view } from '../test/fixtures';
+import { fail, forgeBridgeMock, ok, onResolver, payloadsOf, resetBridge } from '../test/forge-bridge';
+import { evidenceCards, findEvidenceCards } from '../test/panel-screen';
+import { renderWithQueries as render } from '../test/render';
+import { setupUser } from '../test/user';
+import { PanelApp } from './PanelApp';
+
+jest.mock(
+  '@forge/bridge',
+  () => jest.requireActual<typeof import('../test/forge-bridge')>('../test/forge-bridge').forgeBridgeMock
+);
+
+/** "Show more" on the panel: the cards past the view's first page. */
+
+beforeEach(() => {
+  resetBridge();
+  onResolver('panel/getAccess', () => ok({ canEdit: true, canContribute: true, canCurate: false }));
+  onResolver('panel/getEvidence', () => ok(view([card()], { totalCards: 2 })));
+});
+
+function summaries(): string[] {
+  return evidenceCards().map((item) => within(item).getByTestId('card-summary').textContent ?? '');
+}
+
+it('asks for nothing past the first page until someone wants more', async () => {
+  render(<PanelApp />);
+  await findEvidenceCards();
+  expect(await screen.findByRole('button', { name: 'Show more (1 more)' })).toBeInTheDocument();
+  expect(payloadsOf('panel/listCards')).toEqual([]);
+});
+
+it('flags a failed "Show more", keeps the cards shown, and loads them on the next try', async () => {
+  let calls = 0;
+  onResolver('panel/listCards', () =>
+    ++calls === 1
+      ? fail('UPSTREAM_FAILED', 'KVS timed out')
+      : ok({ items: [card({ insightId: 'ins-2', summary: 'Second' })] })
+  );
+  const user = setupUser();
+  render(<PanelApp />);
+  await user.click(await screen.findByRole('button', { name: 'Show more (1 more)' }));
+  await waitFor(() =>
+    expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'error', title: 'Could not load more evidence' })
+    )
+  );
+  expect(evidenceCards()).toHaveLength(1);
+  await user.click(screen.getByRole('button', { name: 'Show more (1 more)' }));
+  expect(await screen.findByText('Second')).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: /^Show more/ })).not.toBeInTheDocument();
+});
+
+it('fetches the loaded later pages again after a change to the evidence', async () => {
+  let pageTwo = 'Second';
+  onResolver('panel/listCards', () => ok({ items: [card({ insightId: 'ins-2', summary: pageTwo })] }));
+  onResolver('panel/editNote', () => {
+    pageTwo = 'Second, renamed elsewhere';
+    return ok(view([card()], { totalCards: 2 }));
+  });
+  const user = setupUser();
+  render(<PanelApp />);
+  await user.click(await screen.findByRole('button', { name: 'Show more (1 more)' }));
+  expect(await screen.findByText('Second')).toBeInTheDocument();
+  const first = within(evidenceCards()[0] as HTMLElement);
+  await user.click(await first.findByRole('button', { name: 'Edit note' }));
+  await user.type(await first.findByRole('textbox', { name: 'Why this is evidence' }), ', and churn');
+  await user.click(first.getByRole('button', { name: 'Save note' }));
+  expect(await screen.findByText('Second, renamed elsewhere')).toBeInTheDocument();
+  expect(summaries()).toHaveLength(2);
+  expect(payloadsOf('panel/listCards')).toEqual([{}, {}]);
+});
