@@ -18,9 +18,10 @@ import {
 } from './product-events';
 import { projectRoutes } from './project-routes';
 import { propertyRoutes } from './property-routes';
-import { Representations } from './representations';
+import { DONE_RESOLUTION, Representations } from './representations';
 import { Router } from './router';
 import { searchRoutes } from './search-routes';
+import { transitionRoutes } from './transition-routes';
 import type { JiraSeed, SeedIssue, SeedSecurityLevel } from './seed';
 import type { SiteContext } from './site-context';
 import { userRoutes } from './user-routes';
@@ -75,11 +76,13 @@ export class LocalJira implements JiraService {
       recordUpdate: (issue, items, actor) => {
         this.touch(issue);
         this.emitUpdate(issue, items, actor);
-      }
+      },
+      transition: (issue, statusId, actor) => this.setStatus(issue.id, statusId, actor)
     };
     this.router = new Router().add([
       ...userRoutes(context),
       ...issueRoutes(context),
+      ...transitionRoutes(context),
       ...permissionRoutes(context),
       ...searchRoutes(context),
       ...projectRoutes(context),
@@ -196,14 +199,17 @@ export class LocalJira implements JiraService {
   }
 
   /**
-   * Transitions an issue; emits an update with a `status` item when the status changed.
-   * Entering the done category resolves it (`resolutiondate`), leaving it unresolves it.
+   * Transitions an issue; emits an update when the status changed. Entering the done
+   * category resolves it (`resolutiondate`, resolution "Done"), leaving it unresolves it,
+   * and the changelog then carries a `resolution` item before the `status` one, as
+   * Jira's does for a resolving transition.
    */
   setStatus(issueId: string, statusId: string, actor?: string): void {
     const issue = this.require(issueId);
     const next = this.state.statuses.get(statusId);
     if (!next) throw new Error(`Local Jira: no status ${statusId}`);
     const from = this.state.statuses.get(issue.statusId);
+    const wasResolved = issue.resolutiondate !== undefined;
     issue.statusId = statusId;
     this.touch(issue);
     if (from?.category !== next.category) {
@@ -213,21 +219,30 @@ export class LocalJira implements JiraService {
       else delete issue.resolutiondate;
     }
     if (from?.id === next.id) return;
-    this.emitUpdate(
-      issue,
-      [
-        {
-          field: 'status',
-          fieldtype: 'jira',
-          fieldId: 'status',
-          from: from?.id ?? null,
-          fromString: from?.name ?? null,
-          to: next.id,
-          toString: next.name
-        }
-      ],
-      actor
-    );
+    const items: ChangelogItem[] = [];
+    const resolved = issue.resolutiondate !== undefined;
+    if (wasResolved !== resolved) {
+      const name = DONE_RESOLUTION.name;
+      items.push({
+        field: 'resolution',
+        fieldtype: 'jira',
+        fieldId: 'resolution',
+        from: wasResolved ? DONE_RESOLUTION.id : null,
+        fromString: wasResolved ? name : null,
+        to: resolved ? DONE_RESOLUTION.id : null,
+        toString: resolved ? name : null
+      });
+    }
+    items.push({
+      field: 'status',
+      fieldtype: 'jira',
+      fieldId: 'status',
+      from: from?.id ?? null,
+      fromString: from?.name ?? null,
+      to: next.id,
+      toString: next.name
+    });
+    this.emitUpdate(issue, items, actor);
   }
 
   /**
