@@ -140,6 +140,20 @@ export class LocalJira implements JiraService {
     this.state.bulkFetchFailures.set(issueId, times);
   }
 
+  /**
+   * What the app has stored in Jira (its fields' values and issue properties), in the
+   * seed's shape: a site rebuilt from the seed plus this has what Jira would have kept.
+   */
+  appData(): Pick<JiraSeed, 'appFieldValues' | 'issueProperties'> {
+    const appFieldValues: Record<string, Record<string, unknown>> = {};
+    for (const [fieldId, values] of this.state.appFieldValues)
+      appFieldValues[fieldId] = structuredClone(Object.fromEntries(values));
+    const issueProperties: Record<string, Record<string, unknown>> = {};
+    for (const [issueId, values] of this.state.properties)
+      issueProperties[issueId] = structuredClone(Object.fromEntries(values));
+    return { appFieldValues, issueProperties };
+  }
+
   /** An app field's value on an issue; the field named by id, Forge key or module key. */
   getAppFieldValue(fieldIdOrKey: string, issueId: string): unknown {
     const field =
