@@ -127,7 +127,10 @@ describe('local Jira transitions', () => {
       transition: { id: '41' },
       fields: { resolution: { name: 'Fixed' } }
     });
-    expect(withField).toMatchObject({ status: 400, body: { errors: { resolution: expect.any(String) } } });
+    expect(withField).toMatchObject({
+      status: 400,
+      body: { errors: { resolution: expect.any(String) as unknown } }
+    });
     expect(events).toEqual([]);
     expect(jira.getIssue(open.id)?.statusId).toBe('10000');
   });
