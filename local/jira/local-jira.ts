@@ -214,9 +214,10 @@ export class LocalJira implements JiraService {
 
   /**
    * Transitions an issue; emits an update when the status changed. Entering the done
-   * category resolves it (`resolutiondate`, resolution "Done"), leaving it unresolves it,
-   * and the changelog then carries a `resolution` item before the `status` one, as
-   * Jira's does for a resolving transition.
+   * category resolves it (`resolutiondate`, resolution "Done"), leaving it unresolves it.
+   * The event is shaped as Forge's _Jira events_ reference documents _Issue updated_
+   * (`issue`, `atlassianId`, `associatedUsers`, `changelog.items`); for a resolving or
+   * reopening transition Jira's changelog lists the `resolution` item before `status`.
    */
   setStatus(issueId: string, statusId: string, actor?: string): void {
     const issue = this.require(issueId);

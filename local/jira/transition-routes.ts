@@ -10,8 +10,9 @@ import type { SiteContext } from './site-context';
  * them: every status can be reached from any other through a global transition named
  * after it (ids 11, 21, 31… in status order, as Jira numbers them). The list leaves out
  * the transition to the status the issue is in. Without _Transition issues_ the list is
- * empty and a transition is refused with 400, as the Get/Transition issue pages say;
- * an issue the caller may not browse answers 404 like a missing one.
+ * empty and a transition is refused with 400, as REST v3's _Get transitions_ and
+ * _Transition issue_ pages say; an issue the caller may not browse answers 404 like a
+ * missing one. A performed transition answers 204 and sends Jira's issue-updated event.
  */
 const TRANSITION_ISSUES = PERMISSION_CATALOG.get('TRANSITION_ISSUES')!;
 

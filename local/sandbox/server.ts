@@ -11,7 +11,7 @@ import { handleBridgeCall } from './bridge-server';
 import { seedDemoData } from './demo-data';
 import { FLOOR_PAGE } from './floor-page';
 import { injectBridge, withSessionToken } from './frame-html';
-import { readAppData, writeAppData } from './jira-keeps';
+import { readAppData, writeAppData } from './jira-app-data';
 import { refuseApiRequest, refuseForeignHost } from './request-guard';
 import { transitionAsUser } from './shell-transition';
 import { shellState } from './site-state';
