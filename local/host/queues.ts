@@ -180,7 +180,7 @@ export class LocalQueues {
     return { status: 201, body: {} };
   }
 
-  /** Drops every waiting event (the sandbox does, after seeding, before a full republish). */
+  /** Drops every waiting event. */
   clear(): void {
     for (const event of this.pending) if (!event.duplicate) this.settle(event, 'failed');
     this.pending = [];

@@ -14,7 +14,20 @@ export interface DemoSeedOptions {
   issuesPerProject?: number;
   /** PRNG seed (default 42). */
   seed?: number;
+  /**
+   * The site's clock when it is seeded (the sandbox passes the time of its start). With
+   * it, a few stories per product project were finished in the 14 days before it, so
+   * recently shipped work exists; without it the site is the same on every run.
+   */
+  now?: Date;
 }
+
+/** Stories finished shortly before `now`, per product project, and how many days ago. */
+const SHIPPED_DAYS_AGO = [
+  [1, 6],
+  [2, 9],
+  [4, 12]
+];
 
 /** Fixed account ids, in Atlassian's `<prefix>:<uuid>` form, so tests can name users. */
 export const DEMO_USERS = {
@@ -651,6 +664,8 @@ export function createDemoSeed(options: DemoSeedOptions = {}): JiraSeed {
     }
   }
 
+  if (options.now) shipRecently(issues, projects, options.now);
+
   return {
     baseUrl: 'https://local-jira.atlassian.net',
     users: USERS.map((user) => ({ ...user })),
@@ -681,4 +696,39 @@ export function createDemoSeed(options: DemoSeedOptions = {}): JiraSeed {
       { alias: 'customerInsights', propertyKey: 'customer-impact', path: 'insights', type: 'number' }
     ]
   };
+}
+
+/**
+ * Marks the first open stories of each product project (in the order they were made)
+ * done some days before `now`, with their sub-tasks done an hour earlier: resolved, moved
+ * to Done and last updated then, as if the team had just shipped them.
+ */
+function shipRecently(issues: SeedIssue[], projects: SeedProject[], now: Date): void {
+  const product = projects.filter((project) => project.addonsRoleBrowse !== false);
+  for (const [index, project] of product.entries()) {
+    const open = issues.filter(
+      (issue) =>
+        issue.projectId === project.id &&
+        issue.issueTypeId === '10001' &&
+        issue.statusId !== '10002' &&
+        !issue.securityLevel
+    );
+    for (const [n, daysAgo] of (SHIPPED_DAYS_AGO[index % SHIPPED_DAYS_AGO.length] ?? []).entries()) {
+      const story = open[n];
+      if (!story) continue;
+      const doneAt = now.getTime() - daysAgo * DAY;
+      for (const subtask of issues.filter((i) => i.parentId === story.id && i.statusId !== '10002'))
+        finish(subtask, doneAt - 3_600_000);
+      finish(story, doneAt);
+    }
+  }
+}
+
+function finish(issue: SeedIssue, at: number): void {
+  // Work done "now" started before it: creation stays on the seed's own timeline.
+  const when = new Date(Math.max(at, Date.parse(issue.created))).toISOString();
+  issue.statusId = '10002';
+  issue.updated = when;
+  issue.resolutiondate = when;
+  issue.statuscategorychangedate = when;
 }

@@ -84,6 +84,9 @@ export class JiraState {
       this.properties.set(issueId, new Map(Object.entries(values)));
     }
     this.appFields = (seed.appFields ?? []).map((field) => ({ ...field }));
+    for (const [fieldId, values] of Object.entries(seed.appFieldValues ?? {})) {
+      this.appFieldValues.set(fieldId, new Map(Object.entries(values)));
+    }
     this.propertyAliases = [...(seed.propertyAliases ?? [])];
     this.globalAdmins = seed.globalAdmins;
     this.app = {

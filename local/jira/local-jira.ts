@@ -18,9 +18,10 @@ import {
 } from './product-events';
 import { projectRoutes } from './project-routes';
 import { propertyRoutes } from './property-routes';
-import { Representations } from './representations';
+import { DONE_RESOLUTION, Representations } from './representations';
 import { Router } from './router';
 import { searchRoutes } from './search-routes';
+import { transitionRoutes } from './transition-routes';
 import type { JiraSeed, SeedIssue, SeedSecurityLevel } from './seed';
 import type { SiteContext } from './site-context';
 import { userRoutes } from './user-routes';
@@ -75,11 +76,13 @@ export class LocalJira implements JiraService {
       recordUpdate: (issue, items, actor) => {
         this.touch(issue);
         this.emitUpdate(issue, items, actor);
-      }
+      },
+      transition: (issue, statusId, actor) => this.setStatus(issue.id, statusId, actor)
     };
     this.router = new Router().add([
       ...userRoutes(context),
       ...issueRoutes(context),
+      ...transitionRoutes(context),
       ...permissionRoutes(context),
       ...searchRoutes(context),
       ...projectRoutes(context),
@@ -135,6 +138,20 @@ export class LocalJira implements JiraService {
   failBulkFetch(issueId: string, times = 1): void {
     this.require(issueId);
     this.state.bulkFetchFailures.set(issueId, times);
+  }
+
+  /**
+   * What the app has stored in Jira (its fields' values and issue properties), in the
+   * seed's shape: a site rebuilt from the seed plus this has what Jira would have kept.
+   */
+  appData(): Pick<JiraSeed, 'appFieldValues' | 'issueProperties'> {
+    const appFieldValues: Record<string, Record<string, unknown>> = {};
+    for (const [fieldId, values] of this.state.appFieldValues)
+      appFieldValues[fieldId] = structuredClone(Object.fromEntries(values));
+    const issueProperties: Record<string, Record<string, unknown>> = {};
+    for (const [issueId, values] of this.state.properties)
+      issueProperties[issueId] = structuredClone(Object.fromEntries(values));
+    return { appFieldValues, issueProperties };
   }
 
   /** An app field's value on an issue; the field named by id, Forge key or module key. */
@@ -196,14 +213,18 @@ export class LocalJira implements JiraService {
   }
 
   /**
-   * Transitions an issue; emits an update with a `status` item when the status changed.
-   * Entering the done category resolves it (`resolutiondate`), leaving it unresolves it.
+   * Transitions an issue; emits an update when the status changed. Entering the done
+   * category resolves it (`resolutiondate`, resolution "Done"), leaving it unresolves it.
+   * The event is shaped as Forge's _Jira events_ reference documents _Issue updated_
+   * (`issue`, `atlassianId`, `associatedUsers`, `changelog.items`); for a resolving or
+   * reopening transition Jira's changelog lists the `resolution` item before `status`.
    */
   setStatus(issueId: string, statusId: string, actor?: string): void {
     const issue = this.require(issueId);
     const next = this.state.statuses.get(statusId);
     if (!next) throw new Error(`Local Jira: no status ${statusId}`);
     const from = this.state.statuses.get(issue.statusId);
+    const wasResolved = issue.resolutiondate !== undefined;
     issue.statusId = statusId;
     this.touch(issue);
     if (from?.category !== next.category) {
@@ -213,21 +234,30 @@ export class LocalJira implements JiraService {
       else delete issue.resolutiondate;
     }
     if (from?.id === next.id) return;
-    this.emitUpdate(
-      issue,
-      [
-        {
-          field: 'status',
-          fieldtype: 'jira',
-          fieldId: 'status',
-          from: from?.id ?? null,
-          fromString: from?.name ?? null,
-          to: next.id,
-          toString: next.name
-        }
-      ],
-      actor
-    );
+    const items: ChangelogItem[] = [];
+    const resolved = issue.resolutiondate !== undefined;
+    if (wasResolved !== resolved) {
+      const name = DONE_RESOLUTION.name;
+      items.push({
+        field: 'resolution',
+        fieldtype: 'jira',
+        fieldId: 'resolution',
+        from: wasResolved ? DONE_RESOLUTION.id : null,
+        fromString: wasResolved ? name : null,
+        to: resolved ? DONE_RESOLUTION.id : null,
+        toString: resolved ? name : null
+      });
+    }
+    items.push({
+      field: 'status',
+      fieldtype: 'jira',
+      fieldId: 'status',
+      from: from?.id ?? null,
+      fromString: from?.name ?? null,
+      to: next.id,
+      toString: next.name
+    });
+    this.emitUpdate(issue, items, actor);
   }
 
   /**

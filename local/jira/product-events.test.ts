@@ -24,7 +24,7 @@ function site() {
 }
 
 describe('local Jira product events', () => {
-  it('a transition emits an update with a status item, with the issue and the acting user', () => {
+  it('a transition emits an update with resolution and status items, with the issue and the acting user', () => {
     const { jira, events, story } = site();
     jira.setStatus(story.id, '3');
     events.length = 0;
@@ -40,7 +40,12 @@ describe('local Jira product events', () => {
       },
       atlassianId: DEMO_USERS.bob,
       associatedUsers: [{ accountId: DEMO_USERS.bob }],
-      changelog: { items: [{ field: 'status', fieldId: 'status', to: '10002', toString: 'Done' }] }
+      changelog: {
+        items: [
+          { field: 'resolution', fieldId: 'resolution', to: '10000', toString: 'Done' },
+          { field: 'status', fieldId: 'status', to: '10002', toString: 'Done' }
+        ]
+      }
     });
     jira.setStatus(story.id, '10002');
     expect(events).toHaveLength(1); // no change, no event

@@ -18,6 +18,16 @@ const CATEGORIES: Record<StatusCategoryKey, { id: number; name: string; colorNam
   done: { id: 3, name: 'Done', colorName: 'green' }
 };
 
+/**
+ * The resolution a move into Done sets: the local site's workflow has one, with the id
+ * and name of Jira Cloud's default "Done" resolution.
+ */
+export const DONE_RESOLUTION = {
+  id: '10000',
+  name: 'Done',
+  description: 'Work has been completed on this issue.'
+} as const;
+
 /** Jira's timestamp format: milliseconds and a `+0000` offset, not `Z`. */
 export function jiraTimestamp(iso: string): string {
   return new Date(iso).toISOString().replace('Z', '+0000');
@@ -221,6 +231,11 @@ export class Representations {
     }
     if (want('created')) fields.created = jiraTimestamp(issue.created);
     if (want('updated')) fields.updated = jiraTimestamp(issue.updated);
+    if (want('resolution')) {
+      fields.resolution = issue.resolutiondate
+        ? { self: this.url(`/rest/api/3/resolution/${DONE_RESOLUTION.id}`), ...DONE_RESOLUTION }
+        : null;
+    }
     if (want('resolutiondate'))
       fields.resolutiondate = issue.resolutiondate ? jiraTimestamp(issue.resolutiondate) : null;
     if (want('statuscategorychangedate'))

@@ -67,4 +67,22 @@ describe('createDemoSeed', () => {
       expect(cleared).toBe(false);
     }
   });
+
+  it('has stories shipped in the 14 days before the sandbox clock, in every project the app can see', () => {
+    const now = new Date('2026-12-01T12:00:00.000Z');
+    const fresh = createDemoSeed({ now });
+    const daysAgo = (iso: string | undefined) => (now.getTime() - Date.parse(iso ?? '')) / 86_400_000;
+    const shipped = fresh.issues.filter((i) => i.resolutiondate && daysAgo(i.resolutiondate) <= 14);
+    const stories = shipped.filter((i) => i.issueTypeId === '10001');
+    expect(stories.length).toBeGreaterThanOrEqual(6);
+    for (const story of stories) {
+      expect(daysAgo(story.resolutiondate)).toBeGreaterThanOrEqual(1);
+      expect(story).toMatchObject({ statusId: '10002', updated: story.resolutiondate });
+      expect(story.securityLevel).toBeUndefined();
+    }
+    const visible = fresh.projects.filter((p) => p.addonsRoleBrowse !== false).map((p) => p.id);
+    expect(new Set(stories.map((i) => i.projectId))).toEqual(new Set(visible));
+    // Nothing is recent without a clock: the default site stays the same from run to run.
+    expect(seed.issues.filter((i) => i.resolutiondate && daysAgo(i.resolutiondate) <= 14)).toEqual([]);
+  });
 });

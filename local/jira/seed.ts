@@ -136,6 +136,8 @@ export interface JiraSeed {
   app?: { appId: string; environmentType: string };
   /** Issue properties present at start: issue id → property key → JSON value. */
   issueProperties?: Record<string, Record<string, unknown>>;
+  /** App field values present at start: field id → issue id → value. */
+  appFieldValues?: Record<string, Record<string, unknown>>;
 }
 
 export { createDemoSeed, DEMO_USERS, DEMO_APP_FIELD, type DemoSeedOptions } from './demo-seed';

@@ -15,4 +15,6 @@ export interface SiteContext {
   now: () => Date;
   /** Records a change in the issue's history, stamps `updated` and emits the event. */
   recordUpdate: (issue: SeedIssue, items: ChangelogItem[], actor: string) => void;
+  /** Moves the issue to the status (resolving or unresolving it) and emits the event. */
+  transition: (issue: SeedIssue, statusId: string, actor: string) => void;
 }

@@ -78,6 +78,10 @@ const SOURCE_URLS: Record<string, string> = {
   other: 'https://notes.example.com/'
 };
 
+/** How far back "recently shipped" reaches (the Shipped view's longest window). */
+const SHIPPED_WINDOW_DAYS = 14;
+const SUBTASK_TYPE = '10004';
+
 interface Result {
   ok: boolean;
   value?: unknown;
@@ -135,43 +139,79 @@ export async function seedDemoData(
     }
   };
 
+  /** One insight about `target`, in a customer's words, heard up to `maxAgeDays` ago. */
+  const capture = async (
+    projectId: string,
+    target: { summary: string },
+    account: (typeof ACCOUNTS)[number] | undefined,
+    draw: Prng,
+    maxAgeDays: number
+  ): Promise<string> => {
+    const sourceKind = SOURCE_KINDS[draw.int(0, SOURCE_KINDS.length - 2)]!;
+    const ageDays = draw.int(0, maxAgeDays);
+    const topic = target.summary.replace(/\.$/, '');
+    const spoken = topic.charAt(0).toLowerCase() + topic.slice(1);
+    const view = (await call(projectId, 'project/captureInsight', {
+      insight: {
+        summary: `${SUMMARY_PREFIX[sourceKind]}: ${spoken}`.slice(0, 200),
+        quote: `${draw.pick(QUOTES).replace('%s', spoken)} ${draw.pick(CLOSERS)}`,
+        sourceKind,
+        sourceUrl: `${SOURCE_URLS[sourceKind]}${10000 + insights}`,
+        ...(account ? { account } : {}),
+        severity: (['low', 'medium', 'medium', 'high', 'high', 'critical'] as const)[draw.int(0, 5)],
+        sentiment: (['negative', 'negative', 'neutral', 'mixed', 'positive'] as const)[draw.int(0, 4)],
+        journeyStage: JOURNEY_STAGES[draw.int(0, JOURNEY_STAGES.length - 1)],
+        observedAt: new Date(now - ageDays * 86_400_000).toISOString(),
+        tags: draw.int(0, 3) === 0 ? ['renewal-risk'] : []
+      }
+    })) as { id: string };
+    insights += 1;
+    return view.id;
+  };
+
   for (const project of forge.seed.projects) {
     const issues = forge.seed.issues.filter((i) => i.projectId === project.id);
     // A few issues draw most of the evidence, as real backlogs do.
     const hot = issues.filter(() => rng.int(0, 9) < 3);
-    const captured: string[] = [];
     for (let i = 0; i < perProject; i += 1) {
       const target = hot[rng.int(0, hot.length - 1)] ?? issues[0]!;
       const account = rng.int(0, 9) < 8 ? ACCOUNTS[rng.int(0, ACCOUNTS.length - 1)] : undefined;
-      const sourceKind = SOURCE_KINDS[rng.int(0, SOURCE_KINDS.length - 2)]!;
-      const ageDays = rng.int(0, 240);
-      const topic = target.summary.replace(/\.$/, '');
-      const spoken = topic.charAt(0).toLowerCase() + topic.slice(1);
-      const view = (await call(project.id, 'project/captureInsight', {
-        insight: {
-          summary: `${SUMMARY_PREFIX[sourceKind]}: ${spoken}`.slice(0, 200),
-          quote: `${rng.pick(QUOTES).replace('%s', spoken)} ${rng.pick(CLOSERS)}`,
-          sourceKind,
-          sourceUrl: `${SOURCE_URLS[sourceKind]}${10000 + insights}`,
-          ...(account ? { account } : {}),
-          severity: (['low', 'medium', 'medium', 'high', 'high', 'critical'] as const)[rng.int(0, 5)],
-          sentiment: (['negative', 'negative', 'neutral', 'mixed', 'positive'] as const)[rng.int(0, 4)],
-          journeyStage: JOURNEY_STAGES[rng.int(0, JOURNEY_STAGES.length - 1)],
-          observedAt: new Date(now - ageDays * 86_400_000).toISOString(),
-          tags: rng.int(0, 3) === 0 ? ['renewal-risk'] : []
-        }
-      })) as { id: string };
-      insights += 1;
-      captured.push(view.id);
+      const id = await capture(project.id, target, account, rng, 240);
       // Roughly one in six stays unlinked, for the triage inbox.
       if (rng.int(0, 5) === 0) continue;
       await call(project.id, 'project/link', {
         issueId: target.id,
-        insightIds: [view.id],
+        insightIds: [id],
         note: rng.int(0, 2) === 0 ? 'Customer asked for this directly' : ''
       });
       links += 1;
     }
+  }
+
+  // Work the site shows as shipped in the last two weeks answers several named accounts,
+  // so "Shipped for customers" has someone to tell and the insights read as addressed.
+  const draw = new Prng((options.seed ?? 7) + 1);
+  const shipped = forge.seed.issues.filter(
+    (issue) =>
+      issue.issueTypeId !== SUBTASK_TYPE &&
+      issue.resolutiondate !== undefined &&
+      now - Date.parse(issue.resolutiondate) <= SHIPPED_WINDOW_DAYS * 86_400_000
+  );
+  for (const issue of shipped) {
+    const accounts = [...ACCOUNTS];
+    for (let i = accounts.length - 1; i > 0; i -= 1) {
+      const j = draw.int(0, i);
+      [accounts[i], accounts[j]] = [accounts[j]!, accounts[i]!];
+    }
+    accounts.length = 3 + draw.int(0, 2);
+    const ids: string[] = [];
+    for (const account of accounts) ids.push(await capture(issue.projectId, issue, account, draw, 90));
+    await call(issue.projectId, 'project/link', {
+      issueId: issue.id,
+      insightIds: ids,
+      note: 'Asked for before it shipped'
+    });
+    links += ids.length;
   }
   return { insights, links };
 }

@@ -5,13 +5,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { DEFAULT_LATENCY } from '../host/meter';
 import { LocalForge, REPO_ROOT } from '../host/local-forge';
-import { DEMO_USERS } from '../jira/seed';
+import { createDemoSeed, DEMO_USERS } from '../jira/seed';
 import * as app from '../../src/index';
 import { handleBridgeCall } from './bridge-server';
 import { seedDemoData } from './demo-data';
 import { FLOOR_PAGE } from './floor-page';
 import { injectBridge, withSessionToken } from './frame-html';
+import { readAppData, writeAppData } from './jira-app-data';
 import { refuseApiRequest, refuseForeignHost } from './request-guard';
+import { transitionAsUser } from './shell-transition';
 import { shellState } from './site-state';
 import { tokensCss } from './theme-css';
 
@@ -90,7 +92,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     throw new Error('The Custom UI is not built: run `npm run build:ui` (npm start does it for you).');
   }
   if (options.dataFile) mkdirSync(path.dirname(options.dataFile), { recursive: true });
+  const keptFile = options.dataFile ? `${options.dataFile}.jira.json` : undefined;
   const forge = new LocalForge({
+    // The local Jira lives in memory and is built on every start: its recently shipped
+    // stories are dated from now, so the Shipped view always has this fortnight's work,
+    // and what the app stored in it before is put back.
+    seed: { ...createDemoSeed({ now: new Date() }), ...(keptFile ? readAppData(keptFile) : {}) },
     ...(options.dataFile ? { kvsFile: options.dataFile } : {}),
     validateJira: false,
     // Platform time follows real time: a person's pauses refill the storage quotas, as on a site.
@@ -171,6 +178,21 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
           const state = shellState(forge, accountId, url.searchParams.get('projectId') ?? undefined);
           return send(res, 200, JSON.stringify(state), CONTENT_TYPES['.json']);
         }
+        if (url.pathname === '/api/sandbox/transition' && req.method === 'POST') {
+          const outcome = transitionAsUser(forge, await readJson(req));
+          if (!outcome.ok)
+            return send(
+              res,
+              outcome.status,
+              JSON.stringify({ error: outcome.message }),
+              CONTENT_TYPES['.json']
+            );
+          // Jira's event is on its way to the app's trigger; its queued work follows it.
+          void forge
+            .settle()
+            .catch((error: unknown) => log(`Handling the transition failed: ${String(error)}`));
+          return send(res, 200, JSON.stringify({ status: outcome.status }), CONTENT_TYPES['.json']);
+        }
         if (url.pathname === '/api/bridge' && req.method === 'POST') {
           const value = await handleBridgeCall(forge, await readJson(req));
           // Forge runs queued events soon after; so does the sandbox, in the background.
@@ -199,23 +221,34 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     })();
   });
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
-  // The local Jira lives in memory: publish every stored score to its Customer impact
-  // field and property now, as the daily refresh would (the seed's own events are
-  // superseded by it). Runs in the background; the app is usable meanwhile.
-  forge.host.queues.clear();
+  // The seed's own publishes (first start) are delivered, and the daily refresh runs as
+  // it would on the site. Runs in the background; the app is usable meanwhile.
   void forge
     .runScheduled('daily-impact-refresh')
     .then(() => forge.drainQueues())
     .then((report) => log(`Published customer impact to Jira (${report.delivered} queue events).`))
     .catch((error: unknown) => log(`Publishing customer impact failed: ${String(error)}`));
+  const keep = (): void => {
+    if (!keptFile) return;
+    try {
+      writeAppData(forge.jira, keptFile);
+    } catch (error) {
+      log(`Keeping the local Jira's app data failed: ${String(error)}`);
+    }
+  };
+  // Every half minute as well as on a clean stop, so a crash loses little.
+  const keeping = setInterval(keep, 30_000);
+  keeping.unref();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     url: `http://127.0.0.1:${port}/`,
     forge,
     close: async () => {
+      clearInterval(keeping);
       // Let queued work finish before the host goes away under it.
       await forge.drainQueues().catch(() => undefined);
+      keep();
       await new Promise<void>((resolve) => {
         server.close(() => {
           forge.stop();

@@ -12,6 +12,7 @@ interface ShellIssue {
   hierarchyLevel: number;
   parentId?: string;
   status: string;
+  statusCategory: string;
   customerImpact?: number;
 }
 interface ShellState {
@@ -20,6 +21,9 @@ interface ShellState {
   issues: ShellIssue[];
 }
 type Tab = 'panel' | 'project' | 'admin';
+
+/** How often the shell re-reads the site, so changes made by the app show up (Customer impact). */
+const POLL_MS = 4000;
 
 const byId = <T extends HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
@@ -55,11 +59,15 @@ function remember(): void {
   window.history.replaceState(null, '', `/?${next.toString()}`);
 }
 
-async function load(accountId: string, projectId: string | null): Promise<void> {
+async function fetchState(accountId: string, projectId: string | null): Promise<ShellState> {
   const params = new URLSearchParams({ accountId });
   if (projectId) params.set('projectId', projectId);
   const headers = { 'x-sandbox-token': sessionToken };
-  state = (await (await fetch(`/api/sandbox/state?${params.toString()}`, { headers })).json()) as ShellState;
+  return (await (await fetch(`/api/sandbox/state?${params.toString()}`, { headers })).json()) as ShellState;
+}
+
+async function load(accountId: string, projectId: string | null): Promise<void> {
+  state = await fetchState(accountId, projectId);
   ui.user.replaceChildren(
     ...state.users.map((u) => new Option(u.displayName, u.accountId, false, u.accountId === accountId))
   );
@@ -91,7 +99,18 @@ function renderIssues(): void {
         className: 'type',
         textContent: issue.type
       });
-      button.append(key, summary, type);
+      // Jira's Customer impact field as the app last set it, beside each issue.
+      const impact = Object.assign(document.createElement('span'), {
+        className: 'impact',
+        textContent: issue.customerImpact === undefined ? '' : String(issue.customerImpact),
+        title: 'Customer impact'
+      });
+      impact.dataset.testid = 'issue-impact';
+      const status = Object.assign(document.createElement('span'), {
+        className: `status ${issue.statusCategory}`,
+        textContent: issue.status
+      });
+      button.append(key, summary, status, type, impact);
       button.addEventListener('click', () => {
         issueId = issue.id;
         tab = 'panel';
@@ -150,20 +169,80 @@ function renderView(): void {
     }
     const heading = Object.assign(document.createElement('h2'), { textContent: issue.summary });
     heading.dataset.testid = 'issue-heading';
-    // The native field Jira would show next to the issue, kept in sync by the app's queue.
-    const impact = issue.customerImpact === undefined ? '' : ` · Customer impact ${issue.customerImpact}`;
-    const meta = Object.assign(document.createElement('div'), {
-      className: 'meta',
-      textContent: `${issue.key} · ${issue.type} · ${issue.status}${impact}`
-    });
+    const meta = Object.assign(document.createElement('div'), { className: 'meta', id: 'issue-meta' });
     meta.dataset.testid = 'issue-meta';
     ui.view.replaceChildren(heading, meta, frame('panel', 'Customer evidence'));
+    renderMeta(issue);
   } else if (tab === 'project') {
     ui.view.replaceChildren(frame('project', 'Customer evidence — project page'));
   } else {
     ui.view.replaceChildren(frame('admin', 'Customer evidence settings'));
   }
 }
+
+/** The line under the issue's title: key, type, status with its control, and the impact field. */
+function renderMeta(issue: ShellIssue): void {
+  const meta = document.getElementById('issue-meta');
+  if (!meta) return;
+  // The native field Jira would show next to the issue, kept in sync by the app's queue.
+  const impact = issue.customerImpact === undefined ? '' : ` · Customer impact ${issue.customerImpact}`;
+  const text = document.createElement('span');
+  text.textContent = `${issue.key} · ${issue.type} · ${issue.status}${impact}`;
+  const done = issue.statusCategory === 'done';
+  const control = Object.assign(document.createElement('button'), {
+    type: 'button',
+    textContent: done ? 'Reopen' : 'Move to Done'
+  });
+  control.dataset.testid = 'issue-transition';
+  control.addEventListener('click', () => {
+    control.disabled = true;
+    void transition(issue.id, done ? 'open' : 'done');
+  });
+  meta.replaceChildren(text, control);
+}
+
+function showFlag(type: string, title: string, description?: string): void {
+  const flag = Object.assign(document.createElement('div'), { className: `flag ${type}` });
+  flag.dataset.testid = 'flag';
+  flag.append(Object.assign(document.createElement('strong'), { textContent: title }));
+  if (description) flag.append(document.createTextNode(description));
+  ui.flags.append(flag);
+  window.setTimeout(() => flag.remove(), 6000);
+}
+
+/** Moves the issue as the acting user; Jira then tells the app, as for any other change. */
+async function transition(id: string, to: 'done' | 'open'): Promise<void> {
+  const answer = await fetch('/api/sandbox/transition', {
+    method: 'POST',
+    headers: { 'x-sandbox-token': sessionToken, 'content-type': 'application/json' },
+    body: JSON.stringify({ accountId: ui.user.value, issueId: id, to })
+  });
+  const body = (await answer.json()) as { status?: string; error?: string };
+  if (answer.ok) showFlag('success', `Moved to ${body.status ?? to}`);
+  else showFlag('error', 'The issue was not moved', body.error);
+  await refresh();
+}
+
+/**
+ * Re-reads the site and updates the issue list and the selected issue's line in place
+ * (the app's frame stays: re-rendering it would reload the app). Cheap when nothing
+ * changed: the page is touched only when the answer differs from the last one.
+ */
+async function refresh(): Promise<void> {
+  const [accountId, projectId] = [ui.user.value, ui.project.value];
+  const next = await fetchState(accountId, projectId);
+  // The user or project changed meanwhile: that change loads its own state.
+  if (accountId !== ui.user.value || projectId !== ui.project.value) return;
+  if (JSON.stringify(next.issues) === JSON.stringify(state.issues)) return;
+  state = next;
+  renderIssues();
+  const issue = state.issues.find((i) => i.id === issueId);
+  if (issue && tab === 'panel') renderMeta(issue);
+}
+
+window.setInterval(() => {
+  if (document.visibilityState === 'visible') void refresh();
+}, POLL_MS);
 
 interface FrameMessage {
   source?: string;
@@ -182,16 +261,7 @@ interface FrameMessage {
 window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
   if (event.origin !== window.location.origin || event.data.source !== 'forge-sandbox-frame') return;
   const { name, payload } = event.data;
-  if (name === 'showFlag') {
-    const flag = Object.assign(document.createElement('div'), {
-      className: `flag ${payload?.type ?? 'info'}`
-    });
-    flag.dataset.testid = 'flag';
-    flag.append(Object.assign(document.createElement('strong'), { textContent: payload?.title ?? '' }));
-    if (payload?.description) flag.append(document.createTextNode(payload.description));
-    ui.flags.append(flag);
-    window.setTimeout(() => flag.remove(), 6000);
-  }
+  if (name === 'showFlag') showFlag(payload?.type ?? 'info', payload?.title ?? '', payload?.description);
   if (name === 'open' || name === 'navigate') {
     const url = payload?.url;
     // Only web links leave the sandbox; anything else is ignored like Jira's router would.
