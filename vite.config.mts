@@ -90,9 +90,9 @@ function selfContainedHtml(): Plugin {
  * be low priority and, in a response the server marks `no-store`, fetched for nothing:
  * the dynamic import then asks for the same chunks again (measured: start at 203 ms,
  * and app only after start had arrived, at 265 ms, while the boot script ran at 150).
- * A preloaded module is compiled off the main thread while streaming, and runs only
- * when the boot script imports it, after the invoke is on its way. Being referenced by
- * the HTML, they also count in the bench's bundle sizes.
+ * A preloaded module runs only when the boot script imports it, after the invoke is on
+ * its way (`npx tsx bench/browser-timing-only.ts --phases` shows the order). Being
+ * referenced by the HTML, they also count in the bench's bundle sizes.
  */
 function preloadStart(): Plugin {
   return {
