@@ -1,5 +1,6 @@
 import { enableTheming } from '../api';
 import { showStartupFailure, showStartupSkeleton } from '../shared/startup-skeleton';
+import { warmFormatting } from '../shared/warm-formatting';
 import { startPanelLoad } from './first-load';
 
 /**
@@ -15,3 +16,5 @@ void import('./start').then(
   ({ start }) => start(first),
   () => showStartupFailure('Customer evidence could not load. Reload the page to try again.')
 );
+// In a task of its own, so the skeleton paints first; the app's chunks keep downloading.
+setTimeout(warmFormatting, 0);
