@@ -1,4 +1,5 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent, { PointerEventsCheckLevel, type UserEvent } from '@testing-library/user-event';
 import { renderWithQueries as render } from '../test/render';
 import type { Result } from '../../../src/contract/result';
 import type { AdminContract, PayloadOf, ResultOf } from '../../../src/contract/surfaces';
@@ -47,13 +48,36 @@ const ROWS: ScorePreviewRow[] = [
   { issueId: '3', key: 'CE-3', summary: 'Dark mode contrast', current: 3, preview: 3 }
 ];
 
-function type(testId: string, value: string): void {
-  fireEvent.change(screen.getByTestId(testId), { target: { value } });
+/** Replaces what the field labelled `label` holds, key by key. */
+async function retype(user: UserEvent, label: string, value: string): Promise<void> {
+  const field = screen.getByLabelText(label);
+  await user.clear(field);
+  if (value !== '') await user.type(field, value);
 }
 
-async function loaded(): Promise<void> {
+const scoringForm = (): HTMLElement => screen.getByRole('form', { name: 'Scoring settings' });
+const privacyForm = (): HTMLElement => screen.getByRole('form', { name: 'Privacy settings' });
+const groupList = (): HTMLElement => screen.getByRole('list', { name: /^Allowed groups/ });
+/** A value the settings page names, e.g. "Formula version". */
+const shown = (term: string): HTMLElement => screen.getByRole('definition', { name: term });
+
+/**
+ * Someone at the settings page. The page is long and styled by many atomic classes:
+ * user-event's check of every ancestor's computed `pointer-events` before each click
+ * would cost more than the rest of a test on a busy runner, and no control here turns
+ * pointer events off (disabled buttons are `disabled`, which user-event still honours).
+ */
+function admin(): UserEvent {
+  return userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
+}
+
+async function loaded(): Promise<UserEvent> {
+  const user = admin();
   render(<AdminPage />);
-  await screen.findByTestId('scoring-form');
+  // The forms are a lazy chunk: the file's first test waits for ts-jest to transpile it
+  // and the shared schemas, which on a busy shared runner can outlast the default wait.
+  await screen.findByRole('form', { name: 'Scoring settings' }, { timeout: 10_000 });
+  return user;
 }
 
 beforeEach(() => {
@@ -91,13 +115,13 @@ it('lists the issues Jira keeps refusing the customer-impact property for', asyn
 it('shows no publishing notice when every score reached Jira', async () => {
   await loaded();
   await waitFor(() => expect(payloads('admin/publishFailures')).toHaveLength(1));
-  expect(screen.queryByTestId('publish-failures')).not.toBeInTheDocument();
+  expect(screen.queryByText('Some scores could not be published to Jira')).not.toBeInTheDocument();
 });
 
 it('loads the settings into labelled fields, with the formula version and settings hash', async () => {
   render(<AdminPage />);
-  expect(screen.getByTestId('admin-loading')).toBeInTheDocument();
-  await screen.findByTestId('scoring-form');
+  expect(screen.getByRole('status')).toHaveTextContent('Loading the settings');
+  await screen.findByRole('form', { name: 'Scoring settings' });
 
   const expected: [string, string][] = [
     ['Low', '1'],
@@ -117,42 +141,45 @@ it('loads the settings into labelled fields, with the formula version and settin
   const curve = screen.getByRole('group', { name: 'Revenue curve' });
   expect(within(curve).getByRole('button', { name: 'Logarithmic' })).toHaveAttribute('aria-pressed', 'true');
   expect(within(curve).getByRole('button', { name: 'Linear' })).toHaveAttribute('aria-pressed', 'false');
-  expect(screen.getByTestId('scoring-form')).toHaveTextContent(
+  expect(screen.getByLabelText('Half-life')).toHaveAccessibleDescription(
     'An insight loses half its weight every 90 days, but never below the floor (0.2).'
   );
-  expect(screen.getByTestId('settings-formula-version')).toHaveTextContent('1');
-  expect(screen.getByTestId('settings-hash')).toHaveTextContent('aaaa1111bbbb2222');
+  expect(shown('Formula version')).toHaveTextContent('1');
+  expect(shown('Settings hash')).toHaveTextContent('aaaa1111bbbb2222');
   expect(screen.getByRole('switch', { name: 'Restrict customer identity and revenue' })).toHaveAttribute(
     'aria-checked',
     'false'
   );
   expect(screen.getByLabelText('Jira group name')).toBeInTheDocument();
-  expect(screen.getAllByTestId('privacy-group').map((li) => li.textContent)).toEqual(['product-leadsRemove']);
+  expect(
+    within(groupList())
+      .getAllByRole('listitem')
+      .map((li) => li.textContent)
+  ).toEqual(['product-leadsRemove']);
   // Nothing was edited, so there is nothing to preview.
-  expect(screen.getByTestId('score-preview-unchanged')).toBeInTheDocument();
+  expect(
+    screen.getByText(/^Change a setting to see how the top issues’ scores would move/)
+  ).toBeInTheDocument();
   expect(payloads('admin/previewScoring')).toHaveLength(0);
 });
 
 it('validates a bad half-life with the shared schema, without previewing or saving', async () => {
-  await loaded();
-  type('scoring-recency-halfLifeDays', '0');
-  expect(screen.getByTestId('scoring-recency-halfLifeDays-error')).toHaveTextContent(
-    'Half-life must be at least 1 day'
-  );
-  expect(screen.getByTestId('scoring-recency-halfLifeDays')).toHaveAttribute('aria-invalid', 'true');
-  expect(screen.getByTestId('score-preview-invalid')).toBeInTheDocument();
+  const user = await loaded();
+  const halfLife = screen.getByLabelText('Half-life');
+  await retype(user, 'Half-life', '0');
+  expect(halfLife).toHaveAccessibleDescription(expect.stringContaining('Half-life must be at least 1 day'));
+  expect(halfLife).toHaveAttribute('aria-invalid', 'true');
+  expect(screen.getByText('Fix the highlighted fields to update the preview.')).toBeInTheDocument();
 
-  fireEvent.click(screen.getByTestId('scoring-save'));
-  expect(screen.getByTestId('scoring-recency-halfLifeDays')).toHaveFocus();
+  await user.click(within(scoringForm()).getByRole('button', { name: 'Save scoring settings' }));
+  expect(halfLife).toHaveFocus();
 
-  type('scoring-recency-halfLifeDays', 'soon');
-  expect(screen.getByTestId('scoring-recency-halfLifeDays-error')).toHaveTextContent(
-    'Half-life must be a finite number'
-  );
+  await retype(user, 'Half-life', 'soon');
+  expect(halfLife).toHaveAccessibleDescription(expect.stringContaining('Half-life must be a finite number'));
   // Weights may not decrease with severity: the rule lives in the shared schema.
-  type('scoring-severityWeights-high', '10');
-  expect(screen.getByTestId('scoring-severityWeights-critical-error')).toHaveTextContent(
-    'Must be at least the high weight (10)'
+  await retype(user, 'High', '10');
+  expect(screen.getByLabelText('Critical')).toHaveAccessibleDescription(
+    expect.stringContaining('Must be at least the high weight (10)')
   );
 
   await act(() => new Promise((r) => setTimeout(r, 500)));
@@ -161,12 +188,12 @@ it('validates a bad half-life with the shared schema, without previewing or savi
 });
 
 it('previews the edited settings once the admin pauses, with each change as arrow, delta and text', async () => {
-  await loaded();
-  type('scoring-severityWeights-critical', '1');
-  type('scoring-severityWeights-critical', '16');
-  type('scoring-recency-floor', '0.1');
+  const user = await loaded();
+  await retype(user, 'Critical', '1');
+  await retype(user, 'Critical', '16');
+  await retype(user, 'Floor', '0.1');
 
-  const table = await screen.findByTestId('score-preview-table');
+  const table = await screen.findByRole('table', { name: /^Scores of the site’s highest-scored issues/ });
   // Debounced: one call for the settled settings, not one per keystroke.
   expect(payloads('admin/previewScoring')).toEqual([
     {
@@ -178,11 +205,17 @@ it('previews the edited settings once the admin pauses, with each change as arro
     }
   ]);
 
-  const rows = within(table).getAllByTestId('score-preview-row');
-  expect(rows.map((r) => within(r).getByTestId('preview-key').textContent)).toEqual(['CE-1', 'CE-2', 'CE-3']);
-  expect(within(rows[0] as HTMLElement).getByTestId('preview-current')).toHaveTextContent('10');
-  expect(within(rows[0] as HTMLElement).getByTestId('preview-new')).toHaveTextContent('15.5');
-  const changes = rows.map((r) => within(r).getByTestId('preview-change'));
+  // Below the column headers, one row per issue, headed by its key.
+  const rows = within(table).getAllByRole('row').slice(1);
+  expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['CE-1', 'CE-2', 'CE-3']);
+  const cells = (row: HTMLElement | undefined): HTMLElement[] =>
+    within(row as HTMLElement).getAllByRole('cell');
+  const [summary, current, next] = cells(rows[0]);
+  expect(summary).toHaveTextContent('Export times out');
+  expect(current).toHaveTextContent('10');
+  expect(next).toHaveTextContent('15.5');
+  // The change is the last column; its direction also sets its colour.
+  const changes = rows.map((r) => cells(r)[3]?.firstElementChild);
   expect(changes[0]).toHaveTextContent('↑ Up by +5.5');
   expect(changes[0]).toHaveAttribute('data-direction', 'up');
   expect(changes[1]).toHaveTextContent('↓ Down by −1.75');
@@ -197,14 +230,16 @@ it('saves the whole scoring settings, flags success and shows the new settings h
   onAdmin('admin/saveSettings', (p) =>
     ok(settingsView({ scoring: p.scoring as ScoringSettings, settingsHash: 'cccc3333dddd4444' }))
   );
-  await loaded();
-  type('scoring-recency-halfLifeDays', '30');
-  fireEvent.click(screen.getByRole('button', { name: 'Linear' }));
-  expect(screen.getByTestId('scoring-curve-help')).toHaveTextContent('Points × (1 + ARR ÷ unit)');
-  expect(screen.getByTestId('scoring-dirty')).toHaveTextContent('Unsaved changes');
-  fireEvent.click(screen.getByTestId('scoring-save'));
+  const user = await loaded();
+  await retype(user, 'Half-life', '30');
+  await user.click(screen.getByRole('button', { name: 'Linear' }));
+  expect(screen.getByRole('group', { name: 'Revenue curve' })).toHaveAccessibleDescription(
+    expect.stringContaining('Points × (1 + ARR ÷ unit)')
+  );
+  expect(within(scoringForm()).getByText('Unsaved changes')).toBeInTheDocument();
+  await user.click(within(scoringForm()).getByRole('button', { name: 'Save scoring settings' }));
 
-  expect(await screen.findByTestId('settings-saved')).toHaveTextContent('Saved');
+  expect(await screen.findByText('✓ Saved')).toBeInTheDocument();
   expect(payloads('admin/saveSettings')).toEqual([
     {
       scoring: {
@@ -215,12 +250,12 @@ it('saves the whole scoring settings, flags success and shows the new settings h
     }
   ]);
   expect(screen.getByRole('button', { name: 'Linear' })).toHaveAttribute('aria-pressed', 'true');
-  expect(screen.getByTestId('settings-hash')).toHaveTextContent('cccc3333dddd4444');
-  expect(screen.getByTestId('scoring-dirty')).toHaveTextContent('No unsaved changes');
+  expect(shown('Settings hash')).toHaveTextContent('cccc3333dddd4444');
+  expect(within(scoringForm()).getByText('No unsaved changes')).toBeInTheDocument();
   expect(screen.getByLabelText('Half-life')).toHaveValue('30');
-  expect(screen.getByTestId('settings-recompute-note')).toHaveTextContent(
-    'recomputed with the new settings as evidence changes and by the daily refresh'
-  );
+  expect(
+    screen.getByText(/recomputed with the new settings as evidence changes and by the daily refresh/)
+  ).toBeInTheDocument();
   expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
     expect.objectContaining({ type: 'success', title: 'Scoring settings saved' })
   );
@@ -234,19 +269,21 @@ it('shows the server’s field issues on the matching fields and flags the failu
       { path: 'scoring.extra', message: 'Unknown field' }
     ])
   );
-  await loaded();
-  type('scoring-recency-halfLifeDays', '365');
-  fireEvent.click(screen.getByTestId('scoring-save'));
+  const user = await loaded();
+  await retype(user, 'Half-life', '365');
+  await user.click(within(scoringForm()).getByRole('button', { name: 'Save scoring settings' }));
 
-  expect(await screen.findByTestId('scoring-recency-halfLifeDays-error')).toHaveTextContent(
-    'Half-life must be at most 3650 days'
+  const halfLife = screen.getByLabelText('Half-life');
+  const smb = screen.getByLabelText('SMB');
+  await waitFor(() =>
+    expect(halfLife).toHaveAccessibleDescription(
+      expect.stringContaining('Half-life must be at most 3650 days')
+    )
   );
-  expect(screen.getByTestId('scoring-segmentWeights-smb-error')).toHaveTextContent(
-    'Weight must be at most 100'
-  );
-  expect(screen.getByTestId('scoring-form-errors')).toHaveTextContent('scoring.extra: Unknown field');
+  expect(smb).toHaveAccessibleDescription(expect.stringContaining('Weight must be at most 100'));
+  expect(within(scoringForm()).getByText('scoring.extra: Unknown field')).toBeInTheDocument();
   // Focus goes to the first field in form order that needs attention.
-  expect(screen.getByTestId('scoring-segmentWeights-smb')).toHaveFocus();
+  expect(smb).toHaveFocus();
   expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
     expect.objectContaining({
       type: 'error',
@@ -256,22 +293,22 @@ it('shows the server’s field issues on the matching fields and flags the failu
   );
   // What the admin typed stays; editing the field clears the server's message for it.
   expect(screen.getByLabelText('Half-life')).toHaveValue('365');
-  type('scoring-recency-halfLifeDays', '366');
-  expect(screen.queryByTestId('scoring-recency-halfLifeDays-error')).not.toBeInTheDocument();
-  expect(screen.getByTestId('scoring-segmentWeights-smb-error')).toBeInTheDocument();
+  await retype(user, 'Half-life', '366');
+  expect(halfLife).not.toHaveAccessibleDescription(expect.stringContaining('at most 3650 days'));
+  expect(smb).toHaveAccessibleDescription(expect.stringContaining('Weight must be at most 100'));
 });
 
 it('resets the form to the default settings without saving', async () => {
   onAdmin('admin/getSettings', () =>
     ok(settingsView({ scoring: { ...defaults(), recency: { halfLifeDays: 30, floor: 0 } } }))
   );
-  await loaded();
+  const user = await loaded();
   expect(screen.getByLabelText('Half-life')).toHaveValue('30');
-  fireEvent.click(screen.getByTestId('scoring-reset'));
+  await user.click(within(scoringForm()).getByRole('button', { name: 'Reset to defaults' }));
   expect(screen.getByLabelText('Half-life')).toHaveValue('90');
   expect(screen.getByLabelText('Floor')).toHaveValue('0.2');
-  expect(screen.getByTestId('scoring-dirty')).toHaveTextContent('Unsaved changes');
-  fireEvent.click(screen.getByTestId('scoring-discard'));
+  expect(within(scoringForm()).getByText('Unsaved changes')).toBeInTheDocument();
+  await user.click(within(scoringForm()).getByRole('button', { name: 'Undo changes' }));
   expect(screen.getByLabelText('Half-life')).toHaveValue('30');
   expect(payloads('admin/saveSettings')).toHaveLength(0);
 });
@@ -281,52 +318,56 @@ it('tells a non-administrator that only Jira administrators can change the setti
     fail('FORBIDDEN', 'Only Jira administrators can see or change these settings.')
   );
   render(<AdminPage />);
-  const forbidden = await screen.findByTestId('admin-forbidden');
-  expect(forbidden).toHaveTextContent('Only Jira administrators can change customer-evidence settings');
-  expect(screen.queryByTestId('admin-retry')).not.toBeInTheDocument();
-  expect(screen.queryByTestId('scoring-form')).not.toBeInTheDocument();
-  expect(screen.queryByTestId('privacy-form')).not.toBeInTheDocument();
+  expect(
+    await screen.findByRole('heading', {
+      name: 'Only Jira administrators can change customer-evidence settings'
+    })
+  ).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  expect(screen.queryByRole('form', { name: 'Scoring settings' })).not.toBeInTheDocument();
+  expect(screen.queryByRole('form', { name: 'Privacy settings' })).not.toBeInTheDocument();
 });
 
 it('offers a retry when the settings fail to load', async () => {
   let calls = 0;
   onAdmin('admin/getSettings', () => (++calls === 1 ? fail('UPSTREAM_FAILED') : ok(settingsView())));
+  const user = admin();
   render(<AdminPage />);
-  expect(await screen.findByTestId('admin-error')).toHaveTextContent('The settings didn’t load');
-  fireEvent.click(screen.getByTestId('admin-retry'));
-  expect(await screen.findByTestId('scoring-form')).toBeInTheDocument();
+  expect(await screen.findByRole('alert')).toHaveTextContent('The settings didn’t load');
+  await user.click(screen.getByRole('button', { name: 'Try again' }));
+  expect(await screen.findByRole('form', { name: 'Scoring settings' })).toBeInTheDocument();
 });
 
 it('edits the allowed groups and saves them with the switch', async () => {
   onAdmin('admin/saveSettings', (p) =>
     ok(settingsView({ privacy: { restrictIdentity: true, allowedGroups: p.privacy?.allowedGroups ?? [] } }))
   );
-  await loaded();
-  const privacy = screen.getByTestId('privacy-form');
-  fireEvent.click(within(privacy).getByRole('switch', { name: 'Restrict customer identity and revenue' }));
-  expect(within(privacy).getByRole('switch')).toHaveAttribute('aria-checked', 'true');
-  expect(within(privacy).getByTestId('privacy-restrict-state')).toHaveTextContent('On');
+  const user = await loaded();
+  const privacy = within(privacyForm());
+  await user.click(privacy.getByRole('switch', { name: 'Restrict customer identity and revenue' }));
+  expect(privacy.getByRole('switch')).toHaveAttribute('aria-checked', 'true');
+  expect(privacy.getByText('On')).toBeInTheDocument();
 
-  fireEvent.click(screen.getByTestId('privacy-group-add'));
-  expect(screen.getByTestId('privacy-group-input-error')).toHaveTextContent('Enter a Jira group name.');
-  type('privacy-group-input', '  Product-Leads ');
-  fireEvent.click(screen.getByTestId('privacy-group-add'));
-  expect(screen.getByTestId('privacy-group-input-error')).toHaveTextContent(
-    'Product-Leads is already in the list.'
-  );
+  const add = privacy.getByRole('button', { name: 'Add group' });
+  const name = screen.getByLabelText('Jira group name');
+  await user.click(add);
+  expect(name).toHaveAccessibleDescription(expect.stringContaining('Enter a Jira group name.'));
+  await retype(user, 'Jira group name', '  Product-Leads ');
+  await user.click(add);
+  expect(name).toHaveAccessibleDescription(expect.stringContaining('Product-Leads is already in the list.'));
 
-  type('privacy-group-input', 'customer-success');
-  fireEvent.click(screen.getByTestId('privacy-group-add'));
-  type('privacy-group-input', 'finance');
-  fireEvent.keyDown(screen.getByTestId('privacy-group-input'), { key: 'Enter' });
-  expect(screen.getByTestId('privacy-group-input')).toHaveValue('');
-  fireEvent.click(screen.getByRole('button', { name: 'Remove product-leads' }));
-  expect(screen.getAllByTestId('privacy-group').map((li) => li.firstChild?.textContent)).toEqual([
-    'customer-successRemove',
-    'financeRemove'
-  ]);
+  await retype(user, 'Jira group name', 'customer-success');
+  await user.click(add);
+  await retype(user, 'Jira group name', 'finance{Enter}');
+  expect(name).toHaveValue('');
+  await user.click(within(groupList()).getByRole('button', { name: 'Remove product-leads' }));
+  expect(
+    within(groupList())
+      .getAllByRole('listitem')
+      .map((li) => li.textContent)
+  ).toEqual(['customer-successRemove', 'financeRemove']);
 
-  fireEvent.click(screen.getByTestId('privacy-save'));
+  await user.click(within(privacyForm()).getByRole('button', { name: 'Save privacy settings' }));
   await waitFor(() =>
     expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
       expect.objectContaining({ type: 'success', title: 'Privacy settings saved' })
@@ -335,7 +376,7 @@ it('edits the allowed groups and saves them with the switch', async () => {
   expect(payloads('admin/saveSettings')).toEqual([
     { privacy: { restrictIdentity: true, allowedGroups: ['customer-success', 'finance'] } }
   ]);
-  expect(screen.getByTestId('privacy-dirty')).toHaveTextContent('No unsaved changes');
+  expect(privacy.getByText('No unsaved changes')).toBeInTheDocument();
 });
 
 it('warns when nobody could see identity, and stops adding at 20 groups', async () => {
@@ -343,13 +384,17 @@ it('warns when nobody could see identity, and stops adding at 20 groups', async 
   onAdmin('admin/getSettings', () =>
     ok(settingsView({ privacy: { restrictIdentity: true, allowedGroups: twenty } }))
   );
-  await loaded();
-  expect(screen.getByTestId('privacy-group-add')).toBeDisabled();
-  expect(screen.getByTestId('privacy-form')).toHaveTextContent('Allowed groups (20 of 20)');
-  expect(screen.queryByTestId('privacy-nobody-warning')).not.toBeInTheDocument();
-  for (const group of twenty) fireEvent.click(screen.getByRole('button', { name: `Remove ${group}` }));
-  expect(screen.getByTestId('privacy-nobody-warning')).toBeInTheDocument();
-  expect(screen.getByTestId('privacy-groups-empty')).toBeInTheDocument();
+  const user = await loaded();
+  expect(within(privacyForm()).getByRole('button', { name: 'Add group' })).toBeDisabled();
+  expect(screen.getByRole('list', { name: 'Allowed groups (20 of 20)' })).toBeInTheDocument();
+  expect(screen.queryByRole('note')).not.toBeInTheDocument();
+  const removes = within(groupList()).getAllByRole('button', { name: /^Remove group-/ });
+  expect(removes).toHaveLength(20);
+  for (const remove of removes) await user.click(remove);
+  expect(screen.getByRole('note')).toHaveTextContent(
+    'With no allowed groups, nobody will see account names or ARR — administrators included.'
+  );
+  expect(within(privacyForm()).getByText('No groups yet.')).toBeInTheDocument();
 });
 
 it('puts the server’s privacy issues on the group list', async () => {
@@ -358,10 +403,12 @@ it('puts the server’s privacy issues on the group list', async () => {
       { path: 'privacy.allowedGroups.0', message: 'Too big: expected string to have <=255 characters' }
     ])
   );
-  await loaded();
-  fireEvent.click(screen.getByTestId('privacy-save'));
-  expect(await screen.findByTestId('privacy-groups-error')).toHaveTextContent(
-    'product-leads: Too big: expected string to have <=255 characters'
+  const user = await loaded();
+  await user.click(within(privacyForm()).getByRole('button', { name: 'Save privacy settings' }));
+  await waitFor(() =>
+    expect(groupList()).toHaveAccessibleDescription(
+      expect.stringContaining('product-leads: Too big: expected string to have <=255 characters')
+    )
   );
 });
 
@@ -387,8 +434,7 @@ it('shows a running rescore and follows it until every project is done', async (
     await act(async () => {
       await jest.advanceTimersByTimeAsync(0);
     });
-    const progress = await screen.findByTestId('rescore-progress-text');
-    expect(progress).toHaveTextContent('1 of 3 projects, 120 issues rescored');
+    expect(await screen.findByText(/1 of 3 projects, 120 issues rescored/)).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: 'Rescore progress' })).toHaveAttribute(
       'aria-valuenow',
       '1'
@@ -396,9 +442,7 @@ it('shows a running rescore and follows it until every project is done', async (
     await act(async () => {
       await jest.advanceTimersByTimeAsync(2100);
     });
-    expect(screen.getByTestId('rescore-progress-text')).toHaveTextContent(
-      '3 of 3 projects, 410 issues rescored'
-    );
+    expect(screen.getByText(/3 of 3 projects, 410 issues rescored/)).toBeInTheDocument();
     expect(screen.getByText('Scores are up to date')).toBeInTheDocument();
     // Done: no more polling.
     const polls = payloads('admin/rescoreProgress').length;
@@ -426,10 +470,10 @@ it('shows a rescore that stopped on a failing project, and Retry continues it', 
   onAdmin('admin/getSettings', () => ok(settingsView({ rescore: stopped })));
   onAdmin('admin/rescoreProgress', () => ok(stopped));
   onAdmin('admin/retryRescore', () => ok({ ...stopped, projectsFailed: 0 }));
-  await loaded();
+  const user = await loaded();
   expect(screen.getByText('Recomputing scores has stopped')).toBeInTheDocument();
-  expect(screen.getByTestId('rescore-stopped-text')).toHaveTextContent('1 project could not be rescored.');
-  fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+  expect(screen.getByText(/^1 project could not be rescored\./)).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Retry' }));
   await waitFor(() => expect(screen.getByText('Recomputing scores…')).toBeInTheDocument());
   expect(payloads('admin/retryRescore')).toHaveLength(1);
   expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
@@ -455,7 +499,7 @@ it('polls a rescore of many projects less often, to spare the storage quota', as
     await act(async () => {
       await jest.advanceTimersByTimeAsync(0);
     });
-    await screen.findByTestId('rescore-progress-text');
+    await screen.findByText(/10 of 2000 projects/);
     // 2 000 projects: every 50 s, not every 2 s.
     await act(async () => {
       await jest.advanceTimersByTimeAsync(10_000);

@@ -33,7 +33,7 @@ export function AdminPage(): JSX.Element {
   }, []);
 
   return (
-    <Box padding="space.300" testId="admin-page">
+    <Box padding="space.300">
       <div style={{ maxWidth: '60rem' }}>
         <Stack space="space.300">
           <Stack space="space.100">

@@ -29,6 +29,7 @@ export function AllowedGroups({
 }: Props): JSX.Element {
   const full = groups.length >= MAX_ALLOWED_GROUPS;
   const listId = `${id}-list`;
+  const listErrorId = `${id}-list-message`;
   return (
     <Stack space="space.150">
       <Stack space="space.050">
@@ -36,19 +37,18 @@ export function AllowedGroups({
           Allowed groups ({groups.length} of {MAX_ALLOWED_GROUPS})
         </Text>
         {groups.length === 0 ? (
-          <Text as="p" color="color.text.subtle" testId="privacy-groups-empty">
+          <Text as="p" color="color.text.subtle">
             No groups yet.
           </Text>
         ) : (
           <ul
             aria-labelledby={listId}
-            data-testid="privacy-groups"
+            aria-describedby={listErrorId}
             style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }}
           >
             {groups.map((group) => (
               <li
                 key={group}
-                data-testid="privacy-group"
                 style={{ borderBlockEnd: `${token('border.width', '1px')} solid ${token('color.border')}` }}
               >
                 <Box paddingBlock="space.050">
@@ -59,7 +59,6 @@ export function AllowedGroups({
                       spacing="compact"
                       onClick={() => onRemove(group)}
                       aria-label={`Remove ${group}`}
-                      testId="privacy-group-remove"
                     >
                       Remove
                     </Button>
@@ -69,10 +68,8 @@ export function AllowedGroups({
             ))}
           </ul>
         )}
-        <Box aria-live="polite">
-          {groupsError === undefined ? null : (
-            <ErrorMessage testId="privacy-groups-error">{groupsError}</ErrorMessage>
-          )}
+        <Box id={listErrorId} aria-live="polite">
+          {groupsError === undefined ? null : <ErrorMessage>{groupsError}</ErrorMessage>}
         </Box>
       </Stack>
       <Stack space="space.050">
@@ -96,16 +93,15 @@ export function AllowedGroups({
               placeholder="e.g. customer-success"
               autoComplete="off"
               aria-describedby={`${id}-message`}
-              testId="privacy-group-input"
             />
           </Box>
-          <Button onClick={() => onAdd()} isDisabled={full} testId="privacy-group-add">
+          <Button onClick={() => onAdd()} isDisabled={full}>
             Add group
           </Button>
         </Inline>
         <Box id={`${id}-message`} aria-live="polite">
           {draftError !== undefined ? (
-            <ErrorMessage testId="privacy-group-input-error">{draftError}</ErrorMessage>
+            <ErrorMessage>{draftError}</ErrorMessage>
           ) : (
             <HelperMessage>
               {full

@@ -8,9 +8,10 @@ interface Props {
   id: string;
   /** The id of the group's label. */
   labelledBy: string;
+  /** The id of what the chosen curve does (or why it was rejected). */
+  describedBy: string;
   value: RevenueCurve;
   onChange: (value: RevenueCurve) => void;
-  testId: string;
 }
 
 /**
@@ -18,9 +19,9 @@ interface Props {
  * Not an Atlaskit Select: for three fixed choices it adds react-select and its popup
  * layer (~30 KB gzip) to the page for a menu that hides the options.
  */
-export function CurveChoice({ id, labelledBy, value, onChange, testId }: Props): JSX.Element {
+export function CurveChoice({ id, labelledBy, describedBy, value, onChange }: Props): JSX.Element {
   return (
-    <div id={id} tabIndex={-1} role="group" aria-labelledby={labelledBy} data-testid={testId}>
+    <div id={id} tabIndex={-1} role="group" aria-labelledby={labelledBy} aria-describedby={describedBy}>
       <Inline space="space.050" shouldWrap>
         {REVENUE_CURVES.map((curve) => (
           <Button
@@ -28,7 +29,6 @@ export function CurveChoice({ id, labelledBy, value, onChange, testId }: Props):
             isSelected={curve === value}
             aria-pressed={curve === value}
             onClick={() => onChange(curve)}
-            testId={`${testId}-${curve}`}
           >
             {CURVE_LABELS[curve]}
           </Button>

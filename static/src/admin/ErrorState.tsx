@@ -20,7 +20,6 @@ export function ErrorState({ error, onRetry }: { error: ApiError; onRetry: () =>
       scope={SETTINGS}
       onRetry={onRetry}
       testId="admin-error"
-      forbiddenTestId="admin-forbidden"
       retryTestId="admin-retry"
       headingLevel={2}
     />

@@ -7,7 +7,6 @@ interface Props {
   onChange: (checked: boolean) => void;
   /** The id of the text that explains what the switch does. */
   describedBy: string;
-  testId: string;
 }
 
 const TRACK_WIDTH = 40;
@@ -18,7 +17,7 @@ const THUMB = 14;
  * An on/off switch (`role="switch"`), built on Pressable for Atlaskit's focus ring; the
  * on/off word beside it says what the colour shows. Its label is a `<label for={id}>`.
  */
-export function IdentitySwitch({ id, checked, onChange, describedBy, testId }: Props): JSX.Element {
+export function IdentitySwitch({ id, checked, onChange, describedBy }: Props): JSX.Element {
   return (
     <Inline space="space.100" alignBlock="center">
       <Pressable
@@ -28,7 +27,6 @@ export function IdentitySwitch({ id, checked, onChange, describedBy, testId }: P
         aria-describedby={describedBy}
         onClick={() => onChange(!checked)}
         padding="space.0"
-        testId={testId}
         style={{ borderRadius: token('radius.full', '9999px'), background: 'transparent' }}
       >
         <span
@@ -57,9 +55,7 @@ export function IdentitySwitch({ id, checked, onChange, describedBy, testId }: P
           />
         </span>
       </Pressable>
-      <Text weight="semibold" testId={`${testId}-state`}>
-        {checked ? 'On' : 'Off'}
-      </Text>
+      <Text weight="semibold">{checked ? 'On' : 'Off'}</Text>
     </Inline>
   );
 }

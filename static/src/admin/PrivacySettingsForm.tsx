@@ -23,12 +23,7 @@ export function PrivacySettingsForm({ saved, onSaved }: Props): JSX.Element {
   const switchHelpId = `${prefix}-restrict-help`;
   const nobody = form.restrictIdentity && form.groups.length === 0 && form.draft.trim() === '';
   return (
-    <form
-      onSubmit={(e) => void form.save(e)}
-      noValidate
-      aria-label="Privacy settings"
-      data-testid="privacy-form"
-    >
+    <form onSubmit={(e) => void form.save(e)} noValidate aria-label="Privacy settings">
       <Stack space="space.250">
         <Stack space="space.075">
           <Label htmlFor={switchId}>Restrict customer identity and revenue</Label>
@@ -37,7 +32,6 @@ export function PrivacySettingsForm({ saved, onSaved }: Props): JSX.Element {
             checked={form.restrictIdentity}
             onChange={form.setRestrictIdentity}
             describedBy={switchHelpId}
-            testId="privacy-restrict"
           />
           <Text as="p" color="color.text.subtle" id={switchHelpId}>
             When on, only members of the groups below see account names and ARR. Everyone else still sees the
@@ -48,7 +42,6 @@ export function PrivacySettingsForm({ saved, onSaved }: Props): JSX.Element {
         {nobody ? (
           <div
             role="note"
-            data-testid="privacy-nobody-warning"
             style={{
               padding: token('space.100'),
               borderRadius: token('radius.small', '4px'),
@@ -69,14 +62,12 @@ export function PrivacySettingsForm({ saved, onSaved }: Props): JSX.Element {
           onAdd={form.addGroup}
           onRemove={form.removeGroup}
         />
-        <FormErrors messages={form.formErrors} testId="privacy-form-errors" />
+        <FormErrors messages={form.formErrors} />
         <Inline space="space.100" alignBlock="center">
-          <Button type="submit" appearance="primary" isLoading={form.saving} testId="privacy-save">
+          <Button type="submit" appearance="primary" isLoading={form.saving}>
             Save privacy settings
           </Button>
-          <Text color="color.text.subtle" testId="privacy-dirty">
-            {form.dirty ? 'Unsaved changes' : 'No unsaved changes'}
-          </Text>
+          <Text color="color.text.subtle">{form.dirty ? 'Unsaved changes' : 'No unsaved changes'}</Text>
         </Inline>
       </Stack>
     </form>

@@ -1,6 +1,7 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { renderWithQueries as render } from '../test/render';
 import { forgeBridgeMock, lastPayload, ok, onResolver, resetBridge } from '../test/forge-bridge';
+import { setupUser } from '../test/user';
 import { ProjectRolesSection } from './ProjectRolesSection';
 
 jest.mock(
@@ -34,11 +35,10 @@ it("shows each project's contributor and curator groups", async () => {
 });
 
 it("saves one project's groups as lists", async () => {
+  const user = setupUser();
   render(<ProjectRolesSection />);
-  fireEvent.change(await screen.findByLabelText('Curator groups in CHK'), {
-    target: { value: 'cx-leads, support , cx-leads' }
-  });
-  fireEvent.click(screen.getByRole('button', { name: 'Save roles for CHK' }));
+  await user.type(await screen.findByLabelText('Curator groups in CHK'), 'cx-leads, support , cx-leads');
+  await user.click(screen.getByRole('button', { name: 'Save roles for CHK' }));
   await waitFor(() =>
     expect(lastPayload('admin/saveRoles')).toEqual({
       projectId: '10000',
@@ -52,10 +52,13 @@ it("saves one project's groups as lists", async () => {
 });
 
 it('refuses a list longer than the backend accepts without a round trip', async () => {
+  const user = setupUser();
   render(<ProjectRolesSection />);
   const many = Array.from({ length: 21 }, (_, i) => `group-${i}`).join(',');
-  fireEvent.change(await screen.findByLabelText('Contributor groups in MOB'), { target: { value: many } });
-  fireEvent.click(screen.getByRole('button', { name: 'Save roles for MOB' }));
+  // Pasted, as a list copied from elsewhere would be.
+  await user.click(await screen.findByLabelText('Contributor groups in MOB'));
+  await user.paste(many);
+  await user.click(screen.getByRole('button', { name: 'Save roles for MOB' }));
   expect(await screen.findByText('Name at most 20 groups.')).toBeInTheDocument();
   expect(lastPayload('admin/saveRoles')).toBeUndefined();
 });

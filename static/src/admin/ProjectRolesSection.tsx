@@ -15,7 +15,6 @@ export function ProjectRolesSection(): JSX.Element {
     <SettingsSection
       title="Who may change evidence"
       description="Contributors capture, import and link insights to issues they can browse. Curators also merge, delete, dismiss and edit insights and accounts. Jira administrators and each project’s administrators are always curators; anyone who may edit an issue may also link evidence to it."
-      testId="roles-section"
     >
       {load.status === 'loading' ? <LoadingState /> : null}
       {load.status === 'error' ? (

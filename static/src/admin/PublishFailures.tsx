@@ -14,11 +14,7 @@ export function PublishFailures(): JSX.Element | null {
   const failures = usePublishFailures();
   if (failures.length === 0) return null;
   return (
-    <SectionMessage
-      appearance="warning"
-      title="Some scores could not be published to Jira"
-      testId="publish-failures"
-    >
+    <SectionMessage appearance="warning" title="Some scores could not be published to Jira">
       <Stack space="space.100">
         <Text as="p">
           Jira refused the customer-impact property for {failures.length}{' '}

@@ -31,19 +31,15 @@ export function RescoreProgress({ rescore }: Props): JSX.Element | null {
       ? 'Recomputing scores has stopped'
       : 'Recomputing scores…';
   return (
-    <SectionMessage
-      appearance={progress.done ? 'success' : stopped ? 'error' : 'information'}
-      title={title}
-      testId="rescore-progress"
-    >
+    <SectionMessage appearance={progress.done ? 'success' : stopped ? 'error' : 'information'} title={title}>
       <Stack space="space.100">
-        <Text as="p" testId="rescore-progress-text">
+        <Text as="p">
           {progress.done ? 'Recomputed' : 'Recomputing'} {REASON[progress.reason]} ({started}):{' '}
           {progress.projectsDone} of {progress.projects} projects, {progress.issuesRescored} issues rescored
           and published to Jira.
         </Text>
         {stopped ? (
-          <Text as="p" testId="rescore-stopped-text">
+          <Text as="p">
             {progress.projectsFailed > 0
               ? `${progress.projectsFailed} ${progress.projectsFailed === 1 ? 'project' : 'projects'} could not be rescored.`
               : 'Nothing has moved for a while.'}{' '}
@@ -51,7 +47,7 @@ export function RescoreProgress({ rescore }: Props): JSX.Element | null {
           </Text>
         ) : null}
         {retryError ? (
-          <Text as="p" color="color.text.danger" testId="rescore-retry-error">
+          <Text as="p" color="color.text.danger">
             {retryError.message}
           </Text>
         ) : null}

@@ -20,7 +20,7 @@ export function ScoreChange({ current, preview }: { current: number; preview: nu
   const hundredths = Math.round(preview * 100) - Math.round(current * 100);
   if (hundredths === 0) {
     return (
-      <span data-testid="preview-change" data-direction="same" style={{ color: token('color.text.subtle') }}>
+      <span data-direction="same" style={{ color: token('color.text.subtle') }}>
         No change
       </span>
     );
@@ -29,7 +29,6 @@ export function ScoreChange({ current, preview }: { current: number; preview: nu
   const delta = formatNumber(Math.abs(hundredths) / 100);
   return (
     <span
-      data-testid="preview-change"
       data-direction={up ? 'up' : 'down'}
       style={{
         color: token(up ? 'color.text.success' : 'color.text.danger'),

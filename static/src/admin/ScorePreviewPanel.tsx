@@ -37,7 +37,6 @@ export function ScorePreviewPanel({ preview }: { preview: ScorePreview }): JSX.E
   const line = statusLine(preview);
   return (
     <Box
-      testId="score-preview"
       padding="space.200"
       backgroundColor="elevation.surface.sunken"
       style={{ borderRadius: token('radius.medium', '6px') }}
@@ -51,7 +50,7 @@ export function ScorePreviewPanel({ preview }: { preview: ScorePreview }): JSX.E
         </Inline>
         <Box aria-live="polite">
           {line === null ? null : (
-            <Text as="p" color="color.text.subtle" testId={`score-preview-${preview.status}`}>
+            <Text as="p" color="color.text.subtle">
               {line}
             </Text>
           )}
@@ -59,7 +58,6 @@ export function ScorePreviewPanel({ preview }: { preview: ScorePreview }): JSX.E
         {rows === null || rows.length === 0 ? null : (
           <div style={{ overflowX: 'auto' }}>
             <table
-              data-testid="score-preview-table"
               aria-busy={preview.status === 'pending'}
               style={{
                 width: '100%',
@@ -98,17 +96,22 @@ export function ScorePreviewPanel({ preview }: { preview: ScorePreview }): JSX.E
               </thead>
               <tbody>
                 {rows.map((row) => (
-                  <tr key={row.issueId} data-testid="score-preview-row">
-                    <td style={{ ...cell, whiteSpace: 'nowrap' }} data-testid="preview-key">
+                  <tr key={row.issueId}>
+                    {/* The issue key heads its row: a screen reader names each score by it. */}
+                    <th
+                      scope="row"
+                      style={{
+                        ...cell,
+                        whiteSpace: 'nowrap',
+                        textAlign: 'start',
+                        fontWeight: token('font.weight.regular')
+                      }}
+                    >
                       {row.key}
-                    </td>
+                    </th>
                     <td style={cell}>{row.summary}</td>
-                    <td style={numeric} data-testid="preview-current">
-                      {formatNumber(row.current)}
-                    </td>
-                    <td style={numeric} data-testid="preview-new">
-                      {formatNumber(row.preview)}
-                    </td>
+                    <td style={numeric}>{formatNumber(row.current)}</td>
+                    <td style={numeric}>{formatNumber(row.preview)}</td>
                     <td style={numeric}>
                       <ScoreChange current={row.current} preview={row.preview} />
                     </td>

@@ -55,17 +55,11 @@ export function ScoringSettingsForm({ saved, onSaved }: Props): JSX.Element {
       : 'An insight loses half its weight every N days, but never below the floor.';
 
   return (
-    <form
-      onSubmit={(e) => void form.save(e)}
-      noValidate
-      aria-label="Scoring settings"
-      data-testid="scoring-form"
-    >
+    <form onSubmit={(e) => void form.save(e)} noValidate aria-label="Scoring settings">
       <Stack space="space.300">
         <FieldGroup
           legend="Severity weights"
           description="Points for an account’s most severe insight on the issue. Each severity must weigh at least as much as the one below it."
-          testId="scoring-severity"
         >
           <FieldGrid>{SEVERITIES.map((s) => number(`severityWeights.${s}`, SEVERITY_LABELS[s]))}</FieldGrid>
         </FieldGroup>
@@ -73,7 +67,6 @@ export function ScoringSettingsForm({ saved, onSaved }: Props): JSX.Element {
         <FieldGroup
           legend="Segment weights"
           description="Multiplies an account’s points by its customer segment: above 1 counts it more, below 1 less."
-          testId="scoring-segment"
         >
           <FieldGrid>{SEGMENTS.map((s) => number(`segmentWeights.${s}`, SEGMENT_LABELS[s]))}</FieldGrid>
         </FieldGroup>
@@ -81,7 +74,6 @@ export function ScoringSettingsForm({ saved, onSaved }: Props): JSX.Element {
         <FieldGroup
           legend="Revenue"
           description="How an account’s annual recurring revenue (ARR) lifts its points. Revenue can lift a voice, never mute one."
-          testId="scoring-revenue"
         >
           <FieldGrid min="20rem">
             <Stack space="space.050">
@@ -96,17 +88,15 @@ export function ScoringSettingsForm({ saved, onSaved }: Props): JSX.Element {
               <CurveChoice
                 id={idOf('revenue.curve')}
                 labelledBy={`${idOf('revenue.curve')}-label`}
+                describedBy={`${idOf('revenue.curve')}-message`}
                 value={values.curve}
                 onChange={form.setCurve}
-                testId={testIdOf('revenue.curve')}
               />
-              <Box aria-live="polite">
+              <Box id={`${idOf('revenue.curve')}-message`} aria-live="polite">
                 {errors['revenue.curve'] !== undefined ? (
-                  <ErrorMessage testId={`${testIdOf('revenue.curve')}-error`}>
-                    {errors['revenue.curve']}
-                  </ErrorMessage>
+                  <ErrorMessage>{errors['revenue.curve']}</ErrorMessage>
                 ) : (
-                  <HelperMessage testId="scoring-curve-help">{CURVE_HELP[values.curve]}</HelperMessage>
+                  <HelperMessage>{CURVE_HELP[values.curve]}</HelperMessage>
                 )}
               </Box>
             </Stack>
@@ -122,7 +112,6 @@ export function ScoringSettingsForm({ saved, onSaved }: Props): JSX.Element {
         <FieldGroup
           legend="Recency"
           description="Older evidence counts less, so the score follows what customers say now."
-          testId="scoring-recency"
         >
           <FieldGrid min="14rem">
             {number('recency.halfLifeDays', 'Half-life', { helper: recencyHelp, suffix: 'days' })}
@@ -134,30 +123,22 @@ export function ScoringSettingsForm({ saved, onSaved }: Props): JSX.Element {
 
         <ScorePreviewPanel preview={preview} />
 
-        <FormErrors messages={form.formErrors} testId="scoring-form-errors" />
+        <FormErrors messages={form.formErrors} />
         <Inline space="space.100" alignBlock="center" shouldWrap>
-          <Button type="submit" appearance="primary" isLoading={form.saving} testId="scoring-save">
+          <Button type="submit" appearance="primary" isLoading={form.saving}>
             Save scoring settings
           </Button>
-          <Button
-            appearance="subtle"
-            onClick={form.discard}
-            isDisabled={!form.dirty || form.saving}
-            testId="scoring-discard"
-          >
+          <Button appearance="subtle" onClick={form.discard} isDisabled={!form.dirty || form.saving}>
             Undo changes
           </Button>
           <Button
             appearance="subtle"
             onClick={form.resetToDefaults}
             isDisabled={form.isDefault || form.saving}
-            testId="scoring-reset"
           >
             Reset to defaults
           </Button>
-          <Text color="color.text.subtle" testId="scoring-dirty">
-            {form.dirty ? 'Unsaved changes' : 'No unsaved changes'}
-          </Text>
+          <Text color="color.text.subtle">{form.dirty ? 'Unsaved changes' : 'No unsaved changes'}</Text>
         </Inline>
       </Stack>
     </form>

@@ -24,7 +24,6 @@ export function SettingsForms({ view, justSaved, onScoringSaved, onPrivacySaved 
       <SettingsSection
         title="Customer-impact score"
         description="Each account’s contribution to an issue’s score is severity × revenue × segment × recency. Saving recomputes every issue’s score and republishes it to Jira’s Customer impact field."
-        testId="scoring-section"
       >
         <SettingsVersion
           formulaVersion={view.formulaVersion}
@@ -36,7 +35,6 @@ export function SettingsForms({ view, justSaved, onScoringSaved, onPrivacySaved 
       <SettingsSection
         title="Customer identity and revenue"
         description="Account names and ARR are commercially sensitive. Choose who may see them next to the evidence."
-        testId="privacy-section"
       >
         <PrivacySettingsForm saved={view.privacy} onSaved={onPrivacySaved} />
       </SettingsSection>

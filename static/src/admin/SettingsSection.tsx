@@ -6,17 +6,15 @@ import { token } from '@atlaskit/tokens';
 interface Props {
   title: string;
   description: ReactNode;
-  testId: string;
   children: ReactNode;
 }
 
 /** One titled, bordered part of the settings page (a landmark named by its heading). */
-export function SettingsSection({ title, description, testId, children }: Props): JSX.Element {
+export function SettingsSection({ title, description, children }: Props): JSX.Element {
   const headingId = useId();
   return (
     <section
       aria-labelledby={headingId}
-      data-testid={testId}
       style={{
         border: `${token('border.width', '1px')} solid ${token('color.border')}`,
         borderRadius: token('radius.medium', '6px'),

@@ -20,14 +20,13 @@ export function ShippedAccounts({ issue }: Props): JSX.Element {
         Customers to tell ({issue.accounts.length})
       </Text>
       {issue.accounts.length === 0 ? (
-        <Text size="small" color="color.text.subtle" testId="shipped-anonymous">
+        <Text size="small" color="color.text.subtle">
           Only anonymous feedback: no account to tell.
         </Text>
       ) : (
         <table
           aria-labelledby={headingId}
           style={{ borderCollapse: 'collapse', width: '100%', color: token('color.text') }}
-          data-testid="shipped-accounts"
         >
           <thead>
             <tr>
@@ -38,12 +37,10 @@ export function ShippedAccounts({ issue }: Props): JSX.Element {
           <tbody>
             {issue.accounts.map((account) => (
               <tr key={account.key} data-testid="shipped-account">
-                <td style={CELL}>
-                  {hidden ? <HiddenValue testId="shipped-account-hidden" /> : account.name}
-                </td>
+                <td style={CELL}>{hidden ? <HiddenValue /> : account.name}</td>
                 {hidden ? (
                   <td style={NUMERIC}>
-                    <HiddenValue testId="shipped-arr-hidden" />
+                    <HiddenValue />
                   </td>
                 ) : (
                   <td style={NUMERIC} title={formatMoneyExact(account.arr)}>

@@ -46,7 +46,7 @@ export function ShippedForCustomers(): JSX.Element {
         itemKey={(issue) => issue.issueId}
         renderItem={(issue) => <ShippedIssueItem issue={issue} />}
         loading={
-          <Box padding="space.200" role="status" testId="shipped-loading">
+          <Box padding="space.200" role="status">
             <Inline space="space.100" alignBlock="center">
               <Spinner size="medium" label="Loading shipped work" />
               <Text color="color.text.subtle">Finding recently done work and the customers it answered…</Text>
@@ -58,14 +58,12 @@ export function ShippedForCustomers(): JSX.Element {
         )}
         empty={
           <EmptyState
-            testId="shipped-empty"
             header={`Nothing with customer evidence was done in the last ${days} days`}
             headingLevel={3}
             headingSize="xsmall"
             description="Issues appear here once they are done in Jira and have insights linked to them. Try a longer period."
           />
         }
-        testId="shipped-list"
       />
     </Stack>
   );

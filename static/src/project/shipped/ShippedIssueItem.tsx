@@ -18,6 +18,7 @@ export function ShippedIssueItem({ issue }: Props): JSX.Element {
   return (
     <Box
       as="li"
+      aria-label={`${issue.key}: ${issue.summary}`}
       padding="space.150"
       backgroundColor="elevation.surface.raised"
       testId="shipped-issue"
@@ -46,13 +47,18 @@ export function ShippedIssueItem({ issue }: Props): JSX.Element {
           </Box>
           <Box style={{ flex: '2 1 24rem', minWidth: 0 }}>
             <Stack space="space.050">
-              <Text size="small" weight="bold" color="color.text.subtle">
+              <Text
+                size="small"
+                weight="bold"
+                color="color.text.subtle"
+                id={`shipped-${issue.issueId}-insights`}
+              >
                 Insights answered ({issue.insightCount})
               </Text>
               <Box
                 as="ul"
+                aria-labelledby={`shipped-${issue.issueId}-insights`}
                 style={{ margin: 0, paddingInlineStart: token('space.200') }}
-                testId="shipped-insights"
               >
                 {issue.insights.map((insight) => (
                   <li key={insight.insightId} data-testid="shipped-insight">
