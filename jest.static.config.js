@@ -16,5 +16,6 @@ module.exports = {
     '\\.css$': '<rootDir>/static/src/test/style-stub.js'
   },
   setupFilesAfterEnv: ['<rootDir>/static/src/test/setup.ts'],
-  testTimeout: 15000
+  // A hang guard, not a speed check: user-event types key by key, slow on a loaded machine.
+  testTimeout: 30000
 };
