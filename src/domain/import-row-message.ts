@@ -53,6 +53,13 @@ export function isVocabularyIssue(issue: FieldIssue, insight: unknown): boolean 
   return allowed !== undefined && typeof given === 'string' && !allowed.includes(given);
 }
 
+/** Enumerated values are short; a long one is a wrongly mapped column, shown cut. */
+const QUOTED_MAX = 60;
+
+function quoted(value: string): string {
+  return value.length > QUOTED_MAX ? `${value.slice(0, QUOTED_MAX)}…` : value;
+}
+
 /**
  * One problem in words: `severity “urgent” is not one of low, medium, high, critical`
  * for a value outside a vocabulary (quoting the value the file holds), else the field's
@@ -61,7 +68,7 @@ export function isVocabularyIssue(issue: FieldIssue, insight: unknown): boolean 
 export function describeIssue(issue: FieldIssue, insight: unknown): string {
   if (isVocabularyIssue(issue, insight)) {
     const allowed = VOCABULARY_AT[issue.path] ?? [];
-    return `${fieldWord(issue.path)} “${String(valueAt(insight, issue.path))}” is not one of ${allowed.join(', ')}`;
+    return `${fieldWord(issue.path)} “${quoted(String(valueAt(insight, issue.path)))}” is not one of ${allowed.join(', ')}`;
   }
   return issue.path === '' ? issue.message : `${fieldWord(issue.path)}: ${issue.message}`;
 }

@@ -40,7 +40,17 @@ export const REQUIRED_FIELDS: ReadonlySet<ImportField> = new Set(['summary', 'ob
 const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
   summary: ['summary', 'title', 'subject', 'headline', 'insight'],
   quote: ['quote', 'verbatim', 'body', 'text', 'comment', 'description', 'feedback', 'message'],
-  sourceKind: ['sourcekind', 'source', 'kind', 'channel', 'sourcetype', 'type', 'via', 'requestchannel'],
+  sourceKind: [
+    'sourcekind',
+    'source',
+    'kind',
+    'channel',
+    'sourcetype',
+    'type',
+    'via',
+    'requestchannel',
+    'requesttype'
+  ],
   sourceUrl: ['sourceurl', 'url', 'link', 'sourcelink', 'permalink'],
   accountName: [
     'account',

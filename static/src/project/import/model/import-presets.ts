@@ -116,7 +116,16 @@ export const IMPORT_PRESETS: readonly ImportPreset[] = [
         ...channels,
         anonymousportal: 'ticket',
         'anonymous portal': 'ticket',
-        deployment: 'other'
+        deployment: 'other',
+        // The request types of JSM's IT and customer service templates.
+        'get it help': 'ticket',
+        'technical support': 'ticket',
+        'report a bug': 'ticket',
+        'report a system problem': 'ticket',
+        'suggest a new feature': 'ticket',
+        'suggest improvement': 'ticket',
+        'fix an account problem': 'ticket',
+        'general question': 'ticket'
       },
       accountSegment: plans
     }

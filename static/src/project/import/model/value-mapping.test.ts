@@ -112,11 +112,13 @@ it('recognises each tool from its header row, and nothing from a plain file', ()
   expect(detectPreset(['summary', 'priority', 'date'])).toBeNull();
 });
 
-it('maps Jira Service Management priorities Lowest to Highest onto the four severities', () => {
+it('maps Jira Service Management priorities Lowest to Highest and its request types', () => {
   const jsm = applyPreset(emptyValueMappings(), presetById('jsm'));
   expect(['Lowest', 'Low', 'Medium', 'High', 'Highest'].map((p) => resolveValue('severity', p, jsm))).toEqual(
     ['low', 'low', 'medium', 'high', 'critical']
   );
+  expect(resolveValue('sourceKind', 'Report a bug', jsm)).toBe('ticket');
+  expect(resolveValue('sourceKind', 'Something custom', jsm)).toBeUndefined();
   const intercom = applyPreset(emptyValueMappings(), presetById('intercom'));
   expect(resolveValue('severity', 'Priority', intercom)).toBe('high');
 });
@@ -140,4 +142,23 @@ it('saves the earlier choices with this import’s, dropping the oldest past the
   expect(kept).toHaveLength(MAX_MAPPED_VALUES);
   expect(kept).not.toContain('plan 0');
   expect(next.accountSegment).toMatchObject({ 'plan 1': 'smb', team: 'mid_market' });
+});
+
+it('reads a Jira Service Management export: its columns, priorities and request types', () => {
+  const jsm = parseCsv(
+    [
+      'Issue key,Summary,Priority,Request Type,Reporter,Created',
+      'SUP-1,VPN drops,Highest,Report a system problem,ann,2025-05-01',
+      'SUP-2,New laptop,Lowest,Get IT help,bo,2025-05-02'
+    ].join('\n')
+  );
+  const columns = autoMatch(jsm.headers);
+  expect(columns).toMatchObject({ key: 'Issue key', severity: 'Priority', sourceKind: 'Request Type' });
+  const values = applyPreset(emptyValueMappings(), presetById(detectPreset(jsm.headers)!));
+  const prepared = prepareImport(jsm.rows, columns, DEFAULT_FIXED, NOW, values);
+  expect(prepared.invalid).toEqual([]);
+  expect(prepared.valid.map((r) => r.insight)).toMatchObject([
+    { severity: 'critical', sourceKind: 'ticket' },
+    { severity: 'low', sourceKind: 'ticket' }
+  ]);
 });
