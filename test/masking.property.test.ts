@@ -129,6 +129,15 @@ it('shows a masked user no customer name, key or revenue in any answer of any re
           await page.call('project/startImport', { importId, chunks: 1, total: imported.length });
           await forge.drainQueues();
           await page.call('project/importProgress', { importId });
+          const values = {
+            severity: {},
+            sourceKind: {},
+            accountSegment: {},
+            sentiment: {},
+            journeyStage: {}
+          };
+          await page.call('project/saveImportMappings', { mappings: { preset: null, values } });
+          await page.call('project/getImportMappings', {});
           await story.call('panel/link', { insightIds: imported.slice(0, 20), note: 'bulk' });
           await page.call('project/link', {
             issueId: chain.epicId,

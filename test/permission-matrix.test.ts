@@ -114,6 +114,24 @@ const rows: Row[] = [
     payload: () => ({ importId: 'matrix-import' }),
     expect: contribute
   },
+  { key: 'project/getImportMappings', site: 'project', payload: () => ({}), expect: contribute },
+  {
+    key: 'project/saveImportMappings',
+    site: 'project',
+    payload: () => ({
+      mappings: {
+        preset: 'zendesk',
+        values: {
+          severity: { urgent: 'critical' },
+          sourceKind: {},
+          accountSegment: {},
+          sentiment: {},
+          journeyStage: {}
+        }
+      }
+    }),
+    expect: contribute
+  },
   {
     key: 'project/link',
     site: 'project',
@@ -224,7 +242,11 @@ describe('permission matrix', () => {
         limit: 100
       }),
       settings: await admin().ok('admin/getSettings', {}),
-      roles: await admin().ok('admin/listRoles', {})
+      roles: await admin().ok('admin/listRoles', {}),
+      importMappings: await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok(
+        'project/getImportMappings',
+        {}
+      )
     };
   }
 

@@ -4,6 +4,7 @@ import { isBlank } from '../domain/blank-text';
 import { AccountEditSchema } from '../domain/account-edit';
 import { PrivacySettingsSchema } from '../domain/privacy';
 import { ProjectRolesSchema } from '../domain/roles';
+import { SavedImportMappingsSchema } from '../domain/import-value-mappings';
 import { INSIGHT_STATUSES, JOURNEY_STAGES, SEGMENTS, SOURCE_KINDS } from '../domain/vocabulary';
 
 /**
@@ -109,6 +110,8 @@ export const StartImportPayload = z.strictObject({
     .max(MAX_IMPORT_CHUNKS * MAX_IMPORT_ROWS)
 });
 export const ImportProgressPayload = z.strictObject({ importId });
+/** The project's value mappings for its next imports; replaces the saved ones. */
+export const SaveImportMappingsPayload = z.strictObject({ mappings: SavedImportMappingsSchema });
 export const CaptureInsightPayload = z.strictObject({ insight: InsightInputSchema });
 export const EditInsightPayload = z.strictObject({ insightId: id, patch: InsightPatchSchema });
 export const DeleteInsightPayload = z.strictObject({ insightId: id });

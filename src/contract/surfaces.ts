@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import * as P from './payloads';
 import type { Page } from './result';
+import type { SavedImportMappings } from '../domain/import-value-mappings';
 import type {
   AccessView,
   AccountEditView,
@@ -70,6 +71,8 @@ export const projectPayloads = {
   'project/importInsights': P.ImportInsightsPayload,
   'project/startImport': P.StartImportPayload,
   'project/importProgress': P.ImportProgressPayload,
+  'project/getImportMappings': P.EmptyPayload,
+  'project/saveImportMappings': P.SaveImportMappingsPayload,
   'project/shipped': P.ShippedPayload
 } as const;
 
@@ -90,6 +93,8 @@ export type ProjectContract = {
   'project/importInsights': Endpoint<typeof P.ImportInsightsPayload, ImportReport>;
   'project/startImport': Endpoint<typeof P.StartImportPayload, ImportProgressView>;
   'project/importProgress': Endpoint<typeof P.ImportProgressPayload, ImportProgressView | null>;
+  'project/getImportMappings': Endpoint<typeof P.EmptyPayload, SavedImportMappings | null>;
+  'project/saveImportMappings': Endpoint<typeof P.SaveImportMappingsPayload, SavedImportMappings>;
   'project/shipped': Endpoint<typeof P.ShippedPayload, ShippedIssueView[]>;
 };
 

@@ -10,6 +10,7 @@ import { unlinkInsight } from '../usecases/unlink-insight';
 import { upsertAccount } from '../usecases/upsert-account';
 import { findIssues } from '../usecases/find-issues';
 import { importInsights, importProgress, startImport } from '../usecases/import-insights';
+import { getImportMappings, saveImportMappings } from '../usecases/import-mappings';
 import { mergeInsights } from '../usecases/merge-insights';
 import { setInsightStatus } from '../usecases/triage-insight';
 import { shippedForCustomers } from '../usecases/shipped-for-customers';
@@ -34,6 +35,8 @@ export const PROJECT_GATES: SurfaceGates<keyof ProjectContract> = {
   'project/importInsights': 'contribute',
   'project/startImport': 'contribute',
   'project/importProgress': 'contribute',
+  'project/getImportMappings': 'contribute',
+  'project/saveImportMappings': 'contribute',
   'project/link': 'change-issue-evidence',
   'project/unlink': 'change-issue-evidence',
   'project/editInsight': 'curate-beside-read',
@@ -84,6 +87,8 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/importInsights': (p, ctx, env) => importInsights(ctx, env, requireProject(ctx), p),
     'project/startImport': (p, ctx, env) => startImport(ctx, env, requireProject(ctx), p),
     'project/importProgress': (p, ctx) => importProgress(requireProject(ctx), p.importId),
+    'project/getImportMappings': (_p, ctx) => getImportMappings(requireProject(ctx)),
+    'project/saveImportMappings': (p, ctx) => saveImportMappings(requireProject(ctx), p.mappings),
     'project/shipped': (p, ctx) => shippedForCustomers(requireProject(ctx), p.days)
   },
   PROJECT_GATES,
@@ -110,6 +115,9 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/deleteInsight': 'no-identity',
     'project/searchIssues': 'no-identity',
     'project/importInsights': 'no-identity',
+    // Values of enumerated columns (priorities, channels, plan names) and their choices.
+    'project/getImportMappings': 'no-identity',
+    'project/saveImportMappings': 'no-identity',
     'project/startImport': (view, r) =>
       view.accountConflicts ? { ...view, accountConflicts: r.conflicts(view.accountConflicts) } : view,
     'project/importProgress': (view, r) =>

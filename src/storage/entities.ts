@@ -48,6 +48,11 @@ export function projectRolesKey(projectId: string): string {
   return `roles:project:${part(projectId, 'project id')}`;
 }
 
+/** A project's value mappings for CSV imports (see domain/import-value-mappings). */
+export function importMappingsKey(projectId: string): string {
+  return `import-mappings:project:${part(projectId, 'project id')}`;
+}
+
 /** A user's cached answer to "may they browse this issue?" (expires: see issue-access). */
 export function issueAccessKey(accountId: string, issueId: string): string {
   return `issue-access:${part(accountId.replace(/:/g, '.'), 'account id')}:${part(issueId, 'issue id')}`;

@@ -1,4 +1,5 @@
 import { AppError, ValidationError } from '../domain/errors';
+import { describeRefusedRow } from '../domain/import-row-message';
 import { keyedId } from './keyed-id';
 import { installationSecret } from '../storage/installation-secret';
 import { InsightInputSchema, type Insight } from '../domain/insight';
@@ -76,7 +77,11 @@ export async function importInsights(
       });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      report.invalid.push({ line: row.line, message: error.message, fieldIssues: error.fieldIssues });
+      report.invalid.push({
+        line: row.line,
+        message: describeRefusedRow(row.line, error, row.insight),
+        fieldIssues: error.fieldIssues
+      });
     }
   }
   const existing =

@@ -1,4 +1,5 @@
 import { AppError } from '../domain/errors';
+import { describeRefusedRow } from '../domain/import-row-message';
 import { InsightInputSchema } from '../domain/insight';
 import { parseWith } from '../domain/parse';
 import { getInsights } from '../storage/insight-store';
@@ -64,7 +65,7 @@ async function writeChunk(run: ImportRun, env: Env): Promise<{ run: ImportRun; u
       rows.push({ line, id, input: parseWith(InsightInputSchema, row.insight, `row ${line}`) });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      failed.push({ line, message: error.message });
+      failed.push({ line, message: describeRefusedRow(line, error, row.insight) });
     }
   }
   let units = 0;

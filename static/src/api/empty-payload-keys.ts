@@ -13,6 +13,7 @@ export const EMPTY_PAYLOAD_KEYS = [
   'panel/getEvidence',
   'panel/getAccess',
   'project/getAccess',
+  'project/getImportMappings',
   'admin/getSettings',
   'admin/rescoreProgress',
   'admin/retryRescore',

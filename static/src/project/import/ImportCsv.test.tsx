@@ -4,6 +4,7 @@ import type { PayloadOf } from '../../../../src/contract/surfaces';
 import type { ImportProgressView, ImportReport } from '../../../../src/contract/views';
 import { fail, ok, onResolver, payloadsOf, resetBridge } from '../../test/forge-bridge';
 import { chooseOption } from '../../test/select';
+import type { SavedImportMappings } from '../../../../src/domain/import-value-mappings';
 import { ImportCsv } from './ImportCsv';
 
 jest.mock(
@@ -27,8 +28,14 @@ const FILE = [
  * The server: queues each row the first time its key is seen, refuses a summary
  * "Refused"; a started import writes `perPoll` rows per progress poll.
  */
-function server(perPoll = 1000): void {
+function server(perPoll = 1000, saved: SavedImportMappings | null = null): void {
   const seen = new Set<string>();
+  let mappings = saved;
+  onResolver('project/getImportMappings', () => ok(mappings));
+  onResolver('project/saveImportMappings', (p) => {
+    mappings = p.mappings;
+    return ok(mappings);
+  });
   let queued = 0;
   let done = 0;
   onResolver('project/importInsights', (p) => {
@@ -38,7 +45,7 @@ function server(perPoll = 1000): void {
       if (summary === 'Refused') {
         report.invalid.push({
           line: row.line,
-          message: 'Invalid row',
+          message: `Row ${row.line}: account key: Must contain at least one letter or digit`,
           fieldIssues: [{ path: 'account.key', message: 'Must contain at least one letter or digit' }]
         });
       } else if (seen.has(row.key ?? summary))
@@ -78,8 +85,8 @@ function progress(importId: string, total: number, done: number, extra: Partial<
 }
 
 function paste(text: string): void {
-  fireEvent.change(screen.getByTestId('import-paste'), { target: { value: text } });
-  fireEvent.click(screen.getByTestId('import-paste-submit'));
+  fireEvent.change(screen.getByLabelText('Or paste CSV text'), { target: { value: text } });
+  fireEvent.click(screen.getByRole('button', { name: 'Use pasted text' }));
 }
 
 beforeEach(() => {
@@ -118,10 +125,10 @@ it('previews the first rows, each checked with the shared schema, with its file 
     ['6', 'true']
   ]);
   expect(within(rows[1] as HTMLElement).getByTestId('preview-check')).toHaveTextContent(
-    'summary: Summary is required'
+    'Row 4: summary: Summary is required'
   );
   expect(within(rows[2] as HTMLElement).getByTestId('preview-check')).toHaveTextContent(
-    'sourceUrl: Only http:// and https:// links are allowed'
+    'Row 5: source URL: Only http:// and https:// links are allowed'
   );
   expect(rows[0]).toHaveTextContent('Export times out');
   expect(rows[0]).toHaveTextContent('Acme');
@@ -129,7 +136,7 @@ it('previews the first rows, each checked with the shared schema, with its file 
 
   // A fixed source kind applies to every row when the file has no such column.
   await chooseOption('Source kind of every row', 'Survey');
-  fireEvent.click(screen.getByTestId('import-start'));
+  fireEvent.click(screen.getByRole('button', { name: /^Import \d+/ }));
   await screen.findByTestId('import-report');
   const sent = payloadsOf('project/importInsights') as ImportPayload[];
   expect(sent[0]?.rows.map((r) => (r.insight as { sourceKind: string }).sourceKind)).toEqual([
@@ -146,7 +153,7 @@ it('sends 250 rows in 3 sequential calls and reports every refused line, its own
   }
   render(<ImportCsv pollMs={POLL} />);
   paste(lines.join('\n'));
-  fireEvent.click(await screen.findByTestId('import-start'));
+  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
   const report = await screen.findByTestId('import-report');
 
   const calls = payloadsOf('project/importInsights') as ImportPayload[];
@@ -164,21 +171,21 @@ it('sends 250 rows in 3 sequential calls and reports every refused line, its own
   expect(screen.getByTestId('import-progress')).toHaveAttribute('aria-valuenow', '250');
   const invalid = within(report).getAllByTestId('import-invalid-row');
   expect(invalid.map((r) => r.textContent)).toEqual([
-    '8summary: Summary is required',
-    '121account.key: Must contain at least one letter or digit',
-    expect.stringMatching(/^201observedAt: Must be an ISO date/)
+    '8Row 8: summary: Summary is required',
+    '121Row 121: account key: Must contain at least one letter or digit',
+    expect.stringMatching(/^201Row 201: observed at: Must be an ISO date/)
   ]);
 });
 
 it('reports everything as duplicates when the same file is imported again', async () => {
   render(<ImportCsv pollMs={POLL} />);
   paste(FILE);
-  fireEvent.click(await screen.findByTestId('import-start'));
+  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
   await screen.findByTestId('import-report');
   expect(screen.getByTestId('import-created')).toHaveTextContent('2');
-  fireEvent.click(screen.getByTestId('import-another'));
+  fireEvent.click(screen.getByRole('button', { name: 'Import another file' }));
   paste(FILE);
-  fireEvent.click(await screen.findByTestId('import-start'));
+  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
   await screen.findByTestId('import-report');
   expect(screen.getByTestId('import-created')).toHaveTextContent('0');
   expect(screen.getByTestId('import-duplicates')).toHaveTextContent('2');
@@ -202,10 +209,10 @@ it('stops on a failed call and resumes at that chunk on retry', async () => {
   const lines = ['summary,date', ...Array.from({ length: 150 }, (_, i) => `S${i},2025-05-01`)];
   render(<ImportCsv pollMs={POLL} />);
   paste(lines.join('\n'));
-  fireEvent.click(await screen.findByTestId('import-start'));
+  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
   await screen.findByTestId('import-failed');
   expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Import stopped — 0 of 150 rows');
-  fireEvent.click(screen.getByTestId('import-retry'));
+  fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
   await screen.findByTestId('import-report');
   const sent = (payloadsOf('project/importInsights') as ImportPayload[]).map((p) => p.rows[0]?.line);
   expect(sent).toEqual([2, 102, 102]);
@@ -215,7 +222,7 @@ it('stops on a failed call and resumes at that chunk on retry', async () => {
 it('reads a chosen file', async () => {
   render(<ImportCsv pollMs={POLL} />);
   const file = new File([FILE], 'tickets.csv', { type: 'text/csv' });
-  fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+  fireEvent.change(screen.getByLabelText('CSV file'), { target: { files: [file] } });
   expect(await screen.findByText('Map the columns of tickets.csv')).toBeInTheDocument();
   await waitFor(() => expect(screen.getAllByTestId('preview-row')).toHaveLength(4));
 });
@@ -233,7 +240,7 @@ it('lists the lines whose account was kept as stored, with masked values as the 
   );
   render(<ImportCsv pollMs={POLL} />);
   paste(['summary,date,customer', 'A,2025-05-01,ACME', 'B,2025-05-01,Acme'].join('\n'));
-  fireEvent.click(await screen.findByTestId('import-start'));
+  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
   const table = await screen.findByRole('table', { name: 'Accounts kept as stored' });
   const rows = within(table)
     .getAllByRole('row')
@@ -248,7 +255,7 @@ it('shows the server writing the accepted rows in the background, polled until d
   // Polls far enough apart for each answer to be on screen before the next one is asked.
   render(<ImportCsv pollMs={100} />);
   paste(lines.join('\n'));
-  fireEvent.click(await screen.findByTestId('import-start'));
+  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
   // Started with nothing written: only the refused line is finished.
   expect(
     await screen.findByText('0 of 100 accepted rows written. The import goes on if you leave this page.')
@@ -275,17 +282,17 @@ it('lists rows the server could not write with their reasons', async () => {
     ok(
       progress(p.importId, 2, 2, {
         created: 1,
-        failed: [{ line: 3, message: 'Invalid row 3: summary' }],
+        failed: [{ line: 3, message: 'Row 3: summary: Summary is required' }],
         failedCount: 1
       })
     )
   );
   render(<ImportCsv pollMs={POLL} />);
   paste(['summary,date', 'A,2025-05-01', 'B,2025-05-01'].join('\n'));
-  fireEvent.click(await screen.findByTestId('import-start'));
+  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
   await screen.findByTestId('import-report');
   expect(screen.getAllByTestId('import-invalid-row').map((r) => r.textContent)).toEqual([
-    '3Invalid row 3: summary'
+    '3Row 3: summary: Summary is required'
   ]);
 });
 
@@ -296,12 +303,139 @@ it('stops when a progress poll fails, and polls again on retry without starting 
   );
   render(<ImportCsv pollMs={POLL} />);
   paste(['summary,date', 'A,2025-05-01', 'B,2025-05-01'].join('\n'));
-  fireEvent.click(await screen.findByTestId('import-start'));
+  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
   await screen.findByTestId('import-failed');
   expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Import stopped — 0 of 2 rows');
-  fireEvent.click(screen.getByTestId('import-retry'));
+  fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
   await screen.findByTestId('import-report');
   expect(screen.getByTestId('import-created')).toHaveTextContent('2');
   expect(payloadsOf('project/startImport')).toHaveLength(1);
   expect(payloadsOf('project/importProgress')).toHaveLength(2);
+});
+
+/** A Zendesk ticket export as its "Export as CSV" writes it: the tool's own priorities, channels and plans. */
+const ZENDESK_EXPORT = [
+  'Id,Subject,Description,Status,Priority,Via,Requester,Organization,Plan,Created at,Tags',
+  '4101,Export to CSV times out,"Exports over 10k rows never finish",open,urgent,Email,ann@acme.test,Acme,Enterprise,2025-05-01T09:12:00Z,export',
+  '4102,Search is slow,"Search takes 20 seconds",open,normal,Chat,bo@globex.test,Globex,Professional,2025-05-02T10:00:00Z,search',
+  '4103,Need SSO,"We need SAML before renewal",pending,high,Web Form,cy@initech.test,Initech,Enterprise,2025-05-02T11:30:00Z,sso',
+  '4104,Dark mode please,"Our team works at night",open,low,Web Widget,di@hooli.test,Hooli,Team,2025-05-03T08:45:00Z,ui',
+  '4105,Invoice PDF wrong,"VAT number missing on invoices",solved,normal,Email,ed@umbrella.test,Umbrella,Professional,2025-05-03T14:20:00Z,billing',
+  '4106,API rate limit too low,"We hit 429s every hour",open,high,API,fi@stark.test,Stark,Enterprise,2025-05-04T16:05:00Z,api',
+  '4107,App crashes on login,"iOS app closes at once",open,urgent,Mobile,gu@wayne.test,Wayne,Team,2025-05-05T07:30:00Z,mobile',
+  '4108,Cannot reset password,"Reset email never arrives",solved,normal,Phone call (incoming),ha@wonka.test,Wonka,Free,2025-05-05T12:00:00Z,auth',
+  '4109,Love the new editor,"Please keep the shortcuts",closed,low,Twitter,io@tyrell.test,Tyrell,Free,2025-05-06T18:10:00Z,editor',
+  '4110,Audit log export,"Compliance needs a monthly export",open,normal,Email,ju@cyberdyne.test,Cyberdyne,Enterprise,2025-05-07T09:00:00Z,export'
+].join('\n');
+
+type Sent = { severity: string; sourceKind: string; account?: { segment?: string } };
+
+it('imports all 10 rows of a Zendesk export with the preset it detects from the headers', async () => {
+  render(<ImportCsv pollMs={POLL} />);
+  paste(ZENDESK_EXPORT);
+  expect(await screen.findByRole('table', { name: 'Severity from “Priority”' })).toBeInTheDocument();
+  expect(screen.getByTestId('preview-summary')).toHaveTextContent('10 of 10 rows ready to import');
+
+  // Without the preset, the tool's words are refused, each row saying which value and why.
+  await chooseOption('Exported from', 'Another tool (no preset)');
+  expect(screen.getByTestId('preview-summary')).toHaveTextContent(
+    '0 of 10 rows ready to import · 10 invalid'
+  );
+  const first = screen.getAllByTestId('preview-row')[0] as HTMLElement;
+  expect(first).toHaveTextContent('severity “urgent” is not one of low, medium, high, critical');
+  expect(first).toHaveTextContent('source kind “Email” is not one of ticket, interview');
+  expect(first).toHaveTextContent('map it above');
+  // Urgent, normal; eight channels; Professional, Team, Free (low, high and Enterprise are allowed values).
+  expect(screen.getByText('13 values not mapped')).toBeInTheDocument();
+
+  await chooseOption('Exported from', 'Zendesk');
+  expect(screen.getByTestId('preview-summary')).toHaveTextContent('10 of 10 rows ready to import');
+  fireEvent.click(screen.getByRole('button', { name: 'Import 10 rows' }));
+  expect(await screen.findByText('10 created · 0 already imported · 0 invalid')).toBeInTheDocument();
+
+  const sent = (payloadsOf('project/importInsights') as ImportPayload[]).flatMap((p) =>
+    p.rows.map((r) => r.insight as Sent)
+  );
+  expect(sent.map((i) => i.severity)).toEqual([
+    'critical',
+    'medium',
+    'high',
+    'low',
+    'medium',
+    'high',
+    'critical',
+    'medium',
+    'low',
+    'medium'
+  ]);
+  expect(sent.map((i) => i.sourceKind)).toEqual([...Array<string>(8).fill('ticket'), 'social', 'ticket']);
+  expect(sent.map((i) => i.account?.segment)).toEqual([
+    'enterprise',
+    'mid_market',
+    'enterprise',
+    'smb',
+    'mid_market',
+    'enterprise',
+    'smb',
+    'self_serve',
+    'self_serve',
+    'enterprise'
+  ]);
+  // Kept for the project's next import.
+  const saved = payloadsOf('project/saveImportMappings') as PayloadOf<'project/saveImportMappings'>[];
+  expect(saved).toHaveLength(1);
+  expect(saved[0]!.mappings.preset).toBe('zendesk');
+});
+
+it('lets each unknown value be mapped by hand or skip its rows, and saves the choices', async () => {
+  render(<ImportCsv pollMs={POLL} />);
+  paste(
+    [
+      'summary,date,channel',
+      'A,2025-05-01,email',
+      'B,2025-05-01,carrier pigeon',
+      'C,2025-05-01,Fax spam'
+    ].join('\n')
+  );
+  const check = async (line: number): Promise<HTMLElement> =>
+    (await screen.findAllByTestId('preview-row')).find((r) => r.getAttribute('data-line') === String(line))!;
+  expect(await check(3)).toHaveTextContent(
+    'Row 3: source kind “carrier pigeon” is not one of ticket, interview, survey, nps, sales_call, review, social, other — map it above'
+  );
+
+  await chooseOption('Source kind for “email”', 'Support ticket');
+  await chooseOption('Source kind for “carrier pigeon”', 'Other');
+  await chooseOption('Source kind for “Fax spam”', 'Skip the row');
+  expect(screen.getByTestId('preview-summary')).toHaveTextContent('2 of 3 rows ready to import · 1 skipped');
+  expect(await check(4)).toHaveTextContent('Skipped');
+
+  fireEvent.click(screen.getByRole('button', { name: 'Import 2 valid rows' }));
+  expect(
+    await screen.findByText('2 created · 0 already imported · 0 invalid · 1 skipped')
+  ).toBeInTheDocument();
+  const sent = (payloadsOf('project/importInsights') as ImportPayload[]).flatMap((p) =>
+    p.rows.map((r) => (r.insight as Sent).sourceKind)
+  );
+  expect(sent).toEqual(['ticket', 'other']);
+  const saved = payloadsOf('project/saveImportMappings') as PayloadOf<'project/saveImportMappings'>[];
+  expect(saved[0]!.mappings.values.sourceKind).toEqual({
+    email: 'ticket',
+    'carrier pigeon': 'other',
+    'fax spam': ':skip'
+  });
+});
+
+it('offers the choices the project saved on an earlier import', async () => {
+  const none = { sourceKind: {}, accountSegment: {}, severity: {}, sentiment: {}, journeyStage: {} };
+  server(1000, { preset: null, values: { ...none, severity: { blocker: 'critical' } } });
+  render(<ImportCsv pollMs={POLL} />);
+  paste(['summary,date,priority', 'A,2025-05-01,Blocker'].join('\n'));
+  await waitFor(() =>
+    expect(screen.getByTestId('preview-summary')).toHaveTextContent('1 of 1 rows ready to import')
+  );
+  expect(screen.getByRole('table', { name: 'Severity from “priority”' })).toHaveTextContent('Critical');
+  fireEvent.click(screen.getByRole('button', { name: 'Import 1 row' }));
+  await screen.findByText('1 created · 0 already imported · 0 invalid');
+  const sent = payloadsOf('project/importInsights') as ImportPayload[];
+  expect((sent[0]!.rows[0]!.insight as Sent).severity).toBe('critical');
 });

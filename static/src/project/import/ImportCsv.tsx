@@ -8,10 +8,11 @@ import { ImportPreview } from './ImportPreview';
 import { ImportProgress } from './ImportProgress';
 import { ImportReportView } from './ImportReportView';
 import { ImportSource } from './ImportSource';
+import { MapValues } from './MapValues';
 
 /**
  * Import insights from a CSV export of a support, survey or CRM tool: choose or paste
- * the file, map its columns, check the preview, import with a running report (the
+ * the file, map its columns and the values of its enumerated columns, check the preview, import with a running report (the
  * server's progress is polled every `pollMs`).
  */
 export function ImportCsv({ pollMs = POLL_MS }: { pollMs?: number } = {}): JSX.Element {
@@ -28,6 +29,11 @@ export function ImportCsv({ pollMs = POLL_MS }: { pollMs?: number } = {}): JSX.E
         </Heading>
         <ImportProgress run={run} onRetry={csvImport.retry} />
         {run.status === 'done' ? <ImportReportView run={run} /> : null}
+        {csvImport.saveFailed ? (
+          <Text size="small" color="color.text.subtle">
+            The value mappings could not be saved for the next import; this import is not affected.
+          </Text>
+        ) : null}
         {run.status === 'done' || run.status === 'failed' ? (
           <Inline space="space.100">
             <Button onClick={reset} testId="import-another">
@@ -71,11 +77,19 @@ export function ImportCsv({ pollMs = POLL_MS }: { pollMs?: number } = {}): JSX.E
         onColumn={csvImport.setColumn}
         onFixed={csvImport.setFixed}
       />
+      <MapValues
+        rows={file.csv.rows}
+        mapping={csvImport.mapping}
+        values={csvImport.values}
+        preset={csvImport.preset}
+        onPreset={csvImport.setPreset}
+        onValue={csvImport.setValue}
+      />
       <ImportPreview rows={file.csv.rows} prepared={prepared} />
       <Box>
         <Inline space="space.100" alignBlock="center" shouldWrap>
           <Button appearance="primary" isDisabled={rows === 0} onClick={start} testId="import-start">
-            {prepared.invalid.length > 0
+            {prepared.invalid.length + prepared.skipped.length > 0
               ? `Import ${prepared.valid.length} valid row${prepared.valid.length === 1 ? '' : 's'}`
               : `Import ${rows} row${rows === 1 ? '' : 's'}`}
           </Button>

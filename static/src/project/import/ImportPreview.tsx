@@ -26,7 +26,8 @@ function accountOf(insight: Record<string, unknown>): string {
 export function ImportPreview({ rows, prepared }: Props): JSX.Element {
   const shown = rows.slice(0, PREVIEW_ROWS).map((r) => r.line);
   const byLine = new Map<number, ImportRowPayload>(prepared.valid.map((r) => [r.line, r]));
-  const invalid = new Map(prepared.invalid.map((r) => [r.line, r]));
+  const invalid = new Map([...prepared.invalid, ...prepared.skipped].map((r) => [r.line, r]));
+  const skipped = new Set(prepared.skipped.map((r) => r.line));
   return (
     <Stack space="space.100">
       <Heading size="xsmall" as="h4">
@@ -34,7 +35,8 @@ export function ImportPreview({ rows, prepared }: Props): JSX.Element {
       </Heading>
       <Text color="color.text.subtle" testId="preview-summary">
         {prepared.valid.length} of {rows.length} rows ready to import
-        {prepared.invalid.length > 0 ? ` · ${prepared.invalid.length} invalid` : ''}. First {shown.length}{' '}
+        {prepared.invalid.length > 0 ? ` · ${prepared.invalid.length} invalid` : ''}
+        {prepared.skipped.length > 0 ? ` · ${prepared.skipped.length} skipped` : ''}. First {shown.length}{' '}
         shown.
       </Text>
       <div style={{ overflowX: 'auto' }}>
@@ -74,7 +76,9 @@ export function ImportPreview({ rows, prepared }: Props): JSX.Element {
                   <td style={CELL} data-testid="preview-check">
                     {problem ? (
                       <Stack space="space.050">
-                        <Lozenge appearance="removed">Invalid</Lozenge>
+                        <Lozenge appearance={skipped.has(line) ? 'default' : 'removed'}>
+                          {skipped.has(line) ? 'Skipped' : 'Invalid'}
+                        </Lozenge>
                         <Text size="small" color="color.text.danger">
                           {problem.message}
                         </Text>

@@ -4,7 +4,6 @@ import { Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { ImportRun } from './hooks/useCsvImport';
 import { describeConflict } from '../../shared/outcome-messages';
-import { describeIssues } from './model/import-rows';
 import { CELL, HEAD } from '../table-styles';
 
 interface Props {
@@ -17,7 +16,9 @@ export function ImportReportView({ run }: Props): JSX.Element {
     <Stack space="space.150" testId="import-report">
       <SectionMessage
         appearance={run.invalid.length > 0 ? 'warning' : 'success'}
-        title={`${run.created} created · ${run.duplicates} already imported · ${run.invalid.length} invalid`}
+        title={`${run.created} created · ${run.duplicates} already imported · ${run.invalid.length} invalid${
+          run.skipped > 0 ? ` · ${run.skipped} skipped` : ''
+        }`}
       >
         <Text as="p">
           {run.created > 0 ? 'New insights wait in the inbox of the insight library. ' : ''}
@@ -38,7 +39,7 @@ export function ImportReportView({ run }: Props): JSX.Element {
           >
             <thead>
               <tr>
-                <th style={{ ...HEAD, textAlign: 'end', width: '1%' }}>Line</th>
+                <th style={{ ...HEAD, textAlign: 'end', width: '1%' }}>Row</th>
                 <th style={HEAD}>Reason</th>
               </tr>
             </thead>
@@ -46,9 +47,7 @@ export function ImportReportView({ run }: Props): JSX.Element {
               {run.invalid.map((row) => (
                 <tr key={`${row.line}-${row.message}`} data-testid="import-invalid-row" data-line={row.line}>
                   <td style={{ ...CELL, textAlign: 'end' }}>{row.line}</td>
-                  <td style={CELL}>
-                    {row.fieldIssues.length > 0 ? describeIssues(row.fieldIssues) : row.message}
-                  </td>
+                  <td style={CELL}>{row.message}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,11 +5,24 @@ import { useQueryClient } from '@tanstack/react-query';
 import {
   ApiError,
   invalidateContractKeys,
-  invokeApi,
   setContractQueryData,
   toApiError,
+  useContractMutation,
   useContractQuery
 } from '../../../api';
+import { SavedImportMappingsSchema } from '../../../../../src/domain/import-value-mappings';
+import { presetById, type PresetId } from '../model/import-presets';
+import {
+  applyPreset,
+  detectPreset,
+  emptyValueMappings,
+  mappingsToSave,
+  mergeMappings,
+  setValueChoice,
+  type EnumImportField,
+  type ImportValueMappings,
+  type ValueChoice
+} from '../model/value-mapping';
 import { parseCsv, type CsvFile } from '../model/csv-file';
 import { autoMatch, DEFAULT_FIXED, type ColumnMapping, type FixedValues } from '../model/import-mapping';
 import {
@@ -43,6 +56,8 @@ export interface ImportRun {
   duplicates: number;
   /** Refused here or by the server, by line once the run is over. */
   invalid: InvalidRow[];
+  /** Rows not sent because a value of theirs is mapped to "skip row". */
+  skipped: number;
   /** Lines whose account differs from the stored one: the stored values were kept. */
   accountConflicts: (AccountConflict & { line: number })[];
   error?: ApiError;
@@ -59,12 +74,21 @@ export interface CsvImport {
   file: LoadedFile | null;
   mapping: ColumnMapping;
   fixed: FixedValues;
+  /** The support tool whose words are mapped (detected from the headers, or picked). */
+  preset: PresetId | null;
+  /** The value mappings in force: the preset's, the project's saved ones over them, this import's over both. */
+  values: ImportValueMappings;
   /** Every row mapped and checked with the shared schema (what will be sent or refused). */
   prepared: PreparedImport | null;
   run: ImportRun | null;
   load: (name: string, text: string) => void;
   setColumn: (field: keyof ColumnMapping, column: string) => void;
   setFixed: <K extends keyof FixedValues>(key: K, value: FixedValues[K]) => void;
+  setPreset: (preset: PresetId | null) => void;
+  /** Maps one value of an enumerated column (undefined: back to unmapped). */
+  setValue: (field: EnumImportField, value: string, choice: ValueChoice | undefined) => void;
+  /** The mappings could not be saved for the next import (the import itself goes on). */
+  saveFailed: boolean;
   start: () => void;
   retry: () => void;
   reset: () => void;
@@ -103,6 +127,16 @@ export function useCsvImport(now: () => Date = () => new Date(), pollMs: number 
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>(emptyMapping);
   const [fixed, setFixedValues] = useState<FixedValues>(DEFAULT_FIXED);
+  const [preset, setPresetState] = useState<PresetId | null>(null);
+  // This import's own choices; the preset's and the saved ones sit under them.
+  const [edits, setEdits] = useState<ImportValueMappings>(emptyValueMappings);
+  const savedMappings = useContractQuery('project/getImportMappings', {}, { staleTime: Infinity });
+  const saved = savedMappings.data ?? null;
+  const { mutateAsync: uploadChunk } = useContractMutation('project/importInsights');
+  const { mutateAsync: startRun } = useContractMutation('project/startImport');
+  const saveMappings = useContractMutation('project/saveImportMappings', {
+    invalidates: ['project/getImportMappings']
+  });
   // The run while its rows are uploaded (and a failure to start it); then `followed`.
   const [run, setRun] = useState<ImportRun | null>(null);
   const [followed, setFollowed] = useState<Followed | null>(null);
@@ -124,19 +158,29 @@ export function useCsvImport(now: () => Date = () => new Date(), pollMs: number 
   // Read when the file or mapping changes (it dates the "not in the future" check), not a dependency.
   const clock = useRef(now);
   clock.current = now;
+  const values = useMemo(() => {
+    const base = preset ? applyPreset(emptyValueMappings(), presetById(preset)) : emptyValueMappings();
+    return mergeMappings(mergeMappings(base, saved?.values ?? emptyValueMappings()), edits);
+  }, [preset, saved, edits]);
   const prepared = useMemo(
-    () => (file ? prepareImport(file.csv.rows, mapping, fixed, clock.current()) : null),
-    [file, mapping, fixed]
+    () => (file ? prepareImport(file.csv.rows, mapping, fixed, clock.current(), values) : null),
+    [file, mapping, fixed, values]
   );
 
-  const load = useCallback((name: string, text: string) => {
-    const csv = parseCsv(text);
-    setFile({ name, csv });
-    setMapping(autoMatch(csv.headers));
-    setFixedValues(DEFAULT_FIXED);
-    setRun(null);
-    setFollowed(null);
-  }, []);
+  const savedPreset = saved?.preset ?? null;
+  const load = useCallback(
+    (name: string, text: string) => {
+      const csv = parseCsv(text);
+      setFile({ name, csv });
+      setMapping(autoMatch(csv.headers));
+      setFixedValues(DEFAULT_FIXED);
+      setPresetState(detectPreset(csv.headers) ?? savedPreset);
+      setEdits(emptyValueMappings());
+      setRun(null);
+      setFollowed(null);
+    },
+    [savedPreset]
+  );
 
   /** Starts the server's run on the uploaded rows (`base`), then follows its progress. */
   const follow = useCallback(
@@ -145,7 +189,7 @@ export function useCsvImport(now: () => Date = () => new Date(), pollMs: number 
       const id = importId.current;
       let started: ImportProgressView;
       try {
-        started = await invokeApi('project/startImport', {
+        started = await startRun({
           importId: id,
           chunks: chunks.current.length,
           total: base.queued
@@ -159,7 +203,7 @@ export function useCsvImport(now: () => Date = () => new Date(), pollMs: number 
       setContractQueryData(client, 'project/importProgress', { importId: id }, started);
       setFollowed({ base, importId: id });
     },
-    [client]
+    [client, startRun]
   );
 
   const progress = useContractQuery(
@@ -195,7 +239,7 @@ export function useCsvImport(now: () => Date = () => new Date(), pollMs: number 
         const rows = chunks.current[i] ?? [];
         let report: ImportReport;
         try {
-          report = await invokeApi('project/importInsights', { importId: importId.current, chunk: i, rows });
+          report = await uploadChunk({ importId: importId.current, chunk: i, rows });
         } catch (error) {
           if (alive.current) setRun({ ...state, status: 'failed', error: toApiError(error) });
           resumeAt.current = i;
@@ -217,8 +261,20 @@ export function useCsvImport(now: () => Date = () => new Date(), pollMs: number 
       resumeAt.current = chunks.current.length;
       await follow(state);
     },
-    [follow]
+    [follow, uploadChunk]
   );
+
+  const { mutate: save } = saveMappings;
+  /** Keeps this import's value choices for the project's next one. */
+  const remember = useCallback(() => {
+    if (!file) return;
+    const next = SavedImportMappingsSchema.safeParse({
+      preset,
+      values: mappingsToSave(saved?.values ?? emptyValueMappings(), edits, file.csv.rows, mapping)
+    });
+    // The pickers only offer allowed values; a file value over the length cap is not kept.
+    if (next.success) save({ mappings: next.data });
+  }, [file, preset, saved, edits, mapping, save]);
 
   const start = useCallback(() => {
     if (!file || !prepared) return;
@@ -230,18 +286,20 @@ export function useCsvImport(now: () => Date = () => new Date(), pollMs: number 
     const initial: ImportRun = {
       status: 'uploading',
       total: file.csv.rows.length,
-      checked: refused.length,
+      checked: refused.length + prepared.skipped.length,
       queued: 0,
       written: 0,
       created: 0,
       duplicates: 0,
       invalid: refused,
+      skipped: prepared.skipped.length,
       accountConflicts: []
     };
     setFollowed(null);
     setRun(initial);
+    remember();
     void sendFrom(0, initial);
-  }, [file, prepared, sendFrom]);
+  }, [file, prepared, sendFrom, remember]);
 
   const { refetch } = progress;
   const retry = useCallback(() => {
@@ -260,6 +318,8 @@ export function useCsvImport(now: () => Date = () => new Date(), pollMs: number 
     setFile(null);
     setMapping(emptyMapping());
     setFixedValues(DEFAULT_FIXED);
+    setPresetState(null);
+    setEdits(emptyValueMappings());
     setRun(null);
     setFollowed(null);
     chunks.current = [];
@@ -275,7 +335,31 @@ export function useCsvImport(now: () => Date = () => new Date(), pollMs: number 
     []
   );
 
-  return { file, mapping, fixed, prepared, run: shown, load, setColumn, setFixed, start, retry, reset };
+  const setPreset = useCallback((next: PresetId | null) => setPresetState(next), []);
+  const setValue = useCallback(
+    (field: EnumImportField, value: string, choice: ValueChoice | undefined) =>
+      setEdits((e) => setValueChoice(e, field, value, choice)),
+    []
+  );
+
+  return {
+    file,
+    mapping,
+    fixed,
+    preset,
+    values,
+    prepared,
+    run: shown,
+    load,
+    setColumn,
+    setFixed,
+    setPreset,
+    setValue,
+    saveFailed: saveMappings.isError,
+    start,
+    retry,
+    reset
+  };
 }
 
 /** The followed run as the latest poll (or its failure) shows it. */

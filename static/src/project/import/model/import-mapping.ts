@@ -40,10 +40,29 @@ export const REQUIRED_FIELDS: ReadonlySet<ImportField> = new Set(['summary', 'ob
 const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
   summary: ['summary', 'title', 'subject', 'headline', 'insight'],
   quote: ['quote', 'verbatim', 'body', 'text', 'comment', 'description', 'feedback', 'message'],
-  sourceKind: ['sourcekind', 'source', 'kind', 'channel', 'sourcetype', 'type'],
+  sourceKind: [
+    'sourcekind',
+    'source',
+    'kind',
+    'channel',
+    'sourcetype',
+    'type',
+    'via',
+    'requestchannel',
+    'requesttype'
+  ],
   sourceUrl: ['sourceurl', 'url', 'link', 'sourcelink', 'permalink'],
-  accountName: ['account', 'accountname', 'company', 'customer', 'organization', 'organisation', 'org'],
-  accountSegment: ['segment', 'accountsegment', 'tier', 'customersegment'],
+  accountName: [
+    'account',
+    'accountname',
+    'company',
+    'customer',
+    'organization',
+    'organisation',
+    'org',
+    'companyname'
+  ],
+  accountSegment: ['segment', 'accountsegment', 'tier', 'customersegment', 'plan', 'companyplan'],
   arr: ['arr', 'accountarr', 'annualrecurringrevenue', 'revenue'],
   severity: ['severity', 'priority', 'impact', 'urgency'],
   sentiment: ['sentiment', 'tone', 'mood'],
@@ -59,7 +78,18 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
     'submittedat'
   ],
   tags: ['tags', 'tag', 'labels', 'label', 'topics'],
-  key: ['key', 'externalid', 'externalkey', 'id', 'ticketid', 'ticketnumber', 'sourceid', 'importkey']
+  key: [
+    'key',
+    'externalid',
+    'externalkey',
+    'id',
+    'ticketid',
+    'ticketnumber',
+    'sourceid',
+    'importkey',
+    'issuekey',
+    'conversationid'
+  ]
 };
 
 /** A column name for each field ('' = not in the file). */

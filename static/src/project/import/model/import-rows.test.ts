@@ -83,15 +83,17 @@ it('explains why a row would be refused, with the shared schema', () => {
       toImportRow(row(5, { summary: 'S', date: '2025-05-01', ...cells }), mapping, DEFAULT_FIXED),
       NOW
     )?.message;
-  expect(check({ summary: '' })).toBe('summary: Summary is required');
+  expect(check({ summary: '' })).toBe('Row 5: summary: Summary is required');
   expect(check({ url: 'javascript:alert(1)' })).toBe(
-    'sourceUrl: Only http:// and https:// links are allowed'
+    'Row 5: source URL: Only http:// and https:// links are allowed'
   );
-  expect(check({ date: '05/01/2025' })).toMatch(/^observedAt: Must be an ISO date/);
-  expect(check({ date: '2030-01-01' })).toBe('observedAt: Must not be more than 1 day in the future');
-  expect(check({ ARR: 'lots', account: 'Acme' })).toBe('account.arr: ARR must be a finite number');
-  expect(check({ severity: 'urgent' })).toMatch(/^severity: /);
-  expect(check({ id: 'x'.repeat(201) })).toBe('External id must be at most 200 characters');
+  expect(check({ date: '05/01/2025' })).toMatch(/^Row 5: observed at: Must be an ISO date/);
+  expect(check({ date: '2030-01-01' })).toBe('Row 5: observed at: Must not be more than 1 day in the future');
+  expect(check({ ARR: 'lots', account: 'Acme' })).toBe('Row 5: ARR: ARR must be a finite number');
+  expect(check({ severity: 'urgent' })).toBe(
+    'Row 5: severity “urgent” is not one of low, medium, high, critical — map it above'
+  );
+  expect(check({ id: 'x'.repeat(201) })).toBe('Row 5: external id: Must be at most 200 characters');
 });
 
 it('strips the formula guard of spreadsheet-safe exports', () => {
@@ -125,8 +127,8 @@ it('also closes a call before it passes the byte budget', () => {
     oversized: [
       {
         line: 9,
-        message: 'Row is too large to import',
-        fieldIssues: [{ path: '', message: 'Row is too large to import' }]
+        message: 'Row 9: too large to import',
+        fieldIssues: [{ path: '', message: 'Too large to import' }]
       }
     ]
   });
@@ -143,7 +145,7 @@ it('prepares a file: valid rows to send, invalid rows to report', () => {
   expect(prepared.invalid).toEqual([
     {
       line: 3,
-      message: 'summary: Summary is required',
+      message: 'Row 3: summary: Summary is required',
       fieldIssues: [{ path: 'summary', message: 'Summary is required' }]
     }
   ]);

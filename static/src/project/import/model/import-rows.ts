@@ -4,23 +4,19 @@ import type { FieldIssue } from '../../../../../src/domain/errors';
 import { InsightInputSchema, validateObservedAt } from '../../../../../src/domain/insight';
 import { toFieldIssues } from '../../../../../src/domain/parse';
 import { AppError } from '../../../../../src/domain/errors';
-import {
-  JOURNEY_STAGES,
-  SEGMENTS,
-  SENTIMENTS,
-  SEVERITIES,
-  SOURCE_KINDS
-} from '../../../../../src/domain/vocabulary';
-import {
-  JOURNEY_STAGE_LABELS,
-  SEGMENT_LABELS,
-  SENTIMENT_LABELS,
-  SEVERITY_LABELS,
-  SOURCE_KIND_LABELS
-} from '../../../shared/labels';
+import { describeRowProblem, isVocabularyIssue } from '../../../../../src/domain/import-row-message';
 import type { CsvRow } from './csv-file';
 import { restoreCell } from '../../model/spreadsheet-cell';
-import type { ColumnMapping, FixedValues } from './import-mapping';
+import { IMPORT_FIELD_LABELS, type ColumnMapping, type FixedValues } from './import-mapping';
+import {
+  emptyValueMappings,
+  LEAVE_EMPTY,
+  mappedEnumFields,
+  resolveValue,
+  SKIP_ROW,
+  type EnumImportField,
+  type ImportValueMappings
+} from './value-mapping';
 
 export type ImportRowPayload = PayloadOf<'project/importInsights'>['rows'][number];
 
@@ -34,51 +30,45 @@ export interface InvalidRow {
 /** Matches the contract's `key` rule, which would otherwise fail a whole chunk. */
 const KEY_MAX = 200;
 
-/**
- * A vocabulary value from a cell: the value itself in any case (`Sales_Call`), with
- * spaces or dashes (`sales call`, `mid-market`), or its label (`NPS verbatim`). An
- * unknown word is passed through so the schema reports it with the allowed values.
- */
-function vocabulary<T extends string>(
-  cell: string,
-  values: readonly T[],
-  labels: Readonly<Record<T, string>>
-): string {
-  const wanted = cell
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-  const byValue = values.find((v) => v === wanted);
-  if (byValue !== undefined) return byValue;
-  const byLabel = values.find((v) => labels[v].toLowerCase().replace(/[\s-]+/g, '_') === wanted);
-  return byLabel ?? cell.trim();
+function cellOf(row: CsvRow, mapping: ColumnMapping, field: keyof ColumnMapping): string {
+  return mapping[field] === '' ? '' : restoreCell(row.cells[mapping[field]] ?? '');
 }
 
 /**
  * The insight a CSV row describes under a column mapping, shaped like the capture
- * payload (empty cells are left out so the schema's defaults apply). ARR accepts
- * `1,200,000` and `$240000`; anything else becomes NaN so the schema reports it.
+ * payload (empty cells are left out so the schema's defaults apply). An enumerated
+ * cell takes its mapped value (see value-mapping); one mapped to "leave empty" counts
+ * as empty, and an unmapped one is sent as it is so the row is refused quoting it. ARR
+ * accepts `1,200,000` and `$240000`; anything else becomes NaN so the schema reports it.
  */
-export function toImportRow(row: CsvRow, mapping: ColumnMapping, fixed: FixedValues): ImportRowPayload {
-  const cell = (field: keyof ColumnMapping): string =>
-    mapping[field] === '' ? '' : restoreCell(row.cells[mapping[field]] ?? '');
+export function toImportRow(
+  row: CsvRow,
+  mapping: ColumnMapping,
+  fixed: FixedValues,
+  values: ImportValueMappings = emptyValueMappings()
+): ImportRowPayload {
+  const cell = (field: keyof ColumnMapping): string => cellOf(row, mapping, field);
   const present = (field: keyof ColumnMapping): boolean => cell(field).trim() !== '';
+  const mapped = (field: EnumImportField): string | undefined => {
+    if (!present(field)) return undefined;
+    const choice = resolveValue(field, cell(field), values);
+    if (choice === undefined) return cell(field).trim();
+    return choice === LEAVE_EMPTY || choice === SKIP_ROW ? undefined : choice;
+  };
 
+  const sentiment = mapped('sentiment');
+  const journeyStage = mapped('journeyStage');
+  const segment = mapped('accountSegment');
   const insight: Record<string, unknown> = {
     summary: cell('summary'),
-    sourceKind: present('sourceKind')
-      ? vocabulary(cell('sourceKind'), SOURCE_KINDS, SOURCE_KIND_LABELS)
-      : fixed.sourceKind,
-    severity: present('severity')
-      ? vocabulary(cell('severity'), SEVERITIES, SEVERITY_LABELS)
-      : fixed.severity,
+    sourceKind: mapped('sourceKind') ?? fixed.sourceKind,
+    severity: mapped('severity') ?? fixed.severity,
     observedAt: cell('observedAt').trim()
   };
   if (present('quote')) insight.quote = cell('quote');
   if (present('sourceUrl')) insight.sourceUrl = cell('sourceUrl').trim();
-  if (present('sentiment')) insight.sentiment = vocabulary(cell('sentiment'), SENTIMENTS, SENTIMENT_LABELS);
-  if (present('journeyStage'))
-    insight.journeyStage = vocabulary(cell('journeyStage'), JOURNEY_STAGES, JOURNEY_STAGE_LABELS);
+  if (sentiment !== undefined) insight.sentiment = sentiment;
+  if (journeyStage !== undefined) insight.journeyStage = journeyStage;
   if (present('tags'))
     insight.tags = cell('tags')
       .split(/[,;]/)
@@ -88,9 +78,7 @@ export function toImportRow(row: CsvRow, mapping: ColumnMapping, fixed: FixedVal
     const arr = cell('arr').replace(/[$,\s_]/g, '');
     insight.account = {
       name: cell('accountName'),
-      ...(present('accountSegment')
-        ? { segment: vocabulary(cell('accountSegment'), SEGMENTS, SEGMENT_LABELS) }
-        : {}),
+      ...(segment !== undefined ? { segment } : {}),
       ...(arr === '' ? {} : { arr: Number(arr) })
     };
   }
@@ -104,26 +92,38 @@ export function toImportRow(row: CsvRow, mapping: ColumnMapping, fixed: FixedVal
  */
 export function rowProblem(row: ImportRowPayload, now: Date): InvalidRow | null {
   if (row.key !== undefined && row.key.length > KEY_MAX) {
-    const message = `External id must be at most ${KEY_MAX} characters`;
-    return { line: row.line, message, fieldIssues: [{ path: 'key', message }] };
+    const fieldIssues = [{ path: 'key', message: `Must be at most ${KEY_MAX} characters` }];
+    return { line: row.line, message: describeRowProblem(row.line, fieldIssues, row.insight), fieldIssues };
   }
   const parsed = InsightInputSchema.safeParse(row.insight);
-  if (!parsed.success) {
-    const fieldIssues = toFieldIssues(parsed.error.issues);
-    return { line: row.line, message: describeIssues(fieldIssues), fieldIssues };
-  }
+  if (!parsed.success) return problemOf(row, toFieldIssues(parsed.error.issues));
   try {
     validateObservedAt(parsed.data.observedAt, now);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { line: row.line, message: describeIssues(error.fieldIssues), fieldIssues: error.fieldIssues };
+    return problemOf(row, error.fieldIssues);
   }
   return null;
 }
 
-/** `summary: Summary is required; sourceUrl: Only http:// and https:// links are allowed`. */
-export function describeIssues(issues: readonly FieldIssue[]): string {
-  return issues.map((i) => (i.path === '' ? i.message : `${i.path}: ${i.message}`)).join('; ');
+/** A refused row in words; a value outside a vocabulary points at the "Map values" step. */
+function problemOf(row: ImportRowPayload, fieldIssues: FieldIssue[]): InvalidRow {
+  const unmapped = fieldIssues.some((i) => isVocabularyIssue(i, row.insight));
+  const message = `${describeRowProblem(row.line, fieldIssues, row.insight)}${unmapped ? ' — map it above' : ''}`;
+  return { line: row.line, message, fieldIssues };
+}
+
+/**
+ * The enumerated value that makes a row skipped (a value mapped to "skip row"), as the
+ * report words it; null when the row is kept.
+ */
+export function skipReason(row: CsvRow, mapping: ColumnMapping, values: ImportValueMappings): string | null {
+  for (const field of mappedEnumFields(mapping)) {
+    const cell = cellOf(row, mapping, field).trim();
+    if (cell !== '' && resolveValue(field, cell, values) === SKIP_ROW)
+      return `Row ${row.line}: skipped, ${IMPORT_FIELD_LABELS[field].toLowerCase()} “${cell}” is set to skip the row`;
+  }
+  return null;
 }
 
 export interface PreparedImport {
@@ -131,23 +131,32 @@ export interface PreparedImport {
   valid: ImportRowPayload[];
   /** Rows refused on this side: not sent, but reported with the server's. */
   invalid: InvalidRow[];
+  /** Rows whose value is mapped to "skip row": not sent, and counted apart from the invalid. */
+  skipped: InvalidRow[];
 }
 
 export function prepareImport(
   rows: readonly CsvRow[],
   mapping: ColumnMapping,
   fixed: FixedValues,
-  now: Date
+  now: Date,
+  values: ImportValueMappings = emptyValueMappings()
 ): PreparedImport {
   const valid: ImportRowPayload[] = [];
   const invalid: InvalidRow[] = [];
+  const skipped: InvalidRow[] = [];
   for (const row of rows) {
-    const payload = toImportRow(row, mapping, fixed);
+    const skip = skipReason(row, mapping, values);
+    if (skip !== null) {
+      skipped.push({ line: row.line, message: skip, fieldIssues: [] });
+      continue;
+    }
+    const payload = toImportRow(row, mapping, fixed, values);
     const problem = rowProblem(payload, now);
     if (problem) invalid.push(problem);
     else valid.push(payload);
   }
-  return { valid, invalid };
+  return { valid, invalid, skipped };
 }
 
 /** Forge caps an invoke payload at 500 KB; stay well under it with the envelope. */
@@ -193,8 +202,12 @@ export function chunkRows(
   for (const row of rows) {
     const rowBytes = bytesOf(row) + 1; // and its comma
     if (envelope + rowBytes > maxBytes) {
-      const message = 'Row is too large to import';
-      oversized.push({ line: row.line, message, fieldIssues: [{ path: '', message }] });
+      const message = `Row ${row.line}: too large to import`;
+      oversized.push({
+        line: row.line,
+        message,
+        fieldIssues: [{ path: '', message: 'Too large to import' }]
+      });
       continue;
     }
     if (current.length >= maxRows || size + rowBytes > maxBytes) {
