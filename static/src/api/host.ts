@@ -40,6 +40,23 @@ export async function openIssue(issueKey: string): Promise<void> {
   await router.navigate({ target: 'issue', issueKey });
 }
 
+let site: Promise<string | undefined> | undefined;
+
+/**
+ * The Jira site the app runs in (from the host's context), to give issue keys real
+ * links. Asked once per page; a host that does not say leaves keys as buttons.
+ */
+export function siteUrl(): Promise<string | undefined> {
+  site ??= view.getContext().then(
+    (context) =>
+      typeof context.siteUrl === 'string' && isSafeHttpUrl(context.siteUrl)
+        ? context.siteUrl.replace(/\/+$/, '')
+        : undefined,
+    () => undefined
+  );
+  return site;
+}
+
 export type FlagKind = 'success' | 'error' | 'info' | 'warning';
 
 let flagSequence = 0;

@@ -19,5 +19,5 @@ export {
   type PagedData,
   type PagedKey
 } from './contract-query';
-export { enableTheming, notify, openExternal, openIssue, type FlagKind } from './host';
+export { enableTheming, notify, openExternal, openIssue, siteUrl, type FlagKind } from './host';
 export { fetchDisplayNames, fetchIssueRefs, type IssueRef } from './jira';
