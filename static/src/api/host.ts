@@ -47,13 +47,17 @@ let site: Promise<string | undefined> | undefined;
  * links. Asked once per page; a host that does not say leaves keys as buttons.
  */
 export function siteUrl(): Promise<string | undefined> {
-  site ??= view.getContext().then(
-    (context) =>
-      typeof context.siteUrl === 'string' && isSafeHttpUrl(context.siteUrl)
+  site ??= (async () => {
+    try {
+      const context = await view.getContext();
+      return typeof context.siteUrl === 'string' && isSafeHttpUrl(context.siteUrl)
         ? context.siteUrl.replace(/\/+$/, '')
-        : undefined,
-    () => undefined
-  );
+        : undefined;
+    } catch {
+      // Keys stay buttons that open the issue through the router.
+      return undefined;
+    }
+  })();
   return site;
 }
 

@@ -52,7 +52,7 @@ export function RankedRow({ row, rank, expanded, onToggle }: Props): JSX.Element
         <td style={CELL}>
           <IssueKeyLink issueKey={row.key} title={`Open ${row.key} in Jira`} testId="ranked-open" />
         </td>
-        <td style={{ ...CELL, minWidth: '12rem', overflowWrap: 'anywhere' }} data-testid="ranked-summary">
+        <td style={{ ...CELL, minWidth: '10rem', overflowWrap: 'anywhere' }} data-testid="ranked-summary">
           <div>{row.summary}</div>
           <div style={{ font: token('font.body.small'), color: token('color.text.subtle') }}>
             {row.issueType} ·{' '}
@@ -62,7 +62,9 @@ export function RankedRow({ row, rank, expanded, onToggle }: Props): JSX.Element
           </div>
         </td>
         <td style={CELL}>
-          <Lozenge appearance={STATUS_APPEARANCE[row.statusCategory]}>{row.status}</Lozenge>
+          <Lozenge appearance={STATUS_APPEARANCE[row.statusCategory]} maxWidth={120}>
+            {row.status}
+          </Lozenge>
         </td>
         <td style={{ ...NUMERIC, fontWeight: token('font.weight.semibold') }} data-testid="ranked-score">
           {formatNumber(row.score)}

@@ -28,7 +28,7 @@ const SORT_BUTTON: CSSProperties = {
   font: 'inherit',
   color: 'inherit',
   cursor: 'pointer',
-  whiteSpace: 'nowrap'
+  textAlign: 'inherit'
 };
 
 interface SortHeadProps {
@@ -50,6 +50,8 @@ function SortHead({ column, sort, onSort, numeric, disabled = false }: SortHeadP
       aria-sort={active ? 'descending' : undefined}
       style={{
         ...HEAD,
+        // Two-word headings may wrap, so the figures' columns stay as narrow as their figures.
+        whiteSpace: 'normal',
         textAlign: numeric ? 'end' : 'start',
         color: active ? token('color.text') : HEAD.color
       }}
