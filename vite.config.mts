@@ -166,6 +166,14 @@ const BRIDGE_USED: Readonly<Record<string, string>> = {
  * here first) instead of being quietly undefined.
  */
 const VIEW_USED: Readonly<Record<string, string>> = { theme: 'view/theme.js' };
+/**
+ * `view.getContext()` is the bridge call itself, without the locale check that brings
+ * @forge/i18n: the app reads only the site's URL from the context (issue keys link to it).
+ */
+const VIEW_GET_CONTEXT = [
+  'import { getCallBridge } from %BRIDGE%;',
+  "const getContext = () => getCallBridge()('getContext');"
+];
 const BRIDGE_ID = '\0customer-evidence:forge-bridge';
 
 function bridgeUsedOnly(): Plugin {
@@ -179,10 +187,11 @@ function bridgeUsedOnly(): Plugin {
       if (id !== BRIDGE_ID) return undefined;
       const out = resolve(fileURLToPath(import.meta.resolve('@forge/bridge')), '..');
       const from = (file: string): string => JSON.stringify(resolve(out, file));
-      const members = Object.keys(VIEW_USED);
+      const members = [...Object.keys(VIEW_USED), 'getContext'];
       return [
         ...Object.entries(BRIDGE_USED).map(([name, file]) => `export { ${name} } from ${from(file)};`),
         ...Object.entries(VIEW_USED).map(([name, file]) => `import { ${name} } from ${from(file)};`),
+        ...VIEW_GET_CONTEXT.map((line) => line.replace('%BRIDGE%', from('bridge.js'))),
         `export const view = new Proxy({ ${members.join(', ')} }, {`,
         '  get(target, key) {',
         "    if (typeof key !== 'string' || key in target) return target[key];",

@@ -9,7 +9,8 @@ import { projectResolver } from '../../src/handlers/project-resolver';
 /** What the frame's bridge client sends: the call and where the frame is rendered. */
 const BridgeRequest = z.object({
   name: z.string(),
-  payload: z.unknown(),
+  // Bridge calls such as getContext carry no payload (JSON leaves the key out).
+  payload: z.unknown().optional(),
   site: z.object({
     module: z.enum(['panel', 'project', 'admin']),
     issueId: z.string().optional(),

@@ -46,11 +46,15 @@ export const EditNotePayload = z.strictObject({ insightId: id, note });
 
 export const IssueIdPayload = z.strictObject({ issueId: id });
 /** Ranking filters; all optional, and open work only unless asked otherwise. */
+/** How the ranked backlog can be ordered, each served from its own index, highest first. */
+export const RANK_SORTS = ['score', 'accounts', 'revenue', 'newest'] as const;
+export type RankSort = (typeof RANK_SORTS)[number];
 export const RankedIssuesPayload = z.strictObject({
   cursor,
   limit: z.number().int().min(1).max(100).default(50),
   statusCategory: z.enum(['open', 'done', 'all']).default('open'),
   level: z.enum(['epic', 'standard', 'subtask', 'all']).default('all'),
+  sort: z.enum(RANK_SORTS).default('score'),
   segment: z.enum(SEGMENTS).optional(),
   sourceKind: z.enum(SOURCE_KINDS).optional(),
   journeyStage: z.enum(JOURNEY_STAGES).optional(),

@@ -65,6 +65,8 @@ export interface RankedIssueView {
   statusCategory: 'new' | 'indeterminate' | 'done' | 'undefined';
   issueType: string;
   hierarchyLevel: number;
+  /** The issue's ancestors, top first (absent on rows stored before paths): a chart counts each piece of evidence once. */
+  ancestorIds?: string[];
   assignee?: string;
   score: number;
   accounts: number;

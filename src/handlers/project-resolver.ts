@@ -51,7 +51,8 @@ export const projectResolver = defineSurface<ProjectContract>(
   projectPayloads,
   {
     'project/getAccess': (_p, ctx) => projectAccessView(ctx.accountId, requireProject(ctx)),
-    'project/rankedIssues': (p, ctx) => rankIssues(requireProject(ctx), p),
+    'project/rankedIssues': (p, ctx) =>
+      rankIssues(requireProject(ctx), p, () => identityAllowed(ctx.accountId).catch(() => false)),
     'project/getEvidence': (p, ctx) => readIssueEvidence(p.issueId, requireProject(ctx)),
     'project/listInsights': async (p, ctx) => {
       const page = await listInsights(requireProject(ctx), p, () =>

@@ -41,23 +41,40 @@ export function getRankRows(issueIds: readonly string[]): Promise<Map<string, Ra
   );
 }
 
+/** Orders a project's rank rows can be read in, each from its own index, highest first. */
+export type RankOrder = 'score' | 'accounts' | 'arr' | 'newest';
+
+const ORDER_INDEX: Readonly<Record<Exclude<RankOrder, 'score'>, string>> = {
+  accounts: INDEX.impactByProjectAccounts,
+  arr: INDEX.impactByProjectArr,
+  newest: INDEX.impactByProjectNewest
+};
+
 /**
  * A project's issues ordered by score, highest first: one index query whatever the
  * project's size, because the index is sorted by score; rows are small (no cards). With
  * a level band, the band's own index: a page of epics is as full as a page of all issues.
+ * Another order (accounts, revenue, newest evidence) reads its own index of the whole
+ * project; those have no band indexes (an entity has seven), so a band is the caller's
+ * filter there.
  */
 export async function rankByProject(
   projectId: string,
   cursor: string | undefined,
   limit: number,
-  band?: LevelBand
+  band?: LevelBand,
+  order: RankOrder = 'score'
 ): Promise<{ rows: RankRow[]; cursor?: string }> {
+  const [index, partition] =
+    order !== 'score'
+      ? [ORDER_INDEX[order], [projectId]]
+      : band === undefined
+        ? [INDEX.impactByProjectScore, [projectId]]
+        : [INDEX.impactByProjectBandScore, [projectId, band]];
   let builder = kvs
     .entity<RankRow>(ENTITY.impact)
     .query()
-    .index(band === undefined ? INDEX.impactByProjectScore : INDEX.impactByProjectBandScore, {
-      partition: band === undefined ? [projectId] : [projectId, band]
-    })
+    .index(index, { partition })
     .sort(Sort.DESC)
     .limit(limit);
   if (cursor) builder = builder.cursor(cursor);

@@ -113,6 +113,40 @@ describe('project page in the browser', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'project-page.png'), fullPage: true });
   });
 
+  it('fits the backlog in 1280 px, sorts it by a column heading, and links each key', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const frame = await openProjectPage();
+    await frame.getByTestId('ranked-row').first().waitFor();
+    const table = frame.getByRole('table', { name: /^Issues sorted by/ });
+    // No column is cut off: the table is no wider than the box it scrolls in.
+    const widths = await table.evaluate((el) => ({
+      table: el.scrollWidth,
+      box: (el.parentElement as HTMLElement).clientWidth,
+      page: el.ownerDocument.documentElement.scrollWidth,
+      view: el.ownerDocument.documentElement.clientWidth
+    }));
+    expect(widths.table).toBeLessThanOrEqual(widths.box);
+    expect(widths.page).toBeLessThanOrEqual(widths.view);
+
+    await table.getByRole('button', { name: 'Accounts', exact: true }).click();
+    await frame.getByRole('table', { name: 'Issues sorted by accounts, highest first' }).waitFor();
+    await frame
+      .getByRole('columnheader', { name: 'Accounts' })
+      .and(frame.locator('[aria-sort="descending"]'))
+      .waitFor();
+    const accounts = await frame
+      .getByTestId('ranked-row')
+      .evaluateAll((els) => els.map((el) => Number(el.querySelectorAll('td')[6]?.textContent)));
+    expect(accounts.length).toBeGreaterThan(1);
+    expect(accounts).toEqual([...accounts].sort((a, b) => b - a));
+
+    const first = frame.getByTestId('ranked-row').first();
+    const key = await first.getAttribute('data-issue-key');
+    const link = first.getByRole('link', { name: key!, exact: true });
+    expect(await link.getAttribute('href')).toMatch(new RegExp(`^https?://[^/]+/browse/${key}$`));
+    expect(await link.getAttribute('target')).toBe('_blank');
+  });
+
   it('opens a ranked issue in Jira: the shell navigates to it and shows its panel', async () => {
     const frame = await openProjectPage();
     const first = frame.getByTestId('ranked-row').first();

@@ -40,6 +40,27 @@ export async function openIssue(issueKey: string): Promise<void> {
   await router.navigate({ target: 'issue', issueKey });
 }
 
+let site: Promise<string | undefined> | undefined;
+
+/**
+ * The Jira site the app runs in (from the host's context), to give issue keys real
+ * links. Asked once per page; a host that does not say leaves keys as buttons.
+ */
+export function siteUrl(): Promise<string | undefined> {
+  site ??= (async () => {
+    try {
+      const context = await view.getContext();
+      return typeof context.siteUrl === 'string' && isSafeHttpUrl(context.siteUrl)
+        ? context.siteUrl.replace(/\/+$/, '')
+        : undefined;
+    } catch {
+      // Keys stay buttons that open the issue through the router.
+      return undefined;
+    }
+  })();
+  return site;
+}
+
 export type FlagKind = 'success' | 'error' | 'info' | 'warning';
 
 let flagSequence = 0;

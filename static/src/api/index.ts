@@ -20,5 +20,5 @@ export {
   type PagedKey,
   type StartedCall
 } from './contract-query';
-export { enableTheming, notify, openExternal, openIssue, type FlagKind } from './host';
+export { enableTheming, notify, openExternal, openIssue, siteUrl, type FlagKind } from './host';
 export { fetchDisplayNames, fetchIssueRefs, type IssueRef } from './jira';

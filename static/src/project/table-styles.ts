@@ -21,4 +21,4 @@ export const HEAD: CSSProperties = {
 };
 
 /** Columns of the ranked table (for the expanded row's colSpan). */
-export const RANKED_COLUMNS = 12;
+export const RANKED_COLUMNS = 10;

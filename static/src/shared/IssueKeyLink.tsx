@@ -1,5 +1,6 @@
+import { useEffect, useState, type CSSProperties, type MouseEvent } from 'react';
 import { token } from '@atlaskit/tokens';
-import { notify, openIssue } from '../api';
+import { notify, openIssue, siteUrl } from '../api';
 
 interface Props {
   issueKey: string;
@@ -8,33 +9,71 @@ interface Props {
   testId: string;
 }
 
+const STYLE: CSSProperties = {
+  background: 'none',
+  border: 'none',
+  padding: 0,
+  font: 'inherit',
+  color: token('color.link'),
+  cursor: 'pointer',
+  textDecoration: 'none',
+  whiteSpace: 'nowrap'
+};
+
+/** The site's URL once the host has said it; undefined until then or if it never does. */
+function useSiteUrl(): string | undefined {
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    void siteUrl().then((answer) => {
+      if (live) setUrl(answer);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return url;
+}
+
+/** A click the browser should handle itself: a new tab or window, or a download. */
+function opensElsewhere(event: MouseEvent): boolean {
+  return event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
+}
+
 /**
- * An issue key that opens the issue in Jira through the host's router. A button, not
- * an anchor: the app's iframe has no URL of Jira's to link to, and a fake href would
- * break middle-click and "copy link".
+ * An issue key that opens the issue in Jira. A real link to `/browse/KEY` on the site
+ * the host names, so middle-click, ctrl-click and "copy link" work; a plain click goes
+ * through the host's router instead, because the app's iframe cannot navigate Jira's
+ * window itself. Until the host names its site, a button that only uses the router.
  */
 export function IssueKeyLink({ issueKey, title, testId }: Props): JSX.Element {
+  const site = useSiteUrl();
   const open = (): void => {
     openIssue(issueKey).catch(() => notify('error', `Could not open ${issueKey}`));
   };
+  if (site === undefined) {
+    return (
+      <button type="button" onClick={open} title={title} data-testid={testId} style={STYLE}>
+        {issueKey}
+      </button>
+    );
+  }
+  const onClick = (event: MouseEvent<HTMLAnchorElement>): void => {
+    if (opensElsewhere(event)) return;
+    event.preventDefault();
+    open();
+  };
   return (
-    <button
-      type="button"
-      onClick={open}
+    <a
+      href={`${site}/browse/${encodeURIComponent(issueKey)}`}
+      target="_blank"
+      rel="noopener noreferrer"
+      onClick={onClick}
       title={title}
       data-testid={testId}
-      style={{
-        background: 'none',
-        border: 'none',
-        padding: 0,
-        font: 'inherit',
-        color: token('color.link'),
-        cursor: 'pointer',
-        textDecoration: 'none',
-        whiteSpace: 'nowrap'
-      }}
+      style={STYLE}
     >
       {issueKey}
-    </button>
+    </a>
   );
 }

@@ -6,10 +6,13 @@ import { token } from '@atlaskit/tokens';
 import type { RankedIssueView } from '../../../../src/contract/views';
 import { formatNumber } from '../../shared/format';
 import { HIDDEN_REASON } from '../../shared/HiddenValue';
-import { impactBy, type ChartDimension } from './model/chart-data';
+import { chartCaption, countedRows, impactBy, type ChartDimension } from './model/chart-data';
+import type { LevelFilter } from './model/ranked-filters';
 
 interface Props {
   rows: readonly RankedIssueView[];
+  /** Which of the listed rows to count (see countedRows). */
+  level: LevelFilter;
 }
 
 const BAR_HEIGHT = 22;
@@ -19,13 +22,14 @@ const VALUE_WIDTH = 70;
 const WIDTH = 560;
 
 /**
- * Where the shown issues' impact comes from, by segment or by journey stage: a bar
+ * Where the counted issues' impact comes from, by segment or by journey stage: a bar
  * chart drawn by hand in SVG (no chart library), with token colours and every bar's
  * label and value written out, so it reads without hovering and for screen readers.
  */
-export function ImpactChart({ rows }: Props): JSX.Element {
+export function ImpactChart({ rows, level }: Props): JSX.Element {
   const [dimension, setDimension] = useState<ChartDimension>('segment');
-  const bars = useMemo(() => impactBy(rows, dimension), [rows, dimension]);
+  const counted = useMemo(() => countedRows(rows, level), [rows, level]);
+  const bars = useMemo(() => impactBy(counted, dimension), [counted, dimension]);
   const titleId = useId();
   const max = Math.max(0, ...bars.map((b) => b.value));
   const plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
@@ -45,7 +49,7 @@ export function ImpactChart({ rows }: Props): JSX.Element {
       <Stack space="space.150">
         <Inline space="space.100" spread="space-between" alignBlock="center" shouldWrap>
           <Heading size="xsmall" as="h3" id={titleId}>
-            Impact by {what} · {rows.length} issue{rows.length === 1 ? '' : 's'} shown
+            Impact by {what} · {counted.length} issue{counted.length === 1 ? '' : 's'} counted
           </Heading>
           <Inline space="space.050" role="group" aria-label="Break impact down by">
             <Button
@@ -126,8 +130,8 @@ export function ImpactChart({ rows }: Props): JSX.Element {
             })}
           </svg>
         )}
-        <Text size="small" color="color.text.subtlest">
-          Score points of the issues shown. An epic’s points include its children’s evidence.
+        <Text size="small" color="color.text.subtle">
+          {chartCaption(level, counted.length, rows.length)}
         </Text>
       </Stack>
     </Box>

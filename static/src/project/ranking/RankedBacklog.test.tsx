@@ -18,79 +18,143 @@ jest.mock(
     jest.requireActual<typeof import('../../test/forge-bridge')>('../../test/forge-bridge').forgeBridgeMock
 );
 
-const ROWS = [
-  rankedRow(),
-  rankedRow({
-    issueId: '10002',
-    key: 'DEMO-2',
-    summary: 'SSO for contractors',
-    status: 'To Do',
-    statusCategory: 'new',
-    issueType: 'Story',
-    hierarchyLevel: 0,
-    assignee: undefined,
-    score: 12.25,
-    accounts: 1,
-    arr: 96_000,
-    insightCount: 2,
-    facets: { segments: { mid_market: 12.25 }, stages: { onboarding: 12.25 }, sourceKinds: {} }
-  })
-];
+const EPIC = rankedRow();
+/** A story under the epic: the epic's points include this story's evidence. */
+const STORY = rankedRow({
+  issueId: '10002',
+  key: 'DEMO-2',
+  summary: 'SSO for contractors',
+  status: 'To Do',
+  statusCategory: 'new',
+  issueType: 'Story',
+  hierarchyLevel: 0,
+  ancestorIds: ['10001'],
+  assignee: undefined,
+  score: 12.25,
+  accounts: 1,
+  arr: 96_000,
+  insightCount: 2,
+  facets: { segments: { mid_market: 12.25 }, stages: { onboarding: 12.25 }, sourceKinds: {} }
+});
+const ROWS = [EPIC, STORY];
+
+// The host names its site before the page first asks (the answer is kept for the page).
+beforeAll(() => {
+  forgeBridgeMock.view.getContext.mockImplementation(() =>
+    Promise.resolve({ extension: {}, siteUrl: 'https://acme.atlassian.net' })
+  );
+});
 
 beforeEach(() => {
   resetBridge();
   onResolver('project/rankedIssues', (p) =>
-    ok(p.cursor === undefined ? { items: ROWS, cursor: 'page-2' } : { items: [] })
+    ok(
+      p.level === 'epic'
+        ? { items: [EPIC] }
+        : p.cursor === undefined
+          ? { items: ROWS, cursor: 'page-2' }
+          : { items: [] }
+    )
   );
 });
 
-it('lists issues by rank with their figures, asking for open work at every level by default', async () => {
+const table = (): HTMLElement => screen.getByRole('table', { name: /^Issues sorted by/ });
+/** The table's body rows (the first row holds the column headings). */
+const bodyRows = async (): Promise<HTMLElement[]> => {
+  await screen.findByRole('table', { name: /^Issues sorted by/ });
+  return within(table()).getAllByRole('row').slice(1);
+};
+
+it('lists issues by rank with their figures, asking for open work at every level by score', async () => {
   render(<ProjectPage />);
-  const rows = await screen.findAllByTestId('ranked-row');
+  const rows = await bodyRows();
   expect(rows).toHaveLength(2);
-  const first = within(rows[0] as HTMLElement);
-  expect(first.getByTestId('ranked-rank')).toHaveTextContent('1');
-  expect(first.getByTestId('ranked-open')).toHaveTextContent('DEMO-1');
+  const epic = within(rows[0]!);
+  expect(epic.getAllByRole('cell')[1]).toHaveTextContent('1');
+  expect(epic.getByRole('link', { name: 'DEMO-1' })).toBeInTheDocument();
   expect(rows[0]).toHaveTextContent('Faster CSV export');
-  expect(rows[0]).toHaveTextContent('Epic');
+  expect(rows[0]).toHaveTextContent('Epic · Bob Builder');
   expect(rows[0]).toHaveTextContent('In Progress');
-  expect(rows[0]).toHaveTextContent('Bob Builder');
-  expect(first.getByTestId('ranked-score')).toHaveTextContent('42.5');
+  expect(rows[0]).toHaveTextContent('42.5');
   expect(rows[0]).toHaveTextContent('$720k');
-  expect(rows[1]).toHaveTextContent('Unassigned');
+  expect(rows[1]).toHaveTextContent('Story · Unassigned');
   expect(lastPayload('project/rankedIssues')).toEqual({ limit: 50, statusCategory: 'open', level: 'all' });
+  expect(
+    screen.getByText(/^Open issues at every level, sorted by score \(highest first\)\.$/)
+  ).toBeInTheDocument();
 });
 
-it('sends every filter and the search in the payload, and starts over from the first page', async () => {
+it('sorts by a column heading on the server, and marks that column as sorted', async () => {
   render(<ProjectPage />);
-  await screen.findAllByTestId('ranked-row');
-  await chooseOption('Level', 'Epics and above');
-  await waitFor(() => expect(lastPayload('project/rankedIssues')).toMatchObject({ level: 'epic' }));
+  await bodyRows();
+  const heading = (name: string): HTMLElement => within(table()).getByRole('columnheader', { name });
+  expect(heading('Score')).toHaveAttribute('aria-sort', 'descending');
+  expect(heading('Accounts')).not.toHaveAttribute('aria-sort');
+
+  fireEvent.click(within(heading('Accounts')).getByRole('button', { name: 'Accounts' }));
+  await waitFor(() => expect(lastPayload('project/rankedIssues')).toMatchObject({ sort: 'accounts' }));
+  expect(
+    await screen.findByRole('table', { name: 'Issues sorted by accounts, highest first' })
+  ).toBeInTheDocument();
+  expect(heading('Accounts')).toHaveAttribute('aria-sort', 'descending');
+  expect(heading('Score')).not.toHaveAttribute('aria-sort');
+
+  fireEvent.click(within(heading('Newest evidence')).getByRole('button'));
+  await waitFor(() => expect(lastPayload('project/rankedIssues')).toMatchObject({ sort: 'newest' }));
+  fireEvent.click(within(heading('ARR at stake')).getByRole('button'));
+  await waitFor(() => expect(lastPayload('project/rankedIssues')).toMatchObject({ sort: 'revenue' }));
+  expect(screen.getByText(/sorted by arr at stake \(highest first\)/)).toBeInTheDocument();
+});
+
+it('offers no revenue sort to a user who may not see revenue', async () => {
+  onResolver('project/rankedIssues', () =>
+    ok({ items: ROWS.map((row) => ({ ...row, arr: 0, identityHidden: true })) })
+  );
+  render(<ProjectPage />);
+  await bodyRows();
+  const revenue = within(table()).getByRole('columnheader', { name: 'ARR at stake' });
+  expect(within(revenue).queryByRole('button')).not.toBeInTheDocument();
+  expect(within(table()).getByRole('button', { name: 'Accounts' })).toBeInTheDocument();
+});
+
+it('sends every filter and the search in the payload, says what they filter, and starts over', async () => {
+  render(<ProjectPage />);
+  await bodyRows();
+  await chooseOption('Level', 'Sub-tasks');
+  await waitFor(() => expect(lastPayload('project/rankedIssues')).toMatchObject({ level: 'subtask' }));
   await chooseOption('Status', 'All statuses');
-  await chooseOption('Segment', 'Enterprise');
-  await chooseOption('Source', 'NPS verbatim');
-  await chooseOption('Journey stage', 'Renewal');
-  fireEvent.change(screen.getByTestId('ranked-search'), { target: { value: '  export ' } });
-  fireEvent.click(screen.getByTestId('ranked-search-submit'));
+  await chooseOption('Has evidence from segment', 'Enterprise');
+  await chooseOption('Has evidence from source', 'NPS verbatim');
+  await chooseOption('Has evidence at journey stage', 'Renewal');
+  fireEvent.change(screen.getByRole('textbox', { name: 'Search issues' }), {
+    target: { value: '  export ' }
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Search' }));
   await waitFor(() =>
     expect(lastPayload('project/rankedIssues')).toEqual({
       limit: 50,
       statusCategory: 'all',
-      level: 'epic',
+      level: 'subtask',
       segment: 'enterprise',
       sourceKind: 'nps',
       journeyStage: 'renewal',
       query: 'export'
     })
   );
+  expect(
+    screen.getByText(
+      'All sub-tasks, with evidence from Enterprise accounts and source “NPS verbatim” and stage “Renewal”, ' +
+        'matching “export”, sorted by score (highest first). Scores and the chart still count all of each issue’s evidence.'
+    )
+  ).toBeInTheDocument();
   expect(payloadsOf('project/rankedIssues').every((p) => !(p as { cursor?: string }).cursor)).toBe(true);
 });
 
 it('loads the next page with the cursor', async () => {
   render(<ProjectPage />);
-  await screen.findAllByTestId('ranked-row');
-  fireEvent.click(screen.getByTestId('ranked-load-more'));
-  await waitFor(() => expect(screen.queryByTestId('ranked-load-more')).not.toBeInTheDocument());
+  await bodyRows();
+  fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+  await waitFor(() => expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument());
   expect(lastPayload('project/rankedIssues')).toEqual({
     limit: 50,
     statusCategory: 'open',
@@ -99,10 +163,19 @@ it('loads the next page with the cursor', async () => {
   });
 });
 
-it('opens an issue in Jira through the router', async () => {
+it('links each key to the issue on the site, opening it through the router on a plain click', async () => {
   render(<ProjectPage />);
-  const rows = await screen.findAllByTestId('ranked-row');
-  fireEvent.click(within(rows[1] as HTMLElement).getByTestId('ranked-open'));
+  const rows = await bodyRows();
+  const link = await within(rows[1]!).findByRole('link', { name: 'DEMO-2' });
+  expect(link).toHaveAttribute('href', 'https://acme.atlassian.net/browse/DEMO-2');
+  expect(link).toHaveAttribute('target', '_blank');
+
+  // Ctrl-click and middle-click are the browser's: a new tab on the link's address.
+  expect(fireEvent.click(link, { ctrlKey: true })).toBe(true);
+  expect(fireEvent.click(link, { button: 1 })).toBe(true);
+  expect(forgeBridgeMock.router.navigate).not.toHaveBeenCalled();
+
+  expect(fireEvent.click(link)).toBe(false);
   expect(forgeBridgeMock.router.navigate).toHaveBeenCalledWith({ target: 'issue', issueKey: 'DEMO-2' });
 });
 
@@ -122,51 +195,52 @@ it('expands a row to its top three cards and the score explanation, without leav
     )
   );
   render(<ProjectPage />);
-  const rows = await screen.findAllByTestId('ranked-row');
-  const toggle = within(rows[0] as HTMLElement).getByTestId('ranked-expand');
+  await bodyRows();
+  const toggle = screen.getByRole('button', { name: 'Show evidence for DEMO-1' });
   expect(toggle).toHaveAttribute('aria-expanded', 'false');
   fireEvent.click(toggle);
   const details = await screen.findByTestId('row-evidence');
   expect(lastPayload('project/getEvidence')).toEqual({ issueId: '10001' });
-  expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  expect(screen.getByRole('button', { name: 'Hide evidence for DEMO-1' })).toHaveAttribute(
+    'aria-expanded',
+    'true'
+  );
   const shown = within(details)
     .getAllByTestId('card-summary')
     .map((e) => e.textContent);
   expect(shown).toEqual(['Evidence a', 'Evidence b', 'Evidence c']);
-  expect(details).toHaveTextContent('Top evidence (3 of 4)');
+  expect(within(details).getByRole('heading', { name: 'Top evidence (3 of 4)' })).toBeInTheDocument();
   const contributions = within(details).getAllByTestId('contribution-row');
   expect(contributions[0]).toHaveTextContent('+12.4 · Acme · critical · $240k ARR · 14 d');
   expect(contributions[1]).toHaveTextContent('+3 · Globex');
   // Read-only here: no editing controls.
-  expect(within(details).queryByTestId('unlink-button')).not.toBeInTheDocument();
+  expect(within(details).queryByRole('button', { name: /unlink/i })).not.toBeInTheDocument();
   expect(forgeBridgeMock.router.navigate).not.toHaveBeenCalled();
 
-  fireEvent.click(toggle);
+  fireEvent.click(screen.getByRole('button', { name: 'Hide evidence for DEMO-1' }));
   expect(screen.queryByTestId('row-evidence')).not.toBeInTheDocument();
 });
 
-it('charts the shown rows’ impact by segment, or by journey stage', async () => {
+it('charts each piece of evidence once: leaf work items by default, or one level', async () => {
   render(<ProjectPage />);
-  await screen.findAllByTestId('ranked-row');
-  const bars = (): [string | null, string | null][] =>
-    screen
-      .getAllByTestId('chart-bar')
-      .map((b) => [b.getAttribute('data-label'), b.getAttribute('data-value')]);
-  expect(bars()).toEqual([
-    ['Enterprise', '30'],
-    ['SMB', '12.5'],
-    ['Mid-market', '12.25']
-  ]);
-  expect(screen.getAllByTestId('chart-bar')[1]).toHaveTextContent('SMB12.5');
-  expect(screen.getByRole('img', { name: /Impact by segment · 2 issues shown/ })).toBeInTheDocument();
+  await bodyRows();
+  // The epic's points include its listed story's, so only the story is counted.
+  const chart = await screen.findByRole('img', { name: /Impact by segment · 1 issue counted/ });
+  expect(chart).toHaveAccessibleDescription('Mid-market: 12.25 points');
+  expect(
+    screen.getByText(/^Score points of the 1 issue listed with no child listed \(of 2\)/)
+  ).toBeInTheDocument();
 
-  fireEvent.click(screen.getByTestId('chart-by-stage'));
-  expect(bars()).toEqual([
-    ['Usage', '40'],
-    ['Onboarding', '12.25'],
-    ['No stage', '2.5']
-  ]);
-  expect(screen.getByTestId('chart-by-stage')).toHaveAttribute('aria-pressed', 'true');
+  fireEvent.click(screen.getByRole('button', { name: 'Journey stage' }));
+  expect(screen.getByRole('img', { name: /Impact by journey stage/ })).toHaveAccessibleDescription(
+    'Onboarding: 12.25 points'
+  );
+  expect(screen.getByRole('button', { name: 'Journey stage' })).toHaveAttribute('aria-pressed', 'true');
+
+  await chooseOption('Level', 'Epics and above');
+  const epics = await screen.findByRole('img', { name: /Impact by segment · 1 issue counted/ });
+  await waitFor(() => expect(epics).toHaveAccessibleDescription('Enterprise: 30 points; SMB: 12.5 points'));
+  expect(screen.getByText(/^Score points of the 1 issue listed, epics and above/)).toBeInTheDocument();
 });
 
 it('says the breakdown is hidden when identity is masked, instead of charting nothing', async () => {
@@ -175,18 +249,17 @@ it('says the breakdown is hidden when identity is masked, instead of charting no
     ok({ items: ROWS.map((row) => ({ ...row, arr: 0, facets, identityHidden: true })) })
   );
   render(<ProjectPage />);
-  await screen.findAllByTestId('ranked-row');
-  expect(screen.getByTestId('chart-hidden')).toHaveTextContent(
-    'Impact by segment is hidden. Hidden by your admin’s privacy settings.'
-  );
-  expect(screen.queryByTestId('chart-bar')).not.toBeInTheDocument();
-  expect(screen.queryByTestId('chart-empty')).not.toBeInTheDocument();
+  await bodyRows();
+  expect(
+    screen.getByText('Impact by segment is hidden. Hidden by your admin’s privacy settings.')
+  ).toBeInTheDocument();
+  expect(screen.queryByRole('img', { name: /Impact by/ })).not.toBeInTheDocument();
 });
 
 it('says so when nothing matches, and offers a retry when the ranking fails', async () => {
   onResolver('project/rankedIssues', () => ok({ items: [] }));
   const { unmount } = render(<ProjectPage />);
-  expect(await screen.findByTestId('ranked-empty')).toBeInTheDocument();
+  expect(await screen.findByText('No issues with customer evidence match')).toBeInTheDocument();
   unmount();
 
   let calls = 0;
@@ -197,20 +270,17 @@ it('says so when nothing matches, and offers a retry when the ranking fails', as
       : ok({ items: ROWS });
   });
   render(<ProjectPage />);
-  fireEvent.click(await screen.findByTestId('ranked-error-retry'));
-  expect(await screen.findAllByTestId('ranked-row')).toHaveLength(2);
+  fireEvent.click(await screen.findByRole('button', { name: /try again|retry/i }));
+  expect(await bodyRows()).toHaveLength(2);
 });
 
 it('shows masked ARR as "Hidden" with the reason, never "$0"', async () => {
   onResolver('project/rankedIssues', () => ok({ items: [rankedRow({ arr: 0, identityHidden: true })] }));
   render(<ProjectPage />);
-  const row = within(await screen.findByTestId('ranked-row'));
-  expect(row.getByTestId('ranked-arr-hidden')).toHaveTextContent(/^Hidden/);
-  expect(row.getByTestId('ranked-arr-hidden')).toHaveAttribute(
-    'title',
-    'Hidden by your admin’s privacy settings'
-  );
-  expect(screen.getByTestId('ranked-row')).not.toHaveTextContent('$0');
+  const [row] = await bodyRows();
+  const hidden = within(row!).getByTitle('Hidden by your admin’s privacy settings');
+  expect(hidden).toHaveTextContent(/^Hidden/);
+  expect(row).not.toHaveTextContent('$0');
 });
 
 it('reloads the ranking when it is shown again after an insight was linked in the library', async () => {
@@ -228,7 +298,7 @@ it('reloads the ranking when it is shown again after an insight was linked in th
     return ok({ view: view(), alreadyLinked: [] });
   });
   render(<ProjectPage />);
-  await screen.findAllByTestId('ranked-row');
+  await bodyRows();
   expect(payloadsOf('project/rankedIssues')).toHaveLength(1);
 
   fireEvent.click(screen.getByTestId('tab-library'));
@@ -245,7 +315,7 @@ it('reloads the ranking when it is shown again after an insight was linked in th
   expect(payloadsOf('project/rankedIssues')).toHaveLength(1);
 
   fireEvent.click(screen.getByTestId('tab-ranked'));
-  await waitFor(() => expect(screen.getAllByTestId('ranked-score')[0]).toHaveTextContent('50'));
+  await waitFor(async () => expect((await bodyRows())[0]).toHaveTextContent('50'));
   expect(payloadsOf('project/rankedIssues')).toHaveLength(2);
 
   // Nothing changed since: switching back and forth does not reload again.

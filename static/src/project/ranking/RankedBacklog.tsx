@@ -10,7 +10,10 @@ import { DEFAULT_FILTERS, type RankedFilters } from './model/ranked-filters';
 import { RankedFilterBar } from './RankedFilterBar';
 import { RankedTable } from './RankedTable';
 
-/** The project's backlog ranked by customer impact, filtered, with where the impact comes from. */
+/**
+ * The project's backlog ranked by customer impact (or sorted by accounts, revenue or newest
+ * evidence), filtered, with where the impact comes from.
+ */
 export function RankedBacklog(): JSX.Element {
   const [filters, setFilters] = useState<RankedFilters>(DEFAULT_FILTERS);
   const { load, loadingMore, loadMore, reload } = useRankedIssues(filters);
@@ -36,8 +39,12 @@ export function RankedBacklog(): JSX.Element {
         />
       ) : (
         <Stack space="space.200">
-          <ImpactChart rows={load.items} />
-          <RankedTable rows={load.items} />
+          <ImpactChart rows={load.items} level={filters.level} />
+          <RankedTable
+            rows={load.items}
+            sort={filters.sort}
+            onSort={(sort) => setFilters((f) => ({ ...f, sort }))}
+          />
           {load.cursor !== undefined ? (
             <Box>
               <Button onClick={() => void loadMore()} isLoading={loadingMore} testId="ranked-load-more">

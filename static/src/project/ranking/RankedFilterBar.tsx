@@ -2,12 +2,13 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Textfield from '@atlaskit/textfield';
 import { Label } from '@atlaskit/form';
-import { Box, Inline, Stack } from '@atlaskit/primitives/compiled';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { JourneyStage, Segment, SourceKind } from '../../../../src/domain/vocabulary';
 import { JOURNEY_STAGE_LABELS, SEGMENT_LABELS, SOURCE_KIND_LABELS } from '../../shared/labels';
 import { FieldRow } from '../../shared/forms/FieldRow';
 import {
   DEFAULT_FILTERS,
+  describeFilters,
   LEVEL_LABELS,
   STATUS_CATEGORY_LABELS,
   type LevelFilter,
@@ -17,7 +18,7 @@ import {
 import { OptionSelect, optionsOf, withAny } from '../OptionSelect';
 
 const STATUS_OPTIONS = optionsOf<StatusCategoryFilter>(['open', 'done', 'all'], STATUS_CATEGORY_LABELS);
-const LEVEL_OPTIONS = optionsOf<LevelFilter>(['all', 'epic', 'standard', 'subtask'], LEVEL_LABELS);
+const LEVEL_OPTIONS = optionsOf<LevelFilter>(['leaf', 'epic', 'standard', 'subtask'], LEVEL_LABELS);
 // The vocabularies' order, from their label records: importing the lists themselves
 // would bring the domain's zod schemas into the page's first paint.
 const keysOf = <T extends string>(labels: Readonly<Record<T, string>>): T[] => Object.keys(labels) as T[];
@@ -30,7 +31,12 @@ interface Props {
   onChange: (filters: RankedFilters) => void;
 }
 
-/** The ranking's filters. Selects apply at once; the search applies on Enter. */
+/**
+ * The ranking's filters. Selects apply at once; the search applies on Enter. The
+ * evidence filters choose which issues are listed (an issue with any evidence from that
+ * segment, source or stage); scores always count all of an issue's evidence, and the
+ * sentence under the filters says so.
+ */
 export function RankedFilterBar({ filters, onChange }: Props): JSX.Element {
   const id = useId();
   const [query, setQuery] = useState(filters.query);
@@ -63,7 +69,7 @@ export function RankedFilterBar({ filters, onChange }: Props): JSX.Element {
         />
         <OptionSelect
           id={`${id}-segment`}
-          label="Segment"
+          label="Has evidence from segment"
           options={SEGMENT_OPTIONS}
           value={filters.segment}
           onChange={(v) => set('segment', v)}
@@ -71,7 +77,7 @@ export function RankedFilterBar({ filters, onChange }: Props): JSX.Element {
         />
         <OptionSelect
           id={`${id}-source`}
-          label="Source"
+          label="Has evidence from source"
           options={SOURCE_OPTIONS}
           value={filters.sourceKind}
           onChange={(v) => set('sourceKind', v)}
@@ -79,13 +85,16 @@ export function RankedFilterBar({ filters, onChange }: Props): JSX.Element {
         />
         <OptionSelect
           id={`${id}-stage`}
-          label="Journey stage"
+          label="Has evidence at journey stage"
           options={STAGE_OPTIONS}
           value={filters.journeyStage}
           onChange={(v) => set('journeyStage', v)}
           testId="filter-stage"
         />
       </FieldRow>
+      <Text as="p" color="color.text.subtle" testId="filters-summary">
+        <span aria-live="polite">{describeFilters(filters)}</span>
+      </Text>
       <form onSubmit={search} role="search">
         <Stack space="space.050">
           <Label htmlFor={`${id}-query`}>Search issues</Label>

@@ -52,15 +52,19 @@ export function RankedRow({ row, rank, expanded, onToggle }: Props): JSX.Element
         <td style={CELL}>
           <IssueKeyLink issueKey={row.key} title={`Open ${row.key} in Jira`} testId="ranked-open" />
         </td>
-        <td style={{ ...CELL, minWidth: '14rem' }} data-testid="ranked-summary">
-          {row.summary}
+        <td style={{ ...CELL, minWidth: '10rem', overflowWrap: 'anywhere' }} data-testid="ranked-summary">
+          <div>{row.summary}</div>
+          <div style={{ font: token('font.body.small'), color: token('color.text.subtle') }}>
+            {row.issueType} ·{' '}
+            <span style={{ color: row.assignee ? undefined : token('color.text.subtlest') }}>
+              {row.assignee ?? 'Unassigned'}
+            </span>
+          </div>
         </td>
-        <td style={{ ...CELL, whiteSpace: 'nowrap' }}>{row.issueType}</td>
         <td style={CELL}>
-          <Lozenge appearance={STATUS_APPEARANCE[row.statusCategory]}>{row.status}</Lozenge>
-        </td>
-        <td style={{ ...CELL, color: row.assignee ? undefined : token('color.text.subtlest') }}>
-          {row.assignee ?? 'Unassigned'}
+          <Lozenge appearance={STATUS_APPEARANCE[row.statusCategory]} maxWidth={120}>
+            {row.status}
+          </Lozenge>
         </td>
         <td style={{ ...NUMERIC, fontWeight: token('font.weight.semibold') }} data-testid="ranked-score">
           {formatNumber(row.score)}

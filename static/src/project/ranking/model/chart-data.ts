@@ -1,6 +1,7 @@
 import type { RankedIssueView } from '../../../../../src/contract/views';
 import type { JourneyStage, Segment } from '../../../../../src/domain/vocabulary';
 import { JOURNEY_STAGE_LABELS, SEGMENT_LABELS } from '../../../shared/labels';
+import type { LevelFilter } from './ranked-filters';
 
 export type ChartDimension = 'segment' | 'stage';
 
@@ -17,10 +18,40 @@ const STAGE_LABELS: Readonly<Record<JourneyStage | 'unknown', string>> = {
 };
 
 /**
- * Where the impact of the shown issues comes from: each issue's facet points summed
- * by segment or by journey stage, largest first, zero bars left out. An epic's facets
- * include its children's evidence, so with epics and stories shown together evidence
- * is counted at each level, just as their scores are.
+ * The listed issues the chart counts. An issue's points include its descendants'
+ * evidence, so summing a parent and its children counts that evidence twice. For leaf
+ * work items the chart leaves out every issue that is an ancestor of another listed
+ * issue; a single level lists no issue with its own ancestor, so all are counted.
+ */
+export function countedRows(rows: readonly RankedIssueView[], level: LevelFilter): RankedIssueView[] {
+  if (level !== 'leaf') return [...rows];
+  const parents = new Set(rows.flatMap((row) => row.ancestorIds ?? []));
+  return rows.filter((row) => !parents.has(row.issueId));
+}
+
+/** What the chart counts, in words, for its caption. */
+export function chartCaption(level: LevelFilter, counted: number, listed: number): string {
+  const issues = (n: number): string => `${n} issue${n === 1 ? '' : 's'}`;
+  const twice = 'An insight linked to two of them counts for both.';
+  switch (level) {
+    case 'leaf':
+      return (
+        `Score points of the ${issues(counted)} listed with no child listed (of ${listed}), so evidence ` +
+        `under an epic or story is counted once, at the lowest level listed. Evidence linked ` +
+        `directly to a parent whose children are listed is left out. ${twice}`
+      );
+    case 'epic':
+      return `Score points of the ${issues(counted)} listed, epics and above: each includes the evidence of its stories and sub-tasks. ${twice}`;
+    case 'standard':
+      return `Score points of the ${issues(counted)} listed, stories and other standard issues: each includes its sub-tasks’ evidence. ${twice}`;
+    case 'subtask':
+      return `Score points of the ${issues(counted)} listed, sub-tasks only. ${twice}`;
+  }
+}
+
+/**
+ * Where the impact of the counted issues comes from: each issue's facet points summed
+ * by segment or by journey stage, largest first, zero bars left out.
  */
 export function impactBy(rows: readonly RankedIssueView[], dimension: ChartDimension): ChartBar[] {
   const totals = new Map<string, number>();
