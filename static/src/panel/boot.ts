@@ -1,4 +1,4 @@
-import { enableTheming } from '../api';
+import { enableTheming } from '../api/startup';
 import { showStartupFailure, showStartupSkeleton } from '../shared/startup-skeleton';
 import { warmFormatting } from '../shared/warm-formatting';
 import { startPanelLoad } from './first-load';

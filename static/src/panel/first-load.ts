@@ -1,5 +1,5 @@
 import type { ResultOf } from '../../../src/contract/surfaces';
-import { invokeApi } from '../api';
+import { invokeApi } from '../api/startup';
 
 /** The panel's two opening reads, already on their way. */
 export interface PanelFirstLoad {
