@@ -4,6 +4,7 @@ import type { Page } from './result';
 import type {
   AccessView,
   AccountEditView,
+  AccountMatchesView,
   AdminSettingsView,
   ScorePreviewRow,
   EvidenceCardView,
@@ -39,7 +40,8 @@ export const panelPayloads = {
   'panel/captureAndLink': P.CaptureAndLinkPayload,
   'panel/link': P.LinkPayload,
   'panel/unlink': P.UnlinkPayload,
-  'panel/editNote': P.EditNotePayload
+  'panel/editNote': P.EditNotePayload,
+  'panel/searchAccounts': P.SearchAccountsPayload
 } as const;
 
 export type PanelContract = {
@@ -51,6 +53,7 @@ export type PanelContract = {
   'panel/link': Endpoint<typeof P.LinkPayload, LinkOutcome>;
   'panel/unlink': Endpoint<typeof P.UnlinkPayload, PanelView>;
   'panel/editNote': Endpoint<typeof P.EditNotePayload, PanelView>;
+  'panel/searchAccounts': Endpoint<typeof P.SearchAccountsPayload, AccountMatchesView>;
 };
 
 export const projectPayloads = {
@@ -70,7 +73,8 @@ export const projectPayloads = {
   'project/importInsights': P.ImportInsightsPayload,
   'project/startImport': P.StartImportPayload,
   'project/importProgress': P.ImportProgressPayload,
-  'project/shipped': P.ShippedPayload
+  'project/shipped': P.ShippedPayload,
+  'project/searchAccounts': P.SearchAccountsPayload
 } as const;
 
 export type ProjectContract = {
@@ -91,6 +95,7 @@ export type ProjectContract = {
   'project/startImport': Endpoint<typeof P.StartImportPayload, ImportProgressView>;
   'project/importProgress': Endpoint<typeof P.ImportProgressPayload, ImportProgressView | null>;
   'project/shipped': Endpoint<typeof P.ShippedPayload, ShippedIssueView[]>;
+  'project/searchAccounts': Endpoint<typeof P.SearchAccountsPayload, AccountMatchesView>;
 };
 
 export const adminPayloads = {

@@ -7,6 +7,7 @@ import { projectAccessView } from '../usecases/read-access';
 import { rankIssues } from '../usecases/rank-issues';
 import { readIssueEvidence } from '../usecases/read-evidence';
 import { unlinkInsight } from '../usecases/unlink-insight';
+import { searchAccounts } from '../usecases/search-accounts';
 import { upsertAccount } from '../usecases/upsert-account';
 import { findIssues } from '../usecases/find-issues';
 import { importInsights, importProgress, startImport } from '../usecases/import-insights';
@@ -40,7 +41,8 @@ export const PROJECT_GATES: SurfaceGates<keyof ProjectContract> = {
   'project/deleteInsight': 'curate',
   'project/setInsightStatus': 'curate',
   'project/mergeInsights': 'curate',
-  'project/upsertAccount': 'curate'
+  'project/upsertAccount': 'curate',
+  'project/searchAccounts': 'contribute'
 };
 
 /** The project page: the ranked backlog, the insight library and the inbox. */
@@ -84,7 +86,8 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/importInsights': (p, ctx, env) => importInsights(ctx, env, requireProject(ctx), p),
     'project/startImport': (p, ctx, env) => startImport(ctx, env, requireProject(ctx), p),
     'project/importProgress': (p, ctx) => importProgress(requireProject(ctx), p.importId),
-    'project/shipped': (p, ctx) => shippedForCustomers(requireProject(ctx), p.days)
+    'project/shipped': (p, ctx) => shippedForCustomers(requireProject(ctx), p.days),
+    'project/searchAccounts': (p) => searchAccounts(p.query, p.limit)
   },
   PROJECT_GATES,
   {
@@ -105,6 +108,8 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/shipped': (rows, r) => r.shipped(rows),
     // A masked curator still edits, but learns no stored name or revenue from the answer.
     'project/upsertAccount': (edit, r) => (r.allowed ? edit : { ...edit, ...r.account(edit), changes: [] }),
+    // Names by prefix would spell out the masked accounts letter by letter: none are offered.
+    'project/searchAccounts': (matches, r) => (r.allowed ? matches : { items: [] }),
     // Ids, issue keys and summaries, and per-line messages that never quote a row's account.
     'project/getAccess': 'no-identity',
     'project/deleteInsight': 'no-identity',
