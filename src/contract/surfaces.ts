@@ -65,6 +65,7 @@ export const projectPayloads = {
   'project/editInsight': P.EditInsightPayload,
   'project/deleteInsight': P.DeleteInsightPayload,
   'project/upsertAccount': P.UpsertAccountPayload,
+  'project/searchAccounts': P.SearchAccountsPayload,
   'project/link': P.LinkToIssuePayload,
   'project/unlink': P.UnlinkFromIssuePayload,
   'project/searchIssues': P.SearchIssuesPayload,
@@ -73,8 +74,7 @@ export const projectPayloads = {
   'project/importInsights': P.ImportInsightsPayload,
   'project/startImport': P.StartImportPayload,
   'project/importProgress': P.ImportProgressPayload,
-  'project/shipped': P.ShippedPayload,
-  'project/searchAccounts': P.SearchAccountsPayload
+  'project/shipped': P.ShippedPayload
 } as const;
 
 export type ProjectContract = {
@@ -86,6 +86,7 @@ export type ProjectContract = {
   'project/editInsight': Endpoint<typeof P.EditInsightPayload, InsightView>;
   'project/deleteInsight': Endpoint<typeof P.DeleteInsightPayload, DeleteOutcome>;
   'project/upsertAccount': Endpoint<typeof P.UpsertAccountPayload, AccountEditView>;
+  'project/searchAccounts': Endpoint<typeof P.SearchAccountsPayload, AccountMatchesView>;
   'project/link': Endpoint<typeof P.LinkToIssuePayload, LinkOutcome>;
   'project/unlink': Endpoint<typeof P.UnlinkFromIssuePayload, PanelView>;
   'project/searchIssues': Endpoint<typeof P.SearchIssuesPayload, IssueHit[]>;
@@ -95,7 +96,6 @@ export type ProjectContract = {
   'project/startImport': Endpoint<typeof P.StartImportPayload, ImportProgressView>;
   'project/importProgress': Endpoint<typeof P.ImportProgressPayload, ImportProgressView | null>;
   'project/shipped': Endpoint<typeof P.ShippedPayload, ShippedIssueView[]>;
-  'project/searchAccounts': Endpoint<typeof P.SearchAccountsPayload, AccountMatchesView>;
 };
 
 export const adminPayloads = {

@@ -62,6 +62,7 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/editInsight': (p, ctx, env) => editInsight(ctx, env, requireProject(ctx), p.insightId, p.patch),
     'project/deleteInsight': (p, ctx, env) => deleteInsight(ctx, env, requireProject(ctx), p.insightId),
     'project/upsertAccount': (p, ctx, env) => upsertAccount(ctx, env, requireProject(ctx), p.account),
+    'project/searchAccounts': (p) => searchAccounts(p.query, p.limit),
     'project/link': async (p, ctx, env) => {
       const projectId = requireProject(ctx);
       const result = await linkInsights(ctx, env, p.issueId, p.insightIds, p.note, projectId);
@@ -86,8 +87,7 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/importInsights': (p, ctx, env) => importInsights(ctx, env, requireProject(ctx), p),
     'project/startImport': (p, ctx, env) => startImport(ctx, env, requireProject(ctx), p),
     'project/importProgress': (p, ctx) => importProgress(requireProject(ctx), p.importId),
-    'project/shipped': (p, ctx) => shippedForCustomers(requireProject(ctx), p.days),
-    'project/searchAccounts': (p) => searchAccounts(p.query, p.limit)
+    'project/shipped': (p, ctx) => shippedForCustomers(requireProject(ctx), p.days)
   },
   PROJECT_GATES,
   {
