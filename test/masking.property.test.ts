@@ -179,6 +179,11 @@ it('shows a masked user no customer name, key or revenue in any answer of any re
           await page.call('project/getEvidence', { issueId: chain.epicId });
           await page.call('project/listInsights', { limit: 100 });
           await page.call('project/searchIssues', { query: 'a' });
+          // Every customer's name, typed in full into an account field.
+          for (const c of customers) {
+            await page.call('project/searchAccounts', { query: c.name });
+            await story.call('panel/searchAccounts', { query: c.name });
+          }
           // Reopened, then done today (the seed may have finished it long ago).
           forge.jira.setStatus(chain.storyId, forge.seed.statuses.find((s) => s.category === 'new')!.id);
           forge.jira.setStatus(chain.storyId, forge.seed.statuses.find((s) => s.category === 'done')!.id);

@@ -75,6 +75,7 @@ const rows: Row[] = [
     payload: ({ insightId }) => ({ insightId }),
     expect: changeIssueEvidence
   },
+  { key: 'panel/searchAccounts', site: 'panel', payload: () => ({ query: 'acme' }), expect: contribute },
   { key: 'project/getAccess', site: 'project', payload: () => ({}), expect: read },
   { key: 'project/rankedIssues', site: 'project', payload: () => ({}), expect: read },
   {
@@ -92,6 +93,7 @@ const rows: Row[] = [
     payload: () => ({ insight: sampleInsight() }),
     expect: contribute
   },
+  { key: 'project/searchAccounts', site: 'project', payload: () => ({ query: 'acme' }), expect: contribute },
   {
     key: 'project/importInsights',
     site: 'project',

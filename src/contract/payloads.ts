@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InsightInputSchema, InsightPatchSchema } from '../domain/insight';
 import { isBlank } from '../domain/blank-text';
+import { ACCOUNT_NAME_MAX } from '../domain/account';
 import { AccountEditSchema } from '../domain/account-edit';
 import { PrivacySettingsSchema } from '../domain/privacy';
 import { ProjectRolesSchema } from '../domain/roles';
@@ -120,6 +121,13 @@ export const CaptureInsightPayload = z.strictObject({ insight: InsightInputSchem
 export const EditInsightPayload = z.strictObject({ insightId: id, patch: InsightPatchSchema });
 export const DeleteInsightPayload = z.strictObject({ insightId: id });
 export const UpsertAccountPayload = z.strictObject({ account: AccountEditSchema });
+/** Most accounts an autocomplete offers at once. */
+export const ACCOUNT_MATCHES_MAX = 20;
+/** What a user has typed into an account field so far: matched by the prefix of the folded name. */
+export const SearchAccountsPayload = z.strictObject({
+  query: z.string().trim().min(1, 'Type the start of a name').max(ACCOUNT_NAME_MAX),
+  limit: z.number().int().min(1).max(ACCOUNT_MATCHES_MAX).default(8)
+});
 export const LinkToIssuePayload = z.strictObject({
   issueId: id,
   insightIds: z.array(id).min(1).max(MAX_LINKS_PER_CALL),

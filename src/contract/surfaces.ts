@@ -5,6 +5,7 @@ import type { SavedImportMappings } from '../domain/import-value-mappings';
 import type {
   AccessView,
   AccountEditView,
+  AccountMatchesView,
   AdminSettingsView,
   ScorePreviewRow,
   EvidenceCardView,
@@ -40,7 +41,8 @@ export const panelPayloads = {
   'panel/captureAndLink': P.CaptureAndLinkPayload,
   'panel/link': P.LinkPayload,
   'panel/unlink': P.UnlinkPayload,
-  'panel/editNote': P.EditNotePayload
+  'panel/editNote': P.EditNotePayload,
+  'panel/searchAccounts': P.SearchAccountsPayload
 } as const;
 
 export type PanelContract = {
@@ -52,6 +54,7 @@ export type PanelContract = {
   'panel/link': Endpoint<typeof P.LinkPayload, LinkOutcome>;
   'panel/unlink': Endpoint<typeof P.UnlinkPayload, PanelView>;
   'panel/editNote': Endpoint<typeof P.EditNotePayload, PanelView>;
+  'panel/searchAccounts': Endpoint<typeof P.SearchAccountsPayload, AccountMatchesView>;
 };
 
 export const projectPayloads = {
@@ -63,6 +66,7 @@ export const projectPayloads = {
   'project/editInsight': P.EditInsightPayload,
   'project/deleteInsight': P.DeleteInsightPayload,
   'project/upsertAccount': P.UpsertAccountPayload,
+  'project/searchAccounts': P.SearchAccountsPayload,
   'project/link': P.LinkToIssuePayload,
   'project/unlink': P.UnlinkFromIssuePayload,
   'project/searchIssues': P.SearchIssuesPayload,
@@ -85,6 +89,7 @@ export type ProjectContract = {
   'project/editInsight': Endpoint<typeof P.EditInsightPayload, InsightView>;
   'project/deleteInsight': Endpoint<typeof P.DeleteInsightPayload, DeleteOutcome>;
   'project/upsertAccount': Endpoint<typeof P.UpsertAccountPayload, AccountEditView>;
+  'project/searchAccounts': Endpoint<typeof P.SearchAccountsPayload, AccountMatchesView>;
   'project/link': Endpoint<typeof P.LinkToIssuePayload, LinkOutcome>;
   'project/unlink': Endpoint<typeof P.UnlinkFromIssuePayload, PanelView>;
   'project/searchIssues': Endpoint<typeof P.SearchIssuesPayload, IssueHit[]>;

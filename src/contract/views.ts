@@ -127,6 +127,15 @@ export interface AccountRescoreProgress {
   finished: boolean;
 }
 
+/**
+ * Accounts whose name begins with what was typed, by name; `exact` is the one that the
+ * typed text names already (case, spacing and accents aside), which a capture would use.
+ */
+export interface AccountMatchesView {
+  items: Account[];
+  exact?: string;
+}
+
 /** An explicit account edit: the account now, what changed, and the rescore it started. */
 export interface AccountEditView extends Account {
   changes: AccountFieldChange[];

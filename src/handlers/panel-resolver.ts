@@ -5,6 +5,7 @@ import { listCards, readContextEvidence } from '../usecases/read-evidence';
 import { identityAllowed } from '../usecases/identity-access';
 import { listInsights } from '../usecases/list-insights';
 import { issueAccessView } from '../usecases/read-access';
+import { searchAccounts } from '../usecases/search-accounts';
 import { unlinkInsight } from '../usecases/unlink-insight';
 import { visibleImpact, visibleInsights } from '../usecases/visible-evidence';
 import { defineSurface } from './define-surface';
@@ -20,7 +21,9 @@ export const PANEL_GATES: SurfaceGates<keyof PanelContract> = {
   'panel/captureAndLink': 'change-issue-evidence',
   'panel/link': 'change-issue-evidence',
   'panel/unlink': 'change-issue-evidence',
-  'panel/editNote': 'change-issue-evidence'
+  'panel/editNote': 'change-issue-evidence',
+  // Offered to those who may capture; an editor who is no contributor types names in full.
+  'panel/searchAccounts': 'contribute'
 };
 
 /** The issue panel: everything acts on the issue in Forge's context. */
@@ -67,6 +70,7 @@ export const panelResolver = defineSurface<PanelContract>(
       const impact = await unlinkInsight(ctx, env, issueId, p.insightId);
       return { issueId, projectId: requireProject(ctx), impact: await visibleImpact(impact, issueId) };
     },
+    'panel/searchAccounts': (p) => searchAccounts(p.query, p.limit),
     'panel/editNote': async (p, ctx, env) => {
       const issueId = requireIssue(ctx);
       const impact = await editNote(ctx, env, issueId, p.insightId, p.note);
@@ -86,6 +90,8 @@ export const panelResolver = defineSurface<PanelContract>(
     }),
     'panel/link': (outcome, r) => ({ ...outcome, view: r.panel(outcome.view) }),
     'panel/unlink': (view, r) => r.panel(view),
-    'panel/editNote': (view, r) => r.panel(view)
+    'panel/editNote': (view, r) => r.panel(view),
+    // Names by prefix would spell out the masked accounts letter by letter: none are offered.
+    'panel/searchAccounts': (matches, r) => (r.allowed ? matches : { items: [] })
   }
 );

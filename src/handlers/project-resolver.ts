@@ -7,6 +7,7 @@ import { projectAccessView } from '../usecases/read-access';
 import { rankIssues } from '../usecases/rank-issues';
 import { readIssueEvidence } from '../usecases/read-evidence';
 import { unlinkInsight } from '../usecases/unlink-insight';
+import { searchAccounts } from '../usecases/search-accounts';
 import { upsertAccount } from '../usecases/upsert-account';
 import { findIssues } from '../usecases/find-issues';
 import { importInsights, importProgress, startImport } from '../usecases/import-insights';
@@ -43,7 +44,8 @@ export const PROJECT_GATES: SurfaceGates<keyof ProjectContract> = {
   'project/deleteInsight': 'curate',
   'project/setInsightStatus': 'curate',
   'project/mergeInsights': 'curate',
-  'project/upsertAccount': 'curate'
+  'project/upsertAccount': 'curate',
+  'project/searchAccounts': 'contribute'
 };
 
 /** The project page: the ranked backlog, the insight library and the inbox. */
@@ -64,6 +66,7 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/editInsight': (p, ctx, env) => editInsight(ctx, env, requireProject(ctx), p.insightId, p.patch),
     'project/deleteInsight': (p, ctx, env) => deleteInsight(ctx, env, requireProject(ctx), p.insightId),
     'project/upsertAccount': (p, ctx, env) => upsertAccount(ctx, env, requireProject(ctx), p.account),
+    'project/searchAccounts': (p) => searchAccounts(p.query, p.limit),
     'project/link': async (p, ctx, env) => {
       const projectId = requireProject(ctx);
       const result = await linkInsights(ctx, env, p.issueId, p.insightIds, p.note, projectId);
@@ -111,6 +114,8 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/shipped': (rows, r) => r.shipped(rows),
     // A masked curator still edits, but learns no stored name or revenue from the answer.
     'project/upsertAccount': (edit, r) => (r.allowed ? edit : { ...edit, ...r.account(edit), changes: [] }),
+    // Names by prefix would spell out the masked accounts letter by letter: none are offered.
+    'project/searchAccounts': (matches, r) => (r.allowed ? matches : { items: [] }),
     // Ids, issue keys and summaries, and per-line messages that never quote a row's account.
     'project/getAccess': 'no-identity',
     'project/deleteInsight': 'no-identity',

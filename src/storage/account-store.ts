@@ -2,7 +2,7 @@ import { kvs, WhereConditions } from '@forge/kvs';
 import type { Account } from '../domain/account';
 import type { AccountFieldChange } from '../domain/account-edit';
 import { batchGetEntities } from './batch-get';
-import { ENTITY, KVS_LIMITS, entityKey } from './entities';
+import { ENTITY, INDEX, KVS_LIMITS, entityKey } from './entities';
 import { guarded } from './kvs-failure';
 import { readAllPages } from './read-all-pages';
 import { accountFromRecord, type AccountRecord } from './records';
@@ -22,6 +22,24 @@ export async function getAccounts(keys: readonly string[]): Promise<Map<string, 
   const accounts = new Map<string, Account>();
   for (const [key, record] of records) accounts.set(key, accountFromRecord(key, record));
   return accounts;
+}
+
+/**
+ * Accounts whose comparable name (`normaliseAccountKey` of the name) begins with
+ * `namePrefix`, in that order, at most `limit`: one page of the name index, a `where`
+ * range on it rather than a filter (Forge filters after the page is cut).
+ */
+export async function accountsByNamePrefix(namePrefix: string, limit: number): Promise<Account[]> {
+  const page = await guarded(() =>
+    kvs
+      .entity<AccountRecord>(ENTITY.account)
+      .query()
+      .index(INDEX.accountByName)
+      .where(WhereConditions.beginsWith(namePrefix))
+      .limit(limit)
+      .getMany()
+  );
+  return page.results.map((row) => accountFromRecord(row.key, row.value));
 }
 
 /** One explicit edit of a shared account: who made it, when, and each field before and after. */

@@ -17,6 +17,7 @@ export const INDEX = {
   insightByProjectCreated: 'by-project-created',
   insightByProjectStatus: 'by-project-status',
   insightByAccount: 'by-account',
+  accountByName: 'by-name',
   linkByIssue: 'by-issue',
   linkByInsight: 'by-insight',
   linkByParent: 'by-parent',

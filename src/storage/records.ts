@@ -1,4 +1,4 @@
-import type { Account } from '../domain/account';
+import { accountKeyOrNull, type Account } from '../domain/account';
 import type { LevelBand } from '../domain/ancestry';
 import type { ImpactFacets, IssueImpact } from '../domain/impact';
 import { readModelOf, type ImpactLedger } from '../domain/scoring/impact-ledger';
@@ -49,6 +49,11 @@ export interface InsightRecord {
 
 export interface AccountRecord {
   name: string;
+  /**
+   * The name in comparable form (`normaliseAccountKey`), for autocomplete by prefix; absent
+   * on accounts stored before it, until their next write.
+   */
+  nameKey?: string;
   segment: Segment;
   arr: number;
   updatedAt: string;
@@ -237,13 +242,16 @@ export function insightFromRecord(id: string, r: InsightRecord): Insight {
 }
 
 export function accountToRecord(account: Account): AccountRecord {
-  return {
+  const record: AccountRecord = {
     name: account.name,
     segment: account.segment,
     arr: account.arr,
     updatedAt: account.updatedAt,
     version: account.version
   };
+  const nameKey = accountKeyOrNull(account.name);
+  if (nameKey !== null) record.nameKey = nameKey;
+  return record;
 }
 
 export function accountFromRecord(key: string, r: AccountRecord): Account {

@@ -8,6 +8,7 @@ import type { Env } from './actor';
 import { applyChange, type AffectedIssue } from './apply-change';
 import { emptyChange } from './evidence-change';
 import { affectedChain } from './link-insights';
+import { reindexAccountInsight } from './reindex-account-insight';
 import { retryOnConflict } from './retry-on-conflict';
 
 /** Insights of one account a run covers; the run record stays far below Forge's 240 KiB. */
@@ -29,7 +30,7 @@ export function progressOf(run: AccountRescoreRun): AccountRescoreProgress {
 
 /**
  * Starts rescoring every issue that evidence of this account feeds (its segment or
- * revenue changed): a chain of queue events, each rescoring the issues of up to a
+ * revenue changed), and re-indexing its insights for search (its name changed): a chain of queue events, each rescoring the issues of up to a
  * hundred links and recording progress, so an account behind thousands of issues is
  * paced within Forge's limits. A newer run supersedes an older one.
  */
@@ -68,6 +69,9 @@ export async function continueAccountRescore(
     await saveAccountRescore({ ...run, finished: true });
     return;
   }
+  // A rename changes the words that find the insight: its terms follow, once per insight.
+  if (run.offset === 0)
+    await retryOnConflict(() => reindexAccountInsight(insightId, run.accountKey, env.now()));
   // Links in key order, so that the offset means the same links from one event to the next.
   const links = (await linksOfInsight(insightId)).sort((a, b) =>
     linkKey(a.issueId, a.insightId).localeCompare(linkKey(b.issueId, b.insightId))

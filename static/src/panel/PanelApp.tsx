@@ -51,7 +51,9 @@ export function PanelApp({ first }: Props): JSX.Element {
         )}
         {canEdit && !(empty && mode === 'none') ? <EditorBar mode={mode} onMode={setMode} /> : null}
         <Suspense fallback={<Spinner size="medium" label="Loading the form" />}>
-          {canEdit && mode === 'add' ? <CaptureForm onSubmit={actions.capture} onDone={close} /> : null}
+          {canEdit && mode === 'add' ? (
+            <CaptureForm onSubmit={actions.capture} onDone={close} accountsFrom="issue" />
+          ) : null}
           {canEdit && mode === 'link' ? (
             <LinkExisting linkedIds={linkedIds} onLink={actions.link} onDone={close} />
           ) : null}

@@ -96,6 +96,7 @@ export function InsightLibrary({ access }: Props): JSX.Element {
               submitLabel="Capture insight"
               onSubmit={actions.capture}
               onDone={() => setCapturing(false)}
+              accountsFrom="project"
             />
           </Suspense>
         </Box>

@@ -1,7 +1,9 @@
+import { useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
+import type { Account } from '../../../../src/domain/account';
 import { QUOTE_MAX, SUMMARY_MAX } from '../../../../src/domain/insight';
 import {
   JOURNEY_STAGES,
@@ -23,6 +25,9 @@ import { FieldRow } from '../forms/FieldRow';
 import { TextAreaField } from '../forms/TextAreaField';
 import { TextInputField } from '../forms/TextInputField';
 import type { CapturePayload } from './capture-form';
+import { FIND_ACCOUNTS } from './find-accounts';
+import { AccountField } from './AccountField';
+import { useAccountChoice } from './useAccountChoice';
 import { useCaptureForm } from './useCaptureForm';
 
 interface Props {
@@ -32,7 +37,14 @@ interface Props {
   withNote?: boolean;
   title?: string;
   submitLabel?: string;
+  /**
+   * Offers stored accounts as the account is typed, through the issue panel's or the
+   * project page's resolver; without it the account is plain text.
+   */
+  accountsFrom?: 'issue' | 'project';
 }
+
+const UNDECIDED_ACCOUNT = 'Pick a matching account, or choose “Create account” to add a new one.';
 
 /**
  * Captures a new insight: on an issue, linked to it with a note ("Add evidence"); in the
@@ -43,7 +55,8 @@ export function CaptureForm({
   onDone,
   withNote = true,
   title = 'Add evidence',
-  submitLabel = 'Add and link'
+  submitLabel = 'Add and link',
+  accountsFrom
 }: Props): JSX.Element {
   const {
     values: v,
@@ -54,9 +67,31 @@ export function CaptureForm({
     set,
     submit
   } = useCaptureForm(onSubmit, onDone, withNote);
+  const account = useAccountChoice(
+    accountsFrom === undefined ? undefined : FIND_ACCOUNTS[accountsFrom],
+    v.accountName
+  );
+  const [accountUndecided, setAccountUndecided] = useState(false);
   const titleId = `${idOf('summary')}-title`;
+  // A name no stored account has becomes a new account only when the user says so.
+  const send = (event: FormEvent<HTMLFormElement>): void => {
+    if (account.choice.kind === 'undecided') {
+      event.preventDefault();
+      setAccountUndecided(true);
+      document.getElementById(idOf('accountName'))?.focus();
+      return;
+    }
+    void submit(event);
+  };
+  const pick = (picked: Account): void => {
+    set('accountName', picked.name);
+    // The stored segment and revenue stand: show them rather than report a conflict.
+    set('segment', picked.segment);
+    set('arr', picked.arr > 0 ? String(picked.arr) : '');
+    setAccountUndecided(false);
+  };
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId} data-testid="capture-form">
+    <form onSubmit={send} noValidate aria-labelledby={titleId} data-testid="capture-form">
       <Stack space="space.150">
         <Heading size="xsmall" as="h3" id={titleId}>
           {title}
@@ -126,14 +161,18 @@ export function CaptureForm({
           testId="capture-source-url"
         />
         <FieldRow>
-          <TextInputField
+          <AccountField
             id={idOf('accountName')}
-            label="Account"
-            helper="Leave empty for an anonymous voice."
             value={v.accountName}
-            onChange={(x) => set('accountName', x)}
-            error={errors.accountName}
-            testId="capture-account-name"
+            onChange={(x) => {
+              set('accountName', x);
+              setAccountUndecided(false);
+            }}
+            onPick={pick}
+            state={account}
+            error={
+              accountUndecided && account.choice.kind === 'undecided' ? UNDECIDED_ACCOUNT : errors.accountName
+            }
           />
           <EnumField
             id={idOf('segment')}
