@@ -1,15 +1,7 @@
 import { token } from '@atlaskit/tokens';
 import { formatNumber } from '../shared/format';
-
-/** Hidden on screen, read by screen readers (the arrow itself is decorative). */
-const srOnly = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap'
-} as const;
+// The arrow itself is decorative; the word for screen readers is visually hidden.
+import { VISUALLY_HIDDEN } from '../shared/visually-hidden';
 
 /**
  * A score's change as an arrow, a signed delta and a word for screen readers: the
@@ -36,7 +28,7 @@ export function ScoreChange({ current, preview }: { current: number; preview: nu
       }}
     >
       <span aria-hidden="true">{up ? '↑' : '↓'} </span>
-      <span style={srOnly}>{up ? 'Up by ' : 'Down by '}</span>
+      <span style={VISUALLY_HIDDEN}>{up ? 'Up by ' : 'Down by '}</span>
       {up ? '+' : '−'}
       {delta}
     </span>

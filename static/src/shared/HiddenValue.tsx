@@ -1,18 +1,8 @@
-import type { CSSProperties } from 'react';
 import { token } from '@atlaskit/tokens';
+import { VISUALLY_HIDDEN } from './visually-hidden';
 
 /** Why a customer's name or ARR is not shown: the same words wherever identity is masked. */
 export const HIDDEN_REASON = 'Hidden by your admin’s privacy settings';
-
-/** Read by screen readers, not drawn. */
-const VISUALLY_HIDDEN: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap'
-};
 
 interface Props {
   testId?: string;

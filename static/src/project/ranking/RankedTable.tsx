@@ -5,21 +5,13 @@ import type { RankedIssueView } from '../../../../src/contract/views';
 import { RankedRow } from './RankedRow';
 import { SORT_LABELS } from './model/ranked-filters';
 import { HEAD } from '../table-styles';
+import { VISUALLY_HIDDEN } from '../../shared/visually-hidden';
 
 interface Props {
   rows: readonly RankedIssueView[];
   sort: RankSort;
   onSort: (sort: RankSort) => void;
 }
-
-const VISUALLY_HIDDEN: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap'
-};
 
 const SORT_BUTTON: CSSProperties = {
   background: 'none',
