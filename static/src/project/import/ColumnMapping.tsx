@@ -51,7 +51,14 @@ export function ColumnMapping({ headers, mapping, fixed, onColumn, onFixed }: Pr
         }}
       >
         {IMPORT_FIELDS.map((field) => (
-          <div key={field} data-testid={`map-${field}`} data-column={mapping[field]}>
+          <div
+            key={field}
+            data-testid={`map-${field}`}
+            data-column={mapping[field]}
+            // Named for its field, so the column chosen for it reads as that field's column.
+            role="group"
+            aria-label={`${IMPORT_FIELD_LABELS[field]} column`}
+          >
             <Stack space="space.050">
               <OptionSelect
                 id={`${id}-${field}`}

@@ -1,9 +1,11 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { renderWithQueries as render } from '../../test/render';
 import type { PayloadOf } from '../../../../src/contract/surfaces';
 import type { ImportProgressView, ImportReport } from '../../../../src/contract/views';
 import { fail, ok, onResolver, payloadsOf, resetBridge } from '../../test/forge-bridge';
 import { chooseOption } from '../../test/select';
+import { setupUser } from '../../test/user';
 import type { SavedImportMappings } from '../../../../src/domain/import-value-mappings';
 import { ImportCsv } from './ImportCsv';
 
@@ -84,9 +86,53 @@ function progress(importId: string, total: number, done: number, extra: Partial<
   };
 }
 
-function paste(text: string): void {
-  fireEvent.change(screen.getByLabelText('Or paste CSV text'), { target: { value: text } });
-  fireEvent.click(screen.getByRole('button', { name: 'Use pasted text' }));
+async function paste(user: UserEvent, text: string): Promise<void> {
+  await user.click(screen.getByLabelText('Or paste CSV text'));
+  await user.paste(text);
+  await user.click(screen.getByRole('button', { name: 'Use pasted text' }));
+}
+
+async function startImport(user: UserEvent): Promise<void> {
+  await user.click(await screen.findByRole('button', { name: /^Import \d+/ }));
+}
+
+/** The report's headline, once the import has finished: "2 created · 0 already imported · …". */
+async function finished(): Promise<HTMLElement> {
+  return screen.findByRole('heading', { name: /^\d+ created · / });
+}
+
+/** A running count as shown, e.g. "Created 247". */
+function count(label: 'Created' | 'Duplicates' | 'Invalid'): string | null {
+  return screen.getByText(label).textContent;
+}
+
+function progressBar(): HTMLElement {
+  return screen.getByRole('progressbar', { name: 'Import progress' });
+}
+
+/** The preview's rows (after its header row). */
+async function previewRows(): Promise<HTMLElement[]> {
+  return within(await screen.findByRole('table', { name: 'Preview' }))
+    .getAllByRole('row')
+    .slice(1);
+}
+
+/** A preview row's file line and what its check column says. */
+function previewed(row: HTMLElement): { line: string | null; check: string | null } {
+  const cells = within(row).getAllByRole('cell');
+  return { line: cells[0]!.textContent, check: cells[cells.length - 1]!.textContent };
+}
+
+/** The report's refused lines, as line and reason. */
+function invalidRows(): (string | null)[] {
+  return within(screen.getByRole('table', { name: 'Invalid rows' }))
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => r.textContent);
+}
+
+function previewSummary(): HTMLElement {
+  return screen.getByText(/ rows ready to import/);
 }
 
 beforeEach(() => {
@@ -95,49 +141,51 @@ beforeEach(() => {
 });
 
 it('pre-fills the column mapping from the header names, and lets a column be changed', async () => {
+  const user = setupUser();
   render(<ImportCsv pollMs={POLL} />);
-  paste(FILE);
-  await screen.findByTestId('column-mapping');
-  const column = (field: string): string | null =>
-    screen.getByTestId(`map-${field}`).getAttribute('data-column');
-  expect(column('key')).toBe('Ticket ID');
-  expect(column('summary')).toBe('Title');
-  expect(column('quote')).toBe('Body');
-  expect(column('accountName')).toBe('Customer');
-  expect(column('observedAt')).toBe('Created At');
-  expect(column('sourceUrl')).toBe('Link');
-  expect(column('severity')).toBe('Priority');
-  expect(column('sourceKind')).toBe('');
-  expect(screen.getByTestId('import-file-summary')).toHaveTextContent('4 rows');
+  await paste(user, FILE);
+  await screen.findByRole('heading', { name: 'Columns' });
+  /** The field's select shows `column` as its choice. */
+  const shows = (field: string, column: string): void => {
+    const group = screen.getByRole('group', { name: `${field} column` });
+    expect(within(group).getByText(column)).toBeInTheDocument();
+  };
+  shows('External id / key', 'Ticket ID');
+  shows('Summary', 'Title');
+  shows('Quote', 'Body');
+  shows('Account name', 'Customer');
+  shows('Observed at', 'Created At');
+  shows('Source URL', 'Link');
+  shows('Severity', 'Priority');
+  shows('Source kind', '— Not in the file —');
+  expect(screen.getByText(/^4 rows · columns: /)).toBeInTheDocument();
 
   await chooseOption('Quote', '— Not in the file —');
-  expect(column('quote')).toBe('');
+  shows('Quote', '— Not in the file —');
+  expect(
+    within(screen.getByRole('group', { name: 'Quote column' })).queryByText('Body')
+  ).not.toBeInTheDocument();
 });
 
 it('previews the first rows, each checked with the shared schema, with its file line and reason', async () => {
+  const user = setupUser();
   render(<ImportCsv pollMs={POLL} />);
-  paste(FILE);
-  const rows = await screen.findAllByTestId('preview-row');
-  expect(rows.map((r) => [r.getAttribute('data-line'), r.getAttribute('data-valid')])).toEqual([
-    ['2', 'true'],
-    ['4', 'false'],
-    ['5', 'false'],
-    ['6', 'true']
+  await paste(user, FILE);
+  const rows = await previewRows();
+  expect(rows.map(previewed)).toEqual([
+    { line: '2', check: 'Ready' },
+    { line: '4', check: 'InvalidRow 4: summary: Summary is required' },
+    { line: '5', check: 'InvalidRow 5: source URL: Only http:// and https:// links are allowed' },
+    { line: '6', check: 'Ready' }
   ]);
-  expect(within(rows[1] as HTMLElement).getByTestId('preview-check')).toHaveTextContent(
-    'Row 4: summary: Summary is required'
-  );
-  expect(within(rows[2] as HTMLElement).getByTestId('preview-check')).toHaveTextContent(
-    'Row 5: source URL: Only http:// and https:// links are allowed'
-  );
   expect(rows[0]).toHaveTextContent('Export times out');
   expect(rows[0]).toHaveTextContent('Acme');
-  expect(screen.getByTestId('preview-summary')).toHaveTextContent('2 of 4 rows ready to import · 2 invalid');
+  expect(previewSummary()).toHaveTextContent('2 of 4 rows ready to import · 2 invalid');
 
   // A fixed source kind applies to every row when the file has no such column.
   await chooseOption('Source kind of every row', 'Survey');
-  fireEvent.click(screen.getByRole('button', { name: /^Import \d+/ }));
-  await screen.findByTestId('import-report');
+  await startImport(user);
+  await finished();
   const sent = payloadsOf('project/importInsights') as ImportPayload[];
   expect(sent[0]?.rows.map((r) => (r.insight as { sourceKind: string }).sourceKind)).toEqual([
     'survey',
@@ -151,10 +199,11 @@ it('sends 250 rows in 3 sequential calls and reports every refused line, its own
     const summary = i === 7 ? '' : i === 120 ? 'Refused' : `Insight ${i}`;
     lines.push(`${summary},${i === 200 ? 'yesterday' : '2025-05-01'},Acme ${i}`);
   }
+  const user = setupUser();
   render(<ImportCsv pollMs={POLL} />);
-  paste(lines.join('\n'));
-  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
-  const report = await screen.findByTestId('import-report');
+  await paste(user, lines.join('\n'));
+  await startImport(user);
+  await finished();
 
   const calls = payloadsOf('project/importInsights') as ImportPayload[];
   expect(calls.map((c) => c.rows.length)).toEqual([100, 100, 48]);
@@ -165,12 +214,11 @@ it('sends 250 rows in 3 sequential calls and reports every refused line, its own
   expect(sentLines).not.toContain(201);
   expect(sentLines).toHaveLength(248);
 
-  expect(screen.getByTestId('import-created')).toHaveTextContent('247');
-  expect(screen.getByTestId('import-duplicates')).toHaveTextContent('0');
-  expect(screen.getByTestId('import-invalid')).toHaveTextContent('3');
-  expect(screen.getByTestId('import-progress')).toHaveAttribute('aria-valuenow', '250');
-  const invalid = within(report).getAllByTestId('import-invalid-row');
-  expect(invalid.map((r) => r.textContent)).toEqual([
+  expect(count('Created')).toBe('Created 247');
+  expect(count('Duplicates')).toBe('Duplicates 0');
+  expect(count('Invalid')).toBe('Invalid 3');
+  expect(progressBar()).toHaveAttribute('aria-valuenow', '250');
+  expect(invalidRows()).toEqual([
     '8Row 8: summary: Summary is required',
     '121Row 121: account key: Must contain at least one letter or digit',
     expect.stringMatching(/^201Row 201: observed at: Must be an ISO date/)
@@ -178,21 +226,19 @@ it('sends 250 rows in 3 sequential calls and reports every refused line, its own
 });
 
 it('reports everything as duplicates when the same file is imported again', async () => {
+  const user = setupUser();
   render(<ImportCsv pollMs={POLL} />);
-  paste(FILE);
-  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
-  await screen.findByTestId('import-report');
-  expect(screen.getByTestId('import-created')).toHaveTextContent('2');
-  fireEvent.click(screen.getByRole('button', { name: 'Import another file' }));
-  paste(FILE);
-  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
-  await screen.findByTestId('import-report');
-  expect(screen.getByTestId('import-created')).toHaveTextContent('0');
-  expect(screen.getByTestId('import-duplicates')).toHaveTextContent('2');
-  expect(screen.getAllByTestId('import-invalid-row').map((r) => r.getAttribute('data-line'))).toEqual([
-    '4',
-    '5'
-  ]);
+  await paste(user, FILE);
+  await startImport(user);
+  await finished();
+  expect(count('Created')).toBe('Created 2');
+  await user.click(screen.getByRole('button', { name: 'Import another file' }));
+  await paste(user, FILE);
+  await startImport(user);
+  await finished();
+  expect(count('Created')).toBe('Created 0');
+  expect(count('Duplicates')).toBe('Duplicates 2');
+  expect(invalidRows().map((r) => r?.match(/^\d+/)?.[0])).toEqual(['4', '5']);
 });
 
 it('stops on a failed call and resumes at that chunk on retry', async () => {
@@ -207,24 +253,26 @@ it('stops on a failed call and resumes at that chunk on retry', async () => {
     });
   });
   const lines = ['summary,date', ...Array.from({ length: 150 }, (_, i) => `S${i},2025-05-01`)];
+  const user = setupUser();
   render(<ImportCsv pollMs={POLL} />);
-  paste(lines.join('\n'));
-  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
-  await screen.findByTestId('import-failed');
-  expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Import stopped — 0 of 150 rows');
-  fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
-  await screen.findByTestId('import-report');
+  await paste(user, lines.join('\n'));
+  await startImport(user);
+  await screen.findByRole('heading', { name: 'The import stopped' });
+  expect(screen.getByText('Import stopped — 0 of 150 rows')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Retry' }));
+  await finished();
   const sent = (payloadsOf('project/importInsights') as ImportPayload[]).map((p) => p.rows[0]?.line);
   expect(sent).toEqual([2, 102, 102]);
-  expect(screen.getByTestId('import-created')).toHaveTextContent('150');
+  expect(count('Created')).toBe('Created 150');
 });
 
 it('reads a chosen file', async () => {
+  const user = setupUser();
   render(<ImportCsv pollMs={POLL} />);
   const file = new File([FILE], 'tickets.csv', { type: 'text/csv' });
-  fireEvent.change(screen.getByLabelText('CSV file'), { target: { files: [file] } });
+  await user.upload(screen.getByLabelText('CSV file'), file);
   expect(await screen.findByText('Map the columns of tickets.csv')).toBeInTheDocument();
-  await waitFor(() => expect(screen.getAllByTestId('preview-row')).toHaveLength(4));
+  expect(await previewRows()).toHaveLength(4);
 });
 
 it('lists the lines whose account was kept as stored, with masked values as the server sent them', async () => {
@@ -238,9 +286,10 @@ it('lists the lines whose account was kept as stored, with masked values as the 
       })
     )
   );
+  const user = setupUser();
   render(<ImportCsv pollMs={POLL} />);
-  paste(['summary,date,customer', 'A,2025-05-01,ACME', 'B,2025-05-01,Acme'].join('\n'));
-  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
+  await paste(user, ['summary,date,customer', 'A,2025-05-01,ACME', 'B,2025-05-01,Acme'].join('\n'));
+  await startImport(user);
   const table = await screen.findByRole('table', { name: 'Accounts kept as stored' });
   const rows = within(table)
     .getAllByRole('row')
@@ -253,22 +302,23 @@ it('shows the server writing the accepted rows in the background, polled until d
   server(40);
   const lines = ['summary,date', ...Array.from({ length: 100 }, (_, i) => `S${i},2025-05-01`), ',2025-05-01'];
   // Polls far enough apart for each answer to be on screen before the next one is asked.
+  const user = setupUser();
   render(<ImportCsv pollMs={100} />);
-  paste(lines.join('\n'));
-  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
+  await paste(user, lines.join('\n'));
+  await startImport(user);
   // Started with nothing written: only the refused line is finished.
   expect(
     await screen.findByText('0 of 100 accepted rows written. The import goes on if you leave this page.')
   ).toBeInTheDocument();
-  expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Importing… — 1 of 101 rows');
+  expect(screen.getByText('Importing… — 1 of 101 rows')).toBeInTheDocument();
   expect(await screen.findByText(/^40 of 100 accepted rows written/)).toBeInTheDocument();
-  expect(screen.getByTestId('import-progress')).toHaveAttribute('aria-valuenow', '41');
+  expect(progressBar()).toHaveAttribute('aria-valuenow', '41');
   expect(await screen.findByText(/^80 of 100 accepted rows written/)).toBeInTheDocument();
-  await screen.findByTestId('import-report');
-  expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Import finished — 101 of 101 rows');
-  expect(screen.getByTestId('import-progress')).toHaveAttribute('aria-valuenow', '101');
-  expect(screen.getByTestId('import-created')).toHaveTextContent('100');
-  expect(screen.queryByTestId('import-background-note')).not.toBeInTheDocument();
+  await finished();
+  expect(screen.getByText('Import finished — 101 of 101 rows')).toBeInTheDocument();
+  expect(progressBar()).toHaveAttribute('aria-valuenow', '101');
+  expect(count('Created')).toBe('Created 100');
+  expect(screen.queryByText(/accepted rows written/)).not.toBeInTheDocument();
   expect(payloadsOf('project/importProgress')).toHaveLength(3);
   const start = payloadsOf('project/startImport') as PayloadOf<'project/startImport'>[];
   expect(start.map((p) => ({ chunks: p.chunks, total: p.total }))).toEqual([{ chunks: 1, total: 100 }]);
@@ -287,13 +337,12 @@ it('lists rows the server could not write with their reasons', async () => {
       })
     )
   );
+  const user = setupUser();
   render(<ImportCsv pollMs={POLL} />);
-  paste(['summary,date', 'A,2025-05-01', 'B,2025-05-01'].join('\n'));
-  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
-  await screen.findByTestId('import-report');
-  expect(screen.getAllByTestId('import-invalid-row').map((r) => r.textContent)).toEqual([
-    '3Row 3: summary: Summary is required'
-  ]);
+  await paste(user, ['summary,date', 'A,2025-05-01', 'B,2025-05-01'].join('\n'));
+  await startImport(user);
+  await finished();
+  expect(invalidRows()).toEqual(['3Row 3: summary: Summary is required']);
 });
 
 it('stops when a progress poll fails, and polls again on retry without starting the run twice', async () => {
@@ -301,14 +350,15 @@ it('stops when a progress poll fails, and polls again on retry without starting 
   onResolver('project/importProgress', (p) =>
     ++polls === 1 ? fail('UPSTREAM_FAILED', 'storage down') : ok(progress(p.importId, 2, 2))
   );
+  const user = setupUser();
   render(<ImportCsv pollMs={POLL} />);
-  paste(['summary,date', 'A,2025-05-01', 'B,2025-05-01'].join('\n'));
-  fireEvent.click(await screen.findByRole('button', { name: /^Import \d+/ }));
-  await screen.findByTestId('import-failed');
-  expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Import stopped — 0 of 2 rows');
-  fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
-  await screen.findByTestId('import-report');
-  expect(screen.getByTestId('import-created')).toHaveTextContent('2');
+  await paste(user, ['summary,date', 'A,2025-05-01', 'B,2025-05-01'].join('\n'));
+  await startImport(user);
+  await screen.findByRole('heading', { name: 'The import stopped' });
+  expect(screen.getByText('Import stopped — 0 of 2 rows')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Retry' }));
+  await finished();
+  expect(count('Created')).toBe('Created 2');
   expect(payloadsOf('project/startImport')).toHaveLength(1);
   expect(payloadsOf('project/importProgress')).toHaveLength(2);
 });
@@ -331,17 +381,16 @@ const ZENDESK_EXPORT = [
 type Sent = { severity: string; sourceKind: string; account?: { segment?: string } };
 
 it('imports all 10 rows of a Zendesk export with the preset it detects from the headers', async () => {
+  const user = setupUser();
   render(<ImportCsv pollMs={POLL} />);
-  paste(ZENDESK_EXPORT);
+  await paste(user, ZENDESK_EXPORT);
   expect(await screen.findByRole('table', { name: 'Severity from “Priority”' })).toBeInTheDocument();
-  expect(screen.getByTestId('preview-summary')).toHaveTextContent('10 of 10 rows ready to import');
+  expect(previewSummary()).toHaveTextContent('10 of 10 rows ready to import');
 
   // Without the preset, the tool's words are refused, each row saying which value and why.
   await chooseOption('Exported from', 'Another tool (no preset)');
-  expect(screen.getByTestId('preview-summary')).toHaveTextContent(
-    '0 of 10 rows ready to import · 10 invalid'
-  );
-  const first = screen.getAllByTestId('preview-row')[0] as HTMLElement;
+  expect(previewSummary()).toHaveTextContent('0 of 10 rows ready to import · 10 invalid');
+  const first = (await previewRows())[0] as HTMLElement;
   expect(first).toHaveTextContent('severity “urgent” is not one of low, medium, high, critical');
   expect(first).toHaveTextContent('source kind “Email” is not one of ticket, interview');
   expect(first).toHaveTextContent('map it above');
@@ -349,8 +398,8 @@ it('imports all 10 rows of a Zendesk export with the preset it detects from the 
   expect(screen.getByText('13 values not mapped')).toBeInTheDocument();
 
   await chooseOption('Exported from', 'Zendesk');
-  expect(screen.getByTestId('preview-summary')).toHaveTextContent('10 of 10 rows ready to import');
-  fireEvent.click(screen.getByRole('button', { name: 'Import 10 rows' }));
+  expect(previewSummary()).toHaveTextContent('10 of 10 rows ready to import');
+  await user.click(screen.getByRole('button', { name: 'Import 10 rows' }));
   expect(await screen.findByText('10 created · 0 already imported · 0 invalid')).toBeInTheDocument();
 
   const sent = (payloadsOf('project/importInsights') as ImportPayload[]).flatMap((p) =>
@@ -388,8 +437,10 @@ it('imports all 10 rows of a Zendesk export with the preset it detects from the 
 });
 
 it('lets each unknown value be mapped by hand or skip its rows, and saves the choices', async () => {
+  const user = setupUser();
   render(<ImportCsv pollMs={POLL} />);
-  paste(
+  await paste(
+    user,
     [
       'summary,date,channel',
       'A,2025-05-01,email',
@@ -398,7 +449,7 @@ it('lets each unknown value be mapped by hand or skip its rows, and saves the ch
     ].join('\n')
   );
   const check = async (line: number): Promise<HTMLElement> =>
-    (await screen.findAllByTestId('preview-row')).find((r) => r.getAttribute('data-line') === String(line))!;
+    (await previewRows()).find((r) => previewed(r).line === String(line))!;
   expect(await check(3)).toHaveTextContent(
     'Row 3: source kind “carrier pigeon” is not one of ticket, interview, survey, nps, sales_call, review, social, other — map it above'
   );
@@ -406,10 +457,10 @@ it('lets each unknown value be mapped by hand or skip its rows, and saves the ch
   await chooseOption('Source kind for “email”', 'Support ticket');
   await chooseOption('Source kind for “carrier pigeon”', 'Other');
   await chooseOption('Source kind for “Fax spam”', 'Skip the row');
-  expect(screen.getByTestId('preview-summary')).toHaveTextContent('2 of 3 rows ready to import · 1 skipped');
+  expect(previewSummary()).toHaveTextContent('2 of 3 rows ready to import · 1 skipped');
   expect(await check(4)).toHaveTextContent('Skipped');
 
-  fireEvent.click(screen.getByRole('button', { name: 'Import 2 valid rows' }));
+  await user.click(screen.getByRole('button', { name: 'Import 2 valid rows' }));
   expect(
     await screen.findByText('2 created · 0 already imported · 0 invalid · 1 skipped')
   ).toBeInTheDocument();
@@ -428,13 +479,12 @@ it('lets each unknown value be mapped by hand or skip its rows, and saves the ch
 it('offers the choices the project saved on an earlier import', async () => {
   const none = { sourceKind: {}, accountSegment: {}, severity: {}, sentiment: {}, journeyStage: {} };
   server(1000, { preset: null, values: { ...none, severity: { blocker: 'critical' } } });
+  const user = setupUser();
   render(<ImportCsv pollMs={POLL} />);
-  paste(['summary,date,priority', 'A,2025-05-01,Blocker'].join('\n'));
-  await waitFor(() =>
-    expect(screen.getByTestId('preview-summary')).toHaveTextContent('1 of 1 rows ready to import')
-  );
+  await paste(user, ['summary,date,priority', 'A,2025-05-01,Blocker'].join('\n'));
+  await waitFor(() => expect(previewSummary()).toHaveTextContent('1 of 1 rows ready to import'));
   expect(screen.getByRole('table', { name: 'Severity from “priority”' })).toHaveTextContent('Critical');
-  fireEvent.click(screen.getByRole('button', { name: 'Import 1 row' }));
+  await user.click(screen.getByRole('button', { name: 'Import 1 row' }));
   await screen.findByText('1 created · 0 already imported · 0 invalid');
   const sent = payloadsOf('project/importInsights') as ImportPayload[];
   expect((sent[0]!.rows[0]!.insight as Sent).severity).toBe('critical');

@@ -42,6 +42,7 @@ export function ImportPreview({ rows, prepared }: Props): JSX.Element {
       <div style={{ overflowX: 'auto' }}>
         <table
           data-testid="import-preview"
+          aria-label="Preview"
           style={{ borderCollapse: 'collapse', width: '100%', color: token('color.text') }}
         >
           <thead>

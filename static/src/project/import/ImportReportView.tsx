@@ -35,6 +35,7 @@ export function ImportReportView({ run }: Props): JSX.Element {
           </Heading>
           <table
             data-testid="import-invalid-table"
+            aria-label="Invalid rows"
             style={{ borderCollapse: 'collapse', width: '100%', color: token('color.text') }}
           >
             <thead>

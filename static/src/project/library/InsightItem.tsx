@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
@@ -39,6 +39,8 @@ interface Props {
 export function InsightItem({ insight, actions, access }: Props): JSX.Element {
   const [mode, setMode] = useState<Mode>('none');
   const [busy, setBusy] = useState(false);
+  // The item is named by its visible summary, so a list of insights reads as their summaries.
+  const summaryId = useId();
   const leaving = isLeaving(insight);
   const toggle = (m: Mode): void => setMode((current) => (current === m ? 'none' : m));
   const act = async (run: () => Promise<unknown>): Promise<void> => {
@@ -67,6 +69,7 @@ export function InsightItem({ insight, actions, access }: Props): JSX.Element {
       padding="space.150"
       backgroundColor="elevation.surface.raised"
       testId="library-item"
+      aria-labelledby={summaryId}
       style={{
         border: `${token('border.width')} solid ${token('color.border')}`,
         borderRadius: token('radius.medium')
@@ -75,7 +78,7 @@ export function InsightItem({ insight, actions, access }: Props): JSX.Element {
       <Stack space="space.100">
         <Inline space="space.100" alignBlock="start" shouldWrap>
           <Lozenge appearance="default">{SEVERITY_LABELS[insight.severity]}</Lozenge>
-          <Text weight="semibold" testId="library-item-summary">
+          <Text weight="semibold" id={summaryId} testId="library-item-summary">
             {insight.summary}
           </Text>
           <Lozenge appearance={STATUS[insight.status].appearance} testId="library-item-status">

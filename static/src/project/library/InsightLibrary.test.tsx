@@ -1,11 +1,4 @@
-import {
-  fireEvent,
-  screen,
-  waitFor,
-  within,
-  type BoundFunctions,
-  type queries
-} from '@testing-library/react';
+import { screen, waitFor, within, type BoundFunctions, type queries } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
 import { renderWithQueries as render } from '../../test/render';
 import type { PayloadOf } from '../../../../src/contract/surfaces';
@@ -20,6 +13,7 @@ import {
   payloadsOf,
   resetBridge
 } from '../../test/forge-bridge';
+import { setupUser } from '../../test/user';
 import { InsightLibrary } from './InsightLibrary';
 
 jest.mock(
@@ -56,22 +50,39 @@ beforeEach(() => {
   library([A, B, insightView({ id: 'ins-d', summary: 'Old complaint', status: 'dismissed' })]);
 });
 
+/** The list of insights, once the library has loaded it. */
+async function insightList(): Promise<HTMLElement> {
+  return screen.findByRole('list', { name: 'Insights' });
+}
+
+/** The insights shown (no item here has a form with its own list open). */
+function shownItems(): HTMLElement[] {
+  return screen.queryAllByRole('listitem');
+}
+
+/** One insight, found by the summary it shows. */
 async function item(summary: string): Promise<BoundFunctions<typeof queries>> {
-  const items = await screen.findAllByTestId('library-item');
-  const found = items.find((i) => within(i).getByTestId('library-item-summary').textContent === summary);
-  if (!found) throw new Error(`No library item "${summary}"`);
-  return within(found);
+  return within(await screen.findByRole('listitem', { name: summary }));
+}
+
+/** A status filter, e.g. "Inbox" or "Not actionable" (an item's action has that name too). */
+function statusFilter(label: string): HTMLElement {
+  return within(screen.getByRole('group', { name: 'Show insights' })).getByRole('button', { name: label });
+}
+
+async function search(user: ReturnType<typeof setupUser>, query: string): Promise<void> {
+  await user.type(screen.getByLabelText('Search insights'), query);
+  await user.click(within(screen.getByRole('search')).getByRole('button', { name: 'Search' }));
 }
 
 it('opens on the inbox, newest first as the server sends them', async () => {
   render(<InsightLibrary access={CURATOR} />);
-  const items = await screen.findAllByTestId('library-item');
-  expect(items.map((i) => within(i).getByTestId('library-item-summary').textContent)).toEqual([
-    'Export times out',
-    'Export is slow'
-  ]);
+  const items = within(await insightList()).getAllByRole('listitem');
+  expect(items).toHaveLength(2);
+  expect(items[0]).toHaveAccessibleName('Export times out');
+  expect(items[1]).toHaveAccessibleName('Export is slow');
   expect(lastPayload('project/listInsights')).toEqual({ limit: 25, status: 'new' });
-  expect(screen.getByTestId('library-status-new')).toHaveAttribute('aria-pressed', 'true');
+  expect(statusFilter('Inbox')).toHaveAttribute('aria-pressed', 'true');
 });
 
 it('dismisses an inbox item (it leaves the inbox) and restores it from "Not actionable"', async () => {
@@ -81,23 +92,24 @@ it('dismisses an inbox item (it leaves the inbox) and restores it from "Not acti
       status: p.status
     })
   );
+  const user = setupUser();
   const { client } = render(<InsightLibrary access={CURATOR} />);
   const rankingStale = loadedRanking(client);
-  fireEvent.click((await item('Export times out')).getByTestId('dismiss-button'));
-  await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
+  await user.click((await item('Export times out')).getByRole('button', { name: 'Not actionable' }));
+  await waitFor(() => expect(shownItems()).toHaveLength(1));
   expect(lastPayload('project/setInsightStatus')).toEqual({ insightId: 'ins-a', status: 'dismissed' });
   expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
     expect.objectContaining({ title: 'Marked not actionable' })
   );
 
-  fireEvent.click(screen.getByTestId('library-status-dismissed'));
+  await user.click(statusFilter('Not actionable'));
   await waitFor(() =>
     expect(lastPayload('project/listInsights')).toEqual({ limit: 25, status: 'dismissed' })
   );
   const dismissed = await item('Old complaint');
-  expect(dismissed.queryByTestId('dismiss-button')).not.toBeInTheDocument();
-  fireEvent.click(dismissed.getByTestId('restore-button'));
-  await waitFor(() => expect(screen.queryAllByTestId('library-item')).toHaveLength(0));
+  expect(dismissed.queryByRole('button', { name: 'Not actionable' })).not.toBeInTheDocument();
+  await user.click(dismissed.getByRole('button', { name: 'Restore to inbox' }));
+  await waitFor(() => expect(shownItems()).toHaveLength(0));
   expect(lastPayload('project/setInsightStatus')).toEqual({ insightId: 'ins-d', status: 'new' });
   // Triage of unlinked insights moves no score: the ranking need not reload.
   expect(rankingStale()).toBe(false);
@@ -111,22 +123,24 @@ it('links an insight to an issue found by key or text, with a note', async () =>
     ])
   );
   onResolver('project/link', (p) => ok({ view: { ...view(), issueId: p.issueId }, alreadyLinked: [] }));
+  const user = setupUser();
   const { client } = render(<InsightLibrary access={CURATOR} />);
   const rankingStale = loadedRanking(client);
   const a = await item('Export times out');
-  fireEvent.click(a.getByRole('button', { name: 'Link to issue' }));
+  await user.click(a.getByRole('button', { name: 'Link to issue' }));
   expect(a.getByRole('button', { name: 'Link' })).toBeDisabled();
-  fireEvent.change(a.getByLabelText('Find the issue this is evidence for'), { target: { value: 'export' } });
-  fireEvent.click(a.getByRole('button', { name: 'Search' }));
+  await user.clear(a.getByLabelText('Find the issue this is evidence for'));
+  await user.type(a.getByLabelText('Find the issue this is evidence for'), 'export');
+  await user.click(a.getByRole('button', { name: 'Search' }));
   const hits = within(await a.findByRole('list', { name: 'Matching issues' })).getAllByRole('listitem');
   expect(lastPayload('project/searchIssues')).toEqual({ query: 'export' });
   expect(hits[1]).toHaveTextContent('DEMO-2Export to PDFStory');
-  fireEvent.click(within(hits[1] as HTMLElement).getByRole('button', { name: 'Select' }));
-  fireEvent.change(a.getByLabelText('Why this is evidence'), { target: { value: 'Same root cause' } });
-  fireEvent.click(a.getByRole('button', { name: 'Link to DEMO-2' }));
+  await user.click(within(hits[1] as HTMLElement).getByRole('button', { name: 'Select' }));
+  await user.type(a.getByLabelText('Why this is evidence'), 'Same root cause');
+  await user.click(a.getByRole('button', { name: 'Link to DEMO-2' }));
 
   // Linked: it leaves the inbox.
-  await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
+  await waitFor(() => expect(shownItems()).toHaveLength(1));
   expect(lastPayload('project/link')).toEqual({
     issueId: '10002',
     insightIds: ['ins-a'],
@@ -140,12 +154,14 @@ it('links an insight to an issue found by key or text, with a note', async () =>
 
 it('merges a duplicate only after saying what happens, and drops it from the list', async () => {
   onResolver('project/mergeInsights', () => ok({ ...A, tags: ['export', 'csv', 'perf'] }));
+  const user = setupUser();
   const { client } = render(<InsightLibrary access={CURATOR} />);
   const rankingStale = loadedRanking(client);
   const b = await item('Export is slow');
-  fireEvent.click(b.getByRole('button', { name: 'Merge duplicate…' }));
-  fireEvent.change(b.getByLabelText('Find the insight to keep'), { target: { value: 'export' } });
-  fireEvent.click(b.getByRole('button', { name: 'Search' }));
+  await user.click(b.getByRole('button', { name: 'Merge duplicate…' }));
+  await user.clear(b.getByLabelText('Find the insight to keep'));
+  await user.type(b.getByLabelText('Find the insight to keep'), 'export');
+  await user.click(b.getByRole('button', { name: 'Search' }));
   // The insight being merged is never offered as its own target.
   const candidates = within(await b.findByRole('list', { name: 'Insights to keep' })).getAllByRole(
     'listitem'
@@ -153,24 +169,30 @@ it('merges a duplicate only after saying what happens, and drops it from the lis
   expect(candidates).toHaveLength(1);
   expect(candidates[0]).toHaveTextContent('Export times out');
   expect(b.getByRole('button', { name: 'Merge and delete this one' })).toBeDisabled();
-  fireEvent.click(within(candidates[0] as HTMLElement).getByRole('button', { name: 'Keep this one' }));
-  expect(b.getByTestId('merge-confirmation')).toHaveTextContent(
-    '“Export is slow” will be merged into “Export times out”. Its links to issues and its tags are carried over to “Export times out”, and “Export is slow” is deleted. This cannot be undone.'
-  );
+  await user.click(within(candidates[0] as HTMLElement).getByRole('button', { name: 'Keep this one' }));
+  expect(b.getByRole('heading', { name: 'Merge these insights?' })).toBeInTheDocument();
+  expect(
+    b.getByText(
+      '“Export is slow” will be merged into “Export times out”. Its links to issues and its tags are carried over to “Export times out”, and “Export is slow” is deleted. This cannot be undone.'
+    )
+  ).toBeInTheDocument();
   expect(forgeBridgeMock.invoke).not.toHaveBeenCalledWith('project/mergeInsights', expect.anything());
-  fireEvent.click(b.getByRole('button', { name: 'Merge and delete this one' }));
-  await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
+  await user.click(b.getByRole('button', { name: 'Merge and delete this one' }));
+  await waitFor(() => expect(shownItems()).toHaveLength(1));
   expect(lastPayload('project/mergeInsights')).toEqual({ sourceId: 'ins-b', targetId: 'ins-a' });
-  expect(screen.getByTestId('library-item')).toHaveTextContent('Tags: export, csv, perf');
+  expect(screen.getByRole('listitem', { name: 'Export times out' })).toHaveTextContent(
+    'Tags: export, csv, perf'
+  );
   expect(rankingStale()).toBe(true);
 });
 
 it('deletes after an inline confirmation, and keeps the item when the server refuses', async () => {
   onResolver('project/deleteInsight', () => fail('FORBIDDEN'));
+  const user = setupUser();
   render(<InsightLibrary access={CURATOR} />);
   const a = await item('Export times out');
-  fireEvent.click(a.getByTestId('delete-button'));
-  fireEvent.click(a.getByTestId('delete-confirm'));
+  await user.click(a.getByRole('button', { name: 'Delete' }));
+  await user.click(a.getByRole('button', { name: 'Delete insight' }));
   await waitFor(() =>
     expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
       expect.objectContaining({
@@ -179,30 +201,34 @@ it('deletes after an inline confirmation, and keeps the item when the server ref
       })
     )
   );
-  expect(screen.getAllByTestId('library-item')).toHaveLength(2);
+  expect(shownItems()).toHaveLength(2);
 
   onResolver('project/deleteInsight', (p) => ok({ deleted: p.insightId }));
-  fireEvent.click(a.getByTestId('delete-confirm'));
-  await waitFor(() => expect(screen.getAllByTestId('library-item')).toHaveLength(1));
+  await user.click(a.getByRole('button', { name: 'Delete insight' }));
+  await waitFor(() => expect(shownItems()).toHaveLength(1));
 });
 
 it('captures an insight with the shared form, without a link note, into the inbox', async () => {
   onResolver('project/captureInsight', (p) =>
     ok(insightView({ id: 'ins-new', summary: String((p.insight as { summary: string }).summary).trim() }))
   );
+  const user = setupUser();
   render(<InsightLibrary access={CURATOR} />);
-  await screen.findAllByTestId('library-item');
-  fireEvent.click(screen.getByTestId('capture-insight-button'));
-  await screen.findByTestId('capture-form');
-  expect(screen.queryByTestId('capture-note')).not.toBeInTheDocument();
-  fireEvent.change(screen.getByTestId('capture-summary'), { target: { value: 'Dark mode for reports' } });
-  fireEvent.change(screen.getByTestId('capture-observed-at'), { target: { value: '2025-06-01' } });
-  fireEvent.click(screen.getByTestId('capture-submit'));
-  await waitFor(() => expect(screen.queryByTestId('capture-form')).not.toBeInTheDocument());
+  await insightList();
+  await user.click(screen.getByRole('button', { name: 'Capture insight' }));
+  const form = within(await screen.findByRole('form', { name: 'Capture insight' }));
+  expect(form.queryByLabelText(/^Why this is evidence/)).not.toBeInTheDocument();
+  await user.type(form.getByLabelText(/^Summary/), 'Dark mode for reports');
+  await user.clear(form.getByLabelText(/^Observed on/));
+  await user.type(form.getByLabelText(/^Observed on/), '2025-06-01');
+  await user.click(form.getByRole('button', { name: 'Capture insight' }));
+  await waitFor(() =>
+    expect(screen.queryByRole('form', { name: 'Capture insight' })).not.toBeInTheDocument()
+  );
   const sent = lastPayload('project/captureInsight') as PayloadOf<'project/captureInsight'>;
   expect(Object.keys(sent)).toEqual(['insight']);
   expect(sent.insight).toMatchObject({ summary: 'Dark mode for reports', observedAt: '2025-06-01' });
-  expect(screen.getAllByTestId('library-item')[0]).toHaveTextContent('Dark mode for reports');
+  expect(shownItems()[0]).toHaveAccessibleName('Dark mode for reports');
 });
 
 it('exports every page of the current filter as CSV', async () => {
@@ -227,9 +253,10 @@ it('exports every page of the current filter as CSV', async () => {
     expect(this.download).toMatch(/^customer-insights-new-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(this.href).toBe('blob:export');
   });
+  const user = setupUser();
   render(<InsightLibrary access={CURATOR} />);
-  await screen.findAllByTestId('library-item');
-  fireEvent.click(screen.getByTestId('export-csv'));
+  await insightList();
+  await user.click(screen.getByRole('button', { name: 'Export CSV' }));
   await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
   expect(payloadsOf('project/listInsights').slice(1)).toEqual([
     { limit: 100, status: 'new' },
@@ -262,15 +289,18 @@ it('offers to search further when a search has found nothing yet, then shows wha
           : { items: [old] }
     )
   );
+  const user = setupUser();
   render(<InsightLibrary access={CURATOR} />);
-  await screen.findAllByTestId('library-item');
-  fireEvent.change(screen.getByTestId('library-search'), { target: { value: 'quarantined' } });
-  fireEvent.click(screen.getByTestId('library-search-submit'));
-  expect(await screen.findByTestId('library-search-partial')).toHaveTextContent(
-    'No match for “quarantined” in the insights searched so far.'
-  );
-  expect(screen.queryByTestId('library-empty')).not.toBeInTheDocument();
-  fireEvent.click(screen.getByRole('button', { name: 'Search further' }));
+  await insightList();
+  await search(user, 'quarantined');
+  expect(
+    await screen.findByText('No match for “quarantined” in the insights searched so far.')
+  ).toBeInTheDocument();
+  // Not the empty state: the library may still hold a match.
+  expect(
+    screen.queryByRole('heading', { name: /^(Nothing here|No insights match)/ })
+  ).not.toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Search further' }));
   await item('Quarantined payments vanish');
   expect(lastPayload('project/listInsights')).toEqual({
     limit: 25,
@@ -282,15 +312,15 @@ it('offers to search further when a search has found nothing yet, then shows wha
 
 it('tells a search with no match from an empty library', async () => {
   library([]);
+  const user = setupUser();
   render(<InsightLibrary access={CURATOR} />);
-  expect(await screen.findByTestId('library-empty')).toHaveTextContent('The inbox is empty');
-  fireEvent.change(screen.getByTestId('library-search'), { target: { value: 'zephyr' } });
-  fireEvent.click(screen.getByTestId('library-search-submit'));
-  await waitFor(() =>
-    expect(screen.getByTestId('library-empty')).toHaveTextContent(
-      'No summary, quote, tag or account name here contains every word of the search.'
-    )
-  );
+  expect(await screen.findByRole('heading', { name: 'Nothing here' })).toBeInTheDocument();
+  expect(screen.getByText(/^The inbox is empty/)).toBeInTheDocument();
+  await search(user, 'zephyr');
+  expect(await screen.findByRole('heading', { name: 'No insights match “zephyr”' })).toBeInTheDocument();
+  expect(
+    screen.getByText('No summary, quote, tag or account name here contains every word of the search.')
+  ).toBeInTheDocument();
 });
 
 describe('shows only the actions the user may take', () => {
@@ -298,18 +328,16 @@ describe('shows only the actions the user may take', () => {
 
   it('offers a viewer no changes at all', async () => {
     render(<InsightLibrary access={VIEWER} />);
-    await screen.findAllByTestId('library-item');
-    expect(
-      within(screen.getByTestId('library-list')).queryAllByRole('button', { name: actionNames })
-    ).toHaveLength(0);
+    const list = within(await insightList());
+    expect(list.getAllByRole('listitem')).toHaveLength(2);
+    expect(list.queryAllByRole('button', { name: actionNames })).toHaveLength(0);
     expect(screen.queryByRole('button', { name: 'Capture insight' })).not.toBeInTheDocument();
   });
 
   it('offers a contributor capture and linking, but not triage, merge or deletion', async () => {
     render(<InsightLibrary access={CONTRIBUTOR} />);
-    await screen.findAllByTestId('library-item');
+    const list = within(await insightList());
     expect(screen.getByRole('button', { name: 'Capture insight' })).toBeInTheDocument();
-    const list = within(screen.getByTestId('library-list'));
     expect(list.getAllByRole('button', { name: 'Link to issue' })).toHaveLength(2);
     for (const name of ['Not actionable', 'Merge duplicate…', 'Delete']) {
       expect(list.queryByRole('button', { name })).not.toBeInTheDocument();
@@ -318,8 +346,7 @@ describe('shows only the actions the user may take', () => {
 
   it('offers a curator every action', async () => {
     render(<InsightLibrary access={CURATOR} />);
-    await screen.findAllByTestId('library-item');
-    const list = within(screen.getByTestId('library-list'));
+    const list = within(await insightList());
     for (const name of ['Not actionable', 'Merge duplicate…', 'Delete', 'Link to issue']) {
       expect(list.getAllByRole('button', { name })).toHaveLength(2);
     }

@@ -1,8 +1,10 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { renderWithQueries as render } from '../../test/render';
 import type { InsightView } from '../../../../src/contract/views';
 import { insightView, view } from '../../test/fixtures';
 import { forgeBridgeMock, ok, onResolver, resetBridge } from '../../test/forge-bridge';
+import type { UserEvent } from '@testing-library/user-event';
+import { setupUser } from '../../test/user';
 import { InsightLibrary } from './InsightLibrary';
 
 jest.mock(
@@ -21,11 +23,9 @@ function library(items: InsightView[]): void {
   );
 }
 
+/** One insight in the library, found by the summary it shows. */
 async function itemOf(summary: string): Promise<HTMLElement> {
-  const items = await screen.findAllByTestId('library-item');
-  const found = items.find((i) => within(i).queryByText(summary) !== null);
-  if (!found) throw new Error(`No library item "${summary}"`);
-  return found;
+  return screen.findByRole('listitem', { name: summary });
 }
 
 function flagWith(title: string): { title: string; description?: string } | undefined {
@@ -36,12 +36,13 @@ function flagWith(title: string): { title: string; description?: string } | unde
 }
 
 /** Searches the item's link form for issues and picks the first one found. */
-async function pickIssue(summary: string, query: string): Promise<void> {
+async function pickIssue(user: UserEvent, summary: string, query: string): Promise<void> {
   const item = within(await itemOf(summary));
-  fireEvent.change(item.getByLabelText('Find the issue this is evidence for'), { target: { value: query } });
-  fireEvent.click(item.getByRole('button', { name: 'Search' }));
+  await user.clear(item.getByLabelText('Find the issue this is evidence for'));
+  await user.type(item.getByLabelText('Find the issue this is evidence for'), query);
+  await user.click(item.getByRole('button', { name: 'Search' }));
   const hits = within(await item.findByRole('list', { name: 'Matching issues' })).getAllByRole('listitem');
-  fireEvent.click(within(hits[0] as HTMLElement).getByRole('button', { name: 'Select' }));
+  await user.click(within(hits[0] as HTMLElement).getByRole('button', { name: 'Select' }));
 }
 
 beforeEach(() => {
@@ -68,11 +69,12 @@ it('shows an insight being deleted or merged as such, with no action on it', asy
 });
 
 it('says a large delete finishes in the background, and shows the insight as being deleted until then', async () => {
+  const user = setupUser();
   onResolver('project/deleteInsight', (p) => ok({ deleted: p.insightId, pendingLinks: 1000 }));
   renderLibrary();
   const a = within(await itemOf('Export times out'));
-  fireEvent.click(a.getByRole('button', { name: 'Delete' }));
-  fireEvent.click(a.getByRole('button', { name: 'Delete insight' }));
+  await user.click(a.getByRole('button', { name: 'Delete' }));
+  await user.click(a.getByRole('button', { name: 'Delete insight' }));
   await waitFor(() => expect(flagWith('Deleting')).toBeDefined());
   expect(flagWith('Deleting')?.description).toBe(
     '1,000 links will be removed in the background. Until then the insight shows as being deleted.'
@@ -84,22 +86,24 @@ it('says a large delete finishes in the background, and shows the insight as bei
 });
 
 it('says a large merge finishes in the background, and never offers a leaving insight as a target', async () => {
+  const user = setupUser();
   library([A, B, insightView({ id: 'ins-c', summary: 'Export hangs', pending: 'delete' })]);
   onResolver('project/mergeInsights', () => ok({ ...B, pendingLinks: 1000 }));
   renderLibrary();
   const a = within(await itemOf('Export times out'));
-  fireEvent.click(a.getByRole('button', { name: 'Merge duplicate…' }));
+  await user.click(a.getByRole('button', { name: 'Merge duplicate…' }));
   onResolver('project/listInsights', () =>
     ok({ items: [A, B, insightView({ id: 'ins-c', summary: 'Export hangs', pending: 'delete' })] })
   );
-  fireEvent.change(a.getByLabelText('Find the insight to keep'), { target: { value: 'export' } });
-  fireEvent.click(a.getByRole('button', { name: 'Search' }));
+  await user.clear(a.getByLabelText('Find the insight to keep'));
+  await user.type(a.getByLabelText('Find the insight to keep'), 'export');
+  await user.click(a.getByRole('button', { name: 'Search' }));
   const candidates = within(await a.findByRole('list', { name: 'Insights to keep' })).getAllByRole(
     'listitem'
   );
   expect(candidates.map((c) => c.textContent)).toEqual([expect.stringContaining('Export is slow')]);
-  fireEvent.click(within(candidates[0] as HTMLElement).getByRole('button', { name: 'Keep this one' }));
-  fireEvent.click(a.getByRole('button', { name: 'Merge and delete this one' }));
+  await user.click(within(candidates[0] as HTMLElement).getByRole('button', { name: 'Keep this one' }));
+  await user.click(a.getByRole('button', { name: 'Merge and delete this one' }));
   await waitFor(() => expect(flagWith('Merging')).toBeDefined());
   expect(flagWith('Merging')?.description).toBe(
     '“Export times out” is being merged into “Export is slow”. 1,000 links will be moved in the background. Until then the duplicate shows as being merged.'
@@ -109,6 +113,7 @@ it('says a large merge finishes in the background, and never offers a leaving in
 });
 
 it('says truthfully that an insight was not linked, and why', async () => {
+  const user = setupUser();
   onResolver('project/searchIssues', () =>
     ok([{ issueId: '10002', key: 'DEMO-2', summary: 'Export to PDF', issueType: 'Story' }])
   );
@@ -122,9 +127,9 @@ it('says truthfully that an insight was not linked, and why', async () => {
   );
   renderLibrary();
   const b = within(await itemOf('Export is slow'));
-  fireEvent.click(b.getByRole('button', { name: 'Link to issue' }));
-  await pickIssue('Export is slow', 'export');
-  fireEvent.click(b.getByRole('button', { name: 'Link to DEMO-2' }));
+  await user.click(b.getByRole('button', { name: 'Link to issue' }));
+  await pickIssue(user, 'Export is slow', 'export');
+  await user.click(b.getByRole('button', { name: 'Link to DEMO-2' }));
   await waitFor(() => expect(flagWith('Linked 0 of 1 insight to DEMO-2')).toBeDefined());
   expect(flagWith('Linked 0 of 1 insight to DEMO-2')).toMatchObject({
     type: 'warning',
@@ -137,6 +142,7 @@ it('says truthfully that an insight was not linked, and why', async () => {
 });
 
 it('names the account fields a capture kept, with the masked values the answer carries', async () => {
+  const user = setupUser();
   onResolver('project/captureInsight', () =>
     ok(
       insightView({
@@ -151,12 +157,13 @@ it('names the account fields a capture kept, with the masked values the answer c
     )
   );
   renderLibrary();
-  await screen.findAllByTestId('library-item');
-  fireEvent.click(screen.getByRole('button', { name: 'Capture insight' }));
-  await screen.findByTestId('capture-form');
-  fireEvent.change(screen.getByTestId('capture-summary'), { target: { value: 'Dark mode for reports' } });
-  fireEvent.change(screen.getByTestId('capture-observed-at'), { target: { value: '2025-06-01' } });
-  fireEvent.click(screen.getByTestId('capture-submit'));
+  await screen.findByRole('list', { name: 'Insights' });
+  await user.click(screen.getByRole('button', { name: 'Capture insight' }));
+  const form = within(await screen.findByRole('form', { name: 'Capture insight' }));
+  await user.type(form.getByLabelText(/^Summary/), 'Dark mode for reports');
+  await user.clear(form.getByLabelText(/^Observed on/));
+  await user.type(form.getByLabelText(/^Observed on/), '2025-06-01');
+  await user.click(form.getByRole('button', { name: 'Capture insight' }));
   const title = 'Insight captured; the stored account was kept';
   await waitFor(() => expect(flagWith(title)).toBeDefined());
   expect(flagWith(title)).toMatchObject({
@@ -167,6 +174,7 @@ it('names the account fields a capture kept, with the masked values the answer c
 });
 
 it('files an insight linked to done work as addressed, as the server derived it', async () => {
+  const user = setupUser();
   onResolver('project/searchIssues', () =>
     ok([{ issueId: '10002', key: 'DEMO-2', summary: 'Export to PDF', issueType: 'Story' }])
   );
@@ -176,11 +184,11 @@ it('files an insight linked to done work as addressed, as the server derived it'
   library([A, B]);
   onResolver('project/listInsights', () => ok({ items: [A, B] }));
   renderLibrary();
-  fireEvent.click(screen.getByRole('button', { name: 'All' }));
+  await user.click(screen.getByRole('button', { name: 'All' }));
   const b = within(await itemOf('Export is slow'));
-  fireEvent.click(b.getByRole('button', { name: 'Link to issue' }));
-  await pickIssue('Export is slow', 'export');
-  fireEvent.click(b.getByRole('button', { name: 'Link to DEMO-2' }));
+  await user.click(b.getByRole('button', { name: 'Link to issue' }));
+  await pickIssue(user, 'Export is slow', 'export');
+  await user.click(b.getByRole('button', { name: 'Link to DEMO-2' }));
   await waitFor(() => expect(flagWith('Linked to DEMO-2')).toBeDefined());
   expect(within(await itemOf('Export is slow')).getByText('Addressed')).toBeInTheDocument();
 });

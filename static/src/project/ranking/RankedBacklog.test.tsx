@@ -10,6 +10,7 @@ import {
   resetBridge
 } from '../../test/forge-bridge';
 import { chooseOption } from '../../test/select';
+import { setupUser } from '../../test/user';
 import { ProjectPage } from '../ProjectPage';
 
 jest.mock(
@@ -85,13 +86,14 @@ it('lists issues by rank with their figures, asking for open work at every level
 });
 
 it('sorts by a column heading on the server, and marks that column as sorted', async () => {
+  const user = setupUser();
   render(<ProjectPage />);
   await bodyRows();
   const heading = (name: string): HTMLElement => within(table()).getByRole('columnheader', { name });
   expect(heading('Score')).toHaveAttribute('aria-sort', 'descending');
   expect(heading('Accounts')).not.toHaveAttribute('aria-sort');
 
-  fireEvent.click(within(heading('Accounts')).getByRole('button', { name: 'Accounts' }));
+  await user.click(within(heading('Accounts')).getByRole('button', { name: 'Accounts' }));
   await waitFor(() => expect(lastPayload('project/rankedIssues')).toMatchObject({ sort: 'accounts' }));
   expect(
     await screen.findByRole('table', { name: 'Issues sorted by accounts, highest first' })
@@ -99,9 +101,9 @@ it('sorts by a column heading on the server, and marks that column as sorted', a
   expect(heading('Accounts')).toHaveAttribute('aria-sort', 'descending');
   expect(heading('Score')).not.toHaveAttribute('aria-sort');
 
-  fireEvent.click(within(heading('Newest evidence')).getByRole('button'));
+  await user.click(within(heading('Newest evidence')).getByRole('button'));
   await waitFor(() => expect(lastPayload('project/rankedIssues')).toMatchObject({ sort: 'newest' }));
-  fireEvent.click(within(heading('ARR at stake')).getByRole('button'));
+  await user.click(within(heading('ARR at stake')).getByRole('button'));
   await waitFor(() => expect(lastPayload('project/rankedIssues')).toMatchObject({ sort: 'revenue' }));
   expect(screen.getByText(/sorted by arr at stake \(highest first\)/)).toBeInTheDocument();
 });
@@ -118,6 +120,7 @@ it('offers no revenue sort to a user who may not see revenue', async () => {
 });
 
 it('sends every filter and the search in the payload, says what they filter, and starts over', async () => {
+  const user = setupUser();
   render(<ProjectPage />);
   await bodyRows();
   await chooseOption('Level', 'Sub-tasks');
@@ -126,10 +129,8 @@ it('sends every filter and the search in the payload, says what they filter, and
   await chooseOption('Has evidence from segment', 'Enterprise');
   await chooseOption('Has evidence from source', 'NPS verbatim');
   await chooseOption('Has evidence at journey stage', 'Renewal');
-  fireEvent.change(screen.getByRole('textbox', { name: 'Search issues' }), {
-    target: { value: '  export ' }
-  });
-  fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+  await user.type(screen.getByRole('textbox', { name: 'Search issues' }), '  export ');
+  await user.click(screen.getByRole('button', { name: 'Search' }));
   await waitFor(() =>
     expect(lastPayload('project/rankedIssues')).toEqual({
       limit: 50,
@@ -151,9 +152,10 @@ it('sends every filter and the search in the payload, says what they filter, and
 });
 
 it('loads the next page with the cursor', async () => {
+  const user = setupUser();
   render(<ProjectPage />);
   await bodyRows();
-  fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+  await user.click(screen.getByRole('button', { name: 'Load more' }));
   await waitFor(() => expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument());
   expect(lastPayload('project/rankedIssues')).toEqual({
     limit: 50,
@@ -170,6 +172,8 @@ it('links each key to the issue on the site, opening it through the router on a 
   expect(link).toHaveAttribute('href', 'https://acme.atlassian.net/browse/DEMO-2');
   expect(link).toHaveAttribute('target', '_blank');
 
+  // fireEvent, not user-event: its return value tells whether the page cancelled the
+  // browser's own handling, which is what is asserted here.
   // Ctrl-click and middle-click are the browser's: a new tab on the link's address.
   expect(fireEvent.click(link, { ctrlKey: true })).toBe(true);
   expect(fireEvent.click(link, { button: 1 })).toBe(true);
@@ -194,34 +198,44 @@ it('expands a row to its top three cards and the score explanation, without leav
       })
     )
   );
+  const user = setupUser();
   render(<ProjectPage />);
   await bodyRows();
   const toggle = screen.getByRole('button', { name: 'Show evidence for DEMO-1' });
   expect(toggle).toHaveAttribute('aria-expanded', 'false');
-  fireEvent.click(toggle);
-  const details = await screen.findByTestId('row-evidence');
+  await user.click(toggle);
+  await screen.findByRole('heading', { name: 'Top evidence (3 of 4)' });
+  // The evidence opens in the row right below DEMO-1's.
+  const details = (await bodyRows())[1]!;
+  expect(within(details).getByRole('heading', { name: 'Top evidence (3 of 4)' })).toBeInTheDocument();
   expect(lastPayload('project/getEvidence')).toEqual({ issueId: '10001' });
   expect(screen.getByRole('button', { name: 'Hide evidence for DEMO-1' })).toHaveAttribute(
     'aria-expanded',
     'true'
   );
-  const shown = within(details)
-    .getAllByTestId('card-summary')
-    .map((e) => e.textContent);
-  expect(shown).toEqual(['Evidence a', 'Evidence b', 'Evidence c']);
-  expect(within(details).getByRole('heading', { name: 'Top evidence (3 of 4)' })).toBeInTheDocument();
-  const contributions = within(details).getAllByTestId('contribution-row');
+  const top = within(within(details).getByRole('list', { name: 'Top evidence (3 of 4)' })).getAllByRole(
+    'listitem'
+  );
+  expect(top).toHaveLength(3);
+  ['Evidence a', 'Evidence b', 'Evidence c'].forEach((summary, i) =>
+    expect(within(top[i]!).getByText(summary)).toBeInTheDocument()
+  );
+  const contributions = within(within(details).getByRole('group', { name: 'Score breakdown' })).getAllByRole(
+    'listitem'
+  );
   expect(contributions[0]).toHaveTextContent('+12.4 · Acme · critical · $240k ARR · 14 d');
   expect(contributions[1]).toHaveTextContent('+3 · Globex');
   // Read-only here: no editing controls.
   expect(within(details).queryByRole('button', { name: /unlink/i })).not.toBeInTheDocument();
   expect(forgeBridgeMock.router.navigate).not.toHaveBeenCalled();
 
-  fireEvent.click(screen.getByRole('button', { name: 'Hide evidence for DEMO-1' }));
-  expect(screen.queryByTestId('row-evidence')).not.toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Hide evidence for DEMO-1' }));
+  expect(screen.queryByRole('heading', { name: /^Top evidence/ })).not.toBeInTheDocument();
+  expect(await bodyRows()).toHaveLength(2);
 });
 
 it('charts each piece of evidence once: leaf work items by default, or one level', async () => {
+  const user = setupUser();
   render(<ProjectPage />);
   await bodyRows();
   // The epic's points include its listed story's, so only the story is counted.
@@ -231,7 +245,7 @@ it('charts each piece of evidence once: leaf work items by default, or one level
     screen.getByText(/^Score points of the 1 issue listed with no child listed \(of 2\)/)
   ).toBeInTheDocument();
 
-  fireEvent.click(screen.getByRole('button', { name: 'Journey stage' }));
+  await user.click(screen.getByRole('button', { name: 'Journey stage' }));
   expect(screen.getByRole('img', { name: /Impact by journey stage/ })).toHaveAccessibleDescription(
     'Onboarding: 12.25 points'
   );
@@ -269,8 +283,9 @@ it('says so when nothing matches, and offers a retry when the ranking fails', as
       ? { ok: false, error: { code: 'UPSTREAM_FAILED', message: 'down', fieldIssues: [] } }
       : ok({ items: ROWS });
   });
+  const user = setupUser();
   render(<ProjectPage />);
-  fireEvent.click(await screen.findByRole('button', { name: /try again|retry/i }));
+  await user.click(await screen.findByRole('button', { name: /try again|retry/i }));
   expect(await bodyRows()).toHaveLength(2);
 });
 
@@ -297,29 +312,30 @@ it('reloads the ranking when it is shown again after an insight was linked in th
     linked = true;
     return ok({ view: view(), alreadyLinked: [] });
   });
+  const user = setupUser();
   render(<ProjectPage />);
   await bodyRows();
   expect(payloadsOf('project/rankedIssues')).toHaveLength(1);
 
-  fireEvent.click(screen.getByTestId('tab-library'));
-  fireEvent.click(await screen.findByTestId('link-button'));
-  const item = within(screen.getByTestId('library-item'));
-  fireEvent.change(item.getByLabelText('Find the issue this is evidence for'), {
-    target: { value: 'DEMO-1' }
-  });
-  fireEvent.click(item.getByRole('button', { name: 'Search' }));
-  fireEvent.click(await screen.findByRole('button', { name: 'Select' }));
-  fireEvent.click(screen.getByRole('button', { name: 'Link to DEMO-1' }));
-  await waitFor(() => expect(screen.queryByTestId('library-item')).not.toBeInTheDocument());
+  await user.click(screen.getByRole('tab', { name: 'Insight library' }));
+  const insight = insightView().summary;
+  const item = within(await screen.findByRole('listitem', { name: insight }));
+  await user.click(item.getByRole('button', { name: 'Link to issue' }));
+  await user.clear(item.getByLabelText('Find the issue this is evidence for'));
+  await user.type(item.getByLabelText('Find the issue this is evidence for'), 'DEMO-1');
+  await user.click(item.getByRole('button', { name: 'Search' }));
+  await user.click(await screen.findByRole('button', { name: 'Select' }));
+  await user.click(screen.getByRole('button', { name: 'Link to DEMO-1' }));
+  await waitFor(() => expect(screen.queryByRole('listitem', { name: insight })).not.toBeInTheDocument());
   // Hidden tabs do not reload on every link of a triage session.
   expect(payloadsOf('project/rankedIssues')).toHaveLength(1);
 
-  fireEvent.click(screen.getByTestId('tab-ranked'));
+  await user.click(screen.getByRole('tab', { name: 'Ranked backlog' }));
   await waitFor(async () => expect((await bodyRows())[0]).toHaveTextContent('50'));
   expect(payloadsOf('project/rankedIssues')).toHaveLength(2);
 
   // Nothing changed since: switching back and forth does not reload again.
-  fireEvent.click(screen.getByTestId('tab-library'));
-  fireEvent.click(screen.getByTestId('tab-ranked'));
+  await user.click(screen.getByRole('tab', { name: 'Insight library' }));
+  await user.click(screen.getByRole('tab', { name: 'Ranked backlog' }));
   expect(payloadsOf('project/rankedIssues')).toHaveLength(2);
 });

@@ -50,10 +50,14 @@ export function RowEvidence({ issueId, issueKey }: Props): JSX.Element {
         <Inline space="space.300" shouldWrap alignBlock="start">
           <Box style={{ flex: '1 1 24rem', minWidth: 0 }}>
             <Stack space="space.100">
-              <Heading size="xxsmall" as="h4">
+              <Heading size="xxsmall" as="h4" id={`top-evidence-${issueId}`}>
                 Top evidence ({Math.min(TOP, impact.totalCards)} of {impact.totalCards})
               </Heading>
-              <Box as="ul" style={{ margin: 0, paddingInlineStart: 0 }}>
+              <Box
+                as="ul"
+                aria-labelledby={`top-evidence-${issueId}`}
+                style={{ margin: 0, paddingInlineStart: 0 }}
+              >
                 <Stack space="space.100">
                   {cards.map((card) => (
                     <EvidenceItem
