@@ -83,20 +83,19 @@ function selfContainedHtml(): Plugin {
 
 /**
  * A module's entry is a small boot script that sends the first invoke and then imports
- * the app (`start.tsx`) dynamically. Left alone, the browser would only learn of the
- * app's chunks once the boot script ran, and of the app chunk only once start's own
- * chunk had arrived; the HTML names them all from the start, as `modulepreload`, so they
- * download at once, at high priority, alongside the boot script. A `prefetch` hint would
- * be low priority and, in a response the server marks `no-store`, fetched for nothing:
- * the dynamic import then asks for the same chunks again (measured: start at 203 ms,
- * and app only after start had arrived, at 265 ms, while the boot script ran at 150).
- * A preloaded module runs only when the boot script imports it, after the invoke is on
- * its way (`npx tsx bench/browser-timing-only.ts --phases` shows the order). Being
- * referenced by the HTML, they also count in the bench's bundle sizes.
+ * the app (`start.tsx`, in the `app` chunk) dynamically. The HTML names only the app's
+ * stylesheet ahead (`preload`); the app's script is requested by the boot script's
+ * import, right after the invoke has left. Named as `modulepreload` in the HTML, the
+ * app's 360 KB arrived together with the boot script and delayed it (its first invoke
+ * left about 100 ms after the floor page's); `bench/browser-timing-only.ts`, alternating
+ * builds on one machine: 1.41–1.59 × the floor with the hint, 1.18–1.33 × without.
+ * A `prefetch` hint is no better: low priority, and in a response the server marks
+ * `no-store`, fetched for nothing. The bench counts the app chunk in the entry's size
+ * all the same (bench/bundles.ts).
  */
-function preloadStart(): Plugin {
+function preloadStartStyles(): Plugin {
   return {
-    name: 'customer-evidence:preload-start',
+    name: 'customer-evidence:preload-start-styles',
     enforce: 'post',
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((f) => f.type === 'chunk');
@@ -115,12 +114,9 @@ function preloadStart(): Plugin {
         if (file.type !== 'asset' || !match || typeof file.source !== 'string') continue;
         const local = (name: string): string => `./${name.slice(match[1]!.length + 1)}`;
         const html = file.source;
-        const links = [
-          ...[...scripts]
-            .filter((n) => !html.includes(`${local(n).slice(1)}"`))
-            .map((n) => `<link rel="modulepreload" crossorigin href="${local(n)}">`),
-          ...[...styles].map((n) => `<link rel="preload" as="style" crossorigin href="${local(n)}">`)
-        ];
+        const links = [...styles].map(
+          (n) => `<link rel="preload" as="style" crossorigin href="${local(n)}">`
+        );
         file.source = html.replace('  </head>', `    ${links.join('\n    ')}\n  </head>`);
       }
     }
@@ -348,7 +344,7 @@ export default defineConfig({
     bridgeUsedOnly(),
     findStartupModules(),
     selfContainedHtml(),
-    preloadStart(),
+    preloadStartStyles(),
     atomicCssOrder()
   ],
   resolve: {

@@ -41,6 +41,14 @@ export function bundleSizes(): BundleRow[] {
       for (const m of code.matchAll(/from"\.\/([^"]+\.js)"|import"\.\/([^"]+\.js)"/g)) {
         imports.add(path.join(path.dirname(file), m[1] ?? m[2]!));
       }
+      // A boot script imports the app dynamically, as soon as it has sent its first
+      // reads: the `app` chunk and stylesheet (the startup group in vite.config.mts) are
+      // downloaded by every load, so they count; other lazy chunks load on first use.
+      if (file.endsWith('.js')) {
+        for (const m of code.matchAll(/"\.\/(app-[^"]+\.(?:js|css))"/g)) {
+          imports.add(path.join(path.dirname(file), m[1]!));
+        }
+      }
     }
     const files = [path.join(dir, 'index.html'), ...imports].filter(
       (f) => filesUnder(dir).includes(f) || f.endsWith('index.html')
