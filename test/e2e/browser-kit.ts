@@ -51,6 +51,9 @@ export async function startE2E(
       }
     );
   }
+  // The sandbox's start-up publish moves the host's logical clock; a test's own calls
+  // made meanwhile could be refused as running past 25 s.
+  await sandbox.startupWork;
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     sandbox,
