@@ -16,7 +16,9 @@ describe('accounts on the demo site', () => {
     forge = testForge().useApp(app);
     await seedDemoData(forge, { insightsPerProject: 40 });
     projectId = forge.seed.projects[0]!.id;
-  });
+    // A hang guard, not a speed check: seeding the demo site takes tens of seconds on a
+    // loaded machine.
+  }, 180_000);
   afterAll(() => forge.stop());
 
   const library = (): ReturnType<typeof projectPage> => projectPage(forge, DEMO_USERS.alice, projectId);
