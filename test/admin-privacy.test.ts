@@ -94,7 +94,8 @@ describe('admin settings and privacy', () => {
 
   it('masks account names and revenue for users outside the allowed groups', async () => {
     await admin(DEMO_USERS.alice).ok('admin/saveSettings', {
-      privacy: { restrictIdentity: true, allowedGroups: ['trust-and-safety'] }
+      privacy: { restrictIdentity: true, allowedGroups: ['trust-and-safety'] },
+      confirmSelfMask: true
     });
 
     const bob = await panel(forge, DEMO_USERS.bob, chain.projectId, chain.storyId).ok(
@@ -132,12 +133,14 @@ describe('admin settings and privacy', () => {
 
   it('stops masking as soon as the allowed groups change', async () => {
     await admin(DEMO_USERS.alice).ok('admin/saveSettings', {
-      privacy: { restrictIdentity: true, allowedGroups: ['trust-and-safety'] }
+      privacy: { restrictIdentity: true, allowedGroups: ['trust-and-safety'] },
+      confirmSelfMask: true
     });
     const carolPanel = panel(forge, DEMO_USERS.carol, chain.projectId, chain.storyId);
     expect((await carolPanel.ok('panel/getEvidence', {})).identityHidden).toBe(true);
     await admin(DEMO_USERS.alice).ok('admin/saveSettings', {
-      privacy: { restrictIdentity: true, allowedGroups: ['viewers'] }
+      privacy: { restrictIdentity: true, allowedGroups: ['viewers'] },
+      confirmSelfMask: true
     });
     expect((await carolPanel.ok('panel/getEvidence', {})).identityHidden).toBeUndefined();
   });

@@ -63,7 +63,8 @@ describe('library search', () => {
       insight: sampleInsight({ summary: 'Quarantined payments vanish', account: { name: 'Zephyr Holdings' } })
     });
     await new AppClient(forge, DEMO_USERS.alice, { module: 'adminPage' }).ok('admin/saveSettings', {
-      privacy: { restrictIdentity: true, allowedGroups: ['trust-and-safety'] }
+      privacy: { restrictIdentity: true, allowedGroups: ['trust-and-safety'] },
+      confirmSelfMask: true
     });
     const carol = projectPage(forge, DEMO_USERS.carol, chain.projectId);
     expect((await carol.ok('project/listInsights', { query: 'zephyr' })).items).toEqual([]);

@@ -124,7 +124,8 @@ describe('impact sync to Jira', () => {
   it('keeps revenue out of Jira when revenue is restricted to some groups', async () => {
     const admin = new AppClient(forge, DEMO_USERS.alice, { module: 'adminPage' });
     await admin.ok('admin/saveSettings', {
-      privacy: { restrictIdentity: true, allowedGroups: ['trust-and-safety'] }
+      privacy: { restrictIdentity: true, allowedGroups: ['trust-and-safety'] },
+      confirmSelfMask: true
     });
     await captureOnSubtask();
     await forge.drainQueues();

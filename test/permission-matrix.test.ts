@@ -194,7 +194,8 @@ const rows: Row[] = [
       roles: { contributors: ['viewers'], curators: ['viewers'] }
     }),
     expect: administer
-  }
+  },
+  { key: 'admin/findGroups', site: 'admin', payload: () => ({ query: 'cx' }), expect: administer }
 ];
 
 const users: Record<Role, string> = {

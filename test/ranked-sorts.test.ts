@@ -118,7 +118,8 @@ describe('ranked backlog sorts', () => {
 
   it('refuses the revenue order to a user who may not see customer identity, and serves the others', async () => {
     await new AppClient(forge, DEMO_USERS.alice, { module: 'adminPage' }).ok('admin/saveSettings', {
-      privacy: { restrictIdentity: true, allowedGroups: ['trust-and-safety'] }
+      privacy: { restrictIdentity: true, allowedGroups: ['trust-and-safety'] },
+      confirmSelfMask: true
     });
     const carol = projectPage(forge, DEMO_USERS.carol, chain.projectId);
     const refused = await carol.call('project/rankedIssues', { statusCategory: 'all', sort: 'revenue' });

@@ -216,6 +216,17 @@ const cases: Case[] = [
     200
   ],
   ['user groups unknown', bob, 'GET', '/rest/api/3/user/groups?accountId=nobody', undefined, 404],
+  ['find groups', alice, 'GET', '/rest/api/3/groups/picker?query=cx&maxResults=5', undefined, 200],
+  [
+    'find groups case-insensitive, excluding one',
+    bob,
+    'GET',
+    '/rest/api/3/groups/picker?query=CX&caseInsensitive=true&exclude=cx-curators',
+    undefined,
+    200
+  ],
+  ['find groups without browse', dave, 'GET', '/rest/api/3/groups/picker?query=viewers', undefined, 200],
+  ['find groups anonymous', anonymous, 'GET', '/rest/api/3/groups/picker?query=viewers', undefined, 200],
   [
     'property put as editor',
     bob,
@@ -360,6 +371,7 @@ describe('LocalJira conforms to the Jira Cloud OpenAPI description', () => {
         'GET /rest/api/3/user',
         'GET /rest/api/3/user/bulk',
         'GET /rest/api/3/user/groups',
+        'GET /rest/api/3/groups/picker',
         'POST /rest/api/3/issue/bulkfetch',
         'POST /rest/api/3/permissions/check',
         'POST /rest/api/3/search/jql',

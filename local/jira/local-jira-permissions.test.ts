@@ -333,4 +333,25 @@ describe('LocalJira permissions', () => {
     expect(bulk.total).toBe(2);
     expect(bulk.values.map((u) => u.accountId)).toEqual([DEMO_USERS.alice, DEMO_USERS.carol]);
   });
+
+  it('finds groups by part of their name for users who may browse a project, and nobody else', () => {
+    type Found = { header: string; total: number; groups: { name: string; html: string }[] };
+    const found = client.json<Found>(carol, 'GET', '/rest/api/3/groups/picker?query=cx&maxResults=1');
+    expect(found).toMatchObject({ header: 'Showing 1 of 2 matching groups', total: 2 });
+    expect(found.groups).toEqual([
+      expect.objectContaining({ name: 'cx-contributors', html: '<b>cx</b>-contributors' })
+    ]);
+    // Case matters unless the caller says otherwise, as documented.
+    expect(client.json<Found>(carol, 'GET', '/rest/api/3/groups/picker?query=CX').total).toBe(0);
+    expect(
+      client
+        .json<Found>(carol, 'GET', '/rest/api/3/groups/picker?query=CX&caseInsensitive=true')
+        .groups.map((g) => g.name)
+    ).toEqual(['cx-contributors', 'cx-curators']);
+    // Dave may browse no project: an empty list, not an error.
+    expect(client.json<Found>(dave, 'GET', '/rest/api/3/groups/picker?query=viewers')).toMatchObject({
+      total: 0,
+      groups: []
+    });
+  });
 });

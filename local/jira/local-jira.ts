@@ -1,6 +1,7 @@
 import type { JiraRequest, JiraService, ServiceResponse } from '../host/services';
 import { appFieldRoutes } from './app-field-routes';
 import { FieldSelection } from './field-selection';
+import { groupRoutes } from './group-routes';
 import { issueRoutes } from './issue-routes';
 import { jiraError } from './jira-errors';
 import { JiraState } from './jira-state';
@@ -81,6 +82,7 @@ export class LocalJira implements JiraService {
     };
     this.router = new Router().add([
       ...userRoutes(context),
+      ...groupRoutes(context),
       ...issueRoutes(context),
       ...transitionRoutes(context),
       ...permissionRoutes(context),
@@ -292,6 +294,11 @@ export class LocalJira implements JiraService {
     for (const issue of doomed) this.state.removeIssue(issue.id);
     this.state.removeProject(projectId);
     this.emit(event);
+  }
+
+  /** Deletes a group, as an admin may in Jira: its members lose it, its grants hold nobody. */
+  deleteGroup(name: string): void {
+    if (!this.state.groups.delete(name)) throw new Error(`Local Jira: no group ${name}`);
   }
 
   /**

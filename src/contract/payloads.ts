@@ -138,7 +138,19 @@ export const UnlinkFromIssuePayload = z.strictObject({ issueId: id, insightId: i
 /** Admin: scoring settings are merged over the defaults and validated by the domain. */
 export const SaveSettingsPayload = z.strictObject({
   scoring: z.unknown().optional(),
-  privacy: PrivacySettingsSchema.optional()
+  privacy: PrivacySettingsSchema.optional(),
+  /**
+   * The admin has read that the privacy change hides account names and revenue from
+   * themselves too; without it such a save is refused with a `confirmSelfMask` issue.
+   */
+  confirmSelfMask: z.boolean().optional()
+});
+/** Most Jira groups one type-ahead answer offers. */
+export const GROUP_MATCHES_MAX = 20;
+/** Admin: what has been typed into the group picker so far (empty lists Jira's first groups). */
+export const FindGroupsPayload = z.strictObject({
+  query: z.string().trim().max(255).default(''),
+  limit: z.number().int().min(1).max(GROUP_MATCHES_MAX).default(10)
 });
 /** Admin: the groups named contributors and curators of one project. */
 export const SaveRolesPayload = z.strictObject({

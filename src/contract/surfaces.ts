@@ -9,6 +9,7 @@ import type {
   AdminSettingsView,
   ScorePreviewRow,
   EvidenceCardView,
+  GroupMatchView,
   DeleteOutcome,
   ImportProgressView,
   ImportReport,
@@ -111,7 +112,8 @@ export const adminPayloads = {
   'admin/retryRescore': P.EmptyPayload,
   'admin/publishFailures': P.EmptyPayload,
   'admin/listRoles': P.EmptyPayload,
-  'admin/saveRoles': P.SaveRolesPayload
+  'admin/saveRoles': P.SaveRolesPayload,
+  'admin/findGroups': P.FindGroupsPayload
 } as const;
 
 export type AdminContract = {
@@ -123,6 +125,7 @@ export type AdminContract = {
   'admin/publishFailures': Endpoint<typeof P.EmptyPayload, PublishFailureView[]>;
   'admin/listRoles': Endpoint<typeof P.EmptyPayload, ProjectRolesView[]>;
   'admin/saveRoles': Endpoint<typeof P.SaveRolesPayload, ProjectRolesView>;
+  'admin/findGroups': Endpoint<typeof P.FindGroupsPayload, GroupMatchView[]>;
 };
 
 export type Contract = PanelContract & ProjectContract & AdminContract;

@@ -167,6 +167,17 @@ export interface AdminSettingsView {
   settingsHash: string;
   /** The latest site-wide rescore (started by a save or the daily refresh), if any. */
   rescore: RescoreProgressView | null;
+  /**
+   * Saved allowed groups Jira no longer knows (renamed or deleted, or saved before names
+   * were checked): nobody is let through by them.
+   */
+  unknownGroups: string[];
+}
+
+/** A Jira group offered by the admin's group picker. */
+export interface GroupMatchView {
+  name: string;
+  groupId?: string;
 }
 
 /** How far a site-wide rescore has come: every project is rescored page by page. */

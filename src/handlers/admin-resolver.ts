@@ -7,6 +7,7 @@ import {
   retryRescore,
   saveAdminSettings
 } from '../usecases/admin-settings';
+import { findJiraGroups } from '../usecases/admin-groups';
 import { listProjectRoles, saveRolesOfProject } from '../usecases/project-roles';
 import { defineSurface } from './define-surface';
 import type { SurfaceGates } from './endpoint-gates';
@@ -20,7 +21,8 @@ export const ADMIN_GATES: SurfaceGates<keyof AdminContract> = {
   'admin/retryRescore': 'administer',
   'admin/publishFailures': 'administer',
   'admin/listRoles': 'administer',
-  'admin/saveRoles': 'administer'
+  'admin/saveRoles': 'administer',
+  'admin/findGroups': 'administer'
 };
 
 /** The admin page: scoring settings, privacy and project roles, for Jira administrators only. */
@@ -28,13 +30,14 @@ export const adminResolver = defineSurface<AdminContract>(
   adminPayloads,
   {
     'admin/getSettings': () => getAdminSettings(),
-    'admin/saveSettings': (p, _ctx, env) => saveAdminSettings(p, env),
+    'admin/saveSettings': (p, ctx, env) => saveAdminSettings(p, { accountId: ctx.accountId }, env),
     'admin/previewScoring': (p) => previewScoring(p.scoring),
     'admin/rescoreProgress': () => getRescoreProgress(),
     'admin/retryRescore': (_p, _ctx, env) => retryRescore(env),
     'admin/publishFailures': () => getPublishFailures(),
     'admin/listRoles': () => listProjectRoles(),
-    'admin/saveRoles': (p) => saveRolesOfProject(p.projectId, p.roles)
+    'admin/saveRoles': (p) => saveRolesOfProject(p.projectId, p.roles),
+    'admin/findGroups': (p) => findJiraGroups(p.query, p.limit)
   },
   ADMIN_GATES,
   {
@@ -48,6 +51,8 @@ export const adminResolver = defineSurface<AdminContract>(
     'admin/publishFailures': 'no-identity',
     // Project names and Jira group names, never an account.
     'admin/listRoles': 'no-identity',
-    'admin/saveRoles': 'no-identity'
+    'admin/saveRoles': 'no-identity',
+    // Jira group names, never an account.
+    'admin/findGroups': 'no-identity'
   }
 );

@@ -1,5 +1,5 @@
 import { TOP_LEVEL } from '../domain/ancestry';
-import { ForbiddenError, ValidationError } from '../domain/errors';
+import { ValidationError } from '../domain/errors';
 import { type PrivacySettings } from '../domain/privacy';
 import { scoreEvidence } from '../domain/scoring/score';
 import {
@@ -9,7 +9,6 @@ import {
   type ScoringSettings
 } from '../domain/scoring/settings';
 import { browsableIssues } from '../jira/browsable-issues';
-import { myPermissions } from '../jira/my-permissions';
 import { visibleProjects } from '../jira/visible-projects';
 import { getAccounts } from '../storage/account-store';
 import { rankByProject } from '../storage/impact-store';
@@ -25,24 +24,27 @@ import type {
 } from '../contract/views';
 import { publishFailures } from './track-publish-failures';
 import { rescoreProgress, resumeRescore, startRescore } from './rescore';
-import type { Env } from './actor';
+import type { Actor, Env } from './actor';
+import { requireJiraAdmin } from './admin-access';
+import { checkedPrivacy, requireSelfMaskConfirmed, unknownGroupNames } from './admin-groups';
 import { collectCards, scoringItems } from './build-impact';
 
 const PREVIEW_ISSUES = 10;
 
-/** Settings are for Jira administrators only: checked here, whatever the UI shows. */
-export async function requireJiraAdmin(): Promise<void> {
-  const access = await myPermissions({ global: true });
-  if (!access.administer)
-    throw new ForbiddenError('Only Jira administrators can see or change these settings.');
-}
-
 function view(
   scoring: ScoringSettings,
   privacy: PrivacySettings,
-  rescore: RescoreProgressView | null
+  rescore: RescoreProgressView | null,
+  unknownGroups: string[]
 ): AdminSettingsView {
-  return { scoring, privacy, formulaVersion: FORMULA_VERSION, settingsHash: settingsHash(scoring), rescore };
+  return {
+    scoring,
+    privacy,
+    formulaVersion: FORMULA_VERSION,
+    settingsHash: settingsHash(scoring),
+    rescore,
+    unknownGroups
+  };
 }
 
 /** Validates edited scoring settings, reporting problems under `scoring.` for the form. */
@@ -65,7 +67,7 @@ export async function getAdminSettings(): Promise<AdminSettingsView> {
     getPrivacySettings(),
     rescoreProgress(new Date())
   ]);
-  return view(scoring, privacy, rescore);
+  return view(scoring, privacy, rescore, await unknownGroupNames(privacy.allowedGroups));
 }
 
 /** Progress of the latest rescore, polled by the admin page while one runs. */
@@ -89,24 +91,32 @@ export async function retryRescore(env: Env): Promise<RescoreProgressView | null
  * recomputed and republished to Jira through the queue (scores depend on the scoring
  * settings; what Jira may hold, revenue or not, on the privacy settings); the returned
  * view carries the run's progress.
+ *
+ * Every allowed group must exist in Jira, and a privacy change that would hide identity
+ * from the admin making it needs `confirmSelfMask`; both are checked before anything is
+ * written.
  */
 export async function saveAdminSettings(
-  input: { scoring?: unknown; privacy?: PrivacySettings },
+  input: { scoring?: unknown; privacy?: PrivacySettings; confirmSelfMask?: boolean },
+  actor: Actor,
   env: Env
 ): Promise<AdminSettingsView> {
   await requireJiraAdmin();
   const scoring = input.scoring === undefined ? undefined : parseEditedScoring(input.scoring);
   const [beforeScoring, beforePrivacy] = await Promise.all([getScoringSettings(), getPrivacySettings()]);
+  const privacy = input.privacy ? await checkedPrivacy(input.privacy) : undefined;
+  if (privacy && JSON.stringify(privacy) !== JSON.stringify(beforePrivacy))
+    await requireSelfMaskConfirmed(actor, privacy, input.confirmSelfMask === true);
   await Promise.all([
     scoring ? saveScoringSettings(scoring) : Promise.resolve(),
-    input.privacy ? savePrivacySettings(input.privacy) : Promise.resolve()
+    privacy ? savePrivacySettings(privacy) : Promise.resolve()
   ]);
   const [savedScoring, savedPrivacy] = await Promise.all([getScoringSettings(), getPrivacySettings()]);
   const changed =
     settingsHash(savedScoring) !== settingsHash(beforeScoring) ||
     JSON.stringify(savedPrivacy) !== JSON.stringify(beforePrivacy);
   const rescore = changed ? await startRescore('settings', env) : await rescoreProgress(env.now());
-  return view(savedScoring, savedPrivacy, rescore);
+  return view(savedScoring, savedPrivacy, rescore, await unknownGroupNames(savedPrivacy.allowedGroups));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ProjectRoles } from '../domain/roles';
 import type { ProjectRolesView } from '../contract/views';
 import { visibleProjects } from '../jira/visible-projects';
 import { getProjectRoles, saveProjectRoles } from '../storage/roles-store';
-import { requireJiraAdmin } from './admin-settings';
+import { requireJiraAdmin } from './admin-access';
 import { NotFoundError } from '../domain/errors';
 
 /** Every project the admin can see, with the groups named its contributors and curators. */
