@@ -94,7 +94,8 @@ export function ColumnMapping({ headers, mapping, fixed, onColumn, onFixed }: Pr
       </div>
       <Text size="small" color="color.text.subtle">
         <RequiredAsterisk /> Summary and observed at are required. Dates must be ISO (2025-05-01, or with a
-        time and offset). Without an external id, a row’s content identifies it for duplicate detection.
+        time and offset) or as Zendesk exports them (2025-05-01 09:12:00 UTC); a date and time with no zone is
+        read as UTC. Without an external id, a row’s content identifies it for duplicate detection.
       </Text>
     </Stack>
   );

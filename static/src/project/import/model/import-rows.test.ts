@@ -96,6 +96,18 @@ it('explains why a row would be refused, with the shared schema', () => {
   expect(check({ id: 'x'.repeat(201) })).toBe('Row 5: external id: Must be at most 200 characters');
 });
 
+it("accepts Zendesk's native dates, a date and time without a zone being UTC", () => {
+  const dated = (date: string): ImportRowPayload =>
+    toImportRow(row(2, { summary: 'S', date }), mapping, DEFAULT_FIXED);
+  expect(dated('2025-05-01 09:12:00 UTC').insight).toMatchObject({ observedAt: '2025-05-01T09:12:00Z' });
+  expect(dated('2025-05-01 09:12').insight).toMatchObject({ observedAt: '2025-05-01T09:12Z' });
+  expect(rowProblem(dated('2025-05-01 09:12:00 UTC'), NOW)).toBeNull();
+  expect(rowProblem(dated('2025-05-01 09:12'), NOW)).toBeNull();
+  expect(rowProblem(dated('2025-05-01 09:12 PST'), NOW)?.message).toMatch(
+    /^Row 2: observed at: Must be an ISO date/
+  );
+});
+
 it('strips the formula guard of spreadsheet-safe exports', () => {
   const payload = toImportRow(row(2, { summary: "'=SUM(A1)", date: '2025-05-01' }), mapping, DEFAULT_FIXED);
   expect(payload.insight).toMatchObject({ summary: '=SUM(A1)' });

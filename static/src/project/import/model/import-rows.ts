@@ -4,6 +4,7 @@ import type { FieldIssue } from '../../../../../src/domain/errors';
 import { InsightInputSchema, validateObservedAt } from '../../../../../src/domain/insight';
 import { toFieldIssues } from '../../../../../src/domain/parse';
 import { AppError } from '../../../../../src/domain/errors';
+import { importedObservedAt } from '../../../../../src/domain/import-dates';
 import { describeRowProblem, isVocabularyIssue } from '../../../../../src/domain/import-row-message';
 import type { CsvRow } from './csv-file';
 import { restoreCell } from '../../model/spreadsheet-cell';
@@ -63,7 +64,7 @@ export function toImportRow(
     summary: cell('summary'),
     sourceKind: mapped('sourceKind') ?? fixed.sourceKind,
     severity: mapped('severity') ?? fixed.severity,
-    observedAt: cell('observedAt').trim()
+    observedAt: importedObservedAt(cell('observedAt'))
   };
   if (present('quote')) insight.quote = cell('quote');
   if (present('sourceUrl')) insight.sourceUrl = cell('sourceUrl').trim();
