@@ -38,6 +38,7 @@ function settingsView(overrides: Partial<AdminSettingsView> = {}): AdminSettings
     formulaVersion: 1,
     settingsHash: 'aaaa1111bbbb2222',
     rescore: null,
+    unknownGroups: [],
     ...overrides
   };
 }
@@ -150,7 +151,7 @@ it('loads the settings into labelled fields, with the formula version and settin
     'aria-checked',
     'false'
   );
-  expect(screen.getByLabelText('Jira group name')).toBeInTheDocument();
+  expect(screen.getByLabelText('Find a Jira group')).toBeInTheDocument();
   expect(
     within(groupList())
       .getAllByRole('listitem')
@@ -338,7 +339,20 @@ it('offers a retry when the settings fail to load', async () => {
   expect(await screen.findByRole('form', { name: 'Scoring settings' })).toBeInTheDocument();
 });
 
-it('edits the allowed groups and saves them with the switch', async () => {
+/** Jira's groups, as `admin/findGroups` offers them: names containing the query, any case. */
+const JIRA_GROUPS = ['customer-success', 'Finance', 'finance-ops', 'product-leads'];
+function answerGroups(): void {
+  onAdmin('admin/findGroups', ({ query }) =>
+    ok(
+      JIRA_GROUPS.filter((name) => name.toLowerCase().includes((query ?? '').toLowerCase())).map((name) => ({
+        name
+      }))
+    )
+  );
+}
+
+it('picks allowed groups from Jira’s groups and saves them with the switch', async () => {
+  answerGroups();
   onAdmin('admin/saveSettings', (p) =>
     ok(settingsView({ privacy: { restrictIdentity: true, allowedGroups: p.privacy?.allowedGroups ?? [] } }))
   );
@@ -349,23 +363,37 @@ it('edits the allowed groups and saves them with the switch', async () => {
   expect(privacy.getByText('On')).toBeInTheDocument();
 
   const add = privacy.getByRole('button', { name: 'Add group' });
-  const name = screen.getByLabelText('Jira group name');
+  const name = screen.getByLabelText('Find a Jira group');
   await user.click(add);
   expect(name).toHaveAccessibleDescription(expect.stringContaining('Enter a Jira group name.'));
-  await retype(user, 'Jira group name', '  Product-Leads ');
-  await user.click(add);
-  expect(name).toHaveAccessibleDescription(expect.stringContaining('Product-Leads is already in the list.'));
 
-  await retype(user, 'Jira group name', 'customer-success');
-  await user.click(add);
-  await retype(user, 'Jira group name', 'finance{Enter}');
+  // Typing offers Jira's matching groups; one already allowed is shown as added.
+  await retype(user, 'Find a Jira group', 'CUST');
+  const matches = await screen.findByRole('list', { name: 'Matching Jira groups' });
+  await user.click(within(matches).getByRole('button', { name: 'Add customer-success' }));
   expect(name).toHaveValue('');
+  await retype(user, 'Find a Jira group', 'lead');
+  expect(
+    within(await screen.findByRole('list', { name: 'Matching Jira groups' })).getByText(
+      'product-leads (added)'
+    )
+  ).toBeInTheDocument();
+
+  // A name typed in full is added as Jira spells it; one Jira does not have is refused.
+  await retype(user, 'Find a Jira group', 'finanse{Enter}');
+  await waitFor(() =>
+    expect(name).toHaveAccessibleDescription(
+      expect.stringContaining('Jira has no group called “finanse”. Pick one of Jira’s groups.')
+    )
+  );
+  await retype(user, 'Find a Jira group', 'finance{Enter}');
+  await waitFor(() => expect(name).toHaveValue(''));
   await user.click(within(groupList()).getByRole('button', { name: 'Remove product-leads' }));
   expect(
     within(groupList())
       .getAllByRole('listitem')
       .map((li) => li.textContent)
-  ).toEqual(['customer-successRemove', 'financeRemove']);
+  ).toEqual(['customer-successRemove', 'FinanceRemove']);
 
   await user.click(within(privacyForm()).getByRole('button', { name: 'Save privacy settings' }));
   await waitFor(() =>
@@ -374,9 +402,73 @@ it('edits the allowed groups and saves them with the switch', async () => {
     )
   );
   expect(payloads('admin/saveSettings')).toEqual([
-    { privacy: { restrictIdentity: true, allowedGroups: ['customer-success', 'finance'] } }
+    { privacy: { restrictIdentity: true, allowedGroups: ['customer-success', 'Finance'] } }
   ]);
   expect(privacy.getByText('No unsaved changes')).toBeInTheDocument();
+});
+
+const SELF_MASK =
+  'You are not in any of these groups: after saving, account names and revenue will be hidden from you too.';
+
+it('asks before a save that hides identity from the admin, and saves only when confirmed', async () => {
+  onAdmin('admin/saveSettings', (p) =>
+    p.confirmSelfMask === true
+      ? ok(settingsView({ privacy: { restrictIdentity: true, allowedGroups: ['product-leads'] } }))
+      : fail('VALIDATION_FAILED', SELF_MASK, [{ path: 'confirmSelfMask', message: SELF_MASK }])
+  );
+  const user = await loaded();
+  await user.click(
+    within(privacyForm()).getByRole('switch', { name: 'Restrict customer identity and revenue' })
+  );
+  await user.click(within(privacyForm()).getByRole('button', { name: 'Save privacy settings' }));
+
+  const question = await screen.findByRole('group', {
+    name: 'Hide account names and revenue from yourself?'
+  });
+  expect(question).toHaveAccessibleDescription(SELF_MASK);
+  expect(question).toHaveFocus();
+  // A question, not a failure: no error flag.
+  expect(forgeBridgeMock.showFlag).not.toHaveBeenCalled();
+
+  await user.click(within(question).getByRole('button', { name: 'Cancel' }));
+  expect(screen.queryByRole('group', { name: /Hide account names/ })).not.toBeInTheDocument();
+  expect(within(privacyForm()).getByText('Unsaved changes')).toBeInTheDocument();
+  expect(payloads('admin/saveSettings')).toHaveLength(1);
+
+  await user.click(within(privacyForm()).getByRole('button', { name: 'Save privacy settings' }));
+  const again = await screen.findByRole('group', { name: 'Hide account names and revenue from yourself?' });
+  await user.click(within(again).getByRole('button', { name: 'Save and hide them from me' }));
+  await waitFor(() =>
+    expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'success', title: 'Privacy settings saved' })
+    )
+  );
+  expect(payloads('admin/saveSettings')).toEqual([
+    { privacy: { restrictIdentity: true, allowedGroups: ['product-leads'] } },
+    { privacy: { restrictIdentity: true, allowedGroups: ['product-leads'] } },
+    { privacy: { restrictIdentity: true, allowedGroups: ['product-leads'] }, confirmSelfMask: true }
+  ]);
+  expect(screen.queryByRole('group', { name: /Hide account names/ })).not.toBeInTheDocument();
+});
+
+it('warns about saved groups Jira does not have, until they are removed', async () => {
+  onAdmin('admin/getSettings', () =>
+    ok(
+      settingsView({
+        privacy: { restrictIdentity: true, allowedGroups: ['product-leads', 'trust-and-saftey'] },
+        unknownGroups: ['trust-and-saftey']
+      })
+    )
+  );
+  const user = await loaded();
+  expect(screen.getByText('Some allowed groups are not Jira groups')).toBeInTheDocument();
+  expect(screen.getByText(/Jira has no group called “trust-and-saftey”, so nobody sees/)).toBeInTheDocument();
+  const item = within(groupList())
+    .getAllByRole('listitem')
+    .find((li) => li.textContent?.startsWith('trust-and-saftey'));
+  expect(within(item!).getByText('Not a Jira group')).toBeInTheDocument();
+  await user.click(within(groupList()).getByRole('button', { name: 'Remove trust-and-saftey' }));
+  expect(screen.queryByText('Some allowed groups are not Jira groups')).not.toBeInTheDocument();
 });
 
 it('warns when nobody could see identity, and stops adding at 20 groups', async () => {

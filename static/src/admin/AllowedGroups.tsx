@@ -1,35 +1,49 @@
 import Button from '@atlaskit/button/default/button';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
+import Lozenge from '@atlaskit/lozenge';
 import Textfield from '@atlaskit/textfield';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
+import { GroupMatchesList } from './GroupMatchesList';
+import { useGroupMatches } from './hooks/useGroupMatches';
 import { MAX_ALLOWED_GROUPS, MAX_GROUP_NAME } from './model/privacy-form';
 
 interface Props {
   id: string;
   groups: readonly string[];
+  /** Saved groups Jira has no group for: shown as such, so the admin removes or replaces them. */
+  unknownGroups: readonly string[];
   draft: string;
   draftError: string | undefined;
   groupsError: string | undefined;
+  checking: boolean;
   onDraft: (name: string) => void;
   onAdd: () => void;
+  onPick: (name: string) => void;
   onRemove: (name: string) => void;
 }
 
-/** The Jira groups allowed to see identity and revenue: a list with remove buttons and an add field. */
+/**
+ * The Jira groups allowed to see identity and revenue: a list with remove buttons, and a
+ * field that offers Jira's groups matching what is typed.
+ */
 export function AllowedGroups({
   id,
   groups,
+  unknownGroups,
   draft,
   draftError,
   groupsError,
+  checking,
   onDraft,
   onAdd,
+  onPick,
   onRemove
 }: Props): JSX.Element {
   const full = groups.length >= MAX_ALLOWED_GROUPS;
   const listId = `${id}-list`;
   const listErrorId = `${id}-list-message`;
+  const matches = useGroupMatches(full ? '' : draft);
   return (
     <Stack space="space.150">
       <Stack space="space.050">
@@ -53,7 +67,12 @@ export function AllowedGroups({
               >
                 <Box paddingBlock="space.050">
                   <Inline space="space.100" alignBlock="center" spread="space-between">
-                    <Text>{group}</Text>
+                    <Inline space="space.100" alignBlock="center">
+                      <Text>{group}</Text>
+                      {unknownGroups.includes(group) ? (
+                        <Lozenge appearance="moved">Not a Jira group</Lozenge>
+                      ) : null}
+                    </Inline>
                     <Button
                       appearance="subtle"
                       spacing="compact"
@@ -73,7 +92,7 @@ export function AllowedGroups({
         </Box>
       </Stack>
       <Stack space="space.050">
-        <Label htmlFor={id}>Jira group name</Label>
+        <Label htmlFor={id}>Find a Jira group</Label>
         <Inline space="space.100" alignBlock="start">
           <Box style={{ flexGrow: 1, maxWidth: '24rem' }}>
             <Textfield
@@ -90,12 +109,12 @@ export function AllowedGroups({
               isInvalid={draftError !== undefined}
               isDisabled={full}
               maxLength={MAX_GROUP_NAME}
-              placeholder="e.g. customer-success"
+              placeholder="Type part of a group’s name"
               autoComplete="off"
               aria-describedby={`${id}-message`}
             />
           </Box>
-          <Button onClick={() => onAdd()} isDisabled={full}>
+          <Button onClick={() => onAdd()} isDisabled={full} isLoading={checking}>
             Add group
           </Button>
         </Inline>
@@ -106,10 +125,11 @@ export function AllowedGroups({
             <HelperMessage>
               {full
                 ? `The list is full: remove a group to add another (at most ${MAX_ALLOWED_GROUPS}).`
-                : 'The group’s name exactly as it appears in Jira administration.'}
+                : 'Pick one of Jira’s groups below, or type its exact name and add it.'}
             </HelperMessage>
           )}
         </Box>
+        <GroupMatchesList matches={matches} groups={groups} onPick={onPick} />
       </Stack>
     </Stack>
   );

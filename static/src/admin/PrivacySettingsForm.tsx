@@ -8,20 +8,25 @@ import type { PrivacySettings } from '../../../src/domain/privacy';
 import { AllowedGroups } from './AllowedGroups';
 import { FormErrors } from './FormErrors';
 import { IdentitySwitch } from './IdentitySwitch';
+import { SelfMaskConfirm } from './SelfMaskConfirm';
+import { UnknownGroupsWarning } from './UnknownGroupsWarning';
 import { usePrivacyForm } from './hooks/usePrivacyForm';
 
 interface Props {
   saved: PrivacySettings;
+  /** Saved groups Jira has no group for (the settings view's `unknownGroups`). */
+  unknownGroups: readonly string[];
   onSaved: (view: AdminSettingsView) => void;
 }
 
 /** Who sees account names and ARR: a switch and the Jira groups exempt from it. */
-export function PrivacySettingsForm({ saved, onSaved }: Props): JSX.Element {
+export function PrivacySettingsForm({ saved, unknownGroups, onSaved }: Props): JSX.Element {
   const form = usePrivacyForm(saved, onSaved);
   const prefix = useId();
   const switchId = `${prefix}-restrict`;
   const switchHelpId = `${prefix}-restrict-help`;
   const nobody = form.restrictIdentity && form.groups.length === 0 && form.draft.trim() === '';
+  const unknownListed = unknownGroups.filter((group) => form.groups.includes(group));
   return (
     <form onSubmit={(e) => void form.save(e)} noValidate aria-label="Privacy settings">
       <Stack space="space.250">
@@ -52,17 +57,29 @@ export function PrivacySettingsForm({ saved, onSaved }: Props): JSX.Element {
             With no allowed groups, nobody will see account names or ARR — administrators included.
           </div>
         ) : null}
+        <UnknownGroupsWarning groups={unknownListed} />
         <AllowedGroups
           id={`${prefix}-group`}
           groups={form.groups}
+          unknownGroups={unknownListed}
           draft={form.draft}
           draftError={form.draftError}
           groupsError={form.groupsError}
+          checking={form.checking}
           onDraft={form.setDraft}
-          onAdd={form.addGroup}
+          onAdd={() => void form.addGroup()}
+          onPick={form.pickGroup}
           onRemove={form.removeGroup}
         />
         <FormErrors messages={form.formErrors} />
+        {form.selfMask === undefined ? null : (
+          <SelfMaskConfirm
+            message={form.selfMask}
+            saving={form.saving}
+            onConfirm={() => void form.confirmSelfMask()}
+            onCancel={form.cancelSelfMask}
+          />
+        )}
         <Inline space="space.100" alignBlock="center">
           <Button type="submit" appearance="primary" isLoading={form.saving}>
             Save privacy settings

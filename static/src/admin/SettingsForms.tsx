@@ -36,7 +36,11 @@ export function SettingsForms({ view, justSaved, onScoringSaved, onPrivacySaved 
         title="Customer identity and revenue"
         description="Account names and ARR are commercially sensitive. Choose who may see them next to the evidence."
       >
-        <PrivacySettingsForm saved={view.privacy} onSaved={onPrivacySaved} />
+        <PrivacySettingsForm
+          saved={view.privacy}
+          unknownGroups={view.unknownGroups}
+          onSaved={onPrivacySaved}
+        />
       </SettingsSection>
       <ProjectRolesSection />
     </>

@@ -8,6 +8,8 @@ import { describeError } from '../../shared/error-copy';
 export interface PlacedIssues {
   placed: boolean;
   formErrors: string[];
+  /** The form answers this refusal itself (it asks the admin to confirm): no error flag. */
+  quiet?: boolean;
 }
 
 export interface SettingsSave {
@@ -40,8 +42,12 @@ export function useSettingsSave(what: string, onSaved: (view: AdminSettingsView)
       return view;
     } catch (error) {
       const apiError = toApiError(error);
-      notify('error', `Could not save the ${what}`, describeError(apiError, 'settings'));
       const mapped = place(apiError);
+      if (mapped.quiet === true) {
+        setFormErrors([]);
+        return null;
+      }
+      notify('error', `Could not save the ${what}`, describeError(apiError, 'settings'));
       // Other failures are explained by the flag; a rejection without field issues is not.
       const unplaced = apiError.code === 'VALIDATION_FAILED' && !mapped.placed ? [apiError.message] : [];
       setFormErrors([...mapped.formErrors, ...unplaced]);

@@ -1,4 +1,10 @@
-import { groupNameProblem, mapPrivacyIssues, samePrivacy } from './privacy-form';
+import {
+  groupNameProblem,
+  jiraSpelling,
+  mapPrivacyIssues,
+  samePrivacy,
+  selfMaskWarning
+} from './privacy-form';
 
 it('accepts a new group name and refuses empty, duplicate, overlong and one too many', () => {
   expect(groupNameProblem(' support ', ['admins'])).toBeNull();
@@ -38,4 +44,17 @@ it('compares privacy settings including group order', () => {
       { restrictIdentity: false, allowedGroups: ['a'] }
     )
   ).toBe(false);
+});
+
+it('finds Jira’s spelling of a typed group name among the groups Jira found', () => {
+  const found = [{ name: 'finance-ops' }, { name: 'Finance' }];
+  expect(jiraSpelling(' finance ', found)).toBe('Finance');
+  expect(jiraSpelling('financ', found)).toBeUndefined();
+});
+
+it('tells the self-masking question apart from other refusals', () => {
+  expect(selfMaskWarning([{ path: 'confirmSelfMask', message: 'Hidden from you too.' }])).toBe(
+    'Hidden from you too.'
+  );
+  expect(selfMaskWarning([{ path: 'privacy.allowedGroups.0', message: 'Unknown.' }])).toBeUndefined();
 });

@@ -19,6 +19,23 @@ export function groupNameProblem(name: string, groups: readonly string[]): strin
   return null;
 }
 
+/**
+ * Jira's spelling of `name` among the groups Jira found for it, or undefined when none
+ * is called that (group names ignore case).
+ */
+export function jiraSpelling(name: string, found: readonly { name: string }[]): string | undefined {
+  const wanted = name.trim().toLowerCase();
+  return found.find((group) => group.name.toLowerCase() === wanted)?.name;
+}
+
+/**
+ * The server's warning that a save would hide identity from the admin making it (the
+ * save was refused for want of `confirmSelfMask`), or undefined for any other refusal.
+ */
+export function selfMaskWarning(issues: readonly FieldIssue[]): string | undefined {
+  return issues.find((issue) => issue.path === 'confirmSelfMask')?.message;
+}
+
 export function samePrivacy(a: PrivacySettings, b: PrivacySettings): boolean {
   return (
     a.restrictIdentity === b.restrictIdentity &&
