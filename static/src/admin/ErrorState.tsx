@@ -7,7 +7,7 @@ const SETTINGS: LoadScope = {
   verb: 'are',
   forbidden: {
     title: 'Only Jira administrators can change customer-evidence settings',
-    body: 'Ask a Jira administrator if the customer-impact score or who sees account names and ARR should change.'
+    body: 'They need the Administer Jira global permission. Ask a Jira admin if the customer-impact score or who sees account names and ARR should change.'
   },
   otherwise: 'Something went wrong on our side — try again.'
 };

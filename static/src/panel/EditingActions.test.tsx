@@ -69,7 +69,8 @@ describe('unlink', () => {
         expect.objectContaining({
           type: 'error',
           title: 'Could not unlink the evidence',
-          description: 'You don’t have permission to change evidence on this issue.'
+          description:
+            'You can’t change evidence on this issue. Ask a Jira admin for permission to edit it, or to add you as a contributor on the app’s admin page.'
         })
       )
     );

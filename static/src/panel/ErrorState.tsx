@@ -6,8 +6,8 @@ const EVIDENCE: LoadScope = {
   subject: 'Customer evidence',
   verb: 'is',
   forbidden: {
-    title: 'You don’t have permission to see customer evidence',
-    body: 'You don’t have permission to see the evidence on this issue. Ask a Jira admin for access to customer evidence.'
+    title: 'You can’t see customer evidence on this issue',
+    body: 'Ask a Jira admin for Browse projects permission in this issue’s project.'
   },
   notFound: {
     title: 'This issue’s evidence was not found',

@@ -70,6 +70,11 @@ describe('empty', () => {
     expect(screen.queryByText(/add the first/)).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add evidence' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Link existing' })).not.toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'You can read this evidence. Adding or linking needs permission to edit this issue.'
+      )
+    ).toBeInTheDocument();
   });
 });
 
@@ -318,7 +323,10 @@ describe('errors', () => {
   it('explains a permission problem without a pointless retry', async () => {
     onResolver('panel/getEvidence', () => fail('FORBIDDEN', 'nope'));
     render(<PanelApp />);
-    const heading = await screen.findByRole('heading', { name: /^You don’t have permission/ });
+    const heading = await screen.findByRole('heading', {
+      name: 'You can’t see customer evidence on this issue'
+    });
+    expect(screen.getByText(/Ask a Jira admin for Browse projects permission/)).toBeInTheDocument();
     expect(screen.getByRole('status')).toContainElement(heading);
     expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
   });
@@ -355,6 +363,7 @@ describe('access', () => {
     });
     expect(await screen.findByRole('button', { name: 'Unlink' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Add evidence' })).toBeInTheDocument();
+    expect(screen.queryByText(/You can read this evidence/)).not.toBeInTheDocument();
   });
 
   it('stays read-only when the access check fails', async () => {

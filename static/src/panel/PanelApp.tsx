@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import Spinner from '@atlaskit/spinner';
-import { Box, Stack } from '@atlaskit/primitives/compiled';
+import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
+import { PANEL_READ_ONLY } from '../shared/missing-actions';
 import { EditorBar, type EditorMode } from './EditorBar';
 import { EvidenceList } from './EvidenceList';
 import { ImpactSummary } from './ImpactSummary';
@@ -26,7 +27,7 @@ interface Props {
 
 /** The issue panel: the score, why, the evidence, and (for editors) ways to add more. */
 export function PanelApp({ first }: Props): JSX.Element {
-  const { load, canEdit, reload } = usePanelData(first);
+  const { load, canEdit, readOnly, reload } = usePanelData(first);
   const actions = usePanelActions();
   const [mode, setMode] = useState<EditorMode>('none');
   const view = load.status === 'ready' ? load.data : null;
@@ -50,6 +51,11 @@ export function PanelApp({ first }: Props): JSX.Element {
           <ImpactSummary score={impact.score} identityHidden={load.data.identityHidden === true} />
         )}
         {canEdit && !(empty && mode === 'none') ? <EditorBar mode={mode} onMode={setMode} /> : null}
+        {readOnly ? (
+          <Text as="p" size="small" color="color.text.subtle">
+            {PANEL_READ_ONLY}
+          </Text>
+        ) : null}
         <Suspense fallback={<Spinner size="medium" label="Loading the form" />}>
           {canEdit && mode === 'add' ? (
             <CaptureForm onSubmit={actions.capture} onDone={close} accountsFrom="issue" />

@@ -13,17 +13,17 @@ export interface LoadErrorProps {
 
 /** A list that did not load: why, by error code, and a retry where one can help. */
 export function LoadErrorMessage({ what, error, onRetry, testId }: LoadErrorProps): JSX.Element {
-  const { title, body, retry } = describeLoadFailure(error, {
+  const { title, body, retry, appearance } = describeLoadFailure(error, {
     subject: what,
     verb: 'is',
     forbidden: {
-      title: `You don’t have permission to see ${what}`,
-      body: 'Ask a Jira admin for access to this project.'
+      title: 'You can’t see customer evidence in this project',
+      body: 'Ask a Jira admin for Browse projects permission in this project.'
     },
     otherwise: 'Something went wrong on our side — try again.'
   });
   return (
-    <SectionMessage appearance={retry ? 'error' : 'warning'} title={title} testId={testId}>
+    <SectionMessage appearance={appearance} title={title} testId={testId}>
       <Text as="p">{body}</Text>
       {retry ? (
         <Button onClick={onRetry} testId={`${testId}-retry`}>

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Spinner from '@atlaskit/spinner';
 import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
+import { contributorReason } from '../shared/missing-actions';
 import { useProjectAccess } from './hooks/useProjectAccess';
 import { RankedBacklog } from './ranking/RankedBacklog';
 import { TabShown } from './tab-shown';
@@ -73,6 +74,11 @@ export function ProjectPage(): JSX.Element {
           </Text>
         </Stack>
         <Tabs tabs={tabs} selected={tab} onSelect={select} idPrefix={ID} label="Customer evidence views" />
+        {access.known && contributorReason(access) !== undefined ? (
+          <Text as="p" color="color.text.subtle">
+            {contributorReason(access)}
+          </Text>
+        ) : null}
         {panel('ranked', <RankedBacklog />)}
         {panel('library', <InsightLibrary access={access} />)}
         {access.canContribute ? panel('import', <ImportCsv />) : null}

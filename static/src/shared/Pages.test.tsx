@@ -27,6 +27,7 @@ it('renders the project page with its four tabs, the ranking first', async () =>
   expect(
     await screen.findByRole('heading', { name: 'No issues with customer evidence match' })
   ).toBeInTheDocument();
+  expect(screen.queryByText(/is for this project’s contributors/)).not.toBeInTheDocument();
 });
 
 it('offers the import tab only to contributors and curators', async () => {
@@ -41,6 +42,11 @@ it('offers the import tab only to contributors and curators', async () => {
     'Insight library',
     'Shipped for customers'
   ]);
+  expect(
+    screen.getByText(
+      'Capturing and importing is for this project’s contributors. Ask a Jira admin to add you on the app’s admin page.'
+    )
+  ).toBeInTheDocument();
 });
 
 it('renders the admin page shell', () => {

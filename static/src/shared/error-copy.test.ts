@@ -32,6 +32,14 @@ describe('describeError', () => {
     expect(describeError(forbidden, 'settings')).toMatch(/Only Jira administrators/);
   });
 
+  it('tells a refused user who can grant what is missing', () => {
+    const forbidden = new ApiError('FORBIDDEN', 'Forbidden');
+    for (const scope of SCOPES) expect(describeError(forbidden, scope)).toMatch(/Ask a Jira admin/);
+    expect(describeError(forbidden, 'project-evidence')).toMatch(
+      /contributor or curator on the app’s admin page/
+    );
+  });
+
   it('passes a limit’s own wording through, since it names the limit that was hit', () => {
     for (const scope of SCOPES)
       expect(describeError(new ApiError('LIMIT_EXCEEDED', 'At most 25 insights per link.'), scope)).toBe(

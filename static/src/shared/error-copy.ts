@@ -10,6 +10,7 @@ export type ChangeScope = 'issue-evidence' | 'project-evidence' | 'settings';
 interface ScopeCopy {
   /** Invalid input: either one line (the form shows each field's problem) or every problem listed. */
   validation: 'summary' | 'list';
+  /** A refusal is not an outage: it says what is missing and who can grant it. */
   forbidden: string;
   conflict: string;
   notFound: string;
@@ -23,7 +24,8 @@ interface ScopeCopy {
 const COPY: Readonly<Record<ChangeScope, ScopeCopy>> = {
   'issue-evidence': {
     validation: 'summary',
-    forbidden: 'You don’t have permission to change evidence on this issue.',
+    forbidden:
+      'You can’t change evidence on this issue. Ask a Jira admin for permission to edit it, or to add you as a contributor on the app’s admin page.',
     conflict: 'Someone else changed this evidence at the same time. Try again.',
     notFound: 'That evidence no longer exists. Refresh the panel.',
     upstream: 'Jira or storage didn’t answer. Try again.',
@@ -32,7 +34,8 @@ const COPY: Readonly<Record<ChangeScope, ScopeCopy>> = {
   },
   'project-evidence': {
     validation: 'list',
-    forbidden: 'You don’t have permission to change customer evidence in this project.',
+    forbidden:
+      'You can’t change customer evidence in this project. Ask a Jira admin to add you as a contributor or curator on the app’s admin page.',
     conflict: 'Someone else changed this at the same time. Try again.',
     notFound: 'It no longer exists. Refresh the page.',
     upstream: 'Jira or storage didn’t answer. Try again.',
@@ -41,7 +44,8 @@ const COPY: Readonly<Record<ChangeScope, ScopeCopy>> = {
   },
   settings: {
     validation: 'summary',
-    forbidden: 'Only Jira administrators can change customer-evidence settings.',
+    forbidden:
+      'Only Jira administrators can change customer-evidence settings. Ask a Jira admin to make the change.',
     conflict: 'Someone else saved settings at the same time. Try again.',
     notFound: 'The settings were not found. Reload the page.',
     upstream: 'Jira or storage didn’t answer. Nothing was saved; try again.',

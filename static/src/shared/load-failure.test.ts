@@ -9,12 +9,14 @@ const SCOPE: LoadScope = {
 };
 
 describe('describeLoadFailure', () => {
-  it('offers no retry to a user who was refused', () => {
+  it('offers no retry to a user who was refused, and tells them as information, not as an outage', () => {
     expect(describeLoadFailure(new ApiError('FORBIDDEN', 'no'), SCOPE)).toEqual({
       title: 'Admins only',
       body: 'Ask an admin.',
-      retry: false
+      retry: false,
+      appearance: 'information'
     });
+    expect(describeLoadFailure(new ApiError('UPSTREAM_FAILED', 'down'), SCOPE).appearance).toBe('error');
   });
 
   it('names what is busy with the scope’s own verb', () => {
@@ -30,9 +32,14 @@ describe('describeLoadFailure', () => {
     expect(describeLoadFailure(gone, SCOPE)).toEqual({
       title: 'The settings didn’t load',
       body: 'Try again.',
-      retry: true
+      retry: true,
+      appearance: 'error'
     });
     const notFound = { title: 'Issue not found', body: 'It may have moved.' };
-    expect(describeLoadFailure(gone, { ...SCOPE, notFound })).toEqual({ ...notFound, retry: true });
+    expect(describeLoadFailure(gone, { ...SCOPE, notFound })).toEqual({
+      ...notFound,
+      retry: true,
+      appearance: 'error'
+    });
   });
 });

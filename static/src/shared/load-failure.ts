@@ -6,6 +6,7 @@ export interface LoadScope {
   subject: string;
   /** "is" or "are", for "… is busy". */
   verb: 'is' | 'are';
+  /** Said to a user who may not see it: what they lack and who can grant it, not an outage. */
   forbidden: { title: string; body: string };
   /** Said when what was asked for is gone; without it, a missing thing reads as a failure. */
   notFound?: { title: string; body: string };
@@ -18,6 +19,11 @@ export interface LoadFailureCopy {
   body: string;
   /** Whether trying again can help (not for a refusal). */
   retry: boolean;
+  /**
+   * How it is shown: a refusal is information (what is missing, who grants it), never the
+   * red of a failure, which would read as an outage.
+   */
+  appearance: 'information' | 'error';
 }
 
 /**
@@ -27,26 +33,33 @@ export interface LoadFailureCopy {
 export function describeLoadFailure(error: ApiError, scope: LoadScope): LoadFailureCopy {
   switch (error.code) {
     case 'FORBIDDEN':
-      return { ...scope.forbidden, retry: false };
+      return { ...scope.forbidden, retry: false, appearance: 'information' };
     case 'NOT_FOUND':
-      if (scope.notFound) return { ...scope.notFound, retry: true };
+      if (scope.notFound) return { ...scope.notFound, retry: true, appearance: 'error' };
       break;
     case 'UPSTREAM_FAILED':
       return {
         title: `${scope.subject} didn’t load`,
         body: 'Jira or storage didn’t answer — try again. If it keeps failing, Atlassian may be having an outage.',
-        retry: true
+        retry: true,
+        appearance: 'error'
       };
     case 'BUSY':
       return {
         title: `${scope.subject} ${scope.verb} busy`,
         body: 'Storage is handling a lot of work for this site right now. Wait a few seconds, then try again.',
-        retry: true
+        retry: true,
+        appearance: 'error'
       };
     case 'LIMIT_EXCEEDED':
-      return { title: 'Too many requests', body: 'Wait a few seconds, then try again.', retry: true };
+      return {
+        title: 'Too many requests',
+        body: 'Wait a few seconds, then try again.',
+        retry: true,
+        appearance: 'error'
+      };
     default:
       break;
   }
-  return { title: `${scope.subject} didn’t load`, body: scope.otherwise, retry: true };
+  return { title: `${scope.subject} didn’t load`, body: scope.otherwise, retry: true, appearance: 'error' };
 }

@@ -9,6 +9,8 @@ export interface PanelData {
   load: PanelLoad;
   /** False until `panel/getAccess` says otherwise: the panel starts read-only. */
   canEdit: boolean;
+  /** `panel/getAccess` answered that this user may not change the evidence (not just: not yet asked). */
+  readOnly: boolean;
   reload: () => void;
 }
 
@@ -47,5 +49,10 @@ export function usePanelData(first?: PanelFirstLoad): PanelData {
     if (accessMissing) void refetchAccess();
   }, [refetchEvidence, refetchAccess, accessMissing]);
 
-  return { load: loadOf(evidence), canEdit: access.data?.canEdit ?? false, reload };
+  return {
+    load: loadOf(evidence),
+    canEdit: access.data?.canEdit ?? false,
+    readOnly: access.data?.canEdit === false,
+    reload
+  };
 }

@@ -197,7 +197,8 @@ it('deletes after an inline confirmation, and keeps the item when the server ref
     expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
       expect.objectContaining({
         title: 'Could not delete the insight',
-        description: 'You don’t have permission to change customer evidence in this project.'
+        description:
+          'You can’t change customer evidence in this project. Ask a Jira admin to add you as a contributor or curator on the app’s admin page.'
       })
     )
   );
@@ -342,11 +343,17 @@ describe('shows only the actions the user may take', () => {
     for (const name of ['Not actionable', 'Merge duplicate…', 'Delete']) {
       expect(list.queryByRole('button', { name })).not.toBeInTheDocument();
     }
+    expect(
+      screen.getByText(
+        'Merging, dismissing and deleting insights is for this project’s curators. Ask a Jira admin to add you on the app’s admin page.'
+      )
+    ).toBeInTheDocument();
   });
 
   it('offers a curator every action', async () => {
     render(<InsightLibrary access={CURATOR} />);
     const list = within(await insightList());
+    expect(screen.queryByText(/is for this project’s curators/)).not.toBeInTheDocument();
     for (const name of ['Not actionable', 'Merge duplicate…', 'Delete', 'Link to issue']) {
       expect(list.getAllByRole('button', { name })).toHaveLength(2);
     }

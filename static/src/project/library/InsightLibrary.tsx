@@ -11,6 +11,7 @@ import { InsightItem } from './InsightItem';
 import { LoadError } from '../LoadError';
 import { AsyncList } from '../../shared/AsyncList';
 import { Loading } from '../../shared/Loading';
+import { curatorReason } from '../../shared/missing-actions';
 import { SearchBox } from '../../shared/search/SearchBox';
 
 // The shared capture form (and its selects) loads when someone opens it.
@@ -81,6 +82,11 @@ export function InsightLibrary({ access }: Props): JSX.Element {
           <ExportCsvButton filter={filter} />
         </Inline>
       </Inline>
+      {curatorReason(access) === undefined ? null : (
+        <Text as="p" color="color.text.subtle">
+          {curatorReason(access)}
+        </Text>
+      )}
       <SearchBox
         label="Search insights"
         placeholder="Summary, quote, tag or account"

@@ -136,7 +136,7 @@ it('offers a retry when the list fails, and explains a permission refusal', asyn
   onResolver('project/shipped', () => fail('FORBIDDEN'));
   render(<ShippedForCustomers />);
   expect(
-    await screen.findByRole('heading', { name: 'You don’t have permission to see Shipped work' })
+    await screen.findByRole('heading', { name: 'You can’t see customer evidence in this project' })
   ).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
 });
