@@ -188,6 +188,7 @@ describe('evidence intake web trigger', () => {
     const edited = await post(desk, ticket(77, { subject: 'Invoice export fails for every currency' }));
     expect(edited.statusCode).toBe(202);
     await forge.settle();
+    expect(storageWrites()).toBeGreaterThan(0);
     expect((await status(desk, String(json(edited).deliveryId))).body).toMatchObject({
       updated: 1,
       created: 0
