@@ -230,6 +230,10 @@ describe('evidence intake web trigger', () => {
       duplicates: 0,
       rejected: 0
     });
+    // The items carry no date: they are dated at first receipt, and sent again they are duplicates.
+    const again = await post(desk, { items });
+    expect(again.statusCode).toBe(200);
+    expect(json(again)).toMatchObject({ duplicates: 100, accepted: 0 });
   });
 
   it('refuses the old secret once it is rotated', async () => {

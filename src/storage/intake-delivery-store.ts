@@ -23,6 +23,8 @@ export interface StagedIntakeItem {
   insightId: string;
   /** The digest of its content, left on the insight (see intakeImportKey). */
   importKey: string;
+  /** The sender gave no date (see MappedItem.undated): an edit keeps the stored one. */
+  undated?: boolean;
   /** True when its insight existed with other content at receipt: the write is an edit. */
   update: boolean;
   input: unknown;

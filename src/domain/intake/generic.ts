@@ -71,5 +71,5 @@ export function mapGeneric(item: unknown, paths: GenericFieldPaths, receivedAt: 
       ...(key !== undefined && key !== null ? { key: typeof key === 'number' ? String(key) : key } : {})
     };
   }
-  return { externalId, insight };
+  return { externalId, insight, ...(paths.observedAt ? {} : { undated: true as const }) };
 }

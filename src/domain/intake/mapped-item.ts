@@ -6,6 +6,8 @@
 export interface MappedItem {
   externalId: string;
   insight: Record<string, unknown>;
+  /** The sender dates nothing: the item is dated at its first receipt, and a redelivery keeps that date. */
+  undated?: true;
 }
 
 /** The limit on an external id: ticket and conversation ids are far shorter. */

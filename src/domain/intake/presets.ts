@@ -51,7 +51,8 @@ export function itemsOf(rawBody: string): DeliveryItems {
 
 /** One item read through its source's mapping: a capture input, or why it was refused. */
 export type ReadItem =
-  { ok: true; externalId: string; input: InsightInput } | { ok: false; externalId?: string; reason: string };
+  | { ok: true; externalId: string; input: InsightInput; undated: boolean }
+  | { ok: false; externalId?: string; reason: string };
 
 /**
  * Reads one item with its source's mapping and checks it as a capture is checked
@@ -65,7 +66,7 @@ export function readItem(mapping: IntakeMapping, item: unknown, receivedAt: Date
     externalId = mapped.externalId;
     const input = parseWith(InsightInputSchema, mapped.insight, 'item');
     validateObservedAt(input.observedAt, receivedAt);
-    return { ok: true, externalId, input };
+    return { ok: true, externalId, input, undated: mapped.undated === true };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return { ok: false, ...(externalId !== undefined ? { externalId } : {}), reason: error.message };

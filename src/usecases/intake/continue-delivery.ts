@@ -124,7 +124,7 @@ async function writeChunk(
       editEnv,
       stored.projectId,
       item.insightId,
-      intakePatch(input),
+      intakePatch(input, item.undated === true),
       Promise.resolve(),
       item.importKey
     );

@@ -90,7 +90,8 @@ export async function receiveDelivery(request: IntakeRequest, env: Env): Promise
       index,
       externalId: read.externalId,
       insightId,
-      importKey: intakeImportKey(read.input),
+      importKey: intakeImportKey(read.input, read.undated),
+      ...(read.undated ? { undated: true } : {}),
       update: false,
       input: read.input
     });
