@@ -1,4 +1,4 @@
-import { AppError } from '../../domain/errors';
+import { AppError, ConflictError, UpstreamError } from '../../domain/errors';
 import { intakePatch } from '../../domain/intake/item-digest';
 import { InsightInputSchema, type Insight } from '../../domain/insight';
 import { parseWith } from '../../domain/parse';
@@ -119,23 +119,27 @@ async function writeChunk(
   // edit is dated at receipt, which tells a retried step that it is done.
   const editEnv: Env = { now: () => receivedAt, newId: env.newId };
   for (const { item, stored } of edits) {
+    const base = { index: item.index, externalId: item.externalId, insightId: item.insightId };
     const input = parseWith(InsightInputSchema, item.input, `item ${item.index}`);
-    const view = await patchInsight(
-      editEnv,
-      stored.projectId,
-      item.insightId,
-      intakePatch(input, item.undated === true),
-      Promise.resolve(),
-      item.importKey
-    );
-    units += writeUnitsOf(view);
-    for (const c of view.accountConflicts ?? []) conflicts.push({ index: item.index, ...c });
-    outcomes.push({
-      index: item.index,
-      externalId: item.externalId,
-      insightId: item.insightId,
-      outcome: 'updated'
-    });
+    try {
+      const view = await patchInsight(
+        editEnv,
+        stored.projectId,
+        item.insightId,
+        intakePatch(input, item.undated === true),
+        Promise.resolve(),
+        item.importKey
+      );
+      units += writeUnitsOf(view);
+      for (const c of view.accountConflicts ?? []) conflicts.push({ index: item.index, ...c });
+      outcomes.push({ ...base, outcome: 'updated' });
+    } catch (error) {
+      // Storage trouble is retried with the event; an insight being deleted or merged by
+      // a curator takes no edit, which the delivery reports instead of failing for good.
+      if (!(error instanceof AppError) || error instanceof UpstreamError || error instanceof ConflictError)
+        throw error;
+      outcomes.push({ ...base, outcome: 'rejected', reason: error.message });
+    }
   }
 
   const count = (what: DeliveryItemOutcome['outcome']): number =>
