@@ -6,3 +6,4 @@ export { syncConsumer } from './handlers/sync-consumer';
 export { dailyRefresh } from './handlers/daily-refresh';
 export { rescoreWatchdog } from './handlers/rescore-watchdog';
 export { issueEventsTrigger } from './handlers/issue-events-trigger';
+export { intakeWebTrigger } from './handlers/intake-webtrigger';

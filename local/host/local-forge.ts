@@ -17,7 +17,8 @@ import {
   type ResolverFunction,
   type TriggerFunction
 } from './forge-host';
-import { longRunningTimeoutMs } from './invocation-limits';
+import { z } from 'zod';
+import { INVOCATION_LIMITS, longRunningTimeoutMs } from './invocation-limits';
 import { loadBackendModules, type BackendModules } from './manifest-functions';
 import type { LatencyModel } from './meter';
 import { MAX_RETRIES } from './queues';
@@ -58,6 +59,27 @@ export interface LocalForgeOptions {
    */
   productEventDelivery?: { seed: number; duplicateRate: number };
 }
+
+/** An HTTP request to a web trigger's URL, as the sandbox or a test makes it. */
+export interface WebTriggerCall {
+  method: string;
+  /** The path after the trigger's own URL, without a leading slash: `src-1/deliveries/d1`. */
+  userPath?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface WebTriggerAnswer {
+  statusCode: number;
+  headers: Record<string, string[]>;
+  body: string;
+}
+
+const webTriggerAnswerSchema = z.object({
+  statusCode: z.number().int().min(100).max(599),
+  headers: z.record(z.string(), z.array(z.string())).optional(),
+  body: z.string().optional()
+});
 
 /** The integration suites' default share of transiently failing batch items. */
 export const DEFAULT_FLAKY_BATCH_ITEMS = { rate: 0.02, seed: 20_261_201 };
@@ -297,6 +319,49 @@ export class LocalForge {
       key,
       longRunningTimeoutMs(scheduled.timeoutSeconds)
     );
+  }
+
+  /**
+   * Calls a web trigger as Forge does for an HTTP request to its URL (web trigger events
+   * reference): the body as a string, each header as an array of values, the path after
+   * the trigger's URL as `userPath`. No user is behind it. A request over Forge's payload
+   * limit never reaches the function (413), and an answer that is not a response
+   * (`statusCode`, `headers` of string arrays, `body` string) becomes a 500, as on Forge.
+   */
+  async webTrigger(key: string, request: WebTriggerCall): Promise<WebTriggerAnswer> {
+    const app = this.requireApp();
+    const module = app.modules.webtriggers.find((w) => w.key === key);
+    if (!module) return { statusCode: 404, headers: {}, body: '' };
+    const body = request.body ?? '';
+    if (Buffer.byteLength(body, 'utf8') > INVOCATION_LIMITS.requestBytes) {
+      return { statusCode: 413, headers: {}, body: 'Payload Too Large' };
+    }
+    const headers: Record<string, string[]> = {};
+    for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = [value];
+    const userPath = request.userPath ?? '';
+    const event = {
+      method: request.method,
+      headers,
+      body,
+      path: `/x/webtrigger/${key}${userPath ? `/${userPath}` : ''}`,
+      userPath,
+      queryParameters: {},
+      context: { cloudId: this.host.cloudId, moduleKey: key }
+    };
+    const result = await this.host.runTrigger(
+      exportedFunction<TriggerFunction>(app.entryPoint, module.handler),
+      event,
+      key
+    );
+    const parsed = webTriggerAnswerSchema.safeParse(result);
+    if (module.response === 'static' || !parsed.success) {
+      return { statusCode: 500, headers: {}, body: 'The web trigger did not answer with a response.' };
+    }
+    return {
+      statusCode: parsed.data.statusCode,
+      headers: parsed.data.headers ?? {},
+      body: parsed.data.body ?? ''
+    };
   }
 
   private requireApp(): { modules: BackendModules; entryPoint: Record<string, unknown> } {

@@ -31,10 +31,19 @@ export interface ScheduledModule {
   timeoutSeconds?: number;
 }
 
+/** A `webtrigger` module: an HTTP request to its URL invokes the function. */
+export interface WebTriggerModule {
+  key: string;
+  handler: string;
+  /** `dynamic`: the function's answer is the response (`static` answers from the manifest). */
+  response: 'static' | 'dynamic';
+}
+
 export interface BackendModules {
   consumers: ConsumerModule[];
   triggers: TriggerModule[];
   scheduled: ScheduledModule[];
+  webtriggers: WebTriggerModule[];
 }
 
 const manifestSchema = z.object({
@@ -78,6 +87,15 @@ const manifestSchema = z.object({
       .optional(),
     scheduledTrigger: z
       .array(z.object({ key: z.string(), function: z.string(), interval: z.string() }))
+      .optional(),
+    webtrigger: z
+      .array(
+        z.object({
+          key: z.string(),
+          function: z.string(),
+          response: z.object({ type: z.enum(['static', 'dynamic']) }).optional()
+        })
+      )
       .optional()
   })
 });
@@ -113,6 +131,11 @@ export function loadBackendModules(manifestPath: string): BackendModules {
       interval: s.interval,
       handler: handlerOf(s.function),
       ...timeoutOf(s.function)
+    })),
+    webtriggers: (manifest.modules.webtrigger ?? []).map((w) => ({
+      key: w.key,
+      handler: handlerOf(w.function),
+      response: w.response?.type ?? 'dynamic'
     }))
   };
 }

@@ -16,6 +16,7 @@ import { refuseApiRequest, refuseForeignHost } from './request-guard';
 import { transitionAsUser } from './shell-transition';
 import { shellState } from './site-state';
 import { tokensCss } from './theme-css';
+import { serveWebTrigger } from './webtrigger-route';
 
 /**
  * `npm start`: the local sandbox. A Jira-like shell page frames the app's production
@@ -205,6 +206,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
           void forge.drainQueues().catch((error: unknown) => log(`Queue delivery failed: ${String(error)}`));
           return send(res, 200, JSON.stringify({ value }), CONTENT_TYPES['.json']);
         }
+        if (
+          await serveWebTrigger(forge, req, res, url.pathname, (error: unknown) =>
+            log(`Queue delivery failed: ${String(error)}`)
+          )
+        )
+          return;
         if (url.pathname === '/module/floor/index.html')
           return send(res, 200, floorHtml, CONTENT_TYPES['.html']);
         const frame = /^\/module\/(panel|project|admin)\/(.*)$/.exec(url.pathname);

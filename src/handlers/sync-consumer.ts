@@ -12,6 +12,7 @@ import { parseSyncEvent, type SyncEvent } from '../sync/sync-events';
 import type { Env } from '../usecases/actor';
 import { continueAccountRescore } from '../usecases/account-rescore';
 import { continueImport } from '../usecases/import-run';
+import { continueDelivery } from '../usecases/intake/continue-delivery';
 import { continueInsightJob } from '../usecases/insight-job';
 import { publishIssues } from '../usecases/publish-issues';
 import { markPageFailed, markSweepStopped, rescorePage, sweepStep } from '../usecases/rescore';
@@ -47,6 +48,7 @@ export async function syncConsumer(event: QueueDelivery): Promise<unknown> {
     else if (body.kind === 'rescore-sweep') await sweepStep(body, now);
     else if (body.kind === 'insight-job') await continueInsightJob(body, jobEnv());
     else if (body.kind === 'import') await continueImport(body, jobEnv());
+    else if (body.kind === 'intake') await continueDelivery(body, jobEnv());
     else await continueAccountRescore(body, jobEnv());
     return { ok: true };
   } catch (error) {

@@ -30,6 +30,13 @@ export const SyncEventSchema = z.discriminatedUnion('kind', [
     importId: id,
     step: z.number().int().min(0)
   }),
+  /** Write chunk `step` of an intake delivery's accepted items (progress is checkpointed in storage). */
+  z.strictObject({
+    kind: z.literal('intake'),
+    sourceId: id,
+    deliveryId: id,
+    step: z.number().int().min(0)
+  }),
   /** Rescore the next page of the issues an edited account's evidence feeds. */
   z.strictObject({ kind: z.literal('account-rescore'), accountKey: id, runId: id, projectId: id })
 ]);

@@ -14,6 +14,8 @@ export interface RowToWrite {
   line: number;
   id: string;
   input: InsightInput;
+  /** The insight's idempotency key (an intake item's content digest), if any. */
+  importKey?: string;
 }
 
 export interface WrittenRows {
@@ -67,7 +69,7 @@ export async function writeImportedRows(
     );
   }
   const insights: Insight[] = rows.map((row) =>
-    newInsight(row.input, projectId, actor, { now: () => createdAt, newId: () => row.id })
+    newInsight(row.input, projectId, actor, { now: () => createdAt, newId: () => row.id }, row.importKey)
   );
 
   let units = 0;

@@ -73,6 +73,23 @@ export async function editInsight(
   // wave reads, and nothing is written or answered before it.
   const curator = requireCapability(actor.accountId, projectId, 'curate');
   curator.catch(() => undefined);
+  return patchInsight(env, projectId, insightId, patch, curator);
+}
+
+/**
+ * The edit itself, once `allowed` settles: a curator's check from Jira, or, for an
+ * intake source's redelivered ticket, the source's own authority (its signature was
+ * checked when the delivery arrived). `importKey` replaces the insight's idempotency key.
+ */
+export async function patchInsight(
+  env: Env,
+  projectId: string,
+  insightId: string,
+  patch: InsightPatch,
+  allowed: Promise<void>,
+  importKey?: string
+): Promise<InsightView> {
+  const curator = allowed;
   const { view, merge } = await retryOnConflict(async () => {
     const now = env.now();
     // The insight, the links it feeds issues through and the settings in one wave; the
@@ -93,6 +110,7 @@ export async function editInsight(
     if (patch.sentiment !== undefined) next.sentiment = patch.sentiment;
     if (patch.observedAt !== undefined) next.observedAt = new Date(patch.observedAt).toISOString();
     if (patch.tags !== undefined) next.tags = patch.tags;
+    if (importKey !== undefined) next.importKey = importKey;
     if (patch.sourceUrl !== undefined) {
       if (patch.sourceUrl === null) delete next.sourceUrl;
       else next.sourceUrl = patch.sourceUrl;
