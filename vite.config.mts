@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
@@ -150,8 +151,11 @@ function findStartupModules(): Plugin {
  * static/src/api fails the build as a missing export until it is listed.
  */
 const BRIDGE_USED: Readonly<Record<string, string>> = {
-  invoke: 'invoke/index.js',
-  router: 'router/index.js',
+  // The files that define them, not their folders' index.js: those only re-export them
+  // through tslib's `__exportStar`, and requiring tslib from CommonJS brings all of it
+  // (about 5 KB gzip) into the first script of every module.
+  invoke: 'invoke/invoke.js',
+  router: 'router/router.js',
   showFlag: 'flag/index.js',
   requestJira: 'fetch/index.js'
 };
@@ -195,6 +199,73 @@ function bridgeUsedOnly(): Plugin {
         '  }',
         '});'
       ].join('\n');
+    }
+  };
+}
+
+/**
+ * `token('color.border')` of @atlaskit/tokens looks the name up at run time in a map of
+ * every design token (about 5 KB gzip), so each module's first download carried the
+ * whole map for the few dozen names the app uses. The names are known when building:
+ * this replaces each call in the app's own code with the very string `token()` would
+ * return (`var(--ds-border)`, or `var(--ds-radius-full, 9999px)` with a fallback), and
+ * the import, then unused, leaves the bundle. The same map decides, so light and dark
+ * themes resolve exactly as before; tests, which run the sources, call the real `token()`.
+ * A name that is not a token, or a call whose name is not written as a string (or a
+ * condition choosing between strings), fails the build rather than shipping the map again.
+ */
+const TOKEN_CALL = /\btoken\(/g;
+const STRING = /'([^'\\]*)'|"([^"\\]*)"/g;
+
+/** The argument text of the call whose `(` is at `open`, up to its matching `)`. */
+function callArguments(code: string, open: number): string | undefined {
+  let depth = 0;
+  for (let i = open; i < code.length; i += 1) {
+    if (code[i] === '(') depth += 1;
+    else if (code[i] === ')' && --depth === 0) return code.slice(open + 1, i);
+  }
+  return undefined;
+}
+
+function tokensAtBuildTime(): Plugin {
+  const names = createRequire(import.meta.url)('@atlaskit/tokens/token-names') as {
+    default: Readonly<Record<string, string>>;
+  };
+  const cssVar = (name: string, fallback?: string): string | undefined => {
+    const variable = names.default[name];
+    if (variable === undefined) return undefined;
+    return fallback === undefined ? `var(${variable})` : `var(${variable}, ${fallback})`;
+  };
+  return {
+    name: 'customer-evidence:tokens-at-build-time',
+    enforce: 'pre',
+    transform: {
+      filter: { id: /\/static\/src\/.*\.tsx?$/, code: '@atlaskit/tokens' },
+      handler(code, id) {
+        let out = '';
+        let from = 0;
+        for (const match of code.matchAll(TOKEN_CALL)) {
+          const open = match.index + match[0].length - 1;
+          const args = callArguments(code, open);
+          if (args === undefined) this.error(`${id}: token( without its closing parenthesis`);
+          const [path, fallback, ...extra] = args.split(',').map((a) => a.trim());
+          const fallbackText = fallback === undefined ? undefined : /^'([^']*)'$|^"([^"]*)"$/.exec(fallback);
+          if (path === undefined || extra.length > 0 || (fallback !== undefined && !fallbackText))
+            this.error(`${id}: token(${args}) is not token('name') or token('name', 'fallback')`);
+          let literals = 0;
+          const replaced = path.replace(STRING, (_all, single?: string, double?: string) => {
+            literals += 1;
+            const name = single ?? double ?? '';
+            const value = cssVar(name, fallbackText?.[1] ?? fallbackText?.[2]);
+            if (value === undefined) this.error(`${id}: '${name}' is not a design token`);
+            return JSON.stringify(value);
+          });
+          if (literals === 0) this.error(`${id}: token(${args}) names no token as a string`);
+          out += `${code.slice(from, match.index)}(${replaced})`;
+          from = open + args.length + 2;
+        }
+        return from === 0 ? undefined : { code: out + code.slice(from), map: null };
+      }
     }
   };
 }
@@ -342,6 +413,7 @@ export default defineConfig({
   plugins: [
     noFeatureGateClient(),
     bridgeUsedOnly(),
+    tokensAtBuildTime(),
     findStartupModules(),
     selfContainedHtml(),
     preloadStartStyles(),
