@@ -1,6 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
 
@@ -119,6 +120,71 @@ function preloadStartStyles(): Plugin {
           (n) => `<link rel="preload" as="style" crossorigin href="${local(n)}">`
         );
         file.source = html.replace('  </head>', `    ${links.join('\n    ')}\n  </head>`);
+      }
+    }
+  };
+}
+
+/**
+ * Packages whose index only re-exports, and whose named imports are rewritten to the
+ * files that define each name. findStartupModules follows imports before unused code is
+ * dropped: through `import { UNSAFE_inverseColorMap } from '@atlaskit/primitives'` (in
+ * Heading) it reached every Emotion-based primitive, so the `app` group took them, and
+ * Emotion with them, from the lazy chunks that use them into every first load (about
+ * 11 KB gzip in the panel's). Imported from the defining file, only that file is reached.
+ */
+const BARRELS = ['@atlaskit/primitives', '@atlaskit/primitives/compiled'];
+
+/** The barrel's names: exported name -> [the file that defines it, its name there]. */
+function barrelNames(barrel: string): ReadonlyMap<string, readonly [string, string]> {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve(`${barrel}/package.json`));
+  const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { module?: string };
+  if (pkg.module === undefined) throw new Error(`${barrel} names no ES module entry`);
+  const index = resolve(root, pkg.module);
+  const source = readFileSync(index, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+  const REEXPORT = /export \{([^}]*)\} from '(\.[^']*)';/g;
+  if (source.replace(REEXPORT, '').trim() !== '') throw new Error(`${index} does more than re-export`);
+  const names = new Map<string, readonly [string, string]>();
+  for (const [, specs, from] of source.matchAll(REEXPORT)) {
+    const base = resolve(dirname(index), from!);
+    const file = existsSync(`${base}.js`) ? `${base}.js` : resolve(base, 'index.js');
+    for (const spec of specs!.split(',')) {
+      const [local, exported = local] = spec.trim().split(/\s+as\s+/);
+      names.set(exported!, [file, local!]);
+    }
+  }
+  return names;
+}
+
+function barrelImportsDirect(): Plugin {
+  const barrels = new Map(BARRELS.map((b) => [b, barrelNames(b)]));
+  const IMPORT = /import\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"];?/g;
+  return {
+    name: 'customer-evidence:barrel-imports-direct',
+    enforce: 'pre',
+    transform: {
+      filter: { code: { include: BARRELS.map((b) => `'${b}'`) } },
+      handler(code, id) {
+        let changed = false;
+        const out = code.replace(IMPORT, (all, specs: string, source: string) => {
+          const names = barrels.get(source);
+          if (!names) return all;
+          changed = true;
+          return specs
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '')
+            .map((spec) => {
+              const [imported, local = imported] = spec.replace(/^type\s+/, '').split(/\s+as\s+/);
+              const target = names.get(imported!);
+              if (!target) this.error(`${id}: ${source} exports no ${imported!}`);
+              if (spec.startsWith('type ')) return '';
+              return `import { ${target[1]} as ${local!} } from ${JSON.stringify(target[0])};`;
+            })
+            .join('\n');
+        });
+        return changed ? { code: out, map: null } : undefined;
       }
     }
   };
@@ -414,6 +480,7 @@ export default defineConfig({
     noFeatureGateClient(),
     bridgeUsedOnly(),
     tokensAtBuildTime(),
+    barrelImportsDirect(),
     findStartupModules(),
     selfContainedHtml(),
     preloadStartStyles(),
