@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
 
@@ -123,6 +125,71 @@ function preloadStartStyles(): Plugin {
   };
 }
 
+/**
+ * Packages whose index only re-exports, and whose named imports are rewritten to the
+ * files that define each name. findStartupModules follows imports before unused code is
+ * dropped: through `import { UNSAFE_inverseColorMap } from '@atlaskit/primitives'` (in
+ * Heading) it reached every Emotion-based primitive, so the `app` group took them, and
+ * Emotion with them, from the lazy chunks that use them into every first load (about
+ * 11 KB gzip in the panel's). Imported from the defining file, only that file is reached.
+ */
+const BARRELS = ['@atlaskit/primitives', '@atlaskit/primitives/compiled'];
+
+/** The barrel's names: exported name -> [the file that defines it, its name there]. */
+function barrelNames(barrel: string): ReadonlyMap<string, readonly [string, string]> {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve(`${barrel}/package.json`));
+  const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { module?: string };
+  if (pkg.module === undefined) throw new Error(`${barrel} names no ES module entry`);
+  const index = resolve(root, pkg.module);
+  const source = readFileSync(index, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+  const REEXPORT = /export \{([^}]*)\} from '(\.[^']*)';/g;
+  if (source.replace(REEXPORT, '').trim() !== '') throw new Error(`${index} does more than re-export`);
+  const names = new Map<string, readonly [string, string]>();
+  for (const [, specs, from] of source.matchAll(REEXPORT)) {
+    const base = resolve(dirname(index), from!);
+    const file = existsSync(`${base}.js`) ? `${base}.js` : resolve(base, 'index.js');
+    for (const spec of specs!.split(',')) {
+      const [local, exported = local] = spec.trim().split(/\s+as\s+/);
+      names.set(exported!, [file, local!]);
+    }
+  }
+  return names;
+}
+
+function barrelImportsDirect(): Plugin {
+  const barrels = new Map(BARRELS.map((b) => [b, barrelNames(b)]));
+  const IMPORT = /import\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"];?/g;
+  return {
+    name: 'customer-evidence:barrel-imports-direct',
+    enforce: 'pre',
+    transform: {
+      filter: { code: { include: BARRELS.map((b) => `'${b}'`) } },
+      handler(code, id) {
+        let changed = false;
+        const out = code.replace(IMPORT, (all, specs: string, source: string) => {
+          const names = barrels.get(source);
+          if (!names) return all;
+          changed = true;
+          return specs
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '')
+            .map((spec) => {
+              const [imported, local = imported] = spec.replace(/^type\s+/, '').split(/\s+as\s+/);
+              const target = names.get(imported!);
+              if (!target) this.error(`${id}: ${source} exports no ${imported!}`);
+              if (spec.startsWith('type ')) return '';
+              return `import { ${target[1]} as ${local!} } from ${JSON.stringify(target[0])};`;
+            })
+            .join('\n');
+        });
+        return changed ? { code: out, map: null } : undefined;
+      }
+    }
+  };
+}
+
 /** Records startupModules: the static closure of start.tsx minus the boot script's. */
 function findStartupModules(): Plugin {
   return {
@@ -150,8 +217,11 @@ function findStartupModules(): Plugin {
  * static/src/api fails the build as a missing export until it is listed.
  */
 const BRIDGE_USED: Readonly<Record<string, string>> = {
-  invoke: 'invoke/index.js',
-  router: 'router/index.js',
+  // The files that define them, not their folders' index.js: those only re-export them
+  // through tslib's `__exportStar`, and requiring tslib from CommonJS brings all of it
+  // (about 5 KB gzip) into the first script of every module.
+  invoke: 'invoke/invoke.js',
+  router: 'router/router.js',
   showFlag: 'flag/index.js',
   requestJira: 'fetch/index.js'
 };
@@ -195,6 +265,73 @@ function bridgeUsedOnly(): Plugin {
         '  }',
         '});'
       ].join('\n');
+    }
+  };
+}
+
+/**
+ * `token('color.border')` of @atlaskit/tokens looks the name up at run time in a map of
+ * every design token (about 5 KB gzip), so each module's first download carried the
+ * whole map for the few dozen names the app uses. The names are known when building:
+ * this replaces each call in the app's own code with the very string `token()` would
+ * return (`var(--ds-border)`, or `var(--ds-radius-full, 9999px)` with a fallback), and
+ * the import, then unused, leaves the bundle. The same map decides, so light and dark
+ * themes resolve exactly as before; tests, which run the sources, call the real `token()`.
+ * A name that is not a token, or a call whose name is not written as a string (or a
+ * condition choosing between strings), fails the build rather than shipping the map again.
+ */
+const TOKEN_CALL = /\btoken\(/g;
+const STRING = /'([^'\\]*)'|"([^"\\]*)"/g;
+
+/** The argument text of the call whose `(` is at `open`, up to its matching `)`. */
+function callArguments(code: string, open: number): string | undefined {
+  let depth = 0;
+  for (let i = open; i < code.length; i += 1) {
+    if (code[i] === '(') depth += 1;
+    else if (code[i] === ')' && --depth === 0) return code.slice(open + 1, i);
+  }
+  return undefined;
+}
+
+function tokensAtBuildTime(): Plugin {
+  const names = createRequire(import.meta.url)('@atlaskit/tokens/token-names') as {
+    default: Readonly<Record<string, string>>;
+  };
+  const cssVar = (name: string, fallback?: string): string | undefined => {
+    const variable = names.default[name];
+    if (variable === undefined) return undefined;
+    return fallback === undefined ? `var(${variable})` : `var(${variable}, ${fallback})`;
+  };
+  return {
+    name: 'customer-evidence:tokens-at-build-time',
+    enforce: 'pre',
+    transform: {
+      filter: { id: /\/static\/src\/.*\.tsx?$/, code: '@atlaskit/tokens' },
+      handler(code, id) {
+        let out = '';
+        let from = 0;
+        for (const match of code.matchAll(TOKEN_CALL)) {
+          const open = match.index + match[0].length - 1;
+          const args = callArguments(code, open);
+          if (args === undefined) this.error(`${id}: token( without its closing parenthesis`);
+          const [path, fallback, ...extra] = args.split(',').map((a) => a.trim());
+          const fallbackText = fallback === undefined ? undefined : /^'([^']*)'$|^"([^"]*)"$/.exec(fallback);
+          if (path === undefined || extra.length > 0 || (fallback !== undefined && !fallbackText))
+            this.error(`${id}: token(${args}) is not token('name') or token('name', 'fallback')`);
+          let literals = 0;
+          const replaced = path.replace(STRING, (_all, single?: string, double?: string) => {
+            literals += 1;
+            const name = single ?? double ?? '';
+            const value = cssVar(name, fallbackText?.[1] ?? fallbackText?.[2]);
+            if (value === undefined) this.error(`${id}: '${name}' is not a design token`);
+            return JSON.stringify(value);
+          });
+          if (literals === 0) this.error(`${id}: token(${args}) names no token as a string`);
+          out += `${code.slice(from, match.index)}(${replaced})`;
+          from = open + args.length + 2;
+        }
+        return from === 0 ? undefined : { code: out + code.slice(from), map: null };
+      }
     }
   };
 }
@@ -342,6 +479,8 @@ export default defineConfig({
   plugins: [
     noFeatureGateClient(),
     bridgeUsedOnly(),
+    tokensAtBuildTime(),
+    barrelImportsDirect(),
     findStartupModules(),
     selfContainedHtml(),
     preloadStartStyles(),

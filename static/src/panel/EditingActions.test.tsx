@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderWithQueries as render } from '../test/render';
 import type { InsightView } from '../../../src/contract/views';
 import { card, view } from '../test/fixtures';
@@ -165,6 +165,37 @@ describe('link existing', () => {
     expect(forgeBridgeMock.showFlag).toHaveBeenCalledWith(
       expect.objectContaining({ type: 'success', title: '1 insight linked' })
     );
+  });
+
+  it('shows the latest search’s matches when an earlier search answers after it', async () => {
+    let answerFirst = (): void => undefined;
+    onResolver('panel/searchInsights', (payload) =>
+      payload.query === 'export'
+        ? new Promise((resolve) => {
+            answerFirst = () => resolve(ok({ items: [insight('ins-7', 'Export is slow')] }));
+          })
+        : ok({ items: [insight('ins-8', 'SSO breaks')] })
+    );
+    const user = setupUser();
+    render(<PanelApp />);
+    await user.click(await screen.findByRole('button', { name: 'Link existing' }));
+    const field = await screen.findByLabelText('Search insights in this project');
+    await user.type(field, 'export{Enter}');
+    // While a search is out the Search button swallows clicks, Enter's implicit one
+    // included; the newer search goes straight to the form.
+    await user.clear(field);
+    await user.type(field, 'sso');
+    fireEvent.submit(screen.getByRole('search'));
+    expect(await screen.findByText('SSO breaks')).toBeInTheDocument();
+
+    // The earlier answer arrives, and every promise waiting on it runs.
+    await act(async () => {
+      answerFirst();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    const list = screen.getByRole('list', { name: 'Matching insights' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.queryByText('Export is slow')).not.toBeInTheDocument();
   });
 
   it('says when nothing matches', async () => {

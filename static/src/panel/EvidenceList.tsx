@@ -6,7 +6,11 @@ import { AsyncList } from '../shared/AsyncList';
 import { EvidenceItem } from '../shared/evidence/EvidenceItem';
 import { useCardDirectory } from '../shared/hooks/useCardDirectory';
 import { useCardPages } from './hooks/useCardPages';
+import { useFirstFrameItems } from './hooks/useFirstFrameItems';
 import type { PanelActions } from './hooks/usePanelActions';
+
+/** Cards in the panel's first frame: about what its first screen shows. */
+const FIRST_FRAME_CARDS = 3;
 
 interface Props {
   view: PanelView;
@@ -20,6 +24,7 @@ interface Props {
  */
 export function EvidenceList({ view, actions }: Props): JSX.Element {
   const { cards, hasMore, loadingMore, loadMore } = useCardPages(view);
+  const shown = useFirstFrameItems(cards, FIRST_FRAME_CARDS);
   const directory = useCardDirectory(cards, view.issueId);
   const total = view.impact?.totalCards ?? cards.length;
   const headingId = useId();
@@ -29,7 +34,7 @@ export function EvidenceList({ view, actions }: Props): JSX.Element {
         Evidence ({total})
       </Heading>
       <AsyncList
-        load={{ status: 'ready', items: cards }}
+        load={{ status: 'ready', items: shown }}
         name={{ labelledBy: headingId }}
         itemKey={(card) => card.insightId}
         renderItem={(card) => (

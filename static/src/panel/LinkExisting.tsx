@@ -2,13 +2,13 @@ import Heading from '@atlaskit/heading';
 import { Stack } from '@atlaskit/primitives/compiled';
 import { MAX_LINKS_PER_CALL } from '../../../src/contract/payloads';
 import type { InsightView } from '../../../src/contract/views';
-import { invokeApi } from '../api';
 import type { ActionResult } from '../shared/action-result';
 import { isLeaving, PENDING_LABELS } from '../shared/pending';
 import { InsightHit } from '../shared/search/InsightHit';
 import { LinkWithNote, useLinkNote } from '../shared/search/LinkWithNote';
 import { SearchAndPick } from '../shared/search/SearchAndPick';
 import { usePicks } from '../shared/search/usePicks';
+import { useInsightSearch } from './hooks/useInsightSearch';
 
 interface Props {
   /** Insights already on this issue (shown as such, not selectable). */
@@ -21,13 +21,11 @@ interface Props {
   onDone: () => void;
 }
 
-const findInsights = async (query: string): Promise<InsightView[]> =>
-  (await invokeApi('panel/searchInsights', { ...(query === '' ? {} : { query }), limit: 20 })).items;
-
 const idOf = (insight: InsightView): string => insight.id;
 
 /** Finds captured insights in this project and links the selected ones with a note. */
 export function LinkExisting({ linkedIds, onLink, onDone }: Props): JSX.Element {
+  const search = useInsightSearch();
   const picks = usePicks(idOf, MAX_LINKS_PER_CALL);
   const linkNote = useLinkNote(onDone);
   const count = picks.picked.length;
@@ -49,7 +47,7 @@ export function LinkExisting({ linkedIds, onLink, onDone }: Props): JSX.Element 
       <SearchAndPick
         label="Search insights in this project"
         placeholder="Summary, account or tag"
-        find={findInsights}
+        search={search}
         picks={picks}
         // Already on this issue, or being deleted or merged away (it takes no new link).
         blockedBy={(insight) =>

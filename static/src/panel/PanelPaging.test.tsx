@@ -70,3 +70,14 @@ it('fetches the loaded later pages again after a change to the evidence', async 
   expect(within(cards[1] as HTMLElement).getByText('Second, renamed elsewhere')).toBeInTheDocument();
   expect(payloadsOf('panel/listCards')).toEqual([{}, {}]);
 });
+
+it('shows every card of a full first page, in the order the server ranked them', async () => {
+  const summaries = Array.from({ length: 20 }, (_, i) => `Insight ${i + 1}`);
+  onResolver('panel/getEvidence', () =>
+    ok(view(summaries.map((summary, i) => card({ insightId: `ins-${i + 1}`, summary }))))
+  );
+  render(<PanelApp />);
+  await waitFor(() => expect(evidenceCards()).toHaveLength(20));
+  expect(evidenceCards().map((c) => within(c).getByTestId('card-summary').textContent)).toEqual(summaries);
+  expect(screen.queryByRole('button', { name: /^Show more/ })).not.toBeInTheDocument();
+});

@@ -3,6 +3,37 @@
  * so tests do not depend on the clock.
  */
 
+/**
+ * One formatter per set of options, made on first use and kept: building an Intl
+ * formatter costs far more than formatting with one (a panel of twenty cards built
+ * dozens, on the main thread of its first render). They only hold their options.
+ */
+function kept<K, F>(make: (key: K) => F): (key: K) => F {
+  const made = new Map<K, F>();
+  return (key) => {
+    let formatter = made.get(key);
+    if (formatter === undefined) {
+      formatter = make(key);
+      made.set(key, formatter);
+    }
+    return formatter;
+  };
+}
+
+function once<F>(make: () => F): () => F {
+  let made: F | undefined;
+  return () => (made ??= make());
+}
+
+const moneyExact = kept(
+  (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 })
+);
+const decimals = kept((digits: number) => new Intl.NumberFormat('en', { maximumFractionDigits: digits }));
+const relative = once(() => new Intl.RelativeTimeFormat('en', { numeric: 'auto' }));
+const day = once(
+  () => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+);
+
 const COMPACT_STEPS: readonly (readonly [number, string])[] = [
   [1e12, 'T'],
   [1e9, 'B'],
@@ -22,9 +53,7 @@ export function formatMoney(amount: number, currency = 'USD'): string {
 
 /** `$1,234,567` for tooltips and screen readers. */
 export function formatMoneyExact(amount: number, currency = 'USD'): string {
-  return new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
-    Number.isFinite(amount) ? amount : 0
-  );
+  return moneyExact(currency).format(Number.isFinite(amount) ? amount : 0);
 }
 
 function trimDecimal(n: number): string {
@@ -33,7 +62,7 @@ function trimDecimal(n: number): string {
 
 /** Score and factor numbers: at most `digits` decimals, no trailing zeros. */
 export function formatNumber(n: number, digits = 2): string {
-  return new Intl.NumberFormat('en', { maximumFractionDigits: digits }).format(n);
+  return decimals(digits).format(n);
 }
 
 const RELATIVE_STEPS: readonly (readonly [Intl.RelativeTimeFormatUnit, number])[] = [
@@ -50,9 +79,8 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return iso;
   const seconds = Math.round((at - now.getTime()) / 1000);
-  const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
   for (const [unit, size] of RELATIVE_STEPS) {
-    if (Math.abs(seconds) >= size) return rtf.format(Math.trunc(seconds / size), unit);
+    if (Math.abs(seconds) >= size) return relative().format(Math.trunc(seconds / size), unit);
   }
   return 'just now';
 }
@@ -61,12 +89,7 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
 export function formatDate(iso: string): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return iso;
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC'
-  }).format(at);
+  return day().format(at);
 }
 
 /** Today as `YYYY-MM-DD` in the user's time zone, for a date input's default value. */

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import Spinner from '@atlaskit/spinner';
 import Button from '@atlaskit/button/default/button';
-import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { EvidenceCard } from '../../../../src/domain/impact';
@@ -12,6 +11,7 @@ import type { IssueRef } from '../../api';
 import type { ActionResult } from '../action-result';
 import type { CardDirectory } from '../hooks/useCardDirectory';
 import { IssueKeyLink } from '../IssueKeyLink';
+import { StatusLozenge, type LozengeTone } from '../StatusLozenge';
 import { QuoteText } from './QuoteText';
 import { SourceLink } from './SourceLink';
 import { UnlinkControl } from './UnlinkControl';
@@ -20,11 +20,11 @@ import { UnlinkControl } from './UnlinkControl';
 // evidence, what nearly everyone does, should not download it.
 const NoteEditor = lazy(() => import('./NoteEditor').then((m) => ({ default: m.NoteEditor })));
 
-const SEVERITY_APPEARANCE: Readonly<Record<Severity, ThemeAppearance>> = {
-  low: 'default',
-  medium: 'inprogress',
-  high: 'moved',
-  critical: 'removed'
+const SEVERITY_TONE: Readonly<Record<Severity, LozengeTone>> = {
+  low: 'neutral',
+  medium: 'information',
+  high: 'warning',
+  critical: 'danger'
 };
 
 /** What an editor may do to a card on the issue it is linked to. */
@@ -71,9 +71,9 @@ export function EvidenceItem({ card, issueId, directory, actions }: Props): JSX.
         <Inline space="space.100" alignBlock="start">
           {/* A long summary must wrap, not squeeze the severity to "Crit…". */}
           <Box style={{ flexShrink: 0 }}>
-            <Lozenge appearance={SEVERITY_APPEARANCE[card.severity]}>
+            <StatusLozenge tone={SEVERITY_TONE[card.severity]}>
               {SEVERITY_LABELS[card.severity]}
-            </Lozenge>
+            </StatusLozenge>
           </Box>
           <Text weight="semibold" testId="card-summary">
             {card.summary}

@@ -4,18 +4,28 @@ import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import { SearchBox } from './SearchBox';
-import { useLatestSearch } from './useLatestSearch';
+import { useLatestSearch, type Search } from './useLatestSearch';
 import type { Picks } from './usePicks';
 
-interface Props<T> {
+/**
+ * Where the matches come from: a function the field's own latest-wins search calls, or
+ * a search the screen runs itself (through the query layer, say).
+ */
+type Source<T> =
+  | {
+      /** Fetches matches for a trimmed query; a module-level function, so it stays the same. */
+      find: (query: string) => Promise<T[]>;
+      search?: never;
+    }
+  | { search: Search<T>; find?: never };
+
+type Props<T> = Source<T> & {
   label: string;
   placeholder: string;
   /** Refuse an empty search (the contract requires a query). */
   required?: boolean;
   /** The query the field starts with. */
   initial?: string;
-  /** Fetches matches for a trimmed query; a module-level function, so it stays the same. */
-  find: (query: string) => Promise<T[]>;
   /** The matches that may be offered, e.g. not the insight being merged away. */
   offer?: (found: readonly T[]) => readonly T[];
   picks: Picks<T>;
@@ -33,9 +43,10 @@ interface Props<T> {
   testId: string;
   /** Each match; its button is `${itemTestId}-select`. */
   itemTestId: string;
-}
+};
 
 const all = <T,>(found: readonly T[]): readonly T[] => found;
+const findNothing = (): Promise<never[]> => Promise.resolve([]);
 
 /**
  * A search field and the matches it found, each picked or unpicked with its own button.
@@ -47,6 +58,7 @@ export function SearchAndPick<T>({
   required = false,
   initial = '',
   find,
+  search: given,
   offer = all,
   picks,
   blockedBy = () => undefined,
@@ -57,7 +69,8 @@ export function SearchAndPick<T>({
   testId,
   itemTestId
 }: Props<T>): JSX.Element {
-  const { state, search } = useLatestSearch(find);
+  const own = useLatestSearch<T>(find ?? findNothing);
+  const { state, search } = given ?? own;
   const offered = state.status === 'done' ? offer(state.items) : [];
   return (
     <>
