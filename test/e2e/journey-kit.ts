@@ -2,6 +2,7 @@ import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { ModuleSite } from '../../local/host/local-forge';
 import type { ContractKey, PayloadOf, ResultOf } from '../../src/contract/surfaces';
 import { AppClient } from '../evidence-kit';
+import { expectAccessible } from './axe-check';
 import type { E2E } from './browser-kit';
 
 /** One person's browser: its own context, so axe can gather the app's frame with the shell. */
@@ -66,4 +67,26 @@ export async function chosen(frame: FrameLocator, testId: string): Promise<strin
 /** "$480,000" → 480000: the exact figures the backlog gives in its cells' titles. */
 export function money(text: string | null): number {
   return Number((text ?? '').replace(/[^0-9.]/g, ''));
+}
+
+/**
+ * The axe check of every screen a journey reaches. Each screen is checked with
+ * `expectAccessible`, as strictly as anywhere; what it finds is kept until the journey
+ * ends, so one screen's findings do not hide the next screen's, nor whether the rest of
+ * the journey works. `assertAccessible` then fails the test with every screen's findings.
+ */
+export class AxeScreens {
+  private readonly findings: string[] = [];
+
+  async check(page: Page, screen: string): Promise<void> {
+    try {
+      await expectAccessible(page, screen);
+    } catch (error) {
+      this.findings.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  assertAccessible(): void {
+    if (this.findings.length > 0) throw new Error(this.findings.join('\n\n'));
+  }
 }
