@@ -82,7 +82,7 @@ describe('persona journeys in the browser', () => {
     return { issueId: top.issueId, key: top.key };
   }
 
-  /** An open issue with no evidence, no parent and no children: a capture changes only it. */
+  /** An issue with no evidence, no parent and no children: a capture changes only it. */
   async function issueWithoutEvidence(): Promise<string> {
     const ranked = await ask(e2e, DEMO_USERS.bob, projectSite(), 'project/rankedIssues', { limit: 100 });
     const scored = new Set(ranked.items.map((r) => r.issueId));
@@ -220,11 +220,12 @@ describe('persona journeys in the browser', () => {
         );
 
         // The library shows the insight under the account's stored name, not what was typed;
-      // it lists the newest first, so the capture is on the first page of "Linked".
+        // it lists the newest first, so the capture heads "All" (linked, or addressed if the
+        // issue is done).
         const project = await openProject(visit, e2e, { accountId: DEMO_USERS.judy, projectId });
         await project.getByRole('tab', { name: 'Insight library' }).click();
-        await project.getByRole('button', { name: 'Linked', exact: true }).click();
-          const item = project.getByRole('listitem', { name: 'Invoices need a purchase order number' });
+        await project.getByRole('button', { name: 'All', exact: true }).click();
+        const item = project.getByRole('listitem', { name: 'Invoices need a purchase order number' });
         await item.waitFor();
         const itemText = await item.innerText();
         expect(itemText).toContain('Acme Corporation (Enterprise');
