@@ -66,7 +66,11 @@ export function AccountDetails({ view, canCurate, onMerged }: Props): JSX.Elemen
               {issues.map((issue) => (
                 <tr key={issue.issueId}>
                   <td>
-                    <IssueKeyLink issueKey={issue.key} testId="account-issue-key" /> {issue.summary}
+                    {/* The key on its own line: a link inside running text would stand out by colour only. */}
+                    <Stack space="space.025">
+                      <IssueKeyLink issueKey={issue.key} testId="account-issue-key" />
+                      <Text>{issue.summary}</Text>
+                    </Stack>
                   </td>
                   <td>{issue.status}</td>
                   <td>{formatNumber(issue.score)}</td>
@@ -90,7 +94,10 @@ export function AccountDetails({ view, canCurate, onMerged }: Props): JSX.Elemen
           <Box as="ul" aria-label="Shipped work to tell this account about" style={list}>
             {shipped.map((issue) => (
               <Box as="li" key={issue.issueId}>
-                <IssueKeyLink issueKey={issue.key} testId="account-issue-key" /> {issue.summary}
+                <Stack space="space.025">
+                  <IssueKeyLink issueKey={issue.key} testId="account-shipped-key" />
+                  <Text>{issue.summary}</Text>
+                </Stack>
               </Box>
             ))}
           </Box>
