@@ -188,14 +188,22 @@ it('shows a masked user no customer name, key or revenue in any answer of any re
           forge.jira.setStatus(chain.storyId, forge.seed.statuses.find((s) => s.category === 'new')!.id);
           forge.jira.setStatus(chain.storyId, forge.seed.statuses.find((s) => s.category === 'done')!.id);
           const shipped = await page.call('project/shipped', {});
+          // Account pages and merges name accounts: both refuse a masked user outright.
+          const refusedOutright = ['project/accountView', 'project/mergeAccounts'];
+          const firstKey = normaliseAccountKey(first.name);
+          const lastKey = normaliseAccountKey(customers[customers.length - 1]!.name);
+          await page.call('project/accountView', { accountKey: firstKey });
+          await page.call('project/mergeAccounts', { sourceKey: lastKey, targetKey: firstKey });
           for (const key of Object.keys(adminPayloads))
             await bobAdmin.call(key as ContractKey, key === 'admin/previewScoring' ? { scoring: {} } : {});
 
           // Every resolver was asked, and the evidence really is there (masked, not missing).
           expect([...answers.keys()].sort()).toEqual([...ALL_KEYS].sort());
           expect(shipped).toMatchObject({ ok: true, value: [{ identityHidden: true }] });
+          for (const key of refusedOutright)
+            expect(answers.get(key)).toMatchObject([{ ok: false, error: { code: 'FORBIDDEN' } }]);
           const refused = [...answers].flatMap(([key, list]) =>
-            key.startsWith('admin/')
+            key.startsWith('admin/') || refusedOutright.includes(key)
               ? []
               : list.filter((a) => !(a as { ok: boolean }).ok).map((a) => `${key}: ${JSON.stringify(a)}`)
           );

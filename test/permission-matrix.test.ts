@@ -176,6 +176,19 @@ const rows: Row[] = [
     payload: ({ insightId, spareId }) => ({ sourceId: spareId, targetId: insightId }),
     expect: curate
   },
+  // Accounts by name: refused to a user who may not see customer identity.
+  {
+    key: 'project/accountView',
+    site: 'project',
+    payload: () => ({ accountKey: 'acme-corp' }),
+    expect: only('viewer', 'contributor', 'curator', 'editor', 'admin')
+  },
+  {
+    key: 'project/mergeAccounts',
+    site: 'project',
+    payload: () => ({ sourceKey: 'acme-inc', targetKey: 'acme-corp' }),
+    expect: only('curator', 'admin')
+  },
   { key: 'admin/getSettings', site: 'admin', payload: () => ({}), expect: administer },
   {
     key: 'admin/saveSettings',
@@ -231,7 +244,8 @@ describe('permission matrix', () => {
     );
     insightId = outcome.view.impact!.cards[0]!.insightId;
     const spare = await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok('project/captureInsight', {
-      insight: sampleInsight({ summary: 'An unlinked duplicate' })
+      // Under a duplicate of the first insight's account, for the account merge.
+      insight: sampleInsight({ summary: 'An unlinked duplicate', account: { name: 'Acme Inc' } })
     });
     spareId = spare.id;
   });

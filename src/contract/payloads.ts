@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InsightInputSchema, InsightPatchSchema } from '../domain/insight';
 import { isBlank } from '../domain/blank-text';
-import { ACCOUNT_NAME_MAX } from '../domain/account';
+import { ACCOUNT_KEY_STORED_MAX, ACCOUNT_NAME_MAX } from '../domain/account';
 import { AccountEditSchema } from '../domain/account-edit';
 import { PrivacySettingsSchema } from '../domain/privacy';
 import { ProjectRolesSchema } from '../domain/roles';
@@ -128,6 +128,19 @@ export const SearchAccountsPayload = z.strictObject({
   query: z.string().trim().min(1, 'Type the start of a name').max(ACCOUNT_NAME_MAX),
   limit: z.number().int().min(1).max(ACCOUNT_MATCHES_MAX).default(8)
 });
+/**
+ * A stored account's key, as an answer gave it (autocomplete, a library item): keys are
+ * already normalised, so it is taken as is, never normalised again.
+ */
+const accountKey = z
+  .string()
+  .min(1, 'Pick an account')
+  .max(ACCOUNT_KEY_STORED_MAX + 40)
+  .regex(/^[a-zA-Z0-9._-]+$/, 'Not an account key');
+/** One account's page: its evidence in this project, the issues it backs, its history. */
+export const AccountViewPayload = z.strictObject({ accountKey });
+/** Merges a duplicate account (`sourceKey`) into the one that stays (`targetKey`). */
+export const MergeAccountsPayload = z.strictObject({ sourceKey: accountKey, targetKey: accountKey });
 export const LinkToIssuePayload = z.strictObject({
   issueId: id,
   insightIds: z.array(id).min(1).max(MAX_LINKS_PER_CALL),

@@ -6,6 +6,8 @@ import type {
   AccessView,
   AccountEditView,
   AccountMatchesView,
+  AccountMergeView,
+  AccountView,
   AdminSettingsView,
   ScorePreviewRow,
   EvidenceCardView,
@@ -78,7 +80,9 @@ export const projectPayloads = {
   'project/importProgress': P.ImportProgressPayload,
   'project/getImportMappings': P.EmptyPayload,
   'project/saveImportMappings': P.SaveImportMappingsPayload,
-  'project/shipped': P.ShippedPayload
+  'project/shipped': P.ShippedPayload,
+  'project/accountView': P.AccountViewPayload,
+  'project/mergeAccounts': P.MergeAccountsPayload
 } as const;
 
 export type ProjectContract = {
@@ -102,6 +106,8 @@ export type ProjectContract = {
   'project/getImportMappings': Endpoint<typeof P.EmptyPayload, SavedImportMappings | null>;
   'project/saveImportMappings': Endpoint<typeof P.SaveImportMappingsPayload, SavedImportMappings>;
   'project/shipped': Endpoint<typeof P.ShippedPayload, ShippedIssueView[]>;
+  'project/accountView': Endpoint<typeof P.AccountViewPayload, AccountView>;
+  'project/mergeAccounts': Endpoint<typeof P.MergeAccountsPayload, AccountMergeView>;
 };
 
 export const adminPayloads = {

@@ -142,6 +142,56 @@ export interface AccountEditView extends Account {
   rescore?: AccountRescoreProgress;
 }
 
+/** An issue an account's evidence backs, as the account view lists it. */
+export interface AccountIssueView {
+  issueId: string;
+  key: string;
+  summary: string;
+  status: string;
+  done: boolean;
+  /** The issue's customer-impact score. */
+  score: number;
+  /** This account's points in that score; null when it is beyond the stored head of contributions. */
+  contribution: number | null;
+}
+
+/** One entry of an account's history: an edit of its fields, or a merge. */
+export interface AccountHistoryEntry {
+  at: string;
+  by: string;
+  changes: AccountFieldChange[];
+  mergedFrom?: { key: string; name: string; insights: number };
+  mergedInto?: { key: string; name: string };
+}
+
+/**
+ * One account as a project sees it: its insights here, the issues they back with the
+ * account's share of each score, the done ones to tell it about, and its history.
+ * Only what the acting user may see is listed and counted.
+ */
+export interface AccountView {
+  account: Account;
+  insights: InsightView[];
+  issues: AccountIssueView[];
+  /** Issues among `issues` that are done: shipped work to tell the customer about. */
+  shipped: AccountIssueView[];
+  totals: { insights: number; issues: number; contribution: number };
+  /** Insights a merge of this account into another would move (all of them, seen or not). */
+  mergeableInsights: number;
+  /** Some of its insights belong to other projects: a curator here cannot merge it. */
+  inOtherProjects: boolean;
+  /** More insights than one view reads: the lists show the newest. */
+  truncated: boolean;
+  history: AccountHistoryEntry[];
+}
+
+/** What a merge of two accounts did: the survivor, the insights moved, the rescore it started. */
+export interface AccountMergeView {
+  survivor: Account;
+  insightsMoved: number;
+  rescore?: AccountRescoreProgress;
+}
+
 export interface LinkOutcome {
   view: PanelView;
   /** Insights that were already linked to the issue (left unchanged). */

@@ -20,6 +20,11 @@ export interface EvidenceCard {
   note: string;
   /** The issue the link is on: the issue itself or one of its descendants. */
   fromIssueId: string;
+  /**
+   * Quotes of duplicates merged into the insight (the first few, shortened: cards are
+   * stored in bulk with an issue's impact); the library item has them in full.
+   */
+  additionalQuotes?: { quote: string; sourceUrl?: string }[];
 }
 
 /**

@@ -145,6 +145,25 @@ export const InsightPatchSchema = z.strictObject({
 
 export type InsightPatch = z.output<typeof InsightPatchSchema>;
 
+/** Quotes an insight keeps from duplicates merged into it: the most it holds. */
+export const ADDITIONAL_QUOTES_MAX = 10;
+
+/**
+ * The words of a duplicate merged into this insight: its quote and where it came from.
+ * The insight still counts once in a score; these only keep what the customer said.
+ */
+export interface AdditionalQuote {
+  quote: string;
+  sourceKind: SourceKind;
+  sourceUrl?: string;
+  observedAt: string;
+}
+
+/** Every quote an insight holds, its own and its merged duplicates': what search matches. */
+export function allQuotes(insight: Pick<Insight, 'quote' | 'additionalQuotes'>): string {
+  return [insight.quote, ...(insight.additionalQuotes ?? []).map((q) => q.quote)].join('\n');
+}
+
 /** A stored insight. `observedAt`, `createdAt`, `updatedAt` are ISO strings (UTC). */
 export interface Insight {
   id: string;
@@ -182,6 +201,8 @@ export interface Insight {
   restrictedIssueId?: string;
   /** Digest of the terms library search has indexed for it (see search-terms.ts). */
   searchDigest?: string;
+  /** Quotes of duplicates merged into it, oldest merge first; absent when none. */
+  additionalQuotes?: AdditionalQuote[];
 }
 
 export type InsightPending = 'delete' | 'merge' | 'rescore';

@@ -15,6 +15,8 @@ import { getImportMappings, saveImportMappings } from '../usecases/import-mappin
 import { mergeInsights } from '../usecases/merge-insights';
 import { setInsightStatus } from '../usecases/triage-insight';
 import { shippedForCustomers } from '../usecases/shipped-for-customers';
+import { accountView } from '../usecases/account-view';
+import { mergeAccounts } from '../usecases/account-merge';
 import { visibleImpact, visibleInsights } from '../usecases/visible-evidence';
 import { defineSurface } from './define-surface';
 import type { SurfaceGates } from './endpoint-gates';
@@ -45,7 +47,10 @@ export const PROJECT_GATES: SurfaceGates<keyof ProjectContract> = {
   'project/setInsightStatus': 'curate',
   'project/mergeInsights': 'curate',
   'project/upsertAccount': 'curate',
-  'project/searchAccounts': 'contribute'
+  'project/searchAccounts': 'contribute',
+  // Read like the library; the use case also refuses a user who may not see identity.
+  'project/accountView': 'browse-project',
+  'project/mergeAccounts': 'curate'
 };
 
 /** The project page: the ranked backlog, the insight library and the inbox. */
@@ -93,7 +98,10 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/importProgress': (p, ctx) => importProgress(requireProject(ctx), p.importId),
     'project/getImportMappings': (_p, ctx) => getImportMappings(requireProject(ctx)),
     'project/saveImportMappings': (p, ctx) => saveImportMappings(requireProject(ctx), p.mappings),
-    'project/shipped': (p, ctx) => shippedForCustomers(requireProject(ctx), p.days)
+    'project/shipped': (p, ctx) => shippedForCustomers(requireProject(ctx), p.days),
+    'project/accountView': (p, ctx) => accountView(ctx, requireProject(ctx), p.accountKey),
+    'project/mergeAccounts': (p, ctx, env) =>
+      mergeAccounts(ctx, env, requireProject(ctx), p.sourceKey, p.targetKey)
   },
   PROJECT_GATES,
   {
@@ -116,6 +124,9 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/upsertAccount': (edit, r) => (r.allowed ? edit : { ...edit, ...r.account(edit), changes: [] }),
     // Names by prefix would spell out the masked accounts letter by letter: none are offered.
     'project/searchAccounts': (matches, r) => (r.allowed ? matches : { items: [] }),
+    // Both refuse a user who may not see identity: nothing is left to mask.
+    'project/accountView': 'masked-by-use-case',
+    'project/mergeAccounts': 'masked-by-use-case',
     // Ids, issue keys and summaries, and per-line messages that never quote a row's account.
     'project/getAccess': 'no-identity',
     'project/deleteInsight': 'no-identity',

@@ -1,7 +1,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { Account } from '../domain/account';
 import type { AccountFieldChange } from '../domain/account-edit';
-import { batchGetEntities } from './batch-get';
+import { batchGetEntities, batchGetItems } from './batch-get';
 import { ENTITY, INDEX, KVS_LIMITS, entityKey } from './entities';
 import { guarded } from './kvs-failure';
 import { readAllPages } from './read-all-pages';
@@ -48,6 +48,38 @@ export interface AccountChangeRecord {
   at: string;
   by: string;
   changes: AccountFieldChange[];
+  /** A duplicate account merged into this one (on the survivor's history). */
+  mergedFrom?: { key: string; name: string; insights: number };
+  /** This account was merged into another (on the duplicate's history). */
+  mergedInto?: { key: string; name: string };
+}
+
+/**
+ * A merged duplicate's key, kept after the merge so that a capture or an import naming
+ * the duplicate joins the survivor instead of creating the duplicate again.
+ */
+export interface AccountAliasRecord {
+  /** The survivor's key. */
+  target: string;
+  /** The duplicate's name when it was merged. */
+  name: string;
+  mergedAt: string;
+  mergedBy: string;
+}
+
+/** The plain key of a merged duplicate's alias row. */
+export const accountAliasKey = (accountKey: string): string =>
+  `account-alias:${entityKey(accountKey, 'account key')}`;
+
+/** The alias rows of these keys (merged duplicates only), by key: one batch read. */
+export async function getAccountAliases(keys: readonly string[]): Promise<Map<string, AccountAliasRecord>> {
+  const byRow = new Map(keys.map((key) => [accountAliasKey(key), key]));
+  const found = new Map<string, AccountAliasRecord>();
+  for (const item of await batchGetItems<AccountAliasRecord>([...byRow.keys()].map((key) => ({ key })))) {
+    const key = byRow.get(item.key);
+    if (key !== undefined) found.set(key, item.value);
+  }
+  return found;
 }
 
 const historyPrefix = (accountKey: string): string =>

@@ -3,7 +3,7 @@ import type { LevelBand } from '../domain/ancestry';
 import type { ImpactFacets, IssueImpact } from '../domain/impact';
 import { readModelOf, type ImpactLedger } from '../domain/scoring/impact-ledger';
 import type { EvidenceGroup } from '../domain/scoring/evidence-group';
-import type { Insight, InsightPending } from '../domain/insight';
+import type { AdditionalQuote, Insight, InsightPending } from '../domain/insight';
 import type {
   InsightStatus,
   JourneyStage,
@@ -44,6 +44,8 @@ export interface InsightRecord {
   searchText: string;
   /** Digest of the terms in the search index; absent until first indexed. */
   searchDigest?: string;
+  /** Quotes of merged duplicates; omitted when none. */
+  additionalQuotes?: AdditionalQuote[];
   version: number;
 }
 
@@ -197,7 +199,10 @@ export function insightToRecord(insight: Insight): InsightRecord {
     sentiment: insight.sentiment,
     tags: insight.tags,
     linkCount: insight.linkCount,
-    searchText: [insight.summary, insight.quote, ...insight.tags].join('\n').toLowerCase().slice(0, 5000),
+    searchText: [insight.summary, insight.quote, ...insight.tags, ...quotesOf(insight)]
+      .join('\n')
+      .toLowerCase()
+      .slice(0, 5000),
     version: insight.version
   };
   if (insight.quote !== '') record.quote = insight.quote;
@@ -209,7 +214,12 @@ export function insightToRecord(insight: Insight): InsightRecord {
   if (insight.mergeInto !== undefined) record.mergeInto = insight.mergeInto;
   if (insight.searchDigest !== undefined) record.searchDigest = insight.searchDigest;
   if (insight.restrictedIssueId !== undefined) record.restrictedIssueId = insight.restrictedIssueId;
+  if (insight.additionalQuotes?.length) record.additionalQuotes = insight.additionalQuotes;
   return record;
+}
+
+function quotesOf(insight: Insight): string[] {
+  return (insight.additionalQuotes ?? []).map((q) => q.quote);
 }
 
 export function insightFromRecord(id: string, r: InsightRecord): Insight {
@@ -238,6 +248,7 @@ export function insightFromRecord(id: string, r: InsightRecord): Insight {
   if (r.mergeInto !== undefined) insight.mergeInto = r.mergeInto;
   if (r.searchDigest !== undefined) insight.searchDigest = r.searchDigest;
   if (r.restrictedIssueId !== undefined) insight.restrictedIssueId = r.restrictedIssueId;
+  if (r.additionalQuotes?.length) insight.additionalQuotes = r.additionalQuotes;
   return insight;
 }
 

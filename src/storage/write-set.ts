@@ -122,6 +122,10 @@ export class WriteSet {
     return this.put(ENTITY.account, account.key, accountToRecord(account), expect);
   }
 
+  removeAccount(accountKey: string, expect: Expect): this {
+    return this.remove(ENTITY.account, accountKey, expect);
+  }
+
   /** Lands only if the account is still the version a score was computed with. */
   checkAccount(account: Pick<Account, 'key' | 'version'>): this {
     return this.check(ENTITY.account, account.key, { version: account.version });

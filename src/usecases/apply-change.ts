@@ -213,7 +213,7 @@ export async function applyChange(
       let outcome: ImpactLedger | 'rebuild' = 'rebuild';
       if (!options.rescore && planned.complete) {
         outcome =
-          planned.changes.length === 0 && existing?.ledger
+          planned.changes.length === 0 && planned.cards.size === 0 && existing?.ledger
             ? existing.ledger
             : applyGroupChanges(
                 existing?.ledger ?? emptyLedger(settings, now),

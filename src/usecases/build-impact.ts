@@ -1,9 +1,20 @@
 import type { Account } from '../domain/account';
 import { levelsBelow } from '../domain/ancestry';
 import type { EvidenceCard } from '../domain/impact';
-import type { Insight } from '../domain/insight';
+import type { AdditionalQuote, Insight } from '../domain/insight';
 import type { ScoringItem } from '../domain/scoring/score';
 import type { LinkRecord } from '../storage/records';
+
+/** Merged duplicates' quotes a card carries, and how long each may be there. */
+const CARD_QUOTES = 3;
+const CARD_QUOTE_CHARS = 300;
+
+function cardQuotes(quotes: readonly AdditionalQuote[]): NonNullable<EvidenceCard['additionalQuotes']> {
+  return quotes.slice(0, CARD_QUOTES).map((q) => {
+    const quote = q.quote.length > CARD_QUOTE_CHARS ? `${q.quote.slice(0, CARD_QUOTE_CHARS - 1)}…` : q.quote;
+    return q.sourceUrl ? { quote, sourceUrl: q.sourceUrl } : { quote };
+  });
+}
 
 /** Turns a link and its insight into the card the panel shows. */
 export function toCard(link: LinkRecord, insight: Insight, account: Account | undefined): EvidenceCard {
@@ -25,6 +36,7 @@ export function toCard(link: LinkRecord, insight: Insight, account: Account | un
   if (insight.journeyStage !== undefined) card.journeyStage = insight.journeyStage;
   if (account)
     card.account = { key: account.key, name: account.name, segment: account.segment, arr: account.arr };
+  if (insight.additionalQuotes?.length) card.additionalQuotes = cardQuotes(insight.additionalQuotes);
   return card;
 }
 

@@ -8,6 +8,7 @@ import { WriteSet, type Expect } from '../storage/write-set';
 import type { Actor } from './actor';
 import { indexForSearch } from './index-for-search';
 import { writeUnitsOf } from './import-pacing';
+import { survivorKeys } from './account-survivor';
 import { mergeAccount, newInsight, type InsightInput } from './prepare-capture';
 
 export interface RowToWrite {
@@ -46,7 +47,10 @@ export async function writeImportedRows(
       )
     )
   ];
-  const accounts = await getAccounts(accountKeys);
+  // Names merged into another account join the survivor.
+  const survivors = await survivorKeys(accountKeys);
+  const survivorOf = (key: string): string => survivors.get(key) ?? key;
+  const accounts = await getAccounts([...new Set(accountKeys.map(survivorOf))]);
 
   // Every row naming an account may create it or fill its missing fields, in file order;
   // each account is written once. A row that names it differently is reported, never applied.
@@ -55,9 +59,9 @@ export async function writeImportedRows(
   const filledExisting = new Set<string>();
   for (const row of rows) {
     if (!row.input.account) continue;
-    const key = normaliseAccountKey(row.input.account.key ?? row.input.account.name);
+    const key = survivorOf(normaliseAccountKey(row.input.account.key ?? row.input.account.name));
     const previous = accountPuts.get(key);
-    const merged = mergeAccount(row.input.account, previous?.account ?? accounts.get(key), createdAt);
+    const merged = mergeAccount(row.input.account, previous?.account ?? accounts.get(key), createdAt, key);
     accountConflicts.push(...merged.conflicts.map((c) => ({ line: row.line, ...c })));
     if (!merged.put) continue;
     if (accounts.has(key)) filledExisting.add(key);
@@ -68,9 +72,17 @@ export async function writeImportedRows(
         : merged.put
     );
   }
-  const insights: Insight[] = rows.map((row) =>
-    newInsight(row.input, projectId, actor, { now: () => createdAt, newId: () => row.id }, row.importKey)
-  );
+  const insights: Insight[] = rows.map((row) => {
+    const insight = newInsight(
+      row.input,
+      projectId,
+      actor,
+      { now: () => createdAt, newId: () => row.id },
+      row.importKey
+    );
+    if (insight.accountKey !== undefined) insight.accountKey = survivorOf(insight.accountKey);
+    return insight;
+  });
 
   let units = 0;
   await Promise.all(

@@ -1,4 +1,4 @@
-import type { Insight } from '../domain/insight';
+import { allQuotes, type Insight } from '../domain/insight';
 import { digestOfTerms, insightTerms, type SearchableInsight } from '../domain/search-terms';
 import { writeSearchTerms } from '../storage/search-index';
 
@@ -19,7 +19,8 @@ export async function indexForSearch(
     const name = insight.accountKey ? accountName(insight.accountKey) : undefined;
     const searchable: SearchableInsight = {
       summary: insight.summary,
-      quote: insight.quote,
+      // Quotes kept from merged duplicates find it too.
+      quote: allQuotes(insight),
       tags: insight.tags,
       ...(name !== undefined ? { accountName: name } : {})
     };

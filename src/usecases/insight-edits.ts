@@ -2,7 +2,8 @@ import { loadProjectInsight } from './project-insight';
 import { InsightPatchSchema, isLeaving, validateObservedAt, type Insight } from '../domain/insight';
 import { NotFoundError } from '../domain/errors';
 import type { z } from 'zod';
-import { getAccount, getAccounts } from '../storage/account-store';
+import { getAccounts } from '../storage/account-store';
+import { accountForCapture } from './account-survivor';
 import { linkKey } from '../storage/entities';
 import { linksOfInsight } from '../storage/link-store';
 import { getScoringSettings } from '../storage/settings-store';
@@ -38,9 +39,14 @@ export async function captureInsight(
   const { view, merge } = await retryOnConflict(async () => {
     const change = emptyChange();
     const key = accountKeyOf(input);
+    // A name merged into another account joins the survivor.
+    const joined = input.account && key ? await accountForCapture(key) : undefined;
     const merge =
-      input.account && key ? mergeAccount(input.account, await getAccount(key), env.now()) : undefined;
+      input.account && joined
+        ? mergeAccount(input.account, joined.account, env.now(), joined.key)
+        : undefined;
     if (merge?.put) change.accountPuts.push(merge.put);
+    if (joined) insight.accountKey = joined.key;
     change.insightPuts.push({ insight, expect: 'absent' });
     await applyChange(change, [], env.now());
     const view: InsightView = merge ? { ...insight, account: merge.account, ...conflictsOf(merge) } : insight;
@@ -125,10 +131,10 @@ export async function patchInsight(
       delete next.accountKey;
       account = Promise.resolve(undefined);
     } else if (patch.account !== undefined) {
-      const key = normaliseAccountKey(patch.account.key ?? patch.account.name);
-      merge = mergeAccount(patch.account, await getAccount(key), now);
+      const joined = await accountForCapture(normaliseAccountKey(patch.account.key ?? patch.account.name));
+      merge = mergeAccount(patch.account, joined.account, now, joined.key);
       if (merge.put) change.accountPuts.push(merge.put);
-      next.accountKey = key;
+      next.accountKey = joined.key;
       account = Promise.resolve(merge.account);
     } else {
       // The answer shows the account; reading it runs beside the write.

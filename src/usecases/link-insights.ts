@@ -28,6 +28,7 @@ import {
 import { ancestryOfLink } from './issue-lifecycle/link-placement';
 import { withAncestors } from './place-issue';
 import { retryOnConflict } from './retry-on-conflict';
+import { accountForCapture } from './account-survivor';
 
 /**
  * Insights linked per transaction. The evidence (each insight's link row and insight) and
@@ -305,12 +306,16 @@ export async function captureAndLink(
 ): Promise<LinkResult> {
   const accountKey = accountKeyOf(input);
   // The account and the settings are read while Jira places the issue, for the first attempt.
-  const [{ access, ...placement }, firstAccount, settings] = await Promise.all([
+  const [{ access, ...placement }, joined, settings] = await Promise.all([
     placeForEdit(actor, issueId, undefined, { ancestors: true }),
-    accountKey ? getAccount(accountKey) : undefined,
+    // A name merged into another account joins the survivor.
+    accountKey ? accountForCapture(accountKey) : undefined,
     getScoringSettings()
   ]);
+  const firstAccount = joined?.account;
+  const joinedKey = joined?.key;
   const insight = newInsight(input, placement.projectId, actor, env);
+  if (joinedKey) insight.accountKey = joinedKey;
   if (placement.restricted) insight.restrictedIssueId = placement.id;
   const warmed = rememberIssueAccess(actor.accountId, placement.id, access).catch(() => undefined);
   const placedNow = perAttempt(placement);
@@ -320,8 +325,9 @@ export async function captureAndLink(
     const placed = await placedNow();
     const now = env.now();
     const change = emptyChange();
-    const stored = first ? firstAccount : accountKey ? await getAccount(accountKey) : undefined;
-    const merge = input.account && accountKey ? mergeAccount(input.account, stored, now) : undefined;
+    const stored = first ? firstAccount : joinedKey ? await getAccount(joinedKey) : undefined;
+    const merge =
+      input.account && joinedKey ? mergeAccount(input.account, stored, now, joinedKey) : undefined;
     if (merge?.put) change.accountPuts.push(merge.put);
     const status = statusAfterLinking('new', placed.statusCategory);
     change.insightPuts.push({ insight: { ...insight, linkCount: 1, status }, expect: 'absent' });

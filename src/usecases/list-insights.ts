@@ -1,3 +1,4 @@
+import { allQuotes } from '../domain/insight';
 import type { InsightStatus } from '../domain/vocabulary';
 import { matchesQuery, queryWords } from '../domain/search-terms';
 import { getAccounts } from '../storage/account-store';
@@ -34,7 +35,7 @@ export async function listInsights(
     ]);
     if (visible) return page;
     const items = page.items.filter((i) =>
-      matchesQuery(words, { summary: i.summary, quote: i.quote, tags: i.tags })
+      matchesQuery(words, { summary: i.summary, quote: allQuotes(i), tags: i.tags })
     );
     return page.cursor !== undefined ? { items, cursor: page.cursor } : { items };
   }

@@ -1,6 +1,12 @@
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { severityRank } from '../domain/vocabulary';
-import { isLeaving, statusOfLinked, type Insight } from '../domain/insight';
+import {
+  ADDITIONAL_QUOTES_MAX,
+  isLeaving,
+  statusOfLinked,
+  type AdditionalQuote,
+  type Insight
+} from '../domain/insight';
 import { issueStatesAsApp } from '../jira/issue-states-as-app';
 import { INLINE_LINKS, queueInsightJob } from './insight-job';
 import { linksOfInsight } from '../storage/link-store';
@@ -16,9 +22,15 @@ import { loadProjectInsight, withAccount } from './project-insight';
 /**
  * The merged insight keeps the target's words and gains what the duplicate knew: its
  * tags, its account when the target had none, the higher severity and the newer
- * observation (so the score loses no signal), and its quote when the target had none.
+ * observation (so the score loses no signal), and every quote: the duplicate's becomes
+ * the quote when the target had none, and is kept beside it (with its source link)
+ * otherwise, as are quotes merged into the duplicate before. The merged insight is
+ * still one insight, so the score counts it once.
  */
 function mergedInsight(target: Insight, source: Insight, linkCount: number, now: Date): Insight {
+  // The duplicate's quote becomes the quote only where its source link cannot end up
+  // under the target's other link: a quote always keeps where it came from.
+  const takesQuote = !target.quote && source.quote !== '' && (!target.sourceUrl || !source.sourceUrl);
   const merged: Insight = {
     ...target,
     tags: [...new Set([...target.tags, ...source.tags])].slice(0, 20),
@@ -26,21 +38,56 @@ function mergedInsight(target: Insight, source: Insight, linkCount: number, now:
       severityRank(source.severity) > severityRank(target.severity) ? source.severity : target.severity,
     observedAt:
       Date.parse(source.observedAt) > Date.parse(target.observedAt) ? source.observedAt : target.observedAt,
-    quote: target.quote || source.quote,
+    quote: takesQuote ? source.quote : target.quote,
     linkCount,
     status: linkCount > 0 && target.status === 'new' ? 'linked' : target.status,
     updatedAt: now.toISOString(),
     version: target.version + 1
   };
   if (!merged.accountKey && source.accountKey) merged.accountKey = source.accountKey;
-  if (!merged.sourceUrl && source.sourceUrl) merged.sourceUrl = source.sourceUrl;
+  // The duplicate's link goes with its quote: beside the target's own quote it stays on the kept quote.
+  if (!merged.sourceUrl && source.sourceUrl && (takesQuote || !target.quote))
+    merged.sourceUrl = source.sourceUrl;
   if (!merged.journeyStage && source.journeyStage) merged.journeyStage = source.journeyStage;
+  const kept = keptQuotes(target, source, takesQuote);
+  if (kept.length > 0) merged.additionalQuotes = kept;
   return merged;
+}
+
+/** The target's merged quotes, then the duplicate's own words and those merged into it, each once. */
+function keptQuotes(target: Insight, source: Insight, takesQuote: boolean): AdditionalQuote[] {
+  const kept = [...(target.additionalQuotes ?? [])];
+  const has = (q: AdditionalQuote): boolean =>
+    (q.quote === target.quote && (q.sourceUrl ?? '') === (target.sourceUrl ?? '')) ||
+    kept.some((k) => k.quote === q.quote && (k.sourceUrl ?? '') === (q.sourceUrl ?? ''));
+  const own: AdditionalQuote = {
+    quote: source.quote,
+    sourceKind: source.sourceKind,
+    observedAt: source.observedAt
+  };
+  if (source.sourceUrl) own.sourceUrl = source.sourceUrl;
+  const candidates = [...(takesQuote ? [] : [own]), ...(source.additionalQuotes ?? [])];
+  for (const q of candidates) {
+    if ((q.quote === '' && !q.sourceUrl) || has(q)) continue;
+    kept.push(q);
+  }
+  return kept.slice(0, ADDITIONAL_QUOTES_MAX);
+}
+
+/** Most characters a link's note holds (the note payload's limit). */
+const NOTE_MAX = 1000;
+
+/** The target link's note with the duplicate's appended, unless it says nothing new. */
+function joinedNote(kept: string | undefined, added: string | undefined): string {
+  const mine = kept ?? '';
+  if (!added || mine.includes(added)) return mine;
+  return (mine ? `${mine}\n\n${added}` : added).slice(0, NOTE_MAX);
 }
 
 /**
  * Merges a duplicate insight into another: the duplicate's links move to the target
- * (an issue linked to both keeps one link), tags and account carry over, and the
+ * (an issue linked to both keeps one link, with both notes), tags, quotes and account
+ * carry over, and the
  * duplicate is deleted — all in one transaction with every affected impact.
  */
 export async function mergeInsights(
@@ -64,12 +111,20 @@ export async function mergeInsights(
     if (sourceLinks.length + targetLinks.length > INLINE_LINKS) {
       return mergeLater(source, target, sourceLinks.length, targetLinks.length, now);
     }
-    const targetIssues = new Set(targetLinks.map((l) => l.issueId));
+    const targetByIssue = new Map(targetLinks.map((l) => [l.issueId, l]));
     const change = emptyChange();
     const moved: LinkRecord[] = [];
+    // Target links rewritten by the merge (a note joined, the account hint), each once.
+    const rewritten = new Map<string, LinkRecord>();
     for (const link of sourceLinks) {
       change.linkDeletes.push(removeLink(link));
-      if (targetIssues.has(link.issueId)) continue;
+      const shared = targetByIssue.get(link.issueId);
+      if (shared) {
+        // Both backed this issue: the one link left keeps both notes.
+        const note = joinedNote(shared.note, link.note);
+        if (note !== (shared.note ?? '')) rewritten.set(shared.issueId, { ...shared, note });
+        continue;
+      }
       const { version: _version, ...rest } = link;
       const next: LinkRecord = { ...rest, insightId: targetId };
       const accountKey = target.accountKey ?? source.accountKey;
@@ -88,7 +143,14 @@ export async function mergeInsights(
     // The target's existing links carry its account key for scoring; keep them in step.
     if (merged.accountKey !== target.accountKey) {
       for (const link of targetLinks)
-        change.linkSets.push(rewriteLink(link, { ...link, accountKey: merged.accountKey! }));
+        rewritten.set(link.issueId, {
+          ...(rewritten.get(link.issueId) ?? link),
+          accountKey: merged.accountKey!
+        });
+    }
+    for (const link of targetLinks) {
+      const next = rewritten.get(link.issueId);
+      if (next) change.linkSets.push(rewriteLink(link, next));
     }
     change.insightPuts.push({ insight: merged, expect: { version: target.version } });
     change.insightDeletes.push({ id: sourceId, expect: { version: source.version } });

@@ -29,9 +29,10 @@ export interface AccountMerge {
 export function mergeAccount(
   input: NonNullable<InsightInput['account']>,
   existing: Account | undefined,
-  now: Date
+  now: Date,
+  // The survivor's key when the named account was merged into another (account-survivor).
+  key: string = normaliseAccountKey(input.key ?? input.name)
 ): AccountMerge {
-  const key = normaliseAccountKey(input.key ?? input.name);
   const { account, filled, conflicts } = fillAccount(key, existing, input, now);
   if (!filled) return { account, filledExisting: false, conflicts };
   const expect: Expect = existing ? { version: existing.version } : 'absent';

@@ -1,3 +1,4 @@
+import { allQuotes } from '../domain/insight';
 import { termsDigest } from '../domain/search-terms';
 import { getAccount } from '../storage/account-store';
 import { applyChange } from './apply-change';
@@ -23,7 +24,7 @@ export async function reindexAccountInsight(insightId: string, accountKey: strin
         if (!insight || insight.accountKey !== accountKey) return change;
         const digest = termsDigest({
           summary: insight.summary,
-          quote: insight.quote,
+          quote: allQuotes(insight),
           tags: insight.tags,
           accountName: account.name
         });

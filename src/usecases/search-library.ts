@@ -1,5 +1,5 @@
 import type { Account } from '../domain/account';
-import type { Insight } from '../domain/insight';
+import { allQuotes, type Insight } from '../domain/insight';
 import { insightTerms, matchesQuery, type SearchableInsight } from '../domain/search-terms';
 import type { InsightStatus } from '../domain/vocabulary';
 import type { Page } from '../contract/result';
@@ -66,7 +66,7 @@ export async function searchLibrary(search: LibrarySearch): Promise<Page<Insight
 function searchableOf(insight: Insight, account: Account | undefined): SearchableInsight {
   return {
     summary: insight.summary,
-    quote: insight.quote,
+    quote: allQuotes(insight),
     tags: insight.tags,
     ...(account ? { accountName: account.name } : {})
   };

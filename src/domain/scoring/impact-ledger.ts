@@ -129,7 +129,12 @@ export function applyGroupChanges(
     next.groups,
     KEPT_CONTRIBUTIONS
   );
-  const patched = patchAccounts(ledger.cards, changes);
+  // A card whose words changed (an edit, a merge keeping a duplicate's quote) while its
+  // place in the groups did not: the listed card takes the new text where it is listed.
+  const patched = patchAccounts(ledger.cards, changes).map((c) => {
+    const fresh = joined.has(c.insightId) ? undefined : cards.get(c.insightId);
+    return fresh ? { ...fresh, severity: c.severity, observedAt: c.observedAt } : c;
+  });
   const freshCards: EvidenceCard[] = [];
   const boundary = ledger.cards.length >= before.insights ? undefined : ledger.cards[ledger.cards.length - 1];
   for (const [id, member] of joined) {

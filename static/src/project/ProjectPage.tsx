@@ -19,13 +19,16 @@ const ShippedForCustomers = lazy(() =>
   import('./shipped/ShippedForCustomers').then((m) => ({ default: m.ShippedForCustomers }))
 );
 
-type TabId = 'ranked' | 'library' | 'import' | 'shipped';
+const AccountsView = lazy(() => import('./accounts/AccountsView').then((m) => ({ default: m.AccountsView })));
+
+type TabId = 'ranked' | 'library' | 'import' | 'shipped' | 'accounts';
 
 const TABS: readonly TabSpec<TabId>[] = [
   { id: 'ranked', label: 'Ranked backlog' },
   { id: 'library', label: 'Insight library' },
   { id: 'import', label: 'Import CSV' },
-  { id: 'shipped', label: 'Shipped for customers' }
+  { id: 'shipped', label: 'Shipped for customers' },
+  { id: 'accounts', label: 'Accounts' }
 ];
 
 const ID = 'customer-evidence';
@@ -39,7 +42,8 @@ const ID = 'customer-evidence';
 export function ProjectPage(): JSX.Element {
   const access = useProjectAccess();
   // Importing is for contributors and curators: others are not offered the tab.
-  const tabs = access.canContribute ? TABS : TABS.filter((t) => t.id !== 'import');
+  // Importing and looking accounts up are for contributors and curators: others are not offered the tabs.
+  const tabs = access.canContribute ? TABS : TABS.filter((t) => t.id !== 'import' && t.id !== 'accounts');
   const [tab, setTab] = useState<TabId>('ranked');
   const [opened, setOpened] = useState<ReadonlySet<TabId>>(new Set(['ranked']));
   // A hidden tab's queries pause (TabShown): what the library's changes made stale is
@@ -83,6 +87,7 @@ export function ProjectPage(): JSX.Element {
         {panel('library', <InsightLibrary access={access} />)}
         {access.canContribute ? panel('import', <ImportCsv />) : null}
         {panel('shipped', <ShippedForCustomers />)}
+        {access.canContribute ? panel('accounts', <AccountsView access={access} />) : null}
       </Stack>
     </Box>
   );

@@ -11,7 +11,7 @@ jest.mock(
 
 beforeEach(resetBridge);
 
-it('renders the project page with its four tabs, the ranking first', async () => {
+it('renders the project page with its five tabs, the ranking first', async () => {
   onResolver('project/rankedIssues', () => ok({ items: [] }));
   onResolver('project/getAccess', () => ok({ canEdit: true, canContribute: true, canCurate: false }));
   render(<ProjectPage />);
@@ -21,7 +21,8 @@ it('renders the project page with its four tabs, the ranking first', async () =>
     'Ranked backlog',
     'Insight library',
     'Import CSV',
-    'Shipped for customers'
+    'Shipped for customers',
+    'Accounts'
   ]);
   expect(screen.getByRole('tab', { name: 'Ranked backlog' })).toHaveAttribute('aria-selected', 'true');
   expect(
@@ -30,7 +31,7 @@ it('renders the project page with its four tabs, the ranking first', async () =>
   expect(screen.queryByText(/is for this project’s contributors/)).not.toBeInTheDocument();
 });
 
-it('offers the import tab only to contributors and curators', async () => {
+it('offers the import and accounts tabs only to contributors and curators', async () => {
   onResolver('project/rankedIssues', () => ok({ items: [] }));
   onResolver('project/getAccess', () => ok({ canEdit: false, canContribute: false, canCurate: false }));
   render(<ProjectPage />);

@@ -5,6 +5,7 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import type { AccessView, InsightView } from '../../../../src/contract/views';
 import type { InsightStatus } from '../../../../src/domain/vocabulary';
+import { MergedQuotes } from '../../shared/evidence/MergedQuotes';
 import { QuoteText } from '../../shared/evidence/QuoteText';
 import { SourceLink } from '../../shared/evidence/SourceLink';
 import { formatDate, formatMoney } from '../../shared/format';
@@ -91,6 +92,7 @@ export function InsightItem({ insight, actions, access }: Props): JSX.Element {
           ) : null}
         </Inline>
         <QuoteText quote={insight.quote} />
+        <MergedQuotes quotes={insight.additionalQuotes} />
         <Text size="small" color="color.text.subtle">
           {meta.join(' · ')}
         </Text>

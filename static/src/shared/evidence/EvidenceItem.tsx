@@ -12,6 +12,7 @@ import type { ActionResult } from '../action-result';
 import type { CardDirectory } from '../hooks/useCardDirectory';
 import { IssueKeyLink } from '../IssueKeyLink';
 import { StatusLozenge, type LozengeTone } from '../StatusLozenge';
+import { MergedQuotes } from './MergedQuotes';
 import { QuoteText } from './QuoteText';
 import { SourceLink } from './SourceLink';
 import { UnlinkControl } from './UnlinkControl';
@@ -80,6 +81,7 @@ export function EvidenceItem({ card, issueId, directory, actions }: Props): JSX.
           </Text>
         </Inline>
         <QuoteText quote={card.quote} />
+        <MergedQuotes quotes={card.additionalQuotes} />
         <Text size="small" color="color.text.subtle" testId="card-meta">
           {meta.join(' · ')}
         </Text>
