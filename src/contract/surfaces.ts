@@ -12,6 +12,7 @@ import type {
   DeleteOutcome,
   ImportProgressView,
   ImportReport,
+  InboxCountsView,
   InsightView,
   IssueHit,
   LinkOutcome,
@@ -20,7 +21,8 @@ import type {
   ProjectRolesView,
   RankedIssueView,
   RescoreProgressView,
-  ShippedIssueView
+  ShippedIssueView,
+  TriageOutcome
 } from './views';
 
 /**
@@ -77,7 +79,9 @@ export const projectPayloads = {
   'project/importProgress': P.ImportProgressPayload,
   'project/getImportMappings': P.EmptyPayload,
   'project/saveImportMappings': P.SaveImportMappingsPayload,
-  'project/shipped': P.ShippedPayload
+  'project/shipped': P.ShippedPayload,
+  'project/triageInsights': P.TriageInsightsPayload,
+  'project/inboxCounts': P.EmptyPayload
 } as const;
 
 export type ProjectContract = {
@@ -101,6 +105,8 @@ export type ProjectContract = {
   'project/getImportMappings': Endpoint<typeof P.EmptyPayload, SavedImportMappings | null>;
   'project/saveImportMappings': Endpoint<typeof P.SaveImportMappingsPayload, SavedImportMappings>;
   'project/shipped': Endpoint<typeof P.ShippedPayload, ShippedIssueView[]>;
+  'project/triageInsights': Endpoint<typeof P.TriageInsightsPayload, TriageOutcome>;
+  'project/inboxCounts': Endpoint<typeof P.EmptyPayload, InboxCountsView>;
 };
 
 export const adminPayloads = {

@@ -14,6 +14,8 @@ import { importInsights, importProgress, startImport } from '../usecases/import-
 import { getImportMappings, saveImportMappings } from '../usecases/import-mappings';
 import { mergeInsights } from '../usecases/merge-insights';
 import { setInsightStatus } from '../usecases/triage-insight';
+import { triageInsights } from '../usecases/triage-bulk';
+import { inboxCounts } from '../usecases/triage-inbox-counts';
 import { shippedForCustomers } from '../usecases/shipped-for-customers';
 import { visibleImpact, visibleInsights } from '../usecases/visible-evidence';
 import { defineSurface } from './define-surface';
@@ -45,7 +47,11 @@ export const PROJECT_GATES: SurfaceGates<keyof ProjectContract> = {
   'project/setInsightStatus': 'curate',
   'project/mergeInsights': 'curate',
   'project/upsertAccount': 'curate',
-  'project/searchAccounts': 'contribute'
+  'project/searchAccounts': 'contribute',
+  // Linking needs contribute (and the issue checked by the use case); dismissing and
+  // restoring are checked as curate by the use case.
+  'project/triageInsights': 'contribute',
+  'project/inboxCounts': 'browse-project'
 };
 
 /** The project page: the ranked backlog, the insight library and the inbox. */
@@ -93,7 +99,10 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/importProgress': (p, ctx) => importProgress(requireProject(ctx), p.importId),
     'project/getImportMappings': (_p, ctx) => getImportMappings(requireProject(ctx)),
     'project/saveImportMappings': (p, ctx) => saveImportMappings(requireProject(ctx), p.mappings),
-    'project/shipped': (p, ctx) => shippedForCustomers(requireProject(ctx), p.days)
+    'project/shipped': (p, ctx) => shippedForCustomers(requireProject(ctx), p.days),
+    'project/triageInsights': (p, ctx, env) =>
+      triageInsights(ctx, env, requireProject(ctx), p.insightIds, p.action),
+    'project/inboxCounts': (_p, ctx, env) => inboxCounts(requireProject(ctx), env)
   },
   PROJECT_GATES,
   {
@@ -121,6 +130,9 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/deleteInsight': 'no-identity',
     'project/searchIssues': 'no-identity',
     'project/importInsights': 'no-identity',
+    // Ids, statuses and refusal messages that name no account; counts per source and age.
+    'project/triageInsights': 'no-identity',
+    'project/inboxCounts': 'no-identity',
     // Values of enumerated columns (priorities, channels, plan names) and their choices.
     'project/getImportMappings': 'no-identity',
     'project/saveImportMappings': 'no-identity',
