@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { renderWithQueries as render } from '../../test/render';
 import type { PayloadOf } from '../../../../src/contract/surfaces';
 import type { InboxCountsView, TriageOutcome } from '../../../../src/contract/views';
