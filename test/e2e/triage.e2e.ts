@@ -4,7 +4,7 @@ import { DEMO_USERS } from '../../local/jira/seed';
 import type { Result } from '../../src/contract/result';
 import type { PayloadOf, ProjectContract, ResultOf } from '../../src/contract/surfaces';
 import { projectResolver } from '../../src/handlers/project-resolver';
-import { expectAccessible } from './axe-check';
+import { seriousViolations } from './axe-check';
 import { startE2E, type E2E } from './browser-kit';
 
 /**
@@ -56,6 +56,18 @@ describe('bulk triage in the browser', () => {
     return frame;
   }
 
+  /**
+   * The app's screen passes axe (WCAG 2.1 A/AA, nothing serious or critical). Findings in
+   * the sandbox's Jira shell around the app's frame (its issue list's contrast, its
+   * scrolling view) are not the app's and are left to the shell.
+   */
+  async function expectAppAccessible(screen: string): Promise<void> {
+    const inApp = (await seriousViolations(page))
+      .map((f) => ({ ...f, targets: f.targets.filter((t) => t.startsWith('iframe')) }))
+      .filter((f) => f.targets.length > 0);
+    expect({ screen, violations: inApp }).toEqual({ screen, violations: [] });
+  }
+
   /** The nth inbox item's selection box (the box is named by the item's summary). */
   const box = (frame: FrameLocator, n: number) =>
     frame.getByTestId('library-item').nth(n).getByRole('checkbox');
@@ -68,7 +80,7 @@ describe('bulk triage in the browser', () => {
 
     for (const n of [0, 1, 2]) await box(frame, n).check();
     await frame.getByRole('button', { name: 'Dismiss 3' }).waitFor();
-    await expectAccessible(page, 'triage');
+    await expectAppAccessible('triage');
 
     await frame.getByRole('button', { name: 'Dismiss 3' }).click();
     const undo = frame.getByRole('button', { name: 'Undo' });
@@ -79,7 +91,7 @@ describe('bulk triage in the browser', () => {
       (i) => i.id
     );
     for (const id of dismissed) expect(afterDismiss).not.toContain(id);
-    await expectAccessible(page, 'triage');
+    await expectAppAccessible('triage');
 
     await undo.click();
     await undo.waitFor({ state: 'detached' });
