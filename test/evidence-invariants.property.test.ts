@@ -142,7 +142,7 @@ const userSteps: fc.Arbitrary<Step>[] = [
 ];
 
 /** Captures and links weigh more: without evidence there is little to check. */
-const weights = [6, 6, 2, 3, 1, 2, 1, 1, 2, 2, 1, 1];
+const weights = [6, 6, 2, 3, 1, 2, 1, 1, 2, 2, 2, 1, 1];
 
 function stepsOf(extra: fc.Arbitrary<Step>[]): fc.Arbitrary<Step[]> {
   const arbitraries = [

@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { MAX_TRIAGE_PER_CALL } from '../../../../../src/contract/payloads';
 import type { PayloadOf } from '../../../../../src/contract/surfaces';
 import type { InsightView, IssueHit, TriageOutcome } from '../../../../../src/contract/views';
 import { notify, toApiError, useContractMutation, type ApiError } from '../../../api';
@@ -48,13 +49,20 @@ export function useTriageActions(
 
   const run = useCallback(
     async (insights: readonly InsightView[], action: TriageAction): Promise<TriageDone> => {
-      let outcome: TriageOutcome;
+      const outcome: TriageOutcome = { items: [] };
+      let failure: ApiError | null = null;
       try {
-        outcome = await triage({ insightIds: insights.map((i) => i.id), action });
+        // More shown than one call takes (after "Load more"): one call per 50, in order.
+        for (let i = 0; i < insights.length; i += MAX_TRIAGE_PER_CALL) {
+          const group = insights.slice(i, i + MAX_TRIAGE_PER_CALL);
+          const answer = await triage({ insightIds: group.map((g) => g.id), action });
+          outcome.items.push(...answer.items);
+        }
       } catch (error) {
-        const apiError = toApiError(error);
-        notify('error', FAILURE[action.kind], describeError(apiError, 'project-evidence'));
-        return { done: [], error: apiError };
+        failure = toApiError(error);
+        notify('error', FAILURE[action.kind], describeError(failure, 'project-evidence'));
+        // What earlier calls did stands, and is shown below.
+        if (outcome.items.length === 0) return { done: [], error: failure };
       }
       const byId = new Map(insights.map((i) => [i.id, i]));
       const done: InsightView[] = [];
@@ -82,7 +90,7 @@ export function useTriageActions(
       });
       if (refused.length > 0)
         notify('warning', `${insightCount(refused.length)} not changed`, refused.join(' '));
-      return { done, error: null };
+      return { done, error: failure };
     },
     [filter, triage, update]
   );
