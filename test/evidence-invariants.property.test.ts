@@ -62,8 +62,6 @@ type Step =
   | { kind: 'merge'; source: number; target: number }
   | { kind: 'deleteInsight'; insight: number }
   | { kind: 'triage'; insight: number }
-  /** Many inbox insights at once from the library: linked to one issue, dismissed or restored. */
-  | { kind: 'bulkTriage'; issue: number; insights: number[]; action: 'link' | 'dismiss' | 'restore' }
   | { kind: 'editAccount'; account: number; segment?: Segment; arr?: number; byAdmin: boolean }
   | { kind: 'moveIssue'; issue: number; parent: number }
   | { kind: 'deleteIssue'; issue: number }
@@ -115,12 +113,6 @@ const userSteps: fc.Arbitrary<Step>[] = [
   fc.record({ kind: fc.constant('merge' as const), source: index, target: index }),
   fc.record({ kind: fc.constant('deleteInsight' as const), insight: index }),
   fc.record({ kind: fc.constant('triage' as const), insight: index }),
-  fc.record({
-    kind: fc.constant('bulkTriage' as const),
-    issue: index,
-    insights: fc.array(index, { minLength: 1, maxLength: 4 }),
-    action: fc.constantFrom('link' as const, 'dismiss' as const, 'restore' as const)
-  }),
   fc.record(
     {
       kind: fc.constant('editAccount' as const),
@@ -142,7 +134,7 @@ const userSteps: fc.Arbitrary<Step>[] = [
 ];
 
 /** Captures and links weigh more: without evidence there is little to check. */
-const weights = [6, 6, 2, 3, 1, 2, 1, 1, 2, 2, 2, 1, 1];
+const weights = [6, 6, 2, 3, 1, 2, 1, 1, 2, 2, 1, 1];
 
 function stepsOf(extra: fc.Arbitrary<Step>[]): fc.Arbitrary<Step[]> {
   const arbitraries = [
@@ -378,26 +370,6 @@ class Run {
         if (insightId === undefined) return;
         const status = stored.get(insightId)?.status === 'dismissed' ? 'new' : 'dismissed';
         await this.call(() => this.library().ok('project/setInsightStatus', { insightId, status }));
-        break;
-      }
-      case 'bulkTriage': {
-        const issueId = pick(this.issues, step.issue);
-        const insightIds = [...new Set(step.insights.map((i) => pick(this.insights, i)))].filter(
-          (id): id is string => id !== undefined
-        );
-        if (issueId === undefined || insightIds.length === 0) return;
-        const action =
-          step.action === 'link'
-            ? { kind: 'link' as const, issueId, note: 'Evidence' }
-            : { kind: step.action };
-        const outcome = await this.call(() =>
-          this.library().ok('project/triageInsights', { insightIds, action })
-        );
-        // Every insight is answered for, in the order named; a refusal is a rule of the
-        // single action or the storage's pressure on that insight, never the user's right.
-        expect(outcome.items.map((i) => i.insightId)).toEqual(insightIds);
-        for (const item of outcome.items)
-          if (item.outcome === 'refused') expect(['FORBIDDEN', 'INTERNAL']).not.toContain(item.code);
         break;
       }
       case 'editAccount': {
