@@ -1,5 +1,4 @@
 import { useId, useMemo, useRef, useState } from 'react';
-import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { PanelView } from '../../../src/contract/views';
@@ -64,9 +63,10 @@ export function EvidenceList({ view, actions }: Props): JSX.Element {
         {unlinked ? (
           <Inline space="space.100" alignBlock="center">
             <Text>Unlinked “{unlinked.summary}”.</Text>
-            <Button spacing="compact" isLoading={relinking} onClick={() => void undo()}>
+            {/* A plain button: the panel's first paint does not load Atlaskit's. */}
+            <button type="button" disabled={relinking} onClick={() => void undo()}>
               Undo
-            </Button>
+            </button>
           </Inline>
         ) : null}
       </Box>
