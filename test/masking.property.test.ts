@@ -161,6 +161,8 @@ it('shows a masked user no customer name, key or revenue in any answer of any re
           });
           await page.call('project/setInsightStatus', { insightId: captured, status: 'dismissed' });
           await page.call('project/setInsightStatus', { insightId: captured, status: 'new' });
+          await page.call('project/triageInsights', { insightIds: [captured], action: { kind: 'dismiss' } });
+          await page.call('project/triageInsights', { insightIds: [captured], action: { kind: 'restore' } });
           await page.call('project/mergeInsights', { sourceId: captured, targetId: spare });
           await page.call('project/upsertAccount', { account: account(customers[customers.length - 1]!) });
           await story.call('panel/editNote', { insightId: imported[0]!, note: 'edited' });
@@ -178,6 +180,7 @@ it('shows a masked user no customer name, key or revenue in any answer of any re
           await page.call('project/getEvidence', { issueId: chain.storyId });
           await page.call('project/getEvidence', { issueId: chain.epicId });
           await page.call('project/listInsights', { limit: 100 });
+          await page.call('project/inboxCounts', {});
           await page.call('project/searchIssues', { query: 'a' });
           // Every customer's name, typed in full into an account field.
           for (const c of customers) {

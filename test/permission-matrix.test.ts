@@ -171,6 +171,23 @@ const rows: Row[] = [
     expect: curate
   },
   {
+    key: 'project/triageInsights',
+    site: 'project',
+    payload: ({ spareId }) => ({ insightIds: [spareId], action: { kind: 'dismiss' } }),
+    expect: curate
+  },
+  {
+    // Linking in bulk is the contributors' (Jira's "Edit issues" alone grants it nowhere here).
+    key: 'project/triageInsights',
+    site: 'project',
+    payload: ({ spareId, chain }) => ({
+      insightIds: [spareId],
+      action: { kind: 'link', issueId: chain.storyId, note: '' }
+    }),
+    expect: contribute
+  },
+  { key: 'project/inboxCounts', site: 'project', payload: () => ({}), expect: read },
+  {
     key: 'project/mergeInsights',
     site: 'project',
     payload: ({ insightId, spareId }) => ({ sourceId: spareId, targetId: insightId }),

@@ -148,6 +148,26 @@ export const LinkToIssuePayload = z.strictObject({
 });
 export const UnlinkFromIssuePayload = z.strictObject({ issueId: id, insightId: id });
 
+/** Most inbox insights one bulk triage call acts on: the list shows at most two pages of 25. */
+export const MAX_TRIAGE_PER_CALL = 50;
+/**
+ * Bulk triage of the inbox: link the insights to one issue, dismiss them as not
+ * actionable, or restore dismissed ones to the inbox (the undo of a dismissal).
+ */
+export const TriageActionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('link'), issueId: id, note }),
+  z.strictObject({ kind: z.literal('dismiss') }),
+  z.strictObject({ kind: z.literal('restore') })
+]);
+export const TriageInsightsPayload = z.strictObject({
+  insightIds: z
+    .array(id)
+    .min(1)
+    .max(MAX_TRIAGE_PER_CALL)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'An insight is named twice.' }),
+  action: TriageActionSchema
+});
+
 /** Admin: scoring settings are merged over the defaults and validated by the domain. */
 export const SaveSettingsPayload = z.strictObject({
   scoring: z.unknown().optional(),

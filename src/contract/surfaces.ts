@@ -15,6 +15,7 @@ import type {
   DeleteOutcome,
   ImportProgressView,
   ImportReport,
+  InboxCountsView,
   InsightView,
   IssueHit,
   LinkOutcome,
@@ -23,7 +24,8 @@ import type {
   ProjectRolesView,
   RankedIssueView,
   RescoreProgressView,
-  ShippedIssueView
+  ShippedIssueView,
+  TriageOutcome
 } from './views';
 
 /**
@@ -82,7 +84,9 @@ export const projectPayloads = {
   'project/saveImportMappings': P.SaveImportMappingsPayload,
   'project/shipped': P.ShippedPayload,
   'project/accountView': P.AccountViewPayload,
-  'project/mergeAccounts': P.MergeAccountsPayload
+  'project/mergeAccounts': P.MergeAccountsPayload,
+  'project/triageInsights': P.TriageInsightsPayload,
+  'project/inboxCounts': P.EmptyPayload
 } as const;
 
 export type ProjectContract = {
@@ -108,6 +112,8 @@ export type ProjectContract = {
   'project/shipped': Endpoint<typeof P.ShippedPayload, ShippedIssueView[]>;
   'project/accountView': Endpoint<typeof P.AccountViewPayload, AccountView>;
   'project/mergeAccounts': Endpoint<typeof P.MergeAccountsPayload, AccountMergeView>;
+  'project/triageInsights': Endpoint<typeof P.TriageInsightsPayload, TriageOutcome>;
+  'project/inboxCounts': Endpoint<typeof P.EmptyPayload, InboxCountsView>;
 };
 
 export const adminPayloads = {

@@ -5,7 +5,7 @@ import type { ErrorCode, FieldIssue } from '../domain/errors';
 import type { PrivacySettings } from '../domain/privacy';
 import type { ScoringSettings } from '../domain/scoring/settings';
 import type { Insight } from '../domain/insight';
-import type { InsightStatus } from '../domain/vocabulary';
+import type { InsightStatus, SourceKind } from '../domain/vocabulary';
 
 /** The issue panel's whole first paint: one storage read, no Jira call. */
 export interface PanelView {
@@ -276,4 +276,26 @@ export interface ShippedIssueView {
   insights: { insightId: string; summary: string; sourceKind: string; sourceUrl: string | null }[];
   /** Account names and ARR are masked for this user. */
   identityHidden?: boolean;
+}
+
+/** What a bulk triage call did to one insight: each is done or refused on its own. */
+export type TriageItemOutcome =
+  | { insightId: string; outcome: 'done'; status: InsightStatus }
+  | { insightId: string; outcome: 'refused'; code: ErrorCode; reason: string };
+
+export interface TriageOutcome {
+  /** One entry per insight named, in the order named. */
+  items: TriageItemOutcome[];
+}
+
+/** How old an inbox insight is, by when the customer said it (`observedAt`). */
+export type InboxAgeBand = 'week' | 'month' | 'older';
+
+/** The inbox the acting user may see, counted by source kind and by age. */
+export interface InboxCountsView {
+  total: number;
+  bySource: Record<SourceKind, number>;
+  byAge: Record<InboxAgeBand, number>;
+  /** The inbox holds more than was counted: the counts are of its newest insights. */
+  partial?: boolean;
 }

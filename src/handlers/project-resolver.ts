@@ -14,6 +14,8 @@ import { importInsights, importProgress, startImport } from '../usecases/import-
 import { getImportMappings, saveImportMappings } from '../usecases/import-mappings';
 import { mergeInsights } from '../usecases/merge-insights';
 import { setInsightStatus } from '../usecases/triage-insight';
+import { triageInsights } from '../usecases/triage-bulk';
+import { inboxCounts } from '../usecases/triage-inbox-counts';
 import { shippedForCustomers } from '../usecases/shipped-for-customers';
 import { accountView } from '../usecases/account-view';
 import { mergeAccounts } from '../usecases/account-merge';
@@ -50,7 +52,11 @@ export const PROJECT_GATES: SurfaceGates<keyof ProjectContract> = {
   'project/searchAccounts': 'contribute',
   // Read like the library; the use case also refuses a user who may not see identity.
   'project/accountView': 'browse-project',
-  'project/mergeAccounts': 'curate'
+  'project/mergeAccounts': 'curate',
+  // Linking needs contribute (and the issue checked by the use case); dismissing and
+  // restoring are checked as curate by the use case.
+  'project/triageInsights': 'contribute',
+  'project/inboxCounts': 'browse-project'
 };
 
 /** The project page: the ranked backlog, the insight library and the inbox. */
@@ -101,7 +107,10 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/shipped': (p, ctx) => shippedForCustomers(requireProject(ctx), p.days),
     'project/accountView': (p, ctx) => accountView(ctx, requireProject(ctx), p.accountKey),
     'project/mergeAccounts': (p, ctx, env) =>
-      mergeAccounts(ctx, env, requireProject(ctx), p.sourceKey, p.targetKey)
+      mergeAccounts(ctx, env, requireProject(ctx), p.sourceKey, p.targetKey),
+    'project/triageInsights': (p, ctx, env) =>
+      triageInsights(ctx, env, requireProject(ctx), p.insightIds, p.action),
+    'project/inboxCounts': (_p, ctx, env) => inboxCounts(requireProject(ctx), env)
   },
   PROJECT_GATES,
   {
@@ -132,6 +141,9 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/deleteInsight': 'no-identity',
     'project/searchIssues': 'no-identity',
     'project/importInsights': 'no-identity',
+    // Ids, statuses and refusal messages that name no account; counts per source and age.
+    'project/triageInsights': 'no-identity',
+    'project/inboxCounts': 'no-identity',
     // Values of enumerated columns (priorities, channels, plan names) and their choices.
     'project/getImportMappings': 'no-identity',
     'project/saveImportMappings': 'no-identity',

@@ -14,6 +14,7 @@ export const EMPTY_PAYLOAD_KEYS = [
   'panel/getAccess',
   'project/getAccess',
   'project/getImportMappings',
+  'project/inboxCounts',
   'admin/getSettings',
   'admin/rescoreProgress',
   'admin/retryRescore',

@@ -57,6 +57,34 @@ describe('unlink', () => {
     );
   });
 
+  it('offers Undo, which links the card again with the note it had', async () => {
+    onResolver('panel/getEvidence', () =>
+      ok(view([card({ note: 'Asked twice' }), card({ insightId: 'ins-2', summary: 'Second card' })]))
+    );
+    onResolver('panel/unlink', () => ok(view([card({ insightId: 'ins-2', summary: 'Second card' })])));
+    onResolver('panel/link', () =>
+      ok({
+        view: view([card({ note: 'Asked twice' }), card({ insightId: 'ins-2', summary: 'Second card' })]),
+        alreadyLinked: [],
+        linked: ['ins-1']
+      })
+    );
+    const user = setupUser();
+    render(<PanelApp />);
+    const first = within((await findEvidenceCards())[0] as HTMLElement);
+    const summary = card().summary;
+    await user.click(await first.findByRole('button', { name: 'Unlink' }));
+    await user.click(first.getByRole('button', { name: 'Unlink' }));
+    await waitFor(() => expect(evidenceCards()).toHaveLength(1));
+    expect(await screen.findByText(`Unlinked “${summary}”.`)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(evidenceCards()).toHaveLength(2));
+    expect(lastPayload('panel/link')).toEqual({ insightIds: ['ins-1'], note: 'Asked twice' });
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Evidence (2)' })).toHaveFocus());
+  });
+
   it('flags a failure and keeps the card', async () => {
     onResolver('panel/unlink', () => fail('FORBIDDEN', 'no'));
     const user = setupUser();

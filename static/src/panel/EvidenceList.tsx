@@ -1,6 +1,6 @@
-import { useId } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import Heading from '@atlaskit/heading';
-import { Stack } from '@atlaskit/primitives/compiled';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { PanelView } from '../../../src/contract/views';
 import { AsyncList } from '../shared/AsyncList';
 import { EvidenceItem } from '../shared/evidence/EvidenceItem';
@@ -28,17 +28,59 @@ export function EvidenceList({ view, actions }: Props): JSX.Element {
   const directory = useCardDirectory(cards, view.issueId);
   const total = view.impact?.totalCards ?? cards.length;
   const headingId = useId();
+  // The last unlink, which Undo links again with the same note.
+  const [unlinked, setUnlinked] = useState<{ insightId: string; summary: string; note: string } | null>(null);
+  const [relinking, setRelinking] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const withUndo = useMemo<PanelActions | null>(
+    () =>
+      actions && {
+        ...actions,
+        unlink: async (insightId) => {
+          const card = cards.find((c) => c.insightId === insightId);
+          const failure = await actions.unlink(insightId);
+          if (failure === null && card) setUnlinked({ insightId, summary: card.summary, note: card.note });
+          return failure;
+        }
+      },
+    [actions, cards]
+  );
+  const undo = async (): Promise<void> => {
+    if (!actions || !unlinked) return;
+    setRelinking(true);
+    const failure = await actions.link([unlinked.insightId], unlinked.note);
+    setRelinking(false);
+    if (failure !== null) return;
+    setUnlinked(null);
+    // The card is back in the list the heading names; the heading takes focus from script only.
+    const heading = headingRef.current;
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+  };
   return (
     <Stack space="space.100">
-      <Heading size="xsmall" as="h3" id={headingId}>
+      <Heading size="xsmall" as="h3" id={headingId} ref={headingRef}>
         Evidence ({total})
       </Heading>
+      <Box role="status" testId="unlink-status">
+        {unlinked ? (
+          <Inline space="space.100" alignBlock="center">
+            <Text>Unlinked “{unlinked.summary}”.</Text>
+            {/* A plain button: the panel's first paint does not load Atlaskit's. */}
+            <button type="button" disabled={relinking} onClick={() => void undo()}>
+              Undo
+            </button>
+          </Inline>
+        ) : null}
+      </Box>
       <AsyncList
         load={{ status: 'ready', items: shown }}
         name={{ labelledBy: headingId }}
         itemKey={(card) => card.insightId}
         renderItem={(card) => (
-          <EvidenceItem card={card} issueId={view.issueId} directory={directory} actions={actions} />
+          <EvidenceItem card={card} issueId={view.issueId} directory={directory} actions={withUndo} />
         )}
         loading={null}
         failure={() => null}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
@@ -34,11 +34,20 @@ interface Props {
   actions: LibraryActions;
   /** Contributors link; curators also dismiss, restore, merge and delete. */
   access: AccessView;
+  /** In the inbox, a box to select the insight for a bulk action, named by its summary. */
+  selection?: { selected: boolean; onChange: (selected: boolean) => void };
+  /** Takes focus when shown: the insight an Undo has just brought back. */
+  focused?: boolean;
 }
 
 /** One insight in the library, with the triage actions that fit its status. */
-export function InsightItem({ insight, actions, access }: Props): JSX.Element {
+export function InsightItem({ insight, actions, access, selection, focused = false }: Props): JSX.Element {
   const [mode, setMode] = useState<Mode>('none');
+  const itemRef = useRef<HTMLLIElement>(null);
+  const boxRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focused) (boxRef.current ?? itemRef.current)?.focus();
+  }, [focused]);
   const [busy, setBusy] = useState(false);
   // The item is named by its visible summary, so a list of insights reads as their summaries.
   const summaryId = useId();
@@ -71,6 +80,9 @@ export function InsightItem({ insight, actions, access }: Props): JSX.Element {
       backgroundColor="elevation.surface.raised"
       testId="library-item"
       aria-labelledby={summaryId}
+      ref={itemRef}
+      // Focusable from script only, for the Undo that restores it without a box to focus.
+      tabIndex={focused && !selection ? -1 : undefined}
       style={{
         border: `${token('border.width')} solid ${token('color.border')}`,
         borderRadius: token('radius.medium')
@@ -78,6 +90,15 @@ export function InsightItem({ insight, actions, access }: Props): JSX.Element {
     >
       <Stack space="space.100">
         <Inline space="space.100" alignBlock="start" shouldWrap>
+          {selection && !leaving ? (
+            <input
+              type="checkbox"
+              ref={boxRef}
+              checked={selection.selected}
+              aria-labelledby={summaryId}
+              onChange={(event) => selection.onChange(event.target.checked)}
+            />
+          ) : null}
           <Lozenge appearance="default">{SEVERITY_LABELS[insight.severity]}</Lozenge>
           <Text weight="semibold" id={summaryId} testId="library-item-summary">
             {insight.summary}

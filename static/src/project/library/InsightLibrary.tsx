@@ -1,12 +1,20 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import EmptyState from '@atlaskit/empty-state';
 import Spinner from '@atlaskit/spinner';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import type { AccessView } from '../../../../src/contract/views';
+import type { AccessView, InsightView, IssueHit } from '../../../../src/contract/views';
+import { notify } from '../../api';
+import { isLeaving } from '../../shared/pending';
+import type { ActionResult } from '../../shared/action-result';
 import { ExportCsvButton } from './ExportCsvButton';
 import { useInsightLibrary, type LibraryFilter, type LibraryStatus } from './hooks/useInsightLibrary';
-import { useLibraryActions } from './hooks/useLibraryActions';
+import { useLibraryActions, type LibraryActions } from './hooks/useLibraryActions';
+import { insightCount, useTriageActions } from './hooks/useTriageActions';
+import { BulkLinkToIssue } from './BulkLinkToIssue';
+import { InboxCounts } from './InboxCounts';
+import { TriageBar } from './TriageBar';
+import { UndoStatus, type UndoOffer } from './UndoStatus';
 import { InsightItem } from './InsightItem';
 import { LoadError } from '../LoadError';
 import { AsyncList } from '../../shared/AsyncList';
@@ -47,9 +55,90 @@ export function InsightLibrary({ access }: Props): JSX.Element {
   const [filter, setFilter] = useState<LibraryFilter>({ status: 'new', query: '' });
   const [capturing, setCapturing] = useState(false);
   const { load, loadingMore, loadMore, reload, update } = useInsightLibrary(filter);
-  const actions = useLibraryActions(filter, update);
+  const libraryActions = useLibraryActions(filter, update);
+  const triage = useTriageActions(filter, update);
   const hasMore = load.status === 'ready' && load.cursor !== undefined;
   const searchedSoFar = hasMore && load.items.length === 0;
+
+  // Selection for bulk triage: inbox items only, cleared whenever the filter changes.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [bulkLinking, setBulkLinking] = useState(false);
+  const [bulkBusy, setBulkBusy] = useState(false);
+  const [undo, setUndo] = useState<UndoOffer | null>(null);
+  const [undoBusy, setUndoBusy] = useState(false);
+  // The insight an Undo brought back, which takes focus once it is listed again.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const selectAllRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    setSelected(new Set());
+    setBulkLinking(false);
+  }, [filter]);
+  // A new offer follows a dismissal whose items have left the list: focus goes to its Undo.
+  useEffect(() => {
+    if (undo) undoRef.current?.focus();
+  }, [undo]);
+
+  const inbox = filter.status === 'new';
+  const selectable = inbox && (access.canContribute || access.canCurate);
+  const shown = load.status === 'ready' ? load.items.filter((i) => !isLeaving(i)) : [];
+  const chosen = shown.filter((i) => selected.has(i.id));
+
+  /** Offers to bring dismissed insights back to the inbox as they were. */
+  const offerRestore = useCallback(
+    (message: string, dismissed: readonly InsightView[]): void => {
+      setFocusId(null);
+      setUndo({
+        message,
+        undo: async () => {
+          const { done, error } = await triage.restore(dismissed);
+          if (error) return;
+          setUndo(null);
+          setFocusId(done[0]?.id ?? null);
+        }
+      });
+    },
+    [triage]
+  );
+
+  const actions: LibraryActions = useMemo(
+    () => ({
+      ...libraryActions,
+      setStatus: async (insight, status) => {
+        const failure = await libraryActions.setStatus(insight, status);
+        if (failure === null && status === 'dismissed')
+          offerRestore(`Dismissed “${insight.summary}”.`, [{ ...insight, status: 'dismissed' }]);
+        return failure;
+      }
+    }),
+    [libraryActions, offerRestore]
+  );
+
+  const dismissSelected = async (): Promise<void> => {
+    setBulkBusy(true);
+    const { done } = await triage.dismiss(chosen);
+    setBulkBusy(false);
+    setSelected(new Set());
+    setBulkLinking(false);
+    if (done.length > 0) offerRestore(`Dismissed ${insightCount(done.length)}.`, done);
+  };
+
+  const linkSelected = async (issue: IssueHit, note: string): ActionResult => {
+    const { done, error } = await triage.link(chosen, issue, note);
+    if (error) return error;
+    setSelected(new Set());
+    if (done.length > 0) notify('success', `Linked ${insightCount(done.length)} to ${issue.key}`);
+    selectAllRef.current?.focus();
+    return null;
+  };
+
+  const toggle = (id: string, on: boolean): void =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   return (
     <Stack space="space.200">
@@ -107,11 +196,54 @@ export function InsightLibrary({ access }: Props): JSX.Element {
           </Suspense>
         </Box>
       ) : null}
+      {inbox ? <InboxCounts /> : null}
+      <UndoStatus
+        ref={undoRef}
+        offer={undo}
+        busy={undoBusy}
+        onUndo={() => {
+          if (!undo) return;
+          setUndoBusy(true);
+          void undo.undo().finally(() => setUndoBusy(false));
+        }}
+      />
+      {selectable && shown.length > 0 ? (
+        <TriageBar
+          selected={chosen.length}
+          shown={shown.length}
+          onSelectAll={(all) => setSelected(new Set(all ? shown.map((i) => i.id) : []))}
+          canLink={access.canContribute}
+          canDismiss={access.canCurate}
+          linking={bulkLinking}
+          busy={bulkBusy}
+          onLink={() => setBulkLinking((open) => !open)}
+          onDismiss={() => void dismissSelected()}
+          selectAllRef={selectAllRef}
+        />
+      ) : null}
+      {selectable && bulkLinking && chosen.length > 0 ? (
+        <BulkLinkToIssue count={chosen.length} onLink={linkSelected} onDone={() => setBulkLinking(false)} />
+      ) : null}
       <AsyncList
         load={load}
         name={{ label: 'Insights' }}
         itemKey={(insight) => insight.id}
-        renderItem={(insight) => <InsightItem insight={insight} actions={actions} access={access} />}
+        renderItem={(insight) => (
+          <InsightItem
+            insight={insight}
+            actions={actions}
+            access={access}
+            focused={insight.id === focusId}
+            {...(selectable
+              ? {
+                  selection: {
+                    selected: selected.has(insight.id),
+                    onChange: (on: boolean) => toggle(insight.id, on)
+                  }
+                }
+              : {})}
+          />
+        )}
         loading={<Loading what="insights" testId="library-loading" />}
         failure={(error) => (
           <LoadError what="The insights" error={error} onRetry={reload} testId="library-error" />

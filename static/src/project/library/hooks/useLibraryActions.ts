@@ -23,6 +23,9 @@ export const EVIDENCE_READS: readonly ContractKey[] = [
   'project/getEvidence'
 ];
 
+/** What any change to the inbox makes stale: its counts by source and age. */
+export const INBOX_READS: readonly ContractKey[] = ['project/inboxCounts'];
+
 /**
  * The library's mutations. Each flags its outcome and, on success, updates the loaded
  * list in place: an insight that no longer matches the filter (dismissed from the
@@ -34,14 +37,20 @@ export function useLibraryActions(
   filter: LibraryFilter,
   update: (change: (items: InsightView[]) => InsightView[]) => void
 ): LibraryActions {
-  const { mutateAsync: capture } = useContractMutation('project/captureInsight');
-  const { mutateAsync: setStatus } = useContractMutation('project/setInsightStatus');
-  const { mutateAsync: link } = useContractMutation('project/link', { invalidates: EVIDENCE_READS });
+  const { mutateAsync: capture } = useContractMutation('project/captureInsight', {
+    invalidates: INBOX_READS
+  });
+  const { mutateAsync: setStatus } = useContractMutation('project/setInsightStatus', {
+    invalidates: INBOX_READS
+  });
+  const { mutateAsync: link } = useContractMutation('project/link', {
+    invalidates: [...EVIDENCE_READS, ...INBOX_READS]
+  });
   const { mutateAsync: merge } = useContractMutation('project/mergeInsights', {
-    invalidates: EVIDENCE_READS
+    invalidates: [...EVIDENCE_READS, ...INBOX_READS]
   });
   const { mutateAsync: remove } = useContractMutation('project/deleteInsight', {
-    invalidates: EVIDENCE_READS
+    invalidates: [...EVIDENCE_READS, ...INBOX_READS]
   });
 
   const run = useCallback(async <T>(call: () => Promise<T>, onDone: (value: T) => void, failure: string) => {
@@ -91,7 +100,8 @@ export function useLibraryActions(
           () => setStatus({ insightId: insight.id, status }),
           (changed) => {
             apply(changed);
-            notify('success', status === 'dismissed' ? 'Marked not actionable' : 'Restored to the inbox');
+            // A dismissal is said by the library's status line, with its Undo.
+            if (status === 'new') notify('success', 'Restored to the inbox');
           },
           status === 'dismissed' ? 'Could not dismiss the insight' : 'Could not restore the insight'
         ),
