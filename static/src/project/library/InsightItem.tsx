@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
@@ -16,6 +16,8 @@ import {
   SOURCE_KIND_LABELS
 } from '../../shared/labels';
 import type { LibraryActions } from './hooks/useLibraryActions';
+import { useEscape } from '../../shared/hooks/useEscape';
+import { useFocusAfterRender } from '../../shared/hooks/useFocusAfterRender';
 import { LinkToIssue } from '../LinkToIssue';
 import { MergeInsight } from '../MergeInsight';
 
@@ -43,6 +45,18 @@ export function InsightItem({ insight, actions, access }: Props): JSX.Element {
   const summaryId = useId();
   const leaving = isLeaving(insight);
   const toggle = (m: Mode): void => setMode((current) => (current === m ? 'none' : m));
+  // Closing a form or the confirmation gives focus back to the button that opened it.
+  const openers = {
+    link: useRef<HTMLButtonElement>(null),
+    merge: useRef<HTMLButtonElement>(null),
+    delete: useRef<HTMLButtonElement>(null)
+  };
+  const focusAfter = useFocusAfterRender();
+  const close = (): void => {
+    if (mode !== 'none') focusAfter(() => openers[mode].current);
+    setMode('none');
+  };
+  const onKeyDown = useEscape<HTMLLIElement>(close, mode !== 'none' && !busy);
   const act = async (run: () => Promise<unknown>): Promise<void> => {
     setBusy(true);
     await run();
@@ -70,6 +84,7 @@ export function InsightItem({ insight, actions, access }: Props): JSX.Element {
       backgroundColor="elevation.surface.raised"
       testId="library-item"
       aria-labelledby={summaryId}
+      onKeyDown={onKeyDown}
       style={{
         border: `${token('border.width')} solid ${token('color.border')}`,
         borderRadius: token('radius.medium')
@@ -108,6 +123,7 @@ export function InsightItem({ insight, actions, access }: Props): JSX.Element {
           <Inline space="space.075" shouldWrap>
             {access.canContribute && insight.status !== 'dismissed' ? (
               <Button
+                ref={openers.link}
                 spacing="compact"
                 isSelected={mode === 'link'}
                 aria-expanded={mode === 'link'}
@@ -140,6 +156,7 @@ export function InsightItem({ insight, actions, access }: Props): JSX.Element {
             {access.canCurate ? (
               <>
                 <Button
+                  ref={openers.merge}
                   spacing="compact"
                   isSelected={mode === 'merge'}
                   aria-expanded={mode === 'merge'}
@@ -149,8 +166,10 @@ export function InsightItem({ insight, actions, access }: Props): JSX.Element {
                   Merge duplicate…
                 </Button>
                 <Button
+                  ref={openers.delete}
                   spacing="compact"
                   appearance="subtle"
+                  aria-expanded={mode === 'delete'}
                   onClick={() => toggle('delete')}
                   testId="delete-button"
                 >
@@ -161,10 +180,10 @@ export function InsightItem({ insight, actions, access }: Props): JSX.Element {
           </Inline>
         )}
         {leaving ? null : mode === 'link' ? (
-          <LinkToIssue insight={insight} onLink={actions.link} onDone={() => setMode('none')} />
+          <LinkToIssue insight={insight} onLink={actions.link} onDone={close} />
         ) : null}
         {!leaving && mode === 'merge' ? (
-          <MergeInsight source={insight} onMerge={actions.merge} onDone={() => setMode('none')} />
+          <MergeInsight source={insight} onMerge={actions.merge} onDone={close} />
         ) : null}
         {!leaving && mode === 'delete' ? (
           <Box padding="space.100" backgroundColor="color.background.danger" testId="delete-confirmation">
@@ -186,12 +205,7 @@ export function InsightItem({ insight, actions, access }: Props): JSX.Element {
                 >
                   Delete insight
                 </Button>
-                <Button
-                  spacing="compact"
-                  appearance="subtle"
-                  isDisabled={busy}
-                  onClick={() => setMode('none')}
-                >
+                <Button spacing="compact" appearance="subtle" isDisabled={busy} onClick={close}>
                   Cancel
                 </Button>
               </Inline>
