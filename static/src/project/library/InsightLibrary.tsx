@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import EmptyState from '@atlaskit/empty-state';
 import Spinner from '@atlaskit/spinner';
@@ -46,6 +46,12 @@ interface Props {
 export function InsightLibrary({ access }: Props): JSX.Element {
   const [filter, setFilter] = useState<LibraryFilter>({ status: 'new', query: '' });
   const [capturing, setCapturing] = useState(false);
+  // The form closes under the focus (saved, cancelled, Escape): focus goes back to its button.
+  const captureRef = useRef<HTMLButtonElement>(null);
+  const closeCapture = (): void => {
+    setCapturing(false);
+    captureRef.current?.focus();
+  };
   const { load, loadingMore, loadMore, reload, update } = useInsightLibrary(filter);
   const actions = useLibraryActions(filter, update);
   const hasMore = load.status === 'ready' && load.cursor !== undefined;
@@ -70,6 +76,7 @@ export function InsightLibrary({ access }: Props): JSX.Element {
         <Inline space="space.100">
           {access.canContribute ? (
             <Button
+              ref={captureRef}
               appearance="primary"
               isSelected={capturing}
               aria-expanded={capturing}
@@ -101,7 +108,7 @@ export function InsightLibrary({ access }: Props): JSX.Element {
               title="Capture insight"
               submitLabel="Capture insight"
               onSubmit={actions.capture}
-              onDone={() => setCapturing(false)}
+              onDone={closeCapture}
               accountsFrom="project"
             />
           </Suspense>
