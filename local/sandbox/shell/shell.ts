@@ -285,6 +285,8 @@ for (const name of ['panel', 'project', 'admin'] as const) {
   byId(`tab-${name}`).addEventListener('click', () => {
     tab = name;
     renderView();
+    // The view the button opened is where a keyboard user carries on, not the button row.
+    ui.view.focus();
   });
 }
 

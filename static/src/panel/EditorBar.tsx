@@ -1,5 +1,6 @@
 import Button from '@atlaskit/button/default/button';
 import { Inline } from '@atlaskit/primitives/compiled';
+import { OPENER_IDS } from './hooks/usePanelFocus';
 
 export type EditorMode = 'none' | 'add' | 'link';
 
@@ -13,6 +14,7 @@ export function EditorBar({ mode, onMode }: Props): JSX.Element {
   return (
     <Inline space="space.100">
       <Button
+        id={OPENER_IDS.add[0]}
         isSelected={mode === 'add'}
         aria-expanded={mode === 'add'}
         onClick={() => onMode(mode === 'add' ? 'none' : 'add')}
@@ -21,6 +23,7 @@ export function EditorBar({ mode, onMode }: Props): JSX.Element {
         Add evidence
       </Button>
       <Button
+        id={OPENER_IDS.link[0]}
         isSelected={mode === 'link'}
         aria-expanded={mode === 'link'}
         onClick={() => onMode(mode === 'link' ? 'none' : 'link')}

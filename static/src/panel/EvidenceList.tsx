@@ -8,6 +8,7 @@ import { useCardDirectory } from '../shared/hooks/useCardDirectory';
 import { useCardPages } from './hooks/useCardPages';
 import { useFirstFrameItems } from './hooks/useFirstFrameItems';
 import type { PanelActions } from './hooks/usePanelActions';
+import { EVIDENCE_HEADING_ID } from './hooks/usePanelFocus';
 
 /** Cards in the panel's first frame: about what its first screen shows. */
 const FIRST_FRAME_CARDS = 3;
@@ -61,9 +62,12 @@ export function EvidenceList({ view, actions }: Props): JSX.Element {
   };
   return (
     <Stack space="space.100">
-      <Heading size="xsmall" as="h3" id={headingId} ref={headingRef}>
-        Evidence ({total})
-      </Heading>
+      {/* Focus lands here when an unlink leaves no card after the one removed. */}
+      <div id={EVIDENCE_HEADING_ID} tabIndex={-1}>
+        <Heading size="xsmall" as="h3" id={headingId} ref={headingRef}>
+          Evidence ({total})
+        </Heading>
+      </div>
       <Box role="status" testId="unlink-status">
         {unlinked ? (
           <Inline space="space.100" alignBlock="center">

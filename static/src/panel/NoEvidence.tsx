@@ -1,6 +1,7 @@
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
+import { OPENER_IDS } from './hooks/usePanelFocus';
 
 interface Props {
   canEdit: boolean;
@@ -28,10 +29,10 @@ export function NoEvidence({ canEdit, onAdd, onLink }: Props): JSX.Element {
         </Text>
         {canEdit ? (
           <Inline space="space.100" shouldWrap alignInline="center">
-            <Button appearance="primary" onClick={onAdd} testId="empty-add-evidence">
+            <Button id={OPENER_IDS.add[1]} appearance="primary" onClick={onAdd} testId="empty-add-evidence">
               Add evidence
             </Button>
-            <Button onClick={onLink} testId="empty-link-existing">
+            <Button id={OPENER_IDS.link[1]} onClick={onLink} testId="empty-link-existing">
               Link existing
             </Button>
           </Inline>

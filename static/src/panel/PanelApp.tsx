@@ -9,6 +9,8 @@ import { LoadingState } from './LoadingState';
 import { NoEvidence } from './NoEvidence';
 import { usePanelActions } from './hooks/usePanelActions';
 import { usePanelData } from './hooks/usePanelData';
+import { usePanelFocus } from './hooks/usePanelFocus';
+import { useEscape } from '../shared/hooks/useEscape';
 import type { PanelFirstLoad } from './first-load';
 
 // The editing UI (forms, selects, the shared zod schemas) is loaded on first use: most
@@ -28,10 +30,16 @@ interface Props {
 /** The issue panel: the score, why, the evidence, and (for editors) ways to add more. */
 export function PanelApp({ first }: Props): JSX.Element {
   const { load, canEdit, readOnly, reload } = usePanelData(first);
-  const actions = usePanelActions();
+  const focus = usePanelFocus(usePanelActions());
+  const actions = focus.actions;
   const [mode, setMode] = useState<EditorMode>('none');
   const view = load.status === 'ready' ? load.data : null;
   const linkedIds = useMemo(() => new Set(view?.impact?.cards.map((c) => c.insightId) ?? []), [view]);
+  const close = (): void => {
+    setMode('none');
+    focus.close(mode);
+  };
+  const cancelOnEscape = useEscape<HTMLDivElement>(close, mode !== 'none');
 
   if (load.status === 'loading') return <LoadingState />;
   if (load.status === 'error')
@@ -43,7 +51,6 @@ export function PanelApp({ first }: Props): JSX.Element {
 
   const impact = load.data.impact;
   const empty = impact === null || impact.totalCards === 0;
-  const close = (): void => setMode('none');
   return (
     <Box padding="space.100" testId="panel">
       <Stack space="space.200">
@@ -56,14 +63,19 @@ export function PanelApp({ first }: Props): JSX.Element {
             {PANEL_READ_ONLY}
           </Text>
         ) : null}
-        <Suspense fallback={<Spinner size="medium" label="Loading the form" />}>
-          {canEdit && mode === 'add' ? (
-            <CaptureForm onSubmit={actions.capture} onDone={close} accountsFrom="issue" />
-          ) : null}
-          {canEdit && mode === 'link' ? (
-            <LinkExisting linkedIds={linkedIds} onLink={actions.link} onDone={close} />
-          ) : null}
-        </Suspense>
+        {/* Escape cancels the open form or search (the capture form also handles it itself). */}
+        {canEdit && mode !== 'none' ? (
+          <div onKeyDown={cancelOnEscape}>
+            <Suspense fallback={<Spinner size="medium" label="Loading the form" />}>
+              {canEdit && mode === 'add' ? (
+                <CaptureForm onSubmit={actions.capture} onDone={close} accountsFrom="issue" />
+              ) : null}
+              {canEdit && mode === 'link' ? (
+                <LinkExisting linkedIds={linkedIds} onLink={actions.link} onDone={close} />
+              ) : null}
+            </Suspense>
+          </div>
+        ) : null}
         {empty ? (
           mode === 'none' ? (
             <NoEvidence canEdit={canEdit} onAdd={() => setMode('add')} onLink={() => setMode('link')} />

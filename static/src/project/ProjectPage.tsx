@@ -57,6 +57,7 @@ export function ProjectPage(): JSX.Element {
       role="tabpanel"
       id={`${ID}-panel-${id}`}
       aria-labelledby={`${ID}-tab-${id}`}
+      tabIndex={-1}
       hidden={tab !== id}
       data-testid={`panel-${id}`}
     >

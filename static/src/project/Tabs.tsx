@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { token } from '@atlaskit/tokens';
+import { useFocusAfterRender } from '../shared/hooks/useFocusAfterRender';
 
 export interface TabSpec<T extends string> {
   id: T;
@@ -21,6 +22,13 @@ interface Props<T extends string> {
  */
 export function Tabs<T extends string>({ tabs, selected, onSelect, idPrefix, label }: Props<T>): JSX.Element {
   const refs = useRef(new Map<T, HTMLButtonElement>());
+  const focusAfter = useFocusAfterRender();
+  // Choosing a tab (click, Enter, Space) leads on to its panel once it is shown; the arrow
+  // keys only move between tabs, as the tabs pattern has them.
+  const choose = (id: T): void => {
+    onSelect(id);
+    focusAfter(() => document.getElementById(`${idPrefix}-panel-${id}`));
+  };
   const move = (event: KeyboardEvent<HTMLDivElement>): void => {
     const index = tabs.findIndex((t) => t.id === selected);
     const next =
@@ -64,7 +72,7 @@ export function Tabs<T extends string>({ tabs, selected, onSelect, idPrefix, lab
             aria-selected={active}
             aria-controls={`${idPrefix}-panel-${tab.id}`}
             tabIndex={active ? 0 : -1}
-            onClick={() => onSelect(tab.id)}
+            onClick={() => choose(tab.id)}
             data-testid={`tab-${tab.id}`}
             style={{
               background: 'none',

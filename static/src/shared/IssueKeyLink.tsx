@@ -7,6 +7,11 @@ interface Props {
   /** Shown as a hover hint (the issue's summary). */
   title?: string;
   testId: string;
+  /**
+   * The key sits in a sentence: underlined, so it is told from the words around it by
+   * more than its colour (WCAG 1.4.1). Alone, in a table cell or a heading row, it is not.
+   */
+  inText?: boolean;
 }
 
 const STYLE: CSSProperties = {
@@ -46,14 +51,15 @@ function opensElsewhere(event: MouseEvent): boolean {
  * through the host's router instead, because the app's iframe cannot navigate Jira's
  * window itself. Until the host names its site, a button that only uses the router.
  */
-export function IssueKeyLink({ issueKey, title, testId }: Props): JSX.Element {
+export function IssueKeyLink({ issueKey, title, testId, inText = false }: Props): JSX.Element {
+  const style = inText ? { ...STYLE, textDecoration: 'underline' } : STYLE;
   const site = useSiteUrl();
   const open = (): void => {
     openIssue(issueKey).catch(() => notify('error', `Could not open ${issueKey}`));
   };
   if (site === undefined) {
     return (
-      <button type="button" onClick={open} title={title} data-testid={testId} style={STYLE}>
+      <button type="button" onClick={open} title={title} data-testid={testId} style={style}>
         {issueKey}
       </button>
     );
@@ -71,7 +77,7 @@ export function IssueKeyLink({ issueKey, title, testId }: Props): JSX.Element {
       onClick={onClick}
       title={title}
       data-testid={testId}
-      style={STYLE}
+      style={style}
     >
       {issueKey}
     </a>

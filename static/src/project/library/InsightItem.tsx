@@ -17,6 +17,8 @@ import {
   SOURCE_KIND_LABELS
 } from '../../shared/labels';
 import type { LibraryActions } from './hooks/useLibraryActions';
+import { useEscape } from '../../shared/hooks/useEscape';
+import { useFocusAfterRender } from '../../shared/hooks/useFocusAfterRender';
 import { LinkToIssue } from '../LinkToIssue';
 import { MergeInsight } from '../MergeInsight';
 
@@ -53,6 +55,18 @@ export function InsightItem({ insight, actions, access, selection, focused = fal
   const summaryId = useId();
   const leaving = isLeaving(insight);
   const toggle = (m: Mode): void => setMode((current) => (current === m ? 'none' : m));
+  // Closing a form or the confirmation gives focus back to the button that opened it.
+  const openers = {
+    link: useRef<HTMLButtonElement>(null),
+    merge: useRef<HTMLButtonElement>(null),
+    delete: useRef<HTMLButtonElement>(null)
+  };
+  const focusAfter = useFocusAfterRender();
+  const close = (): void => {
+    if (mode !== 'none') focusAfter(() => openers[mode].current);
+    setMode('none');
+  };
+  const onKeyDown = useEscape<HTMLLIElement>(close, mode !== 'none' && !busy);
   const act = async (run: () => Promise<unknown>): Promise<void> => {
     setBusy(true);
     await run();
@@ -83,6 +97,7 @@ export function InsightItem({ insight, actions, access, selection, focused = fal
       ref={itemRef}
       // Focusable from script only, for the Undo that restores it without a box to focus.
       tabIndex={focused && !selection ? -1 : undefined}
+      onKeyDown={onKeyDown}
       style={{
         border: `${token('border.width')} solid ${token('color.border')}`,
         borderRadius: token('radius.medium')
@@ -131,6 +146,7 @@ export function InsightItem({ insight, actions, access, selection, focused = fal
           <Inline space="space.075" shouldWrap>
             {access.canContribute && insight.status !== 'dismissed' ? (
               <Button
+                ref={openers.link}
                 spacing="compact"
                 isSelected={mode === 'link'}
                 aria-expanded={mode === 'link'}
@@ -163,6 +179,7 @@ export function InsightItem({ insight, actions, access, selection, focused = fal
             {access.canCurate ? (
               <>
                 <Button
+                  ref={openers.merge}
                   spacing="compact"
                   isSelected={mode === 'merge'}
                   aria-expanded={mode === 'merge'}
@@ -172,8 +189,10 @@ export function InsightItem({ insight, actions, access, selection, focused = fal
                   Merge duplicate…
                 </Button>
                 <Button
+                  ref={openers.delete}
                   spacing="compact"
                   appearance="subtle"
+                  aria-expanded={mode === 'delete'}
                   onClick={() => toggle('delete')}
                   testId="delete-button"
                 >
@@ -184,10 +203,10 @@ export function InsightItem({ insight, actions, access, selection, focused = fal
           </Inline>
         )}
         {leaving ? null : mode === 'link' ? (
-          <LinkToIssue insight={insight} onLink={actions.link} onDone={() => setMode('none')} />
+          <LinkToIssue insight={insight} onLink={actions.link} onDone={close} />
         ) : null}
         {!leaving && mode === 'merge' ? (
-          <MergeInsight source={insight} onMerge={actions.merge} onDone={() => setMode('none')} />
+          <MergeInsight source={insight} onMerge={actions.merge} onDone={close} />
         ) : null}
         {!leaving && mode === 'delete' ? (
           <Box padding="space.100" backgroundColor="color.background.danger" testId="delete-confirmation">
@@ -209,12 +228,7 @@ export function InsightItem({ insight, actions, access, selection, focused = fal
                 >
                   Delete insight
                 </Button>
-                <Button
-                  spacing="compact"
-                  appearance="subtle"
-                  isDisabled={busy}
-                  onClick={() => setMode('none')}
-                >
+                <Button spacing="compact" appearance="subtle" isDisabled={busy} onClick={close}>
                   Cancel
                 </Button>
               </Inline>

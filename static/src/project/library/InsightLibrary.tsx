@@ -54,6 +54,12 @@ interface Props {
 export function InsightLibrary({ access }: Props): JSX.Element {
   const [filter, setFilter] = useState<LibraryFilter>({ status: 'new', query: '' });
   const [capturing, setCapturing] = useState(false);
+  // The form closes under the focus (saved, cancelled, Escape): focus goes back to its button.
+  const captureRef = useRef<HTMLButtonElement>(null);
+  const closeCapture = (): void => {
+    setCapturing(false);
+    captureRef.current?.focus();
+  };
   const { load, loadingMore, loadMore, reload, update } = useInsightLibrary(filter);
   const libraryActions = useLibraryActions(filter, update);
   const triage = useTriageActions(filter, update);
@@ -159,6 +165,7 @@ export function InsightLibrary({ access }: Props): JSX.Element {
         <Inline space="space.100">
           {access.canContribute ? (
             <Button
+              ref={captureRef}
               appearance="primary"
               isSelected={capturing}
               aria-expanded={capturing}
@@ -190,7 +197,7 @@ export function InsightLibrary({ access }: Props): JSX.Element {
               title="Capture insight"
               submitLabel="Capture insight"
               onSubmit={actions.capture}
-              onDone={() => setCapturing(false)}
+              onDone={closeCapture}
               accountsFrom="project"
             />
           </Suspense>

@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import Spinner from '@atlaskit/spinner';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
+import { token } from '@atlaskit/tokens';
 import { notify, openIssue } from '../../api';
 import { EvidenceItem } from '../../shared/evidence/EvidenceItem';
 import { ScoreExplanation } from '../../shared/evidence/ScoreExplanation';
@@ -11,6 +12,14 @@ import { useIssueEvidence } from './hooks/useIssueEvidence';
 import { LoadError } from '../LoadError';
 
 const TOP = 3;
+
+const LIST_STYLE = {
+  margin: 0,
+  paddingInlineStart: 0,
+  display: 'flex',
+  flexDirection: 'column',
+  gap: token('space.100')
+} as const;
 
 interface Props {
   issueId: string;
@@ -53,22 +62,18 @@ export function RowEvidence({ issueId, issueKey }: Props): JSX.Element {
               <Heading size="xxsmall" as="h4" id={`top-evidence-${issueId}`}>
                 Top evidence ({Math.min(TOP, impact.totalCards)} of {impact.totalCards})
               </Heading>
-              <Box
-                as="ul"
-                aria-labelledby={`top-evidence-${issueId}`}
-                style={{ margin: 0, paddingInlineStart: 0 }}
-              >
-                <Stack space="space.100">
-                  {cards.map((card) => (
-                    <EvidenceItem
-                      key={card.insightId}
-                      card={card}
-                      issueId={issueId}
-                      directory={directory}
-                      actions={null}
-                    />
-                  ))}
-                </Stack>
+              {/* The cards are the list's own children: a spacing wrapper between hides them from it. */}
+              <Box as="ul" aria-labelledby={`top-evidence-${issueId}`} style={LIST_STYLE}>
+                {cards.map((card) => (
+                  <EvidenceItem
+                    key={card.insightId}
+                    card={card}
+                    issueId={issueId}
+                    directory={directory}
+                    actions={null}
+                    headingLevel={5}
+                  />
+                ))}
               </Box>
             </Stack>
           </Box>

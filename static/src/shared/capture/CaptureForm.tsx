@@ -21,6 +21,7 @@ import {
 } from '../labels';
 import type { ActionResult } from '../action-result';
 import { EnumField } from '../forms/EnumField';
+import { useEscape } from '../hooks/useEscape';
 import { FieldRow } from '../forms/FieldRow';
 import { TextAreaField } from '../forms/TextAreaField';
 import { TextInputField } from '../forms/TextInputField';
@@ -72,6 +73,7 @@ export function CaptureForm({
     v.accountName
   );
   const [accountUndecided, setAccountUndecided] = useState(false);
+  const onKeyDown = useEscape<HTMLFormElement>(onDone, !submitting);
   const titleId = `${idOf('summary')}-title`;
   // A name no stored account has becomes a new account only when the user says so.
   const send = (event: FormEvent<HTMLFormElement>): void => {
@@ -91,7 +93,13 @@ export function CaptureForm({
     setAccountUndecided(false);
   };
   return (
-    <form onSubmit={send} noValidate aria-labelledby={titleId} data-testid="capture-form">
+    <form
+      onSubmit={send}
+      onKeyDown={onKeyDown}
+      noValidate
+      aria-labelledby={titleId}
+      data-testid="capture-form"
+    >
       <Stack space="space.150">
         <Heading size="xsmall" as="h3" id={titleId}>
           {title}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import Spinner from '@atlaskit/spinner';
 import Button from '@atlaskit/button/default/button';
 import { token } from '@atlaskit/tokens';
@@ -10,9 +10,11 @@ import { JOURNEY_STAGE_LABELS, SEGMENT_LABELS, SEVERITY_LABELS, SOURCE_KIND_LABE
 import type { IssueRef } from '../../api';
 import type { ActionResult } from '../action-result';
 import type { CardDirectory } from '../hooks/useCardDirectory';
+import { useFocusAfterRender } from '../hooks/useFocusAfterRender';
 import { IssueKeyLink } from '../IssueKeyLink';
 import { StatusLozenge, type LozengeTone } from '../StatusLozenge';
 import { MergedQuotes } from './MergedQuotes';
+import { CARD_HEADING_ATTRIBUTE } from './card-heading';
 import { QuoteText } from './QuoteText';
 import { SourceLink } from './SourceLink';
 import { UnlinkControl } from './UnlinkControl';
@@ -42,11 +44,20 @@ interface Props {
   directory: CardDirectory;
   /** Present only for users who may edit the issue. */
   actions: CardActions | null;
+  /** The level of the card's heading (its summary), one below the list's heading. */
+  headingLevel?: number;
 }
 
 /** One linked insight. Every string is rendered as text, never as HTML. */
-export function EvidenceItem({ card, issueId, directory, actions }: Props): JSX.Element {
+export function EvidenceItem({ card, issueId, directory, actions, headingLevel = 4 }: Props): JSX.Element {
   const [editing, setEditing] = useState(false);
+  // The note editor takes the place of the button that opened it: focus comes back to it.
+  const editRef = useRef<HTMLButtonElement>(null);
+  const focusAfter = useFocusAfterRender();
+  const closeEditor = (): void => {
+    setEditing(false);
+    focusAfter(() => editRef.current);
+  };
   const meta = [
     SOURCE_KIND_LABELS[card.sourceKind],
     card.account
@@ -76,9 +87,16 @@ export function EvidenceItem({ card, issueId, directory, actions }: Props): JSX.
               {SEVERITY_LABELS[card.severity]}
             </StatusLozenge>
           </Box>
-          <Text weight="semibold" testId="card-summary">
-            {card.summary}
-          </Text>
+          <div
+            role="heading"
+            aria-level={headingLevel}
+            tabIndex={-1}
+            {...{ [CARD_HEADING_ATTRIBUTE]: card.insightId }}
+          >
+            <Text weight="semibold" testId="card-summary">
+              {card.summary}
+            </Text>
+          </div>
         </Inline>
         <QuoteText quote={card.quote} />
         <MergedQuotes quotes={card.additionalQuotes} />
@@ -98,7 +116,7 @@ export function EvidenceItem({ card, issueId, directory, actions }: Props): JSX.
               insightId={card.insightId}
               note={card.note}
               onSave={actions.editNote}
-              onClose={() => setEditing(false)}
+              onClose={closeEditor}
             />
           </Suspense>
         ) : (
@@ -116,6 +134,7 @@ export function EvidenceItem({ card, issueId, directory, actions }: Props): JSX.
         {actions && !editing ? (
           <Inline space="space.075">
             <Button
+              ref={editRef}
               appearance="subtle"
               spacing="compact"
               onClick={() => setEditing(true)}
@@ -150,7 +169,8 @@ function FromChild({ issue }: { issue: IssueRef | null | undefined }): JSX.Eleme
   }
   return (
     <Text size="small" color="color.text.subtle" testId="from-child">
-      from child issue <IssueKeyLink issueKey={issue.key} title={issue.summary} testId="from-child-link" />
+      from child issue{' '}
+      <IssueKeyLink issueKey={issue.key} title={issue.summary} testId="from-child-link" inText />
     </Text>
   );
 }

@@ -1,7 +1,17 @@
 import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { ImpactScore } from '../../../../src/domain/scoring/score';
 import { formatNumber, formatRelative } from '../format';
+import { token } from '@atlaskit/tokens';
 import { ContributionRow } from './ContributionRow';
+
+const LIST_STYLE = {
+  margin: 0,
+  paddingInlineStart: 0,
+  listStyle: 'none',
+  display: 'flex',
+  flexDirection: 'column',
+  gap: token('space.100')
+} as const;
 
 interface Props {
   id: string;
@@ -29,12 +39,11 @@ export function ScoreExplanation({ id, score, identityHidden }: Props): JSX.Elem
           Each account counts once, at its highest severity: severity × revenue × segment × recency. The score
           is the sum of these contributions.
         </Text>
-        <Box as="ul" style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }}>
-          <Stack space="space.100">
-            {score.contributions.map((c) => (
-              <ContributionRow key={c.group} contribution={c} identityHidden={identityHidden} />
-            ))}
-          </Stack>
+        {/* The rows are the list's own children (a spacing wrapper between would hide them from it). */}
+        <Box as="ul" style={LIST_STYLE}>
+          {score.contributions.map((c) => (
+            <ContributionRow key={c.group} contribution={c} identityHidden={identityHidden} />
+          ))}
         </Box>
         {hidden > 0 ? (
           <Text size="small" testId="more-accounts">

@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import { Inline, Text } from '@atlaskit/primitives/compiled';
 import type { ActionResult } from '../action-result';
+import { useEscape } from '../hooks/useEscape';
+import { useFocusAfterRender } from '../hooks/useFocusAfterRender';
 
 interface Props {
   insightId: string;
@@ -15,6 +17,20 @@ interface Props {
 export function UnlinkControl({ insightId, onUnlink }: Props): JSX.Element {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The question replaces the button that asked it, and back: focus follows each swap.
+  const openerRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const focusAfter = useFocusAfterRender();
+
+  const ask = (): void => {
+    setConfirming(true);
+    focusAfter(() => cancelRef.current);
+  };
+  const cancel = (): void => {
+    setConfirming(false);
+    focusAfter(() => openerRef.current);
+  };
+  const onKeyDown = useEscape<HTMLDivElement>(cancel, confirming && !busy);
 
   const unlink = async (): Promise<void> => {
     setBusy(true);
@@ -22,37 +38,34 @@ export function UnlinkControl({ insightId, onUnlink }: Props): JSX.Element {
     // On success the card disappears with the new view; on failure, offer the choice again.
     if (failure !== null) {
       setBusy(false);
-      setConfirming(false);
+      cancel();
     }
   };
 
   if (!confirming) {
     return (
-      <Button
-        appearance="subtle"
-        spacing="compact"
-        onClick={() => setConfirming(true)}
-        testId="unlink-button"
-      >
+      <Button ref={openerRef} appearance="subtle" spacing="compact" onClick={ask} testId="unlink-button">
         Unlink
       </Button>
     );
   }
   return (
-    <Inline space="space.075" alignBlock="center">
-      <Text size="small">Unlink this evidence?</Text>
-      <Button
-        appearance="danger"
-        spacing="compact"
-        isLoading={busy}
-        onClick={() => void unlink()}
-        testId="unlink-confirm"
-      >
-        Unlink
-      </Button>
-      <Button appearance="subtle" spacing="compact" isDisabled={busy} onClick={() => setConfirming(false)}>
-        Cancel
-      </Button>
-    </Inline>
+    <div role="group" aria-label="Unlink this evidence?" onKeyDown={onKeyDown}>
+      <Inline space="space.075" alignBlock="center">
+        <Text size="small">Unlink this evidence?</Text>
+        <Button
+          appearance="danger"
+          spacing="compact"
+          isLoading={busy}
+          onClick={() => void unlink()}
+          testId="unlink-confirm"
+        >
+          Unlink
+        </Button>
+        <Button ref={cancelRef} appearance="subtle" spacing="compact" isDisabled={busy} onClick={cancel}>
+          Cancel
+        </Button>
+      </Inline>
+    </div>
   );
 }
