@@ -68,17 +68,21 @@ export function EvidenceList({ view, actions }: Props): JSX.Element {
           Evidence ({total})
         </Heading>
       </div>
-      <Box role="status" testId="unlink-status">
-        {unlinked ? (
-          <Inline space="space.100" alignBlock="center">
-            <Text>Unlinked “{unlinked.summary}”.</Text>
-            {/* A plain button: the panel's first paint does not load Atlaskit's. */}
-            <button type="button" disabled={relinking} onClick={() => void undo()}>
-              Undo
-            </button>
-          </Inline>
-        ) : null}
-      </Box>
+      {/* The live region exists before its message, as screen readers need, but only for
+          someone who can unlink. */}
+      {actions ? (
+        <Box role="status" testId="unlink-status">
+          {unlinked ? (
+            <Inline space="space.100" alignBlock="center">
+              <Text>Unlinked “{unlinked.summary}”.</Text>
+              {/* A plain button: the panel's first paint does not load Atlaskit's. */}
+              <button type="button" disabled={relinking} onClick={() => void undo()}>
+                Undo
+              </button>
+            </Inline>
+          ) : null}
+        </Box>
+      ) : null}
       <AsyncList
         load={{ status: 'ready', items: shown }}
         name={{ labelledBy: headingId }}
