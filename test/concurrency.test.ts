@@ -68,7 +68,8 @@ describe('concurrent linking', () => {
         count: want?.insightCount ?? 0
       });
     }
-  });
+    // Forty writers at once on a loaded machine can take well over the default 30 s.
+  }, 180_000);
 });
 
 /**
