@@ -19,23 +19,45 @@ const issueIdOf = (hit: IssueHit): string => hit.issueId;
 
 /** Links an insight to an issue found by key or text, with "why this is evidence". */
 export function LinkToIssue({ insight, onLink, onDone }: Props): JSX.Element {
+  return (
+    <IssueLinkForm
+      label="Find the issue this is evidence for"
+      linkLabel={(chosen) => (chosen ? `Link to ${chosen.key}` : 'Link')}
+      onLink={(issue, note) => onLink(insight, issue, note)}
+      onDone={onDone}
+      testIds={{ form: 'link-to-issue', search: 'issue-search', hit: 'issue-hit', confirm: 'link-confirm' }}
+    />
+  );
+}
+
+interface FormProps {
+  /** The search field's label: what the issue will be evidence for. */
+  label: string;
+  linkLabel: (chosen: IssueHit | undefined) => string;
+  onLink: (issue: IssueHit, note: string) => ActionResult;
+  onDone: () => void;
+  testIds: { form: string; search: string; hit: string; confirm: string };
+}
+
+/** One issue found by key or text, and "why this is evidence": for one insight or many. */
+export function IssueLinkForm({ label, linkLabel, onLink, onDone, testIds }: FormProps): JSX.Element {
   const picks = usePicks(issueIdOf);
   const chosen = picks.picked[0];
   const linkNote = useLinkNote(onDone);
 
   const link = async (): Promise<void> => {
-    if (chosen) await linkNote.send((note) => onLink(insight, chosen, note));
+    if (chosen) await linkNote.send((note) => onLink(chosen, note));
   };
 
   return (
     <Box
       padding="space.150"
-      testId="link-to-issue"
+      testId={testIds.form}
       style={{ borderInlineStart: `${token('border.width.selected')} solid ${token('color.border.brand')}` }}
     >
       <Stack space="space.150">
         <SearchAndPick
-          label="Find the issue this is evidence for"
+          label={label}
           placeholder="Issue key (DEMO-12) or words in its summary"
           required
           find={findIssues}
@@ -51,16 +73,16 @@ export function LinkToIssue({ insight, onLink, onDone }: Props): JSX.Element {
           )}
           resultsLabel="Matching issues"
           noMatches={(query) => `No issues match “${query}”.`}
-          testId="issue-search"
-          itemTestId="issue-hit"
+          testId={testIds.search}
+          itemTestId={testIds.hit}
         />
         <LinkWithNote
           state={linkNote}
-          linkLabel={chosen ? `Link to ${chosen.key}` : 'Link'}
+          linkLabel={linkLabel(chosen)}
           canLink={chosen !== undefined}
           onLink={() => void link()}
           onCancel={onDone}
-          linkTestId="link-confirm"
+          linkTestId={testIds.confirm}
         />
       </Stack>
     </Box>
