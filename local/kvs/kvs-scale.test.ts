@@ -38,42 +38,40 @@ const byScore = () =>
     .query()
     .index('by-project-score', { partition: ['BIG'] });
 
-async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const started = performance.now();
-  const result = await run();
-  return { result, ms: performance.now() - started };
-}
-
 it('serves the partition from the index, without a temporary sort', () => {
   const plan = local.engine.explainIndexScan('impact', 'by-project-score', ['BIG']).join('\n');
   expect(plan).toMatch(/entity_index|PRIMARY KEY/);
   expect(plan).not.toMatch(/TEMP B-TREE/);
 });
 
-it('pages 100 000 rows by float score quickly in both orders and with a range condition', async () => {
-  const top = await timed(() => byScore().sort(Sort.DESC).limit(100).getMany());
+// How fast is the bench's business; here, that every page comes from the index (the plan
+// above) in order and without gaps.
+it('pages 100 000 rows by float score in both orders and with a range condition', async () => {
+  const top = { result: await byScore().sort(Sort.DESC).limit(100).getMany() };
   expect(top.result.results).toHaveLength(100);
   expect(top.result.results[0]?.value.score).toBe((ROWS - 1) / 100 + 0.5);
   const scores = top.result.results.map((result) => result.value.score);
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
 
   let cursor = top.result.nextCursor;
+  let last = scores[scores.length - 1]!;
   for (let page = 0; page < 20 && cursor; page++) {
-    const next = await timed(() =>
-      byScore()
-        .sort(Sort.DESC)
-        .limit(100)
-        .cursor(cursor ?? '')
-        .getMany()
-    );
-    expect(next.ms).toBeLessThan(100);
-    cursor = next.result.nextCursor;
+    const next = await byScore()
+      .sort(Sort.DESC)
+      .limit(100)
+      .cursor(cursor ?? '')
+      .getMany();
+    const pageScores = next.results.map((result) => result.value.score);
+    expect(pageScores).toHaveLength(100);
+    expect(pageScores).toEqual([...pageScores].sort((a, b) => b - a));
+    expect(pageScores[0]!).toBeLessThanOrEqual(last);
+    last = pageScores[pageScores.length - 1]!;
+    cursor = next.nextCursor;
   }
 
-  const middle = await timed(() => byScore().where(WhereConditions.between(400, 401)).limit(100).getMany());
+  const middle = { result: await byScore().where(WhereConditions.between(400, 401)).limit(100).getMany() };
   expect(middle.result.results).toHaveLength(100);
   expect(
     middle.result.results.every((result) => result.value.score >= 400 && result.value.score <= 401)
   ).toBe(true);
-  expect(Math.max(top.ms, middle.ms)).toBeLessThan(100);
 });
