@@ -364,6 +364,40 @@ export class ForgeHost {
     };
   }
 
+  /**
+   * Runs a Rovo action's function as Forge does when an agent invokes it: `(payload,
+   * context)`, the payload holding the inputs and the platform's `context`, the second
+   * argument naming the user, whose identity `asUser()` calls carry. Its answer is held
+   * to the 5 MB an action may return.
+   */
+  async runAction(
+    handler: TriggerFunction,
+    payload: Record<string, unknown>,
+    accountId: string | undefined,
+    moduleKey: string
+  ): Promise<unknown> {
+    const hop = this.meter.recordInvoke(moduleKey);
+    this.followWallClock();
+    this.quotaClock.invoke();
+    this.invocationRate.take(accountId);
+    const result = await this.scope.run({ accountId, cloudId: this.cloudId, origin: randomUUID() }, () =>
+      withTimeout(this.clock, INVOCATION_LIMITS.resolverTimeoutMs, async () => {
+        await hop;
+        return this.interleaving.enter(() =>
+          handler(payload, {
+            ...(accountId ? { principal: { accountId } } : {}),
+            installContext: `ari:cloud:jira::site/${this.cloudId}`,
+            moduleKey
+          })
+        );
+      })
+    );
+    if (this.asService(() => jsonBytes(result)) > INVOCATION_LIMITS.responseBytes) {
+      throw new InvocationRefusedError('RESPONSE_TOO_LARGE', 'The action response exceeds 5 MB.');
+    }
+    return result;
+  }
+
   /** Runs a trigger function (product event or schedule) as the app, as Forge does. */
   runTrigger(
     handler: TriggerFunction,

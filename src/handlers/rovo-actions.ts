@@ -39,9 +39,7 @@ const optional = <S extends z.ZodType>(schema: S) =>
 /** The platform's context in the payload: the issue the chat is opened on, if any. */
 const PayloadContext = z
   .object({
-    jira: z
-      .object({ issueKey: z.union([z.string(), z.number()]).transform(String).optional() })
-      .optional()
+    jira: z.object({ issueKey: z.union([z.string(), z.number()]).transform(String).optional() }).optional()
   })
   .optional();
 

@@ -34,7 +34,8 @@ export async function captureForRovo(
   const conflicts = result.accountConflicts?.length ?? 0;
   // The stored account's values are identity the user may not be allowed to see: the
   // answer says that they differ, never what they are.
-  const kept = conflicts > 0 ? ' The account already exists with other details; the stored ones were kept.' : '';
+  const kept =
+    conflicts > 0 ? ' The account already exists with other details; the stored ones were kept.' : '';
   return {
     issueKey: issue.key,
     insightId,
