@@ -151,6 +151,22 @@ describe('Rovo actions', () => {
       expect(open.value.why.join('\n')).toContain('$240k ARR');
     });
 
+    it('masks every role outside the allowed groups as their own panel does', async () => {
+      await maskIdentity();
+      for (const user of ['bob', 'judy', 'ivan', 'frank', 'carol', 'grace'] as const) {
+        const answer = await rovoAction(forge, 'find-customer-evidence', DEMO_USERS[user], {
+          issueKey: storyKey
+        });
+        const view = await storyPanel(DEMO_USERS[user]).ok('panel/getEvidence', {});
+        if (!answer.ok) throw new Error(`${user}: ${answer.error.message}`);
+        expect([user, answer.value.identityHidden]).toEqual([user, true]);
+        expect(answer.value.topQuotes.map((q) => q.account)).toEqual(
+          view.impact!.cards.map((c) => c.account!.name)
+        );
+        expect(JSON.stringify(answer.value)).not.toMatch(/Acme|Globex/);
+      }
+    });
+
     it('takes who is asking from the invocation, never from an input', async () => {
       await maskIdentity();
       const inputs = {
