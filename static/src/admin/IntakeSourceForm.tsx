@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/default/button';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { PayloadOf } from '../../../src/contract/surfaces';
 import { SOURCE_KINDS, type SourceKind } from '../../../src/domain/vocabulary';
-import type { ApiError } from '../api';
+import { useContractQuery, type ApiError } from '../api';
 import { EnumField } from '../shared/forms/EnumField';
 import { TextInputField } from '../shared/forms/TextInputField';
 import { SOURCE_KIND_LABELS } from '../shared/labels';
@@ -16,7 +16,6 @@ import {
   placeIntakeIssues,
   type IntakeFieldKey
 } from './model/intake-form';
-import { useContractQuery } from '../api';
 
 interface Props {
   onCreate: (payload: PayloadOf<'admin/createIntakeSource'>) => Promise<ApiError | null>;

@@ -219,3 +219,14 @@ it('disables a source', async () => {
     expect(lastPayload('admin/setIntakeSourceStatus')).toEqual({ sourceId: 'src-desk', status: 'disabled' })
   );
 });
+
+it('cancels the form with Escape and gives focus back to Add source', async () => {
+  const user = setupUser();
+  render(<IntakeSources />);
+  await user.click(await screen.findByRole('button', { name: 'Add source' }));
+  await user.type(screen.getByLabelText(/^Name/), 'Half typed');
+  await user.keyboard('{Escape}');
+  expect(screen.queryByRole('form', { name: 'New intake source' })).not.toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Add source' })).toHaveFocus();
+  expect(payloadsOf('admin/createIntakeSource')).toEqual([]);
+});

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
 import { LoadingState } from './LoadingState';
@@ -20,10 +20,16 @@ export function IntakeSources(): JSX.Element {
   const addButton = useRef<HTMLButtonElement>(null);
   const { load } = intake;
 
+  // A cancelled form gives focus back to the button that opened it, once it is back.
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (adding || !returnFocus.current) return;
+    returnFocus.current = false;
+    addButton.current?.focus();
+  }, [adding]);
   const closeForm = (): void => {
+    returnFocus.current = true;
     setAdding(false);
-    // The button comes back on the next render; focus it then.
-    setTimeout(() => addButton.current?.focus(), 0);
   };
 
   return (
