@@ -16,6 +16,7 @@ import { LogicalClock } from './logical-clock';
 import { DEFAULT_LATENCY, Meter, ZERO_LATENCY, type LatencyModel } from './meter';
 import { LocalQueues, QUEUE_LIMITS, type LocalQueuesOptions, type QueuedEvent } from './queues';
 import { ModelledClock, type PlatformClock } from './platform-clock';
+import { answerWebTriggerUrl } from './webtrigger-urls';
 import type { JiraPrincipal, JiraService, KvsService, ServiceResponse } from './services';
 
 /**
@@ -176,6 +177,11 @@ export class ForgeHost {
   emulatorMs = 0;
   /** The part of `emulatorMs` spent waiting for a CPU (measured only while calls really sleep). */
   emulatorRunQueueMs = 0;
+  /**
+   * Where `webTrigger.getUrl` points: the sandbox sets its own address once it listens,
+   * so a URL the app shows can be called as it would be on a site.
+   */
+  webTriggerBaseUrl = 'http://127.0.0.1:4177';
   private installed = false;
 
   constructor(private readonly options: ForgeHostOptions) {
@@ -416,6 +422,9 @@ export class ForgeHost {
 
   private async fetch(target: ForgeFetchTarget, path: string, init?: RequestInit): Promise<Response> {
     if (path.startsWith('/webhook/queue/')) return this.queueCall(path, init);
+    if (target.remote === 'stargate' && path === '/graphql') {
+      return toResponse(answerWebTriggerUrl(parseBody(init?.body), this.webTriggerBaseUrl));
+    }
     const kind = target.type === 'kvs' ? 'kvs' : target.remote === 'jira' ? 'jira' : undefined;
     if (!kind) {
       // No egress: the app declares no external fetch, so the local host refuses it too.

@@ -264,6 +264,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   keeping.unref();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  // The app's web trigger URLs name this server, so a sender can post to what it shows.
+  forge.host.webTriggerBaseUrl = `http://127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}/`,
     forge,
