@@ -19,7 +19,10 @@ const ProjectPageSchema = z.object({
  * own question (capabilities), asked per project by the caller.
  */
 export async function productProjects(): Promise<TargetProject[]> {
-  const page = await jiraAsUser(ProjectPageSchema, route`/rest/api/3/project/search?maxResults=50&orderBy=name`);
+  const page = await jiraAsUser(
+    ProjectPageSchema,
+    route`/rest/api/3/project/search?maxResults=50&orderBy=name`
+  );
   return page.values
     .filter((project) => project.projectTypeKey !== 'service_desk')
     .map(({ id, key, name }) => ({ id, key, name }));

@@ -8,5 +8,8 @@ import { findIssues } from './find-issues';
  * contributes to; the search runs beside the check and a refusal wins over its results.
  */
 export function findIssuesForRequest(actor: Actor, projectId: string, query: string): Promise<IssueHit[]> {
-  return readBesideCheck(requireCapability(actor.accountId, projectId, 'contribute'), findIssues(projectId, query));
+  return readBesideCheck(
+    requireCapability(actor.accountId, projectId, 'contribute'),
+    findIssues(projectId, query)
+  );
 }

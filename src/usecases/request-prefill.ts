@@ -26,8 +26,7 @@ export async function prefillFromRequest(
     readServiceRequest(requestIssueId),
     contributedProjects(actor)
   ]);
-  const projectId =
-    projects.find((p) => p.id === wantedProjectId)?.id ?? projects[0]?.id ?? null;
+  const projectId = projects.find((p) => p.id === wantedProjectId)?.id ?? projects[0]?.id ?? null;
   const [organizations, saved] = await Promise.all([
     request.reporterAccountId ? organizationsOf(request.reporterAccountId) : Promise.resolve([]),
     projectId ? getImportMappings(projectId) : Promise.resolve(null)

@@ -44,7 +44,8 @@ export async function sendRequestToEvidence(
   if (placed.status === 'rejected') throw placed.reason;
   const request = read.value;
   const placement = placed.value;
-  if (placement.projectId !== payload.projectId) throw new NotFoundError('That issue is not in this project.');
+  if (placement.projectId !== payload.projectId)
+    throw new NotFoundError('That issue is not in this project.');
   const origin = ServiceRequestRefSchema.parse({ issueId: request.issueId, issueKey: request.issueKey });
   const input = parseWith(
     InsightInputSchema,
