@@ -32,7 +32,8 @@ export function RequestAction(): JSX.Element {
   if (prefill.isPending) return <Loading what="the request" testId="request-action-loading" />;
   // JSM answers "not found" to whoever may not see the request: nothing to retry there.
   const refused = prefill.isError && ['FORBIDDEN', 'NOT_FOUND'].includes(prefill.error.code);
-  if (prefill.isError && !refused) {
+  // A failed refetch keeps the form that already loaded (and what the user typed there).
+  if (prefill.isError && !refused && prefill.data === undefined) {
     return (
       <LoadFailure
         error={prefill.error}

@@ -90,13 +90,9 @@ export function SendForm({ view, projectId, onProject, issueSearch, send }: Prop
 
   const projectLabels = Object.fromEntries(view.projects.map((p) => [p.id, `${p.name} (${p.key})`]));
   return (
-    <form
-      aria-label={`Send ${view.request.issueKey} to customer evidence`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    // Not a <form>: the issue search inside is one, and forms must not nest (a nested
+    // form's submit would reach this one, or the browser would submit the page).
+    <div role="form" aria-label={`Send ${view.request.issueKey} to customer evidence`}>
       <Stack space="space.150">
         <EnumField
           id="request-project"
@@ -180,8 +176,8 @@ export function SendForm({ view, projectId, onProject, issueSearch, send }: Prop
         />
         <Inline space="space.100">
           <Button
-            type="submit"
             appearance="primary"
+            onClick={() => void submit()}
             isDisabled={!issue || severity === '' || send.isPending}
             testId="request-send"
           >
@@ -189,6 +185,6 @@ export function SendForm({ view, projectId, onProject, issueSearch, send }: Prop
           </Button>
         </Inline>
       </Stack>
-    </form>
+    </div>
   );
 }
