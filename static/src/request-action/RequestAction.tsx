@@ -3,8 +3,13 @@ import { Box } from '@atlaskit/primitives/compiled';
 import { LoadFailure } from '../shared/LoadFailure';
 import { Loading } from '../shared/Loading';
 import type { LoadScope } from '../shared/load-failure';
+import { lazy, Suspense } from 'react';
 import { useRequestAction } from './hooks/useRequestAction';
-import { SendForm } from './SendForm';
+
+// The form (Atlaskit's select, the search) loads while the request is read: the first
+// call leaves as soon as React has mounted, not after the whole form has downloaded.
+const loadForm = () => import('./SendForm');
+const SendForm = lazy(() => loadForm().then((m) => ({ default: m.SendForm })));
 
 const CANNOT_SEND = {
   title: 'You can’t send evidence from here',
@@ -28,6 +33,7 @@ const SCOPE: LoadScope = {
  */
 export function RequestAction(): JSX.Element {
   const action = useRequestAction();
+  void loadForm();
   const { prefill } = action;
   if (prefill.isPending) return <Loading what="the request" testId="request-action-loading" />;
   // JSM answers "not found" to whoever may not see the request: nothing to retry there.
@@ -62,13 +68,15 @@ export function RequestAction(): JSX.Element {
   }
   return (
     <Box padding="space.200">
-      <SendForm
-        view={view}
-        projectId={action.target}
-        onProject={action.setProjectId}
-        issueSearch={action.issueSearch}
-        send={action.send}
-      />
+      <Suspense fallback={<Loading what="the form" testId="request-action-form-loading" />}>
+        <SendForm
+          view={view}
+          projectId={action.target}
+          onProject={action.setProjectId}
+          issueSearch={action.issueSearch}
+          send={action.send}
+        />
+      </Suspense>
     </Box>
   );
 }
