@@ -15,7 +15,7 @@ import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
  * that no resource could reach, so each module is its own client environment with
  * its own chunk graph, and the builder builds them all in one run.
  */
-const MODULES = ['panel', 'project', 'admin'] as const;
+const MODULES = ['panel', 'project', 'admin', 'request'] as const;
 type Module = (typeof MODULES)[number];
 
 // An ES module (.mts, so Vite loads it as ESM without a warning): no __dirname.

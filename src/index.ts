@@ -8,3 +8,4 @@ export { rescoreWatchdog } from './handlers/rescore-watchdog';
 export { issueEventsTrigger } from './handlers/issue-events-trigger';
 export { intakeWebTrigger } from './handlers/intake-webtrigger';
 export { findCustomerEvidence, captureCustomerInsight } from './handlers/rovo-actions';
+export { requestActionResolver } from './handlers/request-action-resolver';

@@ -5,6 +5,7 @@ import type { Contract, ContractKey, PayloadOf, ResultOf } from '../src/contract
 import { adminResolver } from '../src/handlers/admin-resolver';
 import { panelResolver } from '../src/handlers/panel-resolver';
 import { projectResolver } from '../src/handlers/project-resolver';
+import { requestActionResolver } from '../src/handlers/request-action-resolver';
 import type { ResolverFunction } from '../local/host/forge-host';
 import type { RovoAnswer } from '../src/handlers/rovo-actions';
 import type { RovoCaptureAnswer } from '../src/usecases/rovo-capture-insight';
@@ -75,6 +76,7 @@ export function findChain(seed: JiraSeed, projectIndex = 0): Chain {
 function resolverFor(key: ContractKey): ResolverFunction {
   if (key.startsWith('panel/')) return panelResolver as ResolverFunction;
   if (key.startsWith('project/')) return projectResolver as ResolverFunction;
+  if (key.startsWith('request/')) return requestActionResolver as ResolverFunction;
   return adminResolver as ResolverFunction;
 }
 

@@ -56,6 +56,8 @@ describe('manifest.yml', () => {
     expect([...manifest.permissions.scopes].sort()).toEqual([
       'read:jira-user',
       'read:jira-work',
+      'read:organization:jira-service-management',
+      'read:servicedesk-request',
       'storage:app',
       'write:app-data:jira',
       'write:jira-work'

@@ -1,4 +1,5 @@
 import { LocalForge } from '../local/host/local-forge';
+import { createDemoSeed, DEMO_SERVICE_PROJECT } from '../local/jira/seed';
 import type { ContractKey, PayloadOf } from '../src/contract/surfaces';
 import {
   AppClient,
@@ -31,7 +32,8 @@ type Expectations = Record<Role, Expect>;
 interface Row {
   key: ContractKey;
   payload: (ids: { insightId: string; spareId: string; sourceId: string; chain: Chain }) => unknown;
-  site: 'panel' | 'project' | 'admin';
+  /** `request`: the issue action on the service desk's request SUP-1. */
+  site: 'panel' | 'project' | 'admin' | 'request';
   expect: Expectations;
 }
 
@@ -248,6 +250,32 @@ const rows: Row[] = [
     site: 'admin',
     payload: ({ sourceId }) => ({ sourceId, status: 'disabled' }),
     expect: administer
+  },
+  // The request's agents (alice, carol, ivan here) may read it; sending also takes a
+  // contributor of the product project the evidence goes to.
+  {
+    key: 'request/prefill',
+    site: 'request',
+    payload: () => ({}),
+    expect: only('viewer', 'contributor', 'admin')
+  },
+  {
+    key: 'request/findIssues',
+    site: 'request',
+    payload: ({ chain }) => ({ projectId: chain.projectId, query: 'card' }),
+    expect: contribute
+  },
+  {
+    key: 'request/send',
+    site: 'request',
+    payload: ({ chain }) => ({
+      projectId: chain.projectId,
+      issueId: chain.otherStoryId,
+      summary: 'Sent from the service desk',
+      severity: 'high',
+      note: ''
+    }),
+    expect: only('contributor', 'admin')
   }
 ];
 
@@ -270,7 +298,7 @@ describe('permission matrix', () => {
   const admin = () => new AppClient(forge, DEMO_USERS.alice, { module: 'adminPage' });
 
   beforeEach(async () => {
-    forge = new LocalForge();
+    forge = new LocalForge({ seed: createDemoSeed({ serviceDesk: true }) });
     chain = findChain(forge.seed);
     await admin().ok('admin/saveRoles', {
       projectId: chain.projectId,
@@ -318,6 +346,14 @@ describe('permission matrix', () => {
   function clientFor(row: Row, accountId: string): AppClient {
     if (row.site === 'panel') return panel(forge, accountId, chain.projectId, chain.storyId);
     if (row.site === 'project') return projectPage(forge, accountId, chain.projectId);
+    if (row.site === 'request') {
+      const request = forge.seed.issues.find((issue) => issue.key === 'SUP-1')!;
+      return new AppClient(forge, accountId, {
+        module: 'issuePanel',
+        issueId: request.id,
+        projectId: DEMO_SERVICE_PROJECT.id
+      });
+    }
     return new AppClient(forge, accountId, { module: 'adminPage' });
   }
 

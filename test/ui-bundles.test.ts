@@ -11,7 +11,7 @@ import path from 'node:path';
  * It builds nothing: `npm test` builds before the unit tests run.
  */
 const distDir = path.resolve(__dirname, '..', 'static', 'dist');
-const MODULES = ['panel', 'project', 'admin'] as const;
+const MODULES = ['panel', 'project', 'admin', 'request'] as const;
 
 /** What must not appear, and the pattern that finds it. */
 const FORBIDDEN: readonly { what: string; pattern: RegExp }[] = [

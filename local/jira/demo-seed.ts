@@ -1,5 +1,6 @@
 import { Prng } from './prng';
 import type { Grantee, JiraSeed, SeedAppField, SeedIssue, SeedProject, SeedUser } from './seed';
+import { demoServiceDesk, SERVICE_DESK_AGENTS_GROUP, SERVICE_REQUEST_TYPE } from './demo-service-desk';
 
 /**
  * The demo site: a few people with deliberately different access, three product
@@ -20,6 +21,12 @@ export interface DemoSeedOptions {
    * recently shipped work exists; without it the site is the same on every run.
    */
   now?: Date;
+  /**
+   * Adds the Jira Service Management project "Customer Support" with its requests,
+   * customers and organizations (demo-service-desk.ts), after everything else so no
+   * other id or key moves. Off by default: suites that count projects are unchanged.
+   */
+  serviceDesk?: boolean;
 }
 
 /** Stories finished shortly before `now`, per product project, and how many days ago. */
@@ -142,6 +149,12 @@ const GROUPS = [
 ];
 
 const ADMINS: Grantee = { group: 'jira-administrators' };
+/** Agents of the demo service desk: they read its requests (the admin, the viewer, support, CX). */
+const SERVICE_DESK_AGENTS = {
+  name: SERVICE_DESK_AGENTS_GROUP,
+  groupId: '0a1d0000-0000-4000-8000-00000000a0d1',
+  members: [DEMO_USERS.alice, DEMO_USERS.carol, DEMO_USERS.grace, DEMO_USERS.ivan]
+};
 const EDITORS: Grantee = { group: 'product-team' };
 const VIEWERS: Grantee = { group: 'viewers' };
 
@@ -666,10 +679,21 @@ export function createDemoSeed(options: DemoSeedOptions = {}): JiraSeed {
 
   if (options.now) shipRecently(issues, projects, options.now);
 
+  const jsm = options.serviceDesk
+    ? demoServiceDesk(nextIssueId, ADMINS, DEMO_USERS.grace, at, '10000')
+    : undefined;
+  if (jsm) {
+    projects.push(jsm.project);
+    issues.push(...jsm.issues);
+  }
+
   return {
     baseUrl: 'https://local-jira.atlassian.net',
-    users: USERS.map((user) => ({ ...user })),
-    groups: GROUPS.map((group) => ({ ...group, members: [...group.members] })),
+    users: [...USERS.map((user) => ({ ...user })), ...(jsm?.users ?? [])],
+    groups: [
+      ...GROUPS.map((group) => ({ ...group, members: [...group.members] })),
+      ...(jsm ? [SERVICE_DESK_AGENTS] : [])
+    ],
     globalAdmins: [ADMINS],
     projects,
     issueTypes: [
@@ -678,7 +702,8 @@ export function createDemoSeed(options: DemoSeedOptions = {}): JiraSeed {
       { id: '10002', name: 'Task', hierarchyLevel: 0, subtask: false },
       { id: '10003', name: 'Bug', hierarchyLevel: 0, subtask: false },
       { id: '10004', name: 'Sub-task', hierarchyLevel: -1, subtask: true },
-      { ...INITIATIVE_TYPE }
+      { ...INITIATIVE_TYPE },
+      ...(jsm ? [{ ...SERVICE_REQUEST_TYPE }] : [])
     ],
     statuses: [
       { id: '10000', name: 'To Do', category: 'new' },
@@ -694,7 +719,8 @@ export function createDemoSeed(options: DemoSeedOptions = {}): JiraSeed {
       { alias: 'customerAccounts', propertyKey: 'customer-impact', path: 'accounts', type: 'number' },
       { alias: 'customerArr', propertyKey: 'customer-impact', path: 'arr', type: 'number' },
       { alias: 'customerInsights', propertyKey: 'customer-impact', path: 'insights', type: 'number' }
-    ]
+    ],
+    ...(jsm ? { serviceDesks: [jsm.serviceDesk] } : {})
   };
 }
 

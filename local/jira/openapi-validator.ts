@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import type { JiraRequest, JiraService, ServiceResponse } from '../host/services';
+import path from 'node:path';
 import { openApiFile } from './openapi-location';
 import { DOCUMENT_ID, toJsonSchema, type Direction, type JsonSchema } from './openapi-schema';
 import { matchSegments, moreSpecific, splitPath } from './router';
@@ -77,6 +78,19 @@ export class OpenApiValidator {
       JSON.parse(readFileSync(openApiFile('platform.v3.json'), 'utf8')) as OpenApiDocument
     );
     return shared;
+  }
+
+  /**
+   * The validator for the Jira Service Management description the repository carries
+   * (`local/jira/jsm-openapi/`, see its README), read from disk once per process.
+   */
+  static serviceDesk(): OpenApiValidator {
+    sharedServiceDesk ??= new OpenApiValidator(
+      JSON.parse(
+        readFileSync(path.resolve(__dirname, 'jsm-openapi', 'servicedesk.v1.json'), 'utf8')
+      ) as OpenApiDocument
+    );
+    return sharedServiceDesk;
   }
 
   /** Finds the documented operation for a concrete path, preferring literal segments. */
@@ -216,6 +230,10 @@ export class OpenApiValidator {
 }
 
 let shared: OpenApiValidator | undefined;
+let sharedServiceDesk: OpenApiValidator | undefined;
+
+/** Jira Service Management's own API lives under this prefix, described apart from the platform. */
+const SERVICE_DESK_PREFIX = '/rest/servicedeskapi/';
 
 /**
  * Wraps a JiraService so every request and response is checked against the description;
@@ -223,10 +241,13 @@ let shared: OpenApiValidator | undefined;
  */
 export function withOpenApiValidation(
   jira: JiraService,
-  validator: OpenApiValidator = OpenApiValidator.platform()
+  platform: OpenApiValidator = OpenApiValidator.platform()
 ): JiraService {
   return {
     handle(request: JiraRequest): ServiceResponse {
+      const validator = request.path.startsWith(SERVICE_DESK_PREFIX)
+        ? OpenApiValidator.serviceDesk()
+        : platform;
       const label = `${request.method.toUpperCase()} ${request.path}`;
       const requestProblems = validator.validateRequest(
         request.method,

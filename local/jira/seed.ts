@@ -35,7 +35,8 @@ export interface SeedProject {
   id: string;
   key: string;
   name: string;
-  projectTypeKey: 'software';
+  /** `service_desk` for a Jira Service Management project (see `JiraSeed.serviceDesks`). */
+  projectTypeKey: 'software' | 'service_desk';
   leadAccountId: string;
   permissions: Record<SeedProjectPermission, Grantee[]>;
   /**
@@ -119,6 +120,38 @@ export interface SeedPropertyAlias {
   type: 'number' | 'string' | 'date';
 }
 
+/**
+ * A Jira Service Management organization: one customer company whose people raise
+ * requests. Its members are customers (users without a Jira licence).
+ */
+export interface SeedOrganization {
+  /** Numeric string, as JSM's organization ids are. */
+  id: string;
+  name: string;
+  members: string[];
+}
+
+/** What JSM adds to an issue of a service project: it is a request of a request type. */
+export interface SeedServiceRequest {
+  issueId: string;
+  requestTypeId: string;
+  /** The priority shown on the request's form (`requestFieldValues`), if the form has one. */
+  priority?: string;
+}
+
+/**
+ * A service desk over a `service_desk` project: its agents (who may work its requests),
+ * the organizations it serves and its requests.
+ */
+export interface SeedServiceDesk {
+  /** Numeric string; JSM's own id, not the project's. */
+  id: string;
+  projectId: string;
+  agents: Grantee[];
+  organizations: SeedOrganization[];
+  requests: SeedServiceRequest[];
+}
+
 export interface JiraSeed {
   /** Site URL used in `self` links. */
   baseUrl?: string;
@@ -138,6 +171,9 @@ export interface JiraSeed {
   issueProperties?: Record<string, Record<string, unknown>>;
   /** App field values present at start: field id → issue id → value. */
   appFieldValues?: Record<string, Record<string, unknown>>;
+  /** Jira Service Management: service desks over the `service_desk` projects. */
+  serviceDesks?: SeedServiceDesk[];
 }
 
 export { createDemoSeed, DEMO_USERS, DEMO_APP_FIELD, type DemoSeedOptions } from './demo-seed';
+export { DEMO_CUSTOMERS, DEMO_SERVICE_PROJECT } from './demo-service-desk';

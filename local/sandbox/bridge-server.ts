@@ -5,6 +5,7 @@ import type { ResolverFunction } from '../host/forge-host';
 import { adminResolver } from '../../src/handlers/admin-resolver';
 import { panelResolver } from '../../src/handlers/panel-resolver';
 import { projectResolver } from '../../src/handlers/project-resolver';
+import { requestActionResolver } from '../../src/handlers/request-action-resolver';
 
 /** What the frame's bridge client sends: the call and where the frame is rendered. */
 const BridgeRequest = z.object({
@@ -12,7 +13,7 @@ const BridgeRequest = z.object({
   // Bridge calls such as getContext carry no payload (JSON leaves the key out).
   payload: z.unknown().optional(),
   site: z.object({
-    module: z.enum(['panel', 'project', 'admin']),
+    module: z.enum(['panel', 'project', 'admin', 'request']),
     issueId: z.string().optional(),
     projectId: z.string().optional(),
     accountId: z.string().optional(),
@@ -28,8 +29,9 @@ const FetchPayload = z.object({
     .optional()
 });
 
-const RESOLVERS: Record<'panel' | 'project' | 'admin', ResolverFunction> = {
+const RESOLVERS: Record<'panel' | 'project' | 'admin' | 'request', ResolverFunction> = {
   panel: panelResolver as ResolverFunction,
+  request: requestActionResolver as ResolverFunction,
   project: projectResolver as ResolverFunction,
   admin: adminResolver as ResolverFunction
 };
@@ -37,9 +39,12 @@ const RESOLVERS: Record<'panel' | 'project' | 'admin', ResolverFunction> = {
 type Site = z.infer<typeof BridgeRequest>['site'];
 
 function moduleSite(forge: LocalForge, site: Site): ModuleSite {
-  if (site.module === 'panel') {
+  // The issue action on a request gets the issue context an issue module gets (the
+  // request and its project), which is all the app reads from it.
+  if (site.module === 'panel' || site.module === 'request') {
     const issue = forge.seed.issues.find((i) => i.id === site.issueId);
-    if (!issue) throw new Error('Unknown issue for the panel');
+    if (!issue)
+      throw new Error(`Unknown issue for the ${site.module === 'panel' ? 'panel' : 'issue action'}`);
     const project = forge.seed.projects.find((p) => p.id === issue.projectId);
     return {
       module: 'issuePanel',

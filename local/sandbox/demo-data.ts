@@ -169,7 +169,8 @@ export async function seedDemoData(
     return view.id;
   };
 
-  for (const project of forge.seed.projects) {
+  // Evidence backs product work: a service project's requests are where it comes from.
+  for (const project of forge.seed.projects.filter((p) => p.projectTypeKey !== 'service_desk')) {
     const issues = forge.seed.issues.filter((i) => i.projectId === project.id);
     // A few issues draw most of the evidence, as real backlogs do.
     const hot = issues.filter(() => rng.int(0, 9) < 3);

@@ -70,7 +70,10 @@ function transition(body: unknown): Promise<Response> {
   });
 }
 
-const productProjects = () => sandbox.forge.seed.projects.filter((p) => p.addonsRoleBrowse !== false);
+const productProjects = () =>
+  sandbox.forge.seed.projects.filter(
+    (p) => p.addonsRoleBrowse !== false && p.projectTypeKey !== 'service_desk'
+  );
 
 describe('the sandbox story', () => {
   it('shows work shipped in the last two weeks in every product project, with several accounts each', async () => {

@@ -105,7 +105,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     // The local Jira lives in memory and is built on every start: its recently shipped
     // stories are dated from now, so the Shipped view always has this fortnight's work,
     // and what the app stored in it before is put back.
-    seed: { ...createDemoSeed({ now: new Date() }), ...(keptFile ? readAppData(keptFile) : {}) },
+    seed: {
+      ...createDemoSeed({ now: new Date(), serviceDesk: true }),
+      ...(keptFile ? readAppData(keptFile) : {})
+    },
     ...(options.dataFile ? { kvsFile: options.dataFile } : {}),
     validateJira: false,
     // Platform time follows real time: a person's pauses refill the storage quotas, as on a site.
@@ -224,7 +227,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
           return;
         if (url.pathname === '/module/floor/index.html')
           return send(res, 200, floorHtml, CONTENT_TYPES['.html']);
-        const frame = /^\/module\/(panel|project|admin)\/(.*)$/.exec(url.pathname);
+        const frame = /^\/module\/(panel|project|admin|request)\/(.*)$/.exec(url.pathname);
         if (frame) {
           const [, module, rest] = frame;
           const relative = rest === '' ? 'index.html' : (rest ?? 'index.html');

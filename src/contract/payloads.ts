@@ -212,3 +212,24 @@ export const SetIntakeSourceStatusPayload = z.strictObject({
   status: z.enum(['active', 'disabled'])
 });
 export const ShippedPayload = z.strictObject({ days: z.number().int().min(1).max(365).default(30) });
+
+/**
+ * The "Send to customer evidence" issue action on a Jira Service Management request. The
+ * request is the issue Forge renders the action on; the payload names only where the
+ * evidence goes (a product project and an issue there), checked as any payload id is.
+ */
+const requestInsight = InsightInputSchema.shape;
+export const RequestPrefillPayload = z.strictObject({ projectId: id.optional() });
+export const RequestFindIssuesPayload = z.strictObject({
+  projectId: id,
+  query: z.string().trim().min(1).max(200)
+});
+export const RequestSendPayload = z.strictObject({
+  projectId: id,
+  issueId: id,
+  summary: requestInsight.summary,
+  quote: requestInsight.quote,
+  severity: requestInsight.severity,
+  account: requestInsight.account,
+  note
+});

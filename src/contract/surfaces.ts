@@ -26,6 +26,8 @@ import type {
   PublishFailureView,
   ProjectRolesView,
   RankedIssueView,
+  RequestPrefillView,
+  RequestSendView,
   RescoreProgressView,
   ShippedIssueView,
   TriageOutcome
@@ -151,7 +153,20 @@ export type AdminContract = {
   'admin/setIntakeSourceStatus': Endpoint<typeof P.SetIntakeSourceStatusPayload, IntakeSourceView>;
 };
 
-export type Contract = PanelContract & ProjectContract & AdminContract;
+/** The "Send to customer evidence" issue action on a Jira Service Management request. */
+export const requestPayloads = {
+  'request/prefill': P.RequestPrefillPayload,
+  'request/findIssues': P.RequestFindIssuesPayload,
+  'request/send': P.RequestSendPayload
+} as const;
+
+export type RequestContract = {
+  'request/prefill': Endpoint<typeof P.RequestPrefillPayload, RequestPrefillView>;
+  'request/findIssues': Endpoint<typeof P.RequestFindIssuesPayload, IssueHit[]>;
+  'request/send': Endpoint<typeof P.RequestSendPayload, RequestSendView>;
+};
+
+export type Contract = PanelContract & ProjectContract & AdminContract & RequestContract;
 export type ContractKey = keyof Contract;
 /** The payload a caller sends (schema input: defaults may be omitted). */
 export type PayloadOf<K extends ContractKey> = z.input<Contract[K]['payload']>;

@@ -5,7 +5,7 @@ import type { ErrorCode, FieldIssue } from '../domain/errors';
 import type { PrivacySettings } from '../domain/privacy';
 import type { ScoringSettings } from '../domain/scoring/settings';
 import type { Insight } from '../domain/insight';
-import type { InsightStatus, SourceKind } from '../domain/vocabulary';
+import type { InsightStatus, Severity, SourceKind } from '../domain/vocabulary';
 import type { IntakeMapping } from '../domain/intake/presets';
 
 /** The issue panel's whole first paint: one storage read, no Jira call. */
@@ -348,4 +348,41 @@ export interface IntakeSourceLogView extends IntakeSourceView {
 export interface IntakeSecretView {
   source: IntakeSourceView;
   secret: string;
+}
+
+/** A project evidence from a service request may be captured into. */
+export interface RequestTargetProjectView {
+  id: string;
+  key: string;
+  name: string;
+}
+
+/**
+ * What the "Send to customer evidence" action starts from: the request as the user may
+ * read it, the account its customer's organization names (as the app already knows it:
+ * never renamed), the severity its priority maps to and where that mapping came from,
+ * and the projects the user may capture into.
+ */
+export interface RequestPrefillView {
+  request: { issueKey: string; summary: string; quote: string; priority: string | null; url: string | null };
+  /** The account to capture under; `known` when the app already has it (its stored name). */
+  account: { name: string; known: boolean } | null;
+  /** Every organization of the request's customer, for picking another. */
+  organizations: string[];
+  severity: Severity;
+  /** `project`: the target project's saved import mapping; `preset`: JSM's default; `none`: no priority. */
+  severityFrom: 'project' | 'preset' | 'none';
+  projects: RequestTargetProjectView[];
+  /** The project the answer's severity was mapped for; null when the user contributes nowhere. */
+  projectId: string | null;
+}
+
+/** What sending did: the insight, where it went, and any account difference reported. */
+export interface RequestSendView {
+  insightId: string;
+  issueId: string;
+  issueKey: string;
+  projectId: string;
+  requestKey: string;
+  accountConflicts?: AccountConflict[];
 }

@@ -164,6 +164,19 @@ export function allQuotes(insight: Pick<Insight, 'quote' | 'additionalQuotes'>):
   return [insight.quote, ...(insight.additionalQuotes ?? []).map((q) => q.quote)].join('\n');
 }
 
+/**
+ * The Jira Service Management request an insight came from: its Jira issue id (digits)
+ * and key. Only the server sets it, from what it read of the request (the JSM issue
+ * action, or an intake source with the JSM preset), never from a client payload, so
+ * that a comment the app posts on it goes to a request that really raised the evidence.
+ */
+export const ServiceRequestRefSchema = z.object({
+  issueId: z.string().regex(/^\d+$/),
+  issueKey: z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/)
+});
+
+export type ServiceRequestRef = z.output<typeof ServiceRequestRefSchema>;
+
 /** A stored insight. `observedAt`, `createdAt`, `updatedAt` are ISO strings (UTC). */
 export interface Insight {
   id: string;
@@ -203,6 +216,8 @@ export interface Insight {
   searchDigest?: string;
   /** Quotes of duplicates merged into it, oldest merge first; absent when none. */
   additionalQuotes?: AdditionalQuote[];
+  /** The service request it came from, told when work it backs ships; absent otherwise. */
+  request?: ServiceRequestRef;
 }
 
 export type InsightPending = 'delete' | 'merge' | 'rescore';

@@ -20,6 +20,9 @@ import { requireIssue, requireProject, type TrustedContext } from './trusted-con
  *   and may browse it; checked by the use case against the issue the payload names,
  *   after checking that issue belongs to the context.
  * - `administer`: Jira administrator; checked by the use case (admin-settings).
+ * - `contribute-in-named-project`: contributes in the project the payload names (the
+ *   issue action on a service request, whose context is the request's own project);
+ *   checked by the use case, with Jira, before it reads or writes anything else.
  */
 export type Gate =
   | 'browse-issue'
@@ -29,7 +32,8 @@ export type Gate =
   | 'curate'
   | 'curate-beside-read'
   | 'change-issue-evidence'
-  | 'administer';
+  | 'administer'
+  | 'contribute-in-named-project';
 
 export type SurfaceGates<K extends string> = { readonly [P in K]: Gate };
 
@@ -56,6 +60,7 @@ export function gateCheck(
     case 'curate-beside-read':
     case 'change-issue-evidence':
     case 'administer':
+    case 'contribute-in-named-project':
       return null;
     default:
       throw new ForbiddenError('This action is not available.');

@@ -3,7 +3,7 @@ import type { LevelBand } from '../domain/ancestry';
 import type { ImpactFacets, IssueImpact } from '../domain/impact';
 import { readModelOf, type ImpactLedger } from '../domain/scoring/impact-ledger';
 import type { EvidenceGroup } from '../domain/scoring/evidence-group';
-import type { AdditionalQuote, Insight, InsightPending } from '../domain/insight';
+import type { AdditionalQuote, Insight, InsightPending, ServiceRequestRef } from '../domain/insight';
 import type {
   InsightStatus,
   JourneyStage,
@@ -46,6 +46,8 @@ export interface InsightRecord {
   searchDigest?: string;
   /** Quotes of merged duplicates; omitted when none. */
   additionalQuotes?: AdditionalQuote[];
+  /** The originating service request; omitted when the insight came from elsewhere. */
+  request?: ServiceRequestRef;
   version: number;
 }
 
@@ -215,6 +217,7 @@ export function insightToRecord(insight: Insight): InsightRecord {
   if (insight.searchDigest !== undefined) record.searchDigest = insight.searchDigest;
   if (insight.restrictedIssueId !== undefined) record.restrictedIssueId = insight.restrictedIssueId;
   if (insight.additionalQuotes?.length) record.additionalQuotes = insight.additionalQuotes;
+  if (insight.request !== undefined) record.request = insight.request;
   return record;
 }
 
@@ -249,6 +252,7 @@ export function insightFromRecord(id: string, r: InsightRecord): Insight {
   if (r.searchDigest !== undefined) insight.searchDigest = r.searchDigest;
   if (r.restrictedIssueId !== undefined) insight.restrictedIssueId = r.restrictedIssueId;
   if (r.additionalQuotes?.length) insight.additionalQuotes = r.additionalQuotes;
+  if (r.request !== undefined) insight.request = r.request;
   return insight;
 }
 

@@ -302,7 +302,9 @@ export async function captureAndLink(
   env: Env,
   issueId: string,
   input: InsightInput,
-  note: string
+  note: string,
+  /** Where the insight came from, set only by the server (a service request's issue action). */
+  origin: Pick<Insight, 'request'> = {}
 ): Promise<LinkResult> {
   const accountKey = accountKeyOf(input);
   // The account and the settings are read while Jira places the issue, for the first attempt.
@@ -315,6 +317,7 @@ export async function captureAndLink(
   const firstAccount = joined?.account;
   const joinedKey = joined?.key;
   const insight = newInsight(input, placement.projectId, actor, env);
+  if (origin.request) insight.request = origin.request;
   if (joinedKey) insight.accountKey = joinedKey;
   if (placement.restricted) insight.restrictedIssueId = placement.id;
   const warmed = rememberIssueAccess(actor.accountId, placement.id, access).catch(() => undefined);

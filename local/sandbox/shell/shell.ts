@@ -22,6 +22,11 @@ interface ShellState {
   issues: ShellIssue[];
 }
 type Tab = 'panel' | 'project' | 'admin' | 'rovo';
+/** What the shell frames: the three pages, and the issue action's modal on a request. */
+type FrameModule = Tab | 'request';
+
+/** A Jira Service Management request: an issue of the service project's request type. */
+const SERVICE_REQUEST_TYPE = 'Service request';
 
 /** How often the shell re-reads the site, so changes made by the app show up (Customer impact). */
 const POLL_MS = 4000;
@@ -125,18 +130,18 @@ function renderIssues(): void {
   ui.issues.replaceChildren(...items);
 }
 
-function frameUrl(module: Tab): string {
+function frameUrl(module: FrameModule): string {
   const params = new URLSearchParams({
     module,
     accountId: ui.user.value,
     theme: ui.theme.value,
     projectId: ui.project.value
   });
-  if (module === 'panel') params.set('issueId', issueId);
+  if (module === 'panel' || module === 'request') params.set('issueId', issueId);
   return `/module/${module}/index.html?${params.toString()}`;
 }
 
-function frame(module: Tab, title: string): HTMLElement {
+function frame(module: FrameModule, title: string): HTMLElement {
   const box = Object.assign(document.createElement('div'), { className: 'frame-box' });
   const heading = Object.assign(document.createElement('h3'), { textContent: title });
   const iframe = document.createElement('iframe');
@@ -173,7 +178,8 @@ function renderView(): void {
     heading.dataset.testid = 'issue-heading';
     const meta = Object.assign(document.createElement('div'), { className: 'meta', id: 'issue-meta' });
     meta.dataset.testid = 'issue-meta';
-    ui.view.replaceChildren(heading, meta, frame('panel', 'Customer evidence'));
+    const apps = issue.type === SERVICE_REQUEST_TYPE ? [appsMenu()] : [];
+    ui.view.replaceChildren(heading, meta, ...apps, frame('panel', 'Customer evidence'));
     renderMeta(issue);
   } else if (tab === 'rovo') {
     const issue = state.issues.find((i) => i.id === issueId);
@@ -189,6 +195,57 @@ function renderView(): void {
   } else {
     ui.view.replaceChildren(frame('admin', 'Customer evidence settings'));
   }
+}
+
+/**
+ * Jira's "Apps" menu on a request's view: the app's issue actions (here, one). Choosing
+ * one opens its resource in a modal dialog, as Jira does.
+ */
+function appsMenu(): HTMLElement {
+  const box = Object.assign(document.createElement('div'), { className: 'apps' });
+  const toggle = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Apps' });
+  toggle.dataset.testid = 'apps-menu';
+  toggle.setAttribute('aria-expanded', 'false');
+  toggle.setAttribute('aria-controls', 'apps-list');
+  const list = Object.assign(document.createElement('ul'), { id: 'apps-list', hidden: true });
+  const item = Object.assign(document.createElement('button'), {
+    type: 'button',
+    textContent: 'Send to customer evidence'
+  });
+  item.dataset.testid = 'action-send-to-customer-evidence';
+  const entry = document.createElement('li');
+  entry.append(item);
+  list.append(entry);
+  toggle.addEventListener('click', () => {
+    list.hidden = !list.hidden;
+    toggle.setAttribute('aria-expanded', String(!list.hidden));
+    if (!list.hidden) item.focus();
+  });
+  item.addEventListener('click', () => {
+    list.hidden = true;
+    toggle.setAttribute('aria-expanded', 'false');
+    openActionDialog('Send to customer evidence', toggle);
+  });
+  box.append(toggle, list);
+  return box;
+}
+
+/** The issue action's frame in a modal dialog; closing it returns focus to the menu. */
+function openActionDialog(title: string, returnTo: HTMLElement): void {
+  const dialog = Object.assign(document.createElement('dialog'), { className: 'action-dialog' });
+  dialog.dataset.testid = 'action-dialog';
+  dialog.setAttribute('aria-label', title);
+  const close = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Close' });
+  close.dataset.testid = 'action-dialog-close';
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    returnTo.focus();
+    void refresh();
+  });
+  dialog.append(frame('request', title), close);
+  document.body.append(dialog);
+  dialog.showModal();
 }
 
 /** The line under the issue's title: key, type, status with its control, and the impact field. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EXTERNAL_ID_MAX, type MappedItem } from './mapped-item';
 import { clipQuote, clipSummary } from './text';
 
-const JSM_SEVERITY: Record<string, 'critical' | 'high' | 'medium' | 'low'> = {
+export const JSM_SEVERITY: Record<string, 'critical' | 'high' | 'medium' | 'low'> = {
   highest: 'critical',
   blocker: 'critical',
   high: 'high',

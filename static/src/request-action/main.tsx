@@ -1,0 +1,4 @@
+import { mount } from '../shared/mount';
+import { RequestAction } from './RequestAction';
+
+mount(<RequestAction />);
