@@ -78,9 +78,11 @@ export async function browserTimingWithPhases(
         isFloor: true
       },
       {
-        label: 'issue panel, first evidence card',
+        label: "issue panel, first card's quote",
         url: `${main.sandbox.url}module/panel/index.html?${main.query}`,
-        selector: '[data-testid="evidence-card"]',
+        // The first card's quote, whichever draws it first: the boot script's plain-DOM
+        // frame or the React panel.
+        selector: '[data-testid="first-frame-quote"], [data-testid="card-quote"]',
         isFloor: false
       }
     ];
@@ -109,14 +111,14 @@ export async function browserTimingWithPhases(
   }
 }
 
-interface Sandbox {
+export interface Sandbox {
   sandbox: Awaited<ReturnType<typeof startSandbox>>;
   /** The panel's query string for the project's top-ranked issue. */
   query: string;
 }
 
 /** A sandbox waiting the latency model on every call, and the issue the pages show. */
-async function benchSandbox(dataFile: string): Promise<Sandbox> {
+export async function benchSandbox(dataFile: string): Promise<Sandbox> {
   const sandbox = await startSandbox({
     port: 0,
     dataFile,
