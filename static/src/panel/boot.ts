@@ -3,6 +3,7 @@ import { showStartupFailure, showStartupSkeleton } from '../shared/startup-skele
 import { warmFormatting } from '../shared/warm-formatting';
 import { showFirstFrame } from './first-frame';
 import { startPanelLoad, withFirstFrame } from './first-load';
+import { markPhase } from './phase-mark';
 
 /**
  * The panel's entry script, small on purpose (the API client and the bridge, no React):
@@ -11,7 +12,7 @@ import { startPanelLoad, withFirstFrame } from './first-load';
  * following one another. When the evidence answers, the boot script paints it in plain
  * DOM (first-frame.ts) without waiting for React; the panel takes over from there.
  */
-performance.mark('panel:boot');
+markPhase('panel:boot');
 const first = withFirstFrame(startPanelLoad(), showFirstFrame);
 void enableTheming();
 showStartupSkeleton('panel-loading', 'Loading customer evidence…');
@@ -24,7 +25,7 @@ const evidenceSettled = first.evidence.then(
 );
 void Promise.all([import('./start'), evidenceSettled]).then(
   ([{ start }]) => {
-    performance.mark('panel:app-start');
+    markPhase('panel:app-start');
     start(first);
   },
   () => {

@@ -1,6 +1,7 @@
 import type { ResultOf } from '../../../src/contract/surfaces';
 import type { PanelView } from '../../../src/contract/views';
 import { invokeApi } from '../api/startup';
+import { markPhase } from './phase-mark';
 
 /** The panel's two opening reads, already on their way. */
 export interface PanelFirstLoad {
@@ -65,7 +66,7 @@ export function withFirstFrame(load: PanelFirstLoad, paint: FirstFramePainter): 
   const evidence = load.evidence.then(async (view) => {
     remove = paint(view);
     if (remove !== null) {
-      performance.mark('panel:first-frame');
+      markPhase('panel:first-frame');
       await afterPaint();
     }
     settled.evidence = view;
@@ -85,7 +86,7 @@ export function withFirstFrame(load: PanelFirstLoad, paint: FirstFramePainter): 
       if (remove === null) return;
       remove();
       remove = null;
-      performance.mark('panel:hand-over');
+      markPhase('panel:hand-over');
     }
   };
 }
