@@ -64,7 +64,12 @@ export function withFirstFrame(load: PanelFirstLoad, paint: FirstFramePainter): 
   // evidence before the frame paints. The evidence counts as settled once it has painted.
   const settled: PanelFirstLoad['settled'] = {};
   const evidence = load.evidence.then(async (view) => {
-    remove = paint(view);
+    try {
+      remove = paint(view);
+    } catch {
+      // The early frame is a head start, never a condition: React draws the evidence.
+      remove = null;
+    }
     if (remove !== null) {
       markPhase('panel:first-frame');
       await afterPaint();
