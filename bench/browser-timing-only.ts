@@ -1,16 +1,16 @@
-import { browserTimingWithPhases } from './browser-timing';
+import { BROWSER_ROUNDS, browserTimingWithPhases } from './browser-timing';
 import { FIRST_EVIDENCE } from './targets';
 
 /**
  * `npx tsx bench/browser-timing-only.ts [runs]`: only the time to first evidence in
- * headless Chromium (floor page, then the issue panel, median of `runs` cold loads each,
- * 7 by default), without the rest of the bench. Build the UI first (`npm run build:ui`).
+ * headless Chromium (the floor page and the issue panel alternating, median of `runs` cold
+ * loads each, as many as the quick bench by default), without the rest of the bench. Build the UI first (`npm run build:ui`).
  * `--phases` also prints where the median panel load spent its time: each resource's
  * request and last byte, the page's own marks, and main-thread tasks of 50 ms or more.
  */
 async function main(): Promise<void> {
   const runsArg = process.argv.slice(2).find((a) => /^\d+$/.test(a));
-  const runs = runsArg === undefined ? 7 : Number(runsArg);
+  const runs = runsArg === undefined ? BROWSER_ROUNDS.quick : Number(runsArg);
   const { rows, phases } = await browserTimingWithPhases(runs);
   if (rows.length === 0) throw new Error('no Chromium to measure with (set CHROMIUM_PATH)');
   for (const row of rows) {

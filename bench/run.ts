@@ -1,4 +1,4 @@
-import { browserTiming } from './browser-timing';
+import { BROWSER_ROUNDS, browserTiming } from './browser-timing';
 import { bundleSizes } from './bundles';
 import { crossCheck, VIRTUAL_RUN, type BenchRun, type CrossCheck, type OperationRow } from './measure';
 import { evidenceOnStory } from './evidence-scenarios';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   let browser: Awaited<ReturnType<typeof browserTiming>> = [];
   let browserError: string | undefined;
   try {
-    browser = await browserTiming(quick ? 3 : 5);
+    browser = await browserTiming(quick ? BROWSER_ROUNDS.quick : BROWSER_ROUNDS.full);
   } catch (error) {
     browserError = error instanceof Error ? error.message : String(error);
   }

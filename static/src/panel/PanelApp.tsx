@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useMemo, useState } from 'react';
 import Spinner from '@atlaskit/spinner';
 import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
 import { PANEL_READ_ONLY } from '../shared/missing-actions';
@@ -40,6 +40,13 @@ export function PanelApp({ first }: Props): JSX.Element {
     focus.close(mode);
   };
   const cancelOnEscape = useEscape<HTMLDivElement>(close, mode !== 'none');
+
+  const settledView = load.status !== 'loading';
+  // The boot script's first frame stays until this render shows the same evidence (or
+  // the failure): removed before the browser paints, so the swap is never seen.
+  useLayoutEffect(() => {
+    if (settledView) first?.handOver?.();
+  }, [settledView, first]);
 
   if (load.status === 'loading') return <LoadingState />;
   if (load.status === 'error')

@@ -1,5 +1,7 @@
 import type { ResultOf } from '../../../src/contract/surfaces';
+import type { PanelView } from '../../../src/contract/views';
 import { invokeApi } from '../api/startup';
+import { markPhase } from './phase-mark';
 
 /** The panel's two opening reads, already on their way. */
 export interface PanelFirstLoad {
@@ -11,6 +13,11 @@ export interface PanelFirstLoad {
    * followed by a second render.
    */
   readonly settled: { evidence?: ResultOf<'panel/getEvidence'>; access?: ResultOf<'panel/getAccess'> };
+  /**
+   * Called by the panel once it shows its own evidence (or failure): removes the first
+   * frame the boot script painted, if any, in the same task, so nothing flashes.
+   */
+  handOver?: () => void;
 }
 
 /**
@@ -35,4 +42,56 @@ export function startPanelLoad(): PanelFirstLoad {
     () => undefined
   );
   return first;
+}
+
+/** Paints a view before React can; returns what removes it, or null when it painted nothing. */
+export type FirstFramePainter = (view: PanelView) => (() => void) | null;
+
+/** Resolves after the frame now being drawn has painted: an animation frame, then a task. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/**
+ * The same reads, with the evidence painted by `paint` as soon as it answers. React is
+ * given the answer only after that frame is on screen: rendering the panel takes tens
+ * of milliseconds of main thread, and run first it would hold the painted frame back
+ * by as much. The panel's own render then replaces the frame (`handOver`).
+ */
+export function withFirstFrame(load: PanelFirstLoad, paint: FirstFramePainter): PanelFirstLoad {
+  let remove: (() => void) | null = null;
+  // Not the plain reads' settled answers: a React that loaded meanwhile would render the
+  // evidence before the frame paints. The evidence counts as settled once it has painted.
+  const settled: PanelFirstLoad['settled'] = {};
+  const evidence = load.evidence.then(async (view) => {
+    try {
+      remove = paint(view);
+    } catch {
+      // The early frame is a head start, never a condition: React draws the evidence.
+      remove = null;
+    }
+    if (remove !== null) {
+      markPhase('panel:first-frame');
+      await afterPaint();
+    }
+    settled.evidence = view;
+    return view;
+  });
+  void load.access.then(
+    (access) => (settled.access = access),
+    () => undefined
+  );
+  // As in startPanelLoad: a failure is reported by the panel, not as an unhandled rejection.
+  void evidence.catch(() => undefined);
+  return {
+    evidence,
+    access: load.access,
+    settled,
+    handOver: () => {
+      if (remove === null) return;
+      remove();
+      remove = null;
+      markPhase('panel:hand-over');
+    }
+  };
 }
