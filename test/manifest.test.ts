@@ -41,9 +41,11 @@ describe('manifest.yml', () => {
     expect([...manifest.permissions.scopes].sort()).toEqual([
       'read:jira-user',
       'read:jira-work',
+      'read:servicedesk-request',
       'storage:app',
       'write:app-data:jira',
-      'write:jira-work'
+      'write:jira-work',
+      'write:servicedesk-request'
     ]);
   });
 });

@@ -22,6 +22,7 @@ import { propertyRoutes } from './property-routes';
 import { DONE_RESOLUTION, Representations } from './representations';
 import { Router } from './router';
 import { searchRoutes } from './search-routes';
+import { serviceDeskCommentRoutes } from './service-desk-comment-routes';
 import { transitionRoutes } from './transition-routes';
 import type { JiraSeed, SeedIssue, SeedSecurityLevel } from './seed';
 import type { SiteContext } from './site-context';
@@ -89,7 +90,8 @@ export class LocalJira implements JiraService {
       ...searchRoutes(context),
       ...projectRoutes(context),
       ...propertyRoutes(context),
-      ...appFieldRoutes(context)
+      ...appFieldRoutes(context),
+      ...serviceDeskCommentRoutes(context)
     ]);
   }
 

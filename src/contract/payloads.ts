@@ -192,3 +192,5 @@ export const SaveRolesPayload = z.strictObject({
 });
 export const PreviewScoringPayload = z.strictObject({ scoring: z.unknown() });
 export const ShippedPayload = z.strictObject({ days: z.number().int().min(1).max(365).default(30) });
+/** Project: whether the requests behind the project's evidence are told when work ships. */
+export const SetLoopClosingPayload = z.strictObject({ enabled: z.boolean() });
