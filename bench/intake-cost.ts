@@ -6,15 +6,26 @@ import { DEMO_USERS } from '../local/jira/seed';
 import { benchSeed } from './fixtures';
 import { longImportRow } from './import-rows';
 
+/** What `measureIntakeCost` found; `npm run bench` prints it as its intake rows. */
+export interface IntakeCost {
+  items: number;
+  writeCallsPerNewInsight: number;
+  writeUnitsPerNewInsight: number;
+  writeCallsPerDuplicate: number;
+  peakWriteUnitsInAMinute: number;
+  busyAnswers: number;
+  platformMinutes: number;
+  newInsightsPerMinute: number | null;
+}
+
 /**
  * What intake costs with Forge's quotas on: deliveries of 100 long-quote items each
- * through the web trigger and the queue, then the same deliveries again. Prints storage
+ * through the web trigger and the queue, then the same deliveries again. Measures storage
  * write calls and units per new insight, write calls per duplicate, the most write units
  * billed in any minute, and new insights per minute of platform time.
  * Run: npx tsx bench/intake-cost.ts [items]
  */
-async function main(): Promise<void> {
-  const items = Number(process.argv[2] ?? 1000);
+export async function measureIntakeCost(items: number): Promise<IntakeCost> {
   const { seed, projectId } = benchSeed(1);
   const forge = new LocalForge({ seed, validateJira: false, flakyBatchItems: 'off' }).useApp(app);
   const quota = forge.host.kvsQuota;
@@ -75,33 +86,35 @@ async function main(): Promise<void> {
 
   forge.host.meter.reset();
   const startMs = forge.host.quotaClock.now();
-  await deliver();
-  const minutes = (forge.host.quotaClock.now() - startMs) / 60_000;
-  const firstWrites = writes();
-  const firstUnits = forge.host.meter.snapshot().units.write;
-  forge.host.meter.reset();
-  await deliver();
-  const againWrites = writes();
-  console.log(
-    JSON.stringify(
-      {
-        items,
-        writeCallsPerNewInsight: +(firstWrites / items).toFixed(3),
-        writeUnitsPerNewInsight: +(firstUnits / items).toFixed(3),
-        writeCallsPerDuplicate: +(againWrites / items).toFixed(3),
-        peakWriteUnitsInAMinute: peak,
-        busyAnswers: busy,
-        platformMinutes: +minutes.toFixed(2),
-        newInsightsPerMinute: minutes > 0 ? Math.round(items / minutes) : null
-      },
-      null,
-      2
-    )
-  );
-  forge.stop();
+  try {
+    await deliver();
+    const minutes = (forge.host.quotaClock.now() - startMs) / 60_000;
+    const firstWrites = writes();
+    const firstUnits = forge.host.meter.snapshot().units.write;
+    forge.host.meter.reset();
+    await deliver();
+    const againWrites = writes();
+    return {
+      items,
+      writeCallsPerNewInsight: +(firstWrites / items).toFixed(3),
+      writeUnitsPerNewInsight: +(firstUnits / items).toFixed(3),
+      writeCallsPerDuplicate: +(againWrites / items).toFixed(3),
+      peakWriteUnitsInAMinute: peak,
+      busyAnswers: busy,
+      platformMinutes: +minutes.toFixed(2),
+      newInsightsPerMinute: minutes > 0 ? Math.round(items / minutes) : null
+    };
+  } finally {
+    forge.stop();
+  }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// Run on its own (not when `npm run bench` imports it).
+if (require.main === module) {
+  measureIntakeCost(Number(process.argv[2] ?? 1000))
+    .then((cost) => console.log(JSON.stringify(cost, null, 2)))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+}

@@ -2,12 +2,20 @@ import { browserTiming } from './browser-timing';
 import { bundleSizes } from './bundles';
 import { crossCheck, VIRTUAL_RUN, type BenchRun, type CrossCheck, type OperationRow } from './measure';
 import { evidenceOnStory } from './evidence-scenarios';
+import { measureIntakeCost } from './intake-cost';
 import { fanOutJobs } from './job-scenarios';
 import { rankingWorld } from './rank-scenarios';
 import { epicRollUp, importThroughput, scoringCpu } from './scenarios';
 import { librarySearch } from './search-scenarios';
 import { syncPerChange } from './sync-scenarios';
-import { bundleTarget, FIRST_EVIDENCE } from './targets';
+import {
+  bundleTarget,
+  FIRST_EVIDENCE,
+  INTAKE_RATE,
+  INTAKE_WRITES_PER_DUPLICATE,
+  INTAKE_WRITES_PER_NEW,
+  intakeQuotaRate
+} from './targets';
 
 /**
  * The cross-check really waits the latency model divided by this (`--real-wait=N`).
@@ -95,6 +103,12 @@ async function main(): Promise<void> {
   log('CSV import…');
   const imports = [await importThroughput(quick ? 500 : 10000)];
   operations.push(...imports);
+  log('evidence intake (ten deliveries of 100 long-quote items, then again)…');
+  const intake = await measureIntakeCost(quick ? 300 : 1000);
+  const intakeVerdicts = [INTAKE_WRITES_PER_NEW, INTAKE_WRITES_PER_DUPLICATE, INTAKE_RATE].map((t) => ({
+    target: t.text,
+    met: t.met(intake)
+  }));
   log(`cross-check: each scenario at a small scale, really waiting the model ÷ ${divisor}…`);
   const checks = await crossChecks(divisor);
   const cpu = [scoringCpu(quick ? 1000 : 10000)];
@@ -109,7 +123,9 @@ async function main(): Promise<void> {
     target: FIRST_EVIDENCE.text,
     met: FIRST_EVIDENCE.met(b)
   }));
-  const verdicts = [...operations, ...bundleVerdicts, ...browserVerdicts].map((r) => r.met);
+  const verdicts = [...operations, ...bundleVerdicts, ...browserVerdicts, ...intakeVerdicts].map(
+    (r) => r.met
+  );
   const judged = verdicts.filter((m) => m !== undefined);
   const met = judged.filter((m) => m).length;
   const wallSeconds = Math.round((performance.now() - began) / 1000);
@@ -131,6 +147,7 @@ async function main(): Promise<void> {
           bundles: bundleVerdicts,
           browser: browserVerdicts,
           imports: importRates,
+          intake: { ...intake, quotaAllowsPerMinute: intakeQuotaRate(intake), verdicts: intakeVerdicts },
           setup,
           skipped,
           wallSeconds
@@ -154,16 +171,31 @@ async function main(): Promise<void> {
     );
   }
   console.log('');
+  const verdict = (m: boolean | undefined): string => (m === undefined ? '' : m ? 'yes' : '**no**');
   console.log('| import | rows per second (modelled) | KVS calls per row | KVS write calls per row |');
   console.log('|---|---:|---:|---:|');
   for (const r of imports)
     console.log(`| ${r.scale} | ${r.rowsPerSecond} | ${r.kvsCallsPerRow} | ${r.writeCallsPerRow} |`);
   console.log('');
+  const [perNew, perDuplicate, rate] = intakeVerdicts;
+  console.log(
+    `| intake, ${intake.items.toLocaleString('en-US')} items in deliveries of 100, quotas on | measured | target | met |`
+  );
+  console.log('|---|---|---|---|');
+  console.log(
+    `| writes per new insight | ${intake.writeCallsPerNewInsight} write calls (${intake.writeUnitsPerNewInsight} write units) | ${perNew!.target} | ${verdict(perNew!.met)} |`
+  );
+  console.log(
+    `| writes per duplicate | ${intake.writeCallsPerDuplicate} write calls | ${perDuplicate!.target} | ${verdict(perDuplicate!.met)} |`
+  );
+  console.log(
+    `| new insights per minute at the write quota | ${intake.newInsightsPerMinute ?? '—'} over ${intake.platformMinutes} platform minutes; busiest minute ${intake.peakWriteUnitsInAMinute} write units | the quota allows ${intakeQuotaRate(intake)} a minute sustained (1 500 of 4 000 write units ÷ ${intake.writeUnitsPerNewInsight}); ${rate!.target} | ${verdict(rate!.met)} |`
+  );
+  console.log('');
   console.log('| CPU | scale | ms (median of 5) |');
   console.log('|---|---|---:|');
   for (const c of cpu) console.log(`| ${c.name} | ${c.scale} | ${c.cpuMs} |`);
   console.log('');
-  const verdict = (m: boolean | undefined): string => (m === undefined ? '' : m ? 'yes' : '**no**');
   console.log('| Custom UI entry | gzip bytes | KiB | target | met |');
   console.log('|---|---:|---:|---|---|');
   for (const b of bundleVerdicts)

@@ -1,6 +1,8 @@
 import type { BrowserTiming } from './browser-timing';
 import type { BundleRow } from './bundles';
+import type { IntakeCost } from './intake-cost';
 import type { OperationRow, Target } from './measure';
+import { IMPORT_UNITS_PER_MINUTE } from '../src/usecases/import-pacing';
 
 /**
  * The product's cost targets, one per kind of row. Each is judged from counts (round
@@ -104,4 +106,32 @@ export function bundleTarget(entry: string): RowTarget<BundleRow> {
 export const FIRST_EVIDENCE: RowTarget<BrowserTiming> = {
   text: '≤ 1.5 × floor',
   met: (r) => (r.isFloor ? undefined : r.ratioToFloor <= 1.5)
+};
+
+/** Intake, like the CSV import: at most 1.1 storage write calls per new insight. */
+export const INTAKE_WRITES_PER_NEW: RowTarget<IntakeCost> = {
+  text: '≤ 1.1 write calls per new insight',
+  met: (r) => r.writeCallsPerNewInsight <= 1.1
+};
+
+/** A redelivered item whose insight holds its content costs no write at all. */
+export const INTAKE_WRITES_PER_DUPLICATE: RowTarget<IntakeCost> = {
+  text: '0 write calls per duplicate',
+  met: (r) => r.writeCallsPerDuplicate === 0
+};
+
+/**
+ * New insights a minute that the write quota allows: intake writes at the import's pace,
+ * IMPORT_UNITS_PER_MINUTE (1 500) of Forge's 4 000 write units a minute, so a sustained
+ * minute holds 1 500 ÷ (write units per new insight). A run shorter than a minute is a
+ * burst and may show more; what is judged is that no minute went over half the quota
+ * and no delivery was answered 503.
+ */
+export function intakeQuotaRate(r: IntakeCost): number {
+  return Math.floor(IMPORT_UNITS_PER_MINUTE / r.writeUnitsPerNewInsight);
+}
+
+export const INTAKE_RATE: RowTarget<IntakeCost> = {
+  text: `≤ ${HALF_QUOTA_UNITS} write units in any minute, no 503`,
+  met: (r) => r.peakWriteUnitsInAMinute <= HALF_QUOTA_UNITS && r.busyAnswers === 0
 };

@@ -7,3 +7,4 @@ export { dailyRefresh } from './handlers/daily-refresh';
 export { rescoreWatchdog } from './handlers/rescore-watchdog';
 export { issueEventsTrigger } from './handlers/issue-events-trigger';
 export { intakeWebTrigger } from './handlers/intake-webtrigger';
+export { findCustomerEvidence, captureCustomerInsight } from './handlers/rovo-actions';

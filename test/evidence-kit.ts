@@ -6,6 +6,9 @@ import { adminResolver } from '../src/handlers/admin-resolver';
 import { panelResolver } from '../src/handlers/panel-resolver';
 import { projectResolver } from '../src/handlers/project-resolver';
 import type { ResolverFunction } from '../local/host/forge-host';
+import type { RovoAnswer } from '../src/handlers/rovo-actions';
+import type { RovoCaptureAnswer } from '../src/usecases/rovo-capture-insight';
+import type { RovoEvidenceAnswer } from '../src/usecases/rovo-find-evidence';
 
 export { DEMO_USERS };
 
@@ -158,4 +161,24 @@ export async function importRows(
   const progress = await client.ok('project/importProgress', { importId });
   if (!progress) throw new Error(`import ${importId} has no progress`);
   return { ...outcome, progress, drained };
+}
+
+/** What each Rovo action answers. */
+export interface RovoActions {
+  'find-customer-evidence': RovoEvidenceAnswer;
+  'capture-customer-insight': RovoCaptureAnswer;
+}
+
+/**
+ * Invokes a Rovo action as an agent would for `accountId`, with the inputs it wrote and,
+ * with `onIssue`, the chat opened on that issue (the app must be attached: `useApp`).
+ */
+export async function rovoAction<K extends keyof RovoActions>(
+  forge: LocalForge,
+  key: K,
+  accountId: string | undefined,
+  inputs: Record<string, unknown>,
+  onIssue?: Parameters<LocalForge['action']>[3]
+): Promise<RovoAnswer<RovoActions[K]>> {
+  return (await forge.action(key, accountId, inputs, onIssue)) as RovoAnswer<RovoActions[K]>;
 }

@@ -36,6 +36,21 @@ describe('manifest.yml', () => {
     }
   });
 
+  it("gives the Rovo agent only the app's own actions, each backed by a declared function", () => {
+    const modules = manifest.modules as unknown as {
+      function: { key: string }[];
+      action: { key: string; function: string; inputs: Record<string, { required: boolean }> }[];
+      'rovo:agent': { actions: string[] }[];
+    };
+    const actionKeys = modules.action.map((a) => a.key);
+    for (const agent of modules['rovo:agent'])
+      expect(actionKeys).toEqual(expect.arrayContaining(agent.actions));
+    const functionKeys = modules.function.map((f) => f.key);
+    for (const action of modules.action) expect(functionKeys).toContain(action.function);
+    // The issue key may come from the chat's context instead, so no action demands it.
+    for (const action of modules.action) expect(action.inputs.issueKey?.required).toBe(false);
+  });
+
   it('runs on a supported Node runtime and asks only for the scopes it uses', () => {
     expect(['nodejs22.x', 'nodejs24.x']).toContain(manifest.app.runtime.name);
     expect([...manifest.permissions.scopes].sort()).toEqual([

@@ -30,7 +30,7 @@ type Role = (typeof ROLES)[number];
 type Expectations = Record<Role, Expect>;
 interface Row {
   key: ContractKey;
-  payload: (ids: { insightId: string; spareId: string; chain: Chain }) => unknown;
+  payload: (ids: { insightId: string; spareId: string; sourceId: string; chain: Chain }) => unknown;
   site: 'panel' | 'project' | 'admin';
   expect: Expectations;
 }
@@ -233,7 +233,30 @@ const rows: Row[] = [
     }),
     expect: administer
   },
-  { key: 'admin/findGroups', site: 'admin', payload: () => ({ query: 'cx' }), expect: administer }
+  { key: 'admin/findGroups', site: 'admin', payload: () => ({ query: 'cx' }), expect: administer },
+  { key: 'admin/listIntakeSources', site: 'admin', payload: () => ({}), expect: administer },
+  {
+    key: 'admin/createIntakeSource',
+    site: 'admin',
+    payload: ({ chain }) => ({
+      name: 'Help desk',
+      projectId: chain.projectId,
+      mapping: { preset: 'intercom' }
+    }),
+    expect: administer
+  },
+  {
+    key: 'admin/rotateIntakeSecret',
+    site: 'admin',
+    payload: ({ sourceId }) => ({ sourceId }),
+    expect: administer
+  },
+  {
+    key: 'admin/setIntakeSourceStatus',
+    site: 'admin',
+    payload: ({ sourceId }) => ({ sourceId, status: 'disabled' }),
+    expect: administer
+  }
 ];
 
 const users: Record<Role, string> = {
@@ -251,6 +274,7 @@ describe('permission matrix', () => {
   let chain: Chain;
   let insightId: string;
   let spareId: string;
+  let sourceId: string;
   const admin = () => new AppClient(forge, DEMO_USERS.alice, { module: 'adminPage' });
 
   beforeEach(async () => {
@@ -273,6 +297,12 @@ describe('permission matrix', () => {
       insight: sampleInsight({ summary: 'An unlinked duplicate', account: { name: 'Acme Inc' } })
     });
     spareId = spare.id;
+    const source = await admin().ok('admin/createIntakeSource', {
+      name: 'Support desk',
+      projectId: chain.projectId,
+      mapping: { preset: 'zendesk' }
+    });
+    sourceId = source.source.sourceId;
   });
   afterEach(() => forge.stop());
 
@@ -285,6 +315,7 @@ describe('permission matrix', () => {
       }),
       settings: await admin().ok('admin/getSettings', {}),
       roles: await admin().ok('admin/listRoles', {}),
+      intakeSources: await admin().ok('admin/listIntakeSources', {}),
       importMappings: await projectPage(forge, DEMO_USERS.bob, chain.projectId).ok(
         'project/getImportMappings',
         {}
@@ -309,7 +340,7 @@ describe('permission matrix', () => {
         const before = await snapshot();
         const result = await clientFor(row, users[role]).call(
           row.key,
-          row.payload({ insightId, spareId, chain }) as PayloadOf<typeof row.key>
+          row.payload({ insightId, spareId, sourceId, chain }) as PayloadOf<typeof row.key>
         );
         if (row.expect[role] === 'ok') {
           expect(result.ok ? 'ok' : result.error).toBe('ok');

@@ -16,6 +16,7 @@ import { LogicalClock } from './logical-clock';
 import { DEFAULT_LATENCY, Meter, ZERO_LATENCY, type LatencyModel } from './meter';
 import { LocalQueues, QUEUE_LIMITS, type LocalQueuesOptions, type QueuedEvent } from './queues';
 import { ModelledClock, type PlatformClock } from './platform-clock';
+import { answerWebTriggerUrl } from './webtrigger-urls';
 import type { JiraPrincipal, JiraService, KvsService, ServiceResponse } from './services';
 
 /**
@@ -176,6 +177,11 @@ export class ForgeHost {
   emulatorMs = 0;
   /** The part of `emulatorMs` spent waiting for a CPU (measured only while calls really sleep). */
   emulatorRunQueueMs = 0;
+  /**
+   * Where `webTrigger.getUrl` points: the sandbox sets its own address once it listens,
+   * so a URL the app shows can be called as it would be on a site.
+   */
+  webTriggerBaseUrl = 'http://127.0.0.1:4177';
   private installed = false;
 
   constructor(private readonly options: ForgeHostOptions) {
@@ -364,6 +370,40 @@ export class ForgeHost {
     };
   }
 
+  /**
+   * Runs a Rovo action's function as Forge does when an agent invokes it: `(payload,
+   * context)`, the payload holding the inputs and the platform's `context`, the second
+   * argument naming the user, whose identity `asUser()` calls carry. Its answer is held
+   * to the 5 MB an action may return.
+   */
+  async runAction(
+    handler: TriggerFunction,
+    payload: Record<string, unknown>,
+    accountId: string | undefined,
+    moduleKey: string
+  ): Promise<unknown> {
+    const hop = this.meter.recordInvoke(moduleKey);
+    this.followWallClock();
+    this.quotaClock.invoke();
+    this.invocationRate.take(accountId);
+    const result = await this.scope.run({ accountId, cloudId: this.cloudId, origin: randomUUID() }, () =>
+      withTimeout(this.clock, INVOCATION_LIMITS.resolverTimeoutMs, async () => {
+        await hop;
+        return this.interleaving.enter(() =>
+          handler(payload, {
+            ...(accountId ? { principal: { accountId } } : {}),
+            installContext: `ari:cloud:jira::site/${this.cloudId}`,
+            moduleKey
+          })
+        );
+      })
+    );
+    if (this.asService(() => jsonBytes(result)) > INVOCATION_LIMITS.responseBytes) {
+      throw new InvocationRefusedError('RESPONSE_TOO_LARGE', 'The action response exceeds 5 MB.');
+    }
+    return result;
+  }
+
   /** Runs a trigger function (product event or schedule) as the app, as Forge does. */
   runTrigger(
     handler: TriggerFunction,
@@ -382,6 +422,9 @@ export class ForgeHost {
 
   private async fetch(target: ForgeFetchTarget, path: string, init?: RequestInit): Promise<Response> {
     if (path.startsWith('/webhook/queue/')) return this.queueCall(path, init);
+    if (target.remote === 'stargate' && path === '/graphql') {
+      return toResponse(answerWebTriggerUrl(parseBody(init?.body), this.webTriggerBaseUrl));
+    }
     const kind = target.type === 'kvs' ? 'kvs' : target.remote === 'jira' ? 'jira' : undefined;
     if (!kind) {
       // No egress: the app declares no external fetch, so the local host refuses it too.

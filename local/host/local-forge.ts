@@ -19,7 +19,7 @@ import {
 } from './forge-host';
 import { z } from 'zod';
 import { INVOCATION_LIMITS, longRunningTimeoutMs } from './invocation-limits';
-import { loadBackendModules, type BackendModules } from './manifest-functions';
+import { loadBackendModules, type ActionModule, type BackendModules } from './manifest-functions';
 import type { LatencyModel } from './meter';
 import { MAX_RETRIES } from './queues';
 
@@ -362,6 +362,46 @@ export class LocalForge {
       headers: parsed.data.headers ?? {},
       body: parsed.data.body ?? ''
     };
+  }
+
+  /** The Rovo actions manifest.yml declares (the sandbox builds its forms from their inputs). */
+  actions(): ActionModule[] {
+    return this.requireApp().modules.actions;
+  }
+
+  /**
+   * Invokes a Rovo action as `accountId`, as an agent would with the inputs it wrote; with
+   * `onIssue`, the chat is opened on that issue and the payload's `context.jira` names it
+   * (the shape of the action reference's Jira issue example).
+   */
+  async action(
+    key: string,
+    accountId: string | undefined,
+    inputs: Record<string, unknown>,
+    onIssue?: { issueId: string; issueKey: string; projectId: string; projectKey: string }
+  ): Promise<unknown> {
+    const app = this.requireApp();
+    const module = app.modules.actions.find((a) => a.key === key);
+    if (!module) throw new Error(`manifest.yml declares no action ${key}`);
+    const jira = onIssue
+      ? {
+          jira: {
+            url: `https://local.atlassian.net/browse/${onIssue.issueKey}`,
+            resourceType: 'issue',
+            issueKey: onIssue.issueKey,
+            issueId: onIssue.issueId,
+            projectKey: onIssue.projectKey,
+            projectId: onIssue.projectId
+          }
+        }
+      : {};
+    const payload = { ...inputs, context: { cloudId: this.host.cloudId, moduleKey: key, ...jira } };
+    return this.host.runAction(
+      exportedFunction<TriggerFunction>(app.entryPoint, module.handler),
+      payload,
+      accountId,
+      key
+    );
   }
 
   private requireApp(): { modules: BackendModules; entryPoint: Record<string, unknown> } {

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { compileTriggerFilter, type TriggerFilter } from './trigger-filter';
 
 /**
- * The backend modules `manifest.yml` declares — queue consumers, product-event triggers
- * and scheduled triggers — with the exported handler each one names, so the local host
+ * The backend modules `manifest.yml` declares — queue consumers, product-event triggers,
+ * scheduled triggers, web triggers and Rovo actions — with the exported handler each one names, so the local host
  * calls the same functions for the same events as Forge would.
  */
 export interface ConsumerModule {
@@ -39,11 +39,31 @@ export interface WebTriggerModule {
   response: 'static' | 'dynamic';
 }
 
+/** One input of a Rovo `action`, as the manifest describes it to the agent (and to the sandbox's form). */
+export interface ActionInput {
+  name: string;
+  title: string;
+  type: 'string' | 'integer' | 'number' | 'boolean';
+  required: boolean;
+  description?: string;
+}
+
+/** A Rovo `action` module: an agent invokes the function with the inputs it wrote. */
+export interface ActionModule {
+  key: string;
+  name: string;
+  handler: string;
+  actionVerb: 'GET' | 'CREATE' | 'UPDATE' | 'DELETE' | 'TRIGGER';
+  description: string;
+  inputs: ActionInput[];
+}
+
 export interface BackendModules {
   consumers: ConsumerModule[];
   triggers: TriggerModule[];
   scheduled: ScheduledModule[];
   webtriggers: WebTriggerModule[];
+  actions: ActionModule[];
 }
 
 const manifestSchema = z.object({
@@ -96,6 +116,26 @@ const manifestSchema = z.object({
           response: z.object({ type: z.enum(['static', 'dynamic']) }).optional()
         })
       )
+      .optional(),
+    action: z
+      .array(
+        z.object({
+          key: z.string(),
+          name: z.string(),
+          function: z.string(),
+          actionVerb: z.enum(['GET', 'CREATE', 'UPDATE', 'DELETE', 'TRIGGER']),
+          description: z.string(),
+          inputs: z.record(
+            z.string(),
+            z.object({
+              title: z.string(),
+              type: z.enum(['string', 'integer', 'number', 'boolean']),
+              required: z.boolean(),
+              description: z.string().optional()
+            })
+          )
+        })
+      )
       .optional()
   })
 });
@@ -136,6 +176,14 @@ export function loadBackendModules(manifestPath: string): BackendModules {
       key: w.key,
       handler: handlerOf(w.function),
       response: w.response?.type ?? 'dynamic'
+    })),
+    actions: (manifest.modules.action ?? []).map((a) => ({
+      key: a.key,
+      name: a.name,
+      handler: handlerOf(a.function),
+      actionVerb: a.actionVerb,
+      description: a.description,
+      inputs: Object.entries(a.inputs).map(([name, input]) => ({ name, ...input }))
     }))
   };
 }

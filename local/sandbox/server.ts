@@ -13,6 +13,7 @@ import { FLOOR_PAGE } from './floor-page';
 import { injectBridge, withSessionToken } from './frame-html';
 import { readAppData, writeAppData } from './jira-app-data';
 import { refuseApiRequest, refuseForeignHost } from './request-guard';
+import { serveRovo } from './rovo-route';
 import { transitionAsUser } from './shell-transition';
 import { shellState } from './site-state';
 import { tokensCss } from './theme-css';
@@ -200,6 +201,15 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
             .catch((error: unknown) => log(`Handling the transition failed: ${String(error)}`));
           return send(res, 200, JSON.stringify({ status: outcome.status }), CONTENT_TYPES['.json']);
         }
+        if (url.pathname.startsWith('/api/sandbox/rovo/')) {
+          const rovo = await serveRovo(forge, req, url.pathname);
+          if (rovo) {
+            void forge
+              .drainQueues()
+              .catch((error: unknown) => log(`Queue delivery failed: ${String(error)}`));
+            return send(res, rovo.status, JSON.stringify(rovo.body), CONTENT_TYPES['.json']);
+          }
+        }
         if (url.pathname === '/api/bridge' && req.method === 'POST') {
           const value = await handleBridgeCall(forge, await readJson(req));
           // Forge runs queued events soon after; so does the sandbox, in the background.
@@ -254,6 +264,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   keeping.unref();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  // The app's web trigger URLs name this server, so a sender can post to what it shows.
+  forge.host.webTriggerBaseUrl = `http://127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}/`,
     forge,

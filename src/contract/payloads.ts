@@ -6,6 +6,7 @@ import { AccountEditSchema } from '../domain/account-edit';
 import { PrivacySettingsSchema } from '../domain/privacy';
 import { ProjectRolesSchema } from '../domain/roles';
 import { SavedImportMappingsSchema } from '../domain/import-value-mappings';
+import { IntakeMappingSchema } from '../domain/intake/presets';
 import { INSIGHT_STATUSES, JOURNEY_STAGES, SEGMENTS, SOURCE_KINDS } from '../domain/vocabulary';
 
 /**
@@ -191,6 +192,25 @@ export const SaveRolesPayload = z.strictObject({
   roles: ProjectRolesSchema
 });
 export const PreviewScoringPayload = z.strictObject({ scoring: z.unknown() });
+/** Longest name of an intake source: a label on the admin page and in the delivery log. */
+export const INTAKE_SOURCE_NAME_MAX = 80;
+/** Admin: a new intake source, the project its insights land in and how its items are read. */
+export const CreateIntakeSourcePayload = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .max(INTAKE_SOURCE_NAME_MAX)
+    .refine((name) => !isBlank(name), 'Give the source a name.'),
+  projectId: z.string().regex(/^\d{1,18}$/, 'Pick a project.'),
+  mapping: IntakeMappingSchema
+});
+/** Admin: one intake source (rotating its secret). */
+export const IntakeSourcePayload = z.strictObject({ sourceId: id });
+/** Admin: disabling a source (its deliveries answer 404) or enabling it again. */
+export const SetIntakeSourceStatusPayload = z.strictObject({
+  sourceId: id,
+  status: z.enum(['active', 'disabled'])
+});
 export const ShippedPayload = z.strictObject({ days: z.number().int().min(1).max(365).default(30) });
 /** Project: whether the requests behind the project's evidence are told when work ships. */
 export const SetLoopClosingPayload = z.strictObject({ enabled: z.boolean() });

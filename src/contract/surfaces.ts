@@ -16,6 +16,9 @@ import type {
   ImportProgressView,
   ImportReport,
   InboxCountsView,
+  IntakeSecretView,
+  IntakeSourceLogView,
+  IntakeSourceView,
   InsightView,
   IssueHit,
   LinkOutcome,
@@ -130,7 +133,11 @@ export const adminPayloads = {
   'admin/publishFailures': P.EmptyPayload,
   'admin/listRoles': P.EmptyPayload,
   'admin/saveRoles': P.SaveRolesPayload,
-  'admin/findGroups': P.FindGroupsPayload
+  'admin/findGroups': P.FindGroupsPayload,
+  'admin/listIntakeSources': P.EmptyPayload,
+  'admin/createIntakeSource': P.CreateIntakeSourcePayload,
+  'admin/rotateIntakeSecret': P.IntakeSourcePayload,
+  'admin/setIntakeSourceStatus': P.SetIntakeSourceStatusPayload
 } as const;
 
 export type AdminContract = {
@@ -143,6 +150,10 @@ export type AdminContract = {
   'admin/listRoles': Endpoint<typeof P.EmptyPayload, ProjectRolesView[]>;
   'admin/saveRoles': Endpoint<typeof P.SaveRolesPayload, ProjectRolesView>;
   'admin/findGroups': Endpoint<typeof P.FindGroupsPayload, GroupMatchView[]>;
+  'admin/listIntakeSources': Endpoint<typeof P.EmptyPayload, IntakeSourceLogView[]>;
+  'admin/createIntakeSource': Endpoint<typeof P.CreateIntakeSourcePayload, IntakeSecretView>;
+  'admin/rotateIntakeSecret': Endpoint<typeof P.IntakeSourcePayload, IntakeSecretView>;
+  'admin/setIntakeSourceStatus': Endpoint<typeof P.SetIntakeSourceStatusPayload, IntakeSourceView>;
 };
 
 export type Contract = PanelContract & ProjectContract & AdminContract;

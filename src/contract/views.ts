@@ -6,6 +6,7 @@ import type { PrivacySettings } from '../domain/privacy';
 import type { ScoringSettings } from '../domain/scoring/settings';
 import type { Insight } from '../domain/insight';
 import type { InsightStatus, SourceKind } from '../domain/vocabulary';
+import type { IntakeMapping } from '../domain/intake/presets';
 
 /** The issue panel's whole first paint: one storage read, no Jira call. */
 export interface PanelView {
@@ -329,4 +330,53 @@ export interface InboxCountsView {
   byAge: Record<InboxAgeBand, number>;
   /** The inbox holds more than was counted: the counts are of its newest insights. */
   partial?: boolean;
+}
+
+/** An intake source as the admin page lists it: never its secret, only when it was set. */
+export interface IntakeSourceView {
+  sourceId: string;
+  name: string;
+  projectId: string;
+  /** Absent when the admin can no longer see the project. */
+  projectKey?: string;
+  mapping: IntakeMapping;
+  status: 'active' | 'disabled';
+  createdAt: string;
+  secretSetAt: string;
+  /** Where the sender posts: the intake web trigger's URL and `/<sourceId>`. */
+  url: string;
+}
+
+/** One item of a delivery that was refused, and why (in the sender's own terms). */
+export interface IntakeRejectionView {
+  index: number;
+  externalId?: string;
+  reason: string;
+}
+
+/** One delivery in a source's log: what came, what was written, what was refused. */
+export interface IntakeDeliveryView {
+  deliveryId: string;
+  receivedAt: string;
+  /** `queued` while its accepted items are still being written. */
+  status: 'queued' | 'done';
+  items: number;
+  /** Items neither a duplicate nor refused: written, or waiting to be. */
+  accepted: number;
+  created: number;
+  updated: number;
+  duplicates: number;
+  rejected: number;
+  rejections: IntakeRejectionView[];
+}
+
+export interface IntakeSourceLogView extends IntakeSourceView {
+  /** The latest deliveries, newest first (kept a week). */
+  deliveries: IntakeDeliveryView[];
+}
+
+/** The answer to creating a source or rotating its secret: the only time the secret is shown. */
+export interface IntakeSecretView {
+  source: IntakeSourceView;
+  secret: string;
 }

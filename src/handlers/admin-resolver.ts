@@ -9,6 +9,12 @@ import {
 } from '../usecases/admin-settings';
 import { findJiraGroups } from '../usecases/admin-groups';
 import { listProjectRoles, saveRolesOfProject } from '../usecases/project-roles';
+import {
+  createIntakeSourceForAdmin,
+  listIntakeSourcesForAdmin,
+  rotateIntakeSecretForAdmin,
+  setIntakeSourceStatusForAdmin
+} from '../usecases/intake/admin-intake-sources';
 import { defineSurface } from './define-surface';
 import type { SurfaceGates } from './endpoint-gates';
 
@@ -22,7 +28,11 @@ export const ADMIN_GATES: SurfaceGates<keyof AdminContract> = {
   'admin/publishFailures': 'administer',
   'admin/listRoles': 'administer',
   'admin/saveRoles': 'administer',
-  'admin/findGroups': 'administer'
+  'admin/findGroups': 'administer',
+  'admin/listIntakeSources': 'administer',
+  'admin/createIntakeSource': 'administer',
+  'admin/rotateIntakeSecret': 'administer',
+  'admin/setIntakeSourceStatus': 'administer'
 };
 
 /** The admin page: scoring settings, privacy and project roles, for Jira administrators only. */
@@ -37,7 +47,12 @@ export const adminResolver = defineSurface<AdminContract>(
     'admin/publishFailures': () => getPublishFailures(),
     'admin/listRoles': () => listProjectRoles(),
     'admin/saveRoles': (p) => saveRolesOfProject(p.projectId, p.roles),
-    'admin/findGroups': (p) => findJiraGroups(p.query, p.limit)
+    'admin/findGroups': (p) => findJiraGroups(p.query, p.limit),
+    'admin/listIntakeSources': () => listIntakeSourcesForAdmin(),
+    'admin/createIntakeSource': (p, ctx, env) =>
+      createIntakeSourceForAdmin({ accountId: ctx.accountId }, env, p),
+    'admin/rotateIntakeSecret': (p, _ctx, env) => rotateIntakeSecretForAdmin(env, p.sourceId),
+    'admin/setIntakeSourceStatus': (p, _ctx, env) => setIntakeSourceStatusForAdmin(env, p.sourceId, p.status)
   },
   ADMIN_GATES,
   {
@@ -53,6 +68,12 @@ export const adminResolver = defineSurface<AdminContract>(
     'admin/listRoles': 'no-identity',
     'admin/saveRoles': 'no-identity',
     // Jira group names, never an account.
-    'admin/findGroups': 'no-identity'
+    'admin/findGroups': 'no-identity',
+    // Sources, project keys, counts, external ids and refusal reasons; the delivery log
+    // leaves out account conflicts, the one part that names customers.
+    'admin/listIntakeSources': 'no-identity',
+    'admin/createIntakeSource': 'no-identity',
+    'admin/rotateIntakeSecret': 'no-identity',
+    'admin/setIntakeSourceStatus': 'no-identity'
   }
 );

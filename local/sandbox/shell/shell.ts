@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { renderRovoView } from './rovo-view';
 /**
  * The sandbox's Jira-like shell: pick a user, project and issue, and see the app's
  * modules framed as Jira frames them. Flags and navigation requested by a frame arrive
@@ -21,7 +22,7 @@ interface ShellState {
   projects: { id: string; key: string; name: string }[];
   issues: ShellIssue[];
 }
-type Tab = 'panel' | 'project' | 'admin';
+type Tab = 'panel' | 'project' | 'admin' | 'rovo';
 
 /** How often the shell re-reads the site, so changes made by the app show up (Customer impact). */
 const POLL_MS = 4000;
@@ -114,7 +115,8 @@ function renderIssues(): void {
       button.append(key, summary, status, type, impact);
       button.addEventListener('click', () => {
         issueId = issue.id;
-        tab = 'panel';
+        // In the Rovo view, picking an issue opens the chat on it; elsewhere it opens the issue.
+        if (tab !== 'rovo') tab = 'panel';
         renderIssues();
         renderView();
       });
@@ -154,7 +156,7 @@ function frame(module: Tab, title: string): HTMLElement {
 }
 
 function renderView(): void {
-  for (const name of ['panel', 'project', 'admin'] as const)
+  for (const name of ['panel', 'project', 'admin', 'rovo'] as const)
     byId(`tab-${name}`).setAttribute('aria-pressed', String(tab === name));
   document.body.classList.toggle('dark', ui.theme.value === 'dark');
   remember();
@@ -174,6 +176,15 @@ function renderView(): void {
     meta.dataset.testid = 'issue-meta';
     ui.view.replaceChildren(heading, meta, frame('panel', 'Customer evidence'));
     renderMeta(issue);
+  } else if (tab === 'rovo') {
+    const issue = state.issues.find((i) => i.id === issueId);
+    const userName = state.users.find((u) => u.accountId === ui.user.value)?.displayName ?? '';
+    void renderRovoView(ui.view, {
+      accountId: ui.user.value,
+      userName,
+      token: sessionToken,
+      ...(issue ? { issue: { id: issue.id, key: issue.key } } : {})
+    });
   } else if (tab === 'project') {
     ui.view.replaceChildren(frame('project', 'Customer evidence — project page'));
   } else {
@@ -302,7 +313,7 @@ ui.user.addEventListener('change', () => void load(ui.user.value, ui.project.val
 ui.project.addEventListener('change', () => void load(ui.user.value, ui.project.value));
 ui.theme.addEventListener('change', renderView);
 ui.filter.addEventListener('input', renderIssues);
-for (const name of ['panel', 'project', 'admin'] as const) {
+for (const name of ['panel', 'project', 'admin', 'rovo'] as const) {
   byId(`tab-${name}`).addEventListener('click', () => {
     tab = name;
     renderView();

@@ -17,7 +17,6 @@ import {
   type StagedIntakeItem
 } from '../../storage/intake-delivery-store';
 import { getInsights } from '../../storage/insight-store';
-import { pushEvents } from '../../sync/sync-queue';
 import type { Env } from '../actor';
 import { startAccountRescore } from '../account-rescore';
 import { runChainStep } from '../checkpointed-step';
@@ -25,40 +24,43 @@ import { delayAfter, writeUnitsOf } from '../import-pacing';
 import { writeImportedRows, type RowToWrite } from '../import-write';
 import { patchInsight } from '../insight-edits';
 import { retryOnConflict } from '../retry-on-conflict';
+import { handLaneTo, passLane, pushLaneStep, takeLane } from './intake-lane';
 
 /** Who an intake source's insights are created by: the source, as no person sent them. */
 export const intakeCreator = (sourceId: string): string => `intake:${sourceId}`;
 
-/** Queues step `step` of a delivery: a source's deliveries run one step at a time, in order. */
+/**
+ * Queues step `step` of a delivery on the intake lane (intake-lane.ts): every source's
+ * steps share one concurrency key, and the lane lets one delivery write at a time.
+ */
 export async function queueDeliveryStep(
   delivery: Pick<IntakeDelivery, 'sourceId' | 'deliveryId'>,
   step: number,
   delayInSeconds: number
 ): Promise<void> {
-  await pushEvents([
-    {
-      body: { kind: 'intake', sourceId: delivery.sourceId, deliveryId: delivery.deliveryId, step },
-      concurrencyKey: `intake-${delivery.sourceId}`,
-      ...(delayInSeconds > 0 ? { delayInSeconds } : {})
-    }
-  ]);
+  await pushLaneStep({ sourceId: delivery.sourceId, deliveryId: delivery.deliveryId, step }, delayInSeconds);
 }
 
 /**
  * Step `step` of a delivery writes its staged chunk `step` and records each item's
  * outcome, then queues the next chunk after a delay that keeps the writes at the
- * import's pace (import-pacing). However often Forge delivers the event, the step runs
- * once (runChainStep); a step that failed half way runs again and finishes the rest.
+ * import's pace (import-pacing). Only the step whose turn it is on the intake lane
+ * writes, so deliveries of many sources together keep that one pace; after a delivery's
+ * last chunk the lane goes to the oldest unfinished delivery. However often Forge
+ * delivers the event, the step runs once (runChainStep); a step that failed half way
+ * runs again and finishes the rest.
  */
 export async function continueDelivery(
   event: { sourceId: string; deliveryId: string; step: number },
   env: Env
 ): Promise<void> {
+  if (!(await takeLane(event, env))) return;
   const delivery = await getIntakeDelivery(event.sourceId, event.deliveryId);
-  // Expired: nothing left to write.
-  if (!delivery) return;
+  // Expired: nothing left to write here.
+  if (!delivery) return passLane(0, env);
   let delay = 0;
-  await runChainStep({
+  let more = true;
+  const outcome = await runChainStep({
     step: event.step,
     checkpoint: delivery,
     now: env.now(),
@@ -66,10 +68,13 @@ export async function continueDelivery(
     work: async (checkpoint) => {
       const result = await writeChunk(checkpoint, env);
       delay = delayAfter(result.units);
-      return { checkpoint: result.delivery, more: result.delivery.chunksDone < result.delivery.chunks };
+      more = result.delivery.chunksDone < result.delivery.chunks;
+      return { checkpoint: result.delivery, more };
     },
-    queueNext: (step) => queueDeliveryStep(delivery, step, delay)
+    queueNext: (step) =>
+      handLaneTo({ sourceId: delivery.sourceId, deliveryId: delivery.deliveryId, step }, delay, env)
   });
+  if (outcome === 'duplicate' || (outcome === 'done' && !more)) await passLane(delay, env);
 }
 
 async function writeChunk(

@@ -11,6 +11,8 @@ const loadForms = () => import('./SettingsForms');
 const SettingsForms = lazy(() => loadForms().then((m) => ({ default: m.SettingsForms })));
 // Failing to load (or not being an admin) is the rare path: it does not weigh on the rest.
 const ErrorState = lazy(() => import('./ErrorState').then((m) => ({ default: m.ErrorState })));
+// Intake sources are a chunk of their own, asked for once the admin's settings have loaded.
+const IntakeSources = lazy(() => import('./IntakeSources').then((m) => ({ default: m.IntakeSources })));
 
 /**
  * The app's settings page (`jira:adminPage`), for Jira administrators: how the
@@ -57,6 +59,11 @@ export function AdminPage(): JSX.Element {
               />
             ) : null}
           </Suspense>
+          {load.status === 'ready' ? (
+            <Suspense fallback={<LoadingState />}>
+              <IntakeSources />
+            </Suspense>
+          ) : null}
         </Stack>
       </div>
     </Box>

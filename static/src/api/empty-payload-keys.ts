@@ -19,7 +19,8 @@ export const EMPTY_PAYLOAD_KEYS = [
   'admin/rescoreProgress',
   'admin/retryRescore',
   'admin/publishFailures',
-  'admin/listRoles'
+  'admin/listRoles',
+  'admin/listIntakeSources'
 ] as const satisfies readonly EmptyPayloadKey[];
 
 export function isEmptyPayloadKey(key: ContractKey): boolean {
