@@ -60,7 +60,8 @@ describe('manifest.yml', () => {
       'read:servicedesk-request',
       'storage:app',
       'write:app-data:jira',
-      'write:jira-work'
+      'write:jira-work',
+      'write:servicedesk-request'
     ]);
   });
 });

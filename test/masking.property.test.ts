@@ -187,6 +187,9 @@ it('shows a masked user no customer name, key or revenue in any answer of any re
             await page.call('project/searchAccounts', { query: c.name });
             await story.call('panel/searchAccounts', { query: c.name });
           }
+          // Telling service requests when work ships: a flag, on for the done story below.
+          await page.call('project/setLoopClosing', { enabled: true });
+          await page.call('project/loopClosing', {});
           // Reopened, then done today (the seed may have finished it long ago).
           forge.jira.setStatus(chain.storyId, forge.seed.statuses.find((s) => s.category === 'new')!.id);
           forge.jira.setStatus(chain.storyId, forge.seed.statuses.find((s) => s.category === 'done')!.id);

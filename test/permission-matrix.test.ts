@@ -89,6 +89,14 @@ const rows: Row[] = [
   { key: 'project/listInsights', site: 'project', payload: () => ({}), expect: read },
   { key: 'project/searchIssues', site: 'project', payload: () => ({ query: 'card' }), expect: read },
   { key: 'project/shipped', site: 'project', payload: () => ({}), expect: read },
+  { key: 'project/loopClosing', site: 'project', payload: () => ({}), expect: read },
+  // Telling the project's service requests when work ships is the curators' choice.
+  {
+    key: 'project/setLoopClosing',
+    site: 'project',
+    payload: () => ({ enabled: true }),
+    expect: curate
+  },
   {
     key: 'project/captureInsight',
     site: 'project',

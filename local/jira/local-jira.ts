@@ -23,6 +23,7 @@ import { DONE_RESOLUTION, Representations } from './representations';
 import { Router } from './router';
 import { searchRoutes } from './search-routes';
 import { serviceDeskRoutes } from './service-desk-routes';
+import { serviceDeskCommentRoutes } from './service-desk-comment-routes';
 import { transitionRoutes } from './transition-routes';
 import type { JiraSeed, SeedIssue, SeedSecurityLevel } from './seed';
 import type { SiteContext } from './site-context';
@@ -91,7 +92,8 @@ export class LocalJira implements JiraService {
       ...projectRoutes(context),
       ...propertyRoutes(context),
       ...appFieldRoutes(context),
-      ...serviceDeskRoutes(context, seed.serviceDesks ?? [])
+      ...serviceDeskRoutes(context, seed.serviceDesks ?? []),
+      ...serviceDeskCommentRoutes(context)
     ]);
   }
 

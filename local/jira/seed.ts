@@ -96,6 +96,17 @@ export interface SeedIssue {
   /** When the status last moved to another category (defaults to `updated`). */
   statuscategorychangedate?: string;
   securityLevel?: SeedSecurityLevel;
+  /** Comments, oldest first (only the service desk comment routes write them). */
+  comments?: SeedComment[];
+}
+
+/** A comment on an issue; `public: false` is a service desk internal (agent-only) comment. */
+export interface SeedComment {
+  id: string;
+  body: string;
+  public: boolean;
+  authorAccountId: string;
+  created: string;
 }
 
 /** A custom field declared by the app's manifest (`jira:customField`). */

@@ -5,6 +5,8 @@ import { Prng } from '../jira/prng';
 import { DEMO_USERS } from '../jira/seed';
 import { projectResolver } from '../../src/handlers/project-resolver';
 import { JOURNEY_STAGES, SOURCE_KINDS, type Segment } from '../../src/domain/vocabulary';
+import { createIntakeSource } from '../../src/usecases/intake/manage-sources';
+import { signIntakeBody } from '../../src/usecases/intake/signature';
 
 /**
  * Believable customer evidence for the sandbox: accounts across segments, a thousand
@@ -214,5 +216,68 @@ export async function seedDemoData(
     });
     links += ids.length;
   }
-  return { insights, links };
+  return { insights: insights + (await seedServiceRequest(forge, call)), links };
+}
+
+/**
+ * Closing the loop in the sandbox: a customer's service request arrives through a JSM
+ * intake source (so its insight keeps the request, as only the server sets it) into the
+ * first project's inbox, named after that project's first open story, and the project
+ * tells requests when work ships. Linking it to the story and moving the story to Done
+ * in the shell posts an internal comment on the request, shown under it in the shell.
+ * The request is an existing issue of another project (the local Jira is rebuilt from
+ * its seed on every start, so an issue created here would not survive a restart).
+ */
+async function seedServiceRequest(
+  forge: LocalForge,
+  call: (projectId: string, key: string, payload: unknown) => Promise<unknown>
+): Promise<number> {
+  const [work, desk] = forge.seed.projects;
+  if (!work || !desk) return 0;
+  const open = (projectId: string) =>
+    forge.seed.issues.find(
+      (i) =>
+        i.projectId === projectId &&
+        i.issueTypeId !== SUBTASK_TYPE &&
+        !i.securityLevel &&
+        !i.resolutiondate &&
+        i.statusId !== '10002'
+    );
+  const story = open(work.id);
+  const request = open(desk.id);
+  if (!story || !request) return 0;
+  const env = { now: () => new Date(), newId: () => 'unused' };
+  const { source, secret } = await createIntakeSource({ accountId: DEMO_USERS.alice }, env, {
+    name: 'Help desk (JSM automation)',
+    projectId: work.id,
+    mapping: { preset: 'jsm' }
+  });
+  const summary = `Customer request: ${story.summary.replace(/\.$/, '')}`.slice(0, 200);
+  const body = JSON.stringify({
+    issue: {
+      key: request.key,
+      id: request.id,
+      fields: {
+        summary,
+        description: 'We keep hitting this. Please tell us when it is fixed.',
+        created: new Date().toISOString(),
+        priority: { name: 'High' },
+        organization: { name: 'Acme Corporation' }
+      }
+    }
+  });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const answer = await forge.webTrigger('evidence-intake', {
+    method: 'POST',
+    userPath: source.sourceId,
+    headers: {
+      'content-type': 'application/json',
+      'x-evidence-timestamp': timestamp,
+      'x-evidence-signature': signIntakeBody(secret, timestamp, body)
+    },
+    body
+  });
+  if (answer.statusCode !== 202) return 0;
+  await call(work.id, 'project/setLoopClosing', { enabled: true });
+  return 1;
 }

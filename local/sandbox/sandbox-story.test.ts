@@ -40,10 +40,15 @@ interface Shipped {
   accounts: { name: string }[];
 }
 
-async function project<T>(projectId: string, key: string, payload: unknown): Promise<T> {
+async function project<T>(
+  projectId: string,
+  key: string,
+  payload: unknown,
+  user: string = DEMO_USERS.judy
+): Promise<T> {
   const result = (await sandbox.forge.invoke(
     projectResolver as ResolverFunction,
-    DEMO_USERS.judy,
+    user,
     { module: 'projectPage', projectId },
     key,
     payload
@@ -124,6 +129,45 @@ describe('the sandbox story', () => {
     // Done again today: first in the list, with the same accounts as before.
     expect(back).toMatchObject({ accounts: story!.accounts });
     expect(Date.now() - Date.parse(back?.doneAt ?? '')).toBeLessThan(60_000);
+  });
+
+  it('tells the service request behind a story with an internal comment when the story is done in the shell', async () => {
+    // The demo data brings a help desk request (an open issue of the second project) into the
+    // first project's inbox, named after its first open story; that project tells requests.
+    const [work, desk] = productProjects();
+    const open = (projectId: string) =>
+      sandbox.forge.seed.issues.find(
+        (i) =>
+          i.projectId === projectId &&
+          i.issueTypeId !== '10004' &&
+          !i.securityLevel &&
+          !i.resolutiondate &&
+          i.statusId !== '10002'
+      )!;
+    const [story, request] = [open(work!.id), open(desk!.id)];
+    const commentsOn = async () =>
+      (await state(DEMO_USERS.alice, desk!.id)).issues.find((i) => i.id === request.id)?.comments;
+    expect(await commentsOn()).toBeUndefined();
+    const inbox = await project<{ items: { id: string; summary: string }[] }>(
+      work!.id,
+      'project/listInsights',
+      {
+        status: 'new',
+        limit: 100
+      }
+    );
+    const fromRequest = inbox.items.find((i) => i.summary.startsWith('Customer request:'))!;
+    // Bob leads the first project: he links it, as a curator would from the inbox.
+    const link = { issueId: story.id, insightIds: [fromRequest.id], note: '' };
+    await project(work!.id, 'project/link', link, DEMO_USERS.bob);
+
+    const done = await transition({ accountId: DEMO_USERS.bob, issueId: story.id, to: 'done' });
+    expect(await done.json()).toEqual({ status: 'Done' });
+    await sandbox.forge.settle();
+    const comments = await commentsOn();
+    expect(comments).toHaveLength(1);
+    expect(comments?.[0]).toMatchObject({ internal: true, author: 'Customer Evidence' });
+    expect(comments?.[0]?.body).toContain(story.key);
   });
 
   it('refuses a malformed transition request without changing anything', async () => {

@@ -12,6 +12,16 @@ export interface ShellIssue {
   statusCategory: string;
   /** The app's read-only "Customer impact" field, as Jira stores it (set through the queue). */
   customerImpact?: number;
+  /** Its comments, oldest first (the app's internal comments on service requests). */
+  comments?: ShellComment[];
+}
+
+export interface ShellComment {
+  id: string;
+  author: string;
+  body: string;
+  internal: boolean;
+  created: string;
 }
 
 export interface ShellState {
@@ -85,10 +95,49 @@ export function shellState(forge: LocalForge, accountId: string, projectId: stri
         if (issue.fields.parent) row.parentId = issue.fields.parent.id;
         const impact = issue.fields[DEMO_APP_FIELD.id];
         if (typeof impact === 'number') row.customerImpact = impact;
+        // Comments as the service desk API lists them to this user (agents see internal ones).
+        const comments = commentsOf(forge, issue.id, principal);
+        if (comments.length > 0) row.comments = comments;
         issues.push(row);
       }
       token = page.nextPageToken;
     } while (token && issues.length < 1000);
   }
   return { users, projects, issues };
+}
+
+function commentsOf(
+  forge: LocalForge,
+  issueId: string,
+  principal: { kind: 'user'; accountId: string }
+): ShellComment[] {
+  if (!forge.jira.getIssue(issueId)?.comments?.length) return [];
+  const answer = forge.jira.handle({
+    method: 'GET',
+    path: `/rest/servicedeskapi/request/${issueId}/comment`,
+    query: new URLSearchParams({ limit: '100' }),
+    body: undefined,
+    principal
+  });
+  const values =
+    (
+      answer.body as
+        | {
+            values?: {
+              id: string;
+              body: string;
+              public: boolean;
+              author?: { displayName?: string };
+              created?: { iso8601?: string };
+            }[];
+          }
+        | undefined
+    )?.values ?? [];
+  return values.map((c) => ({
+    id: c.id,
+    author: c.author?.displayName ?? '',
+    body: c.body,
+    internal: !c.public,
+    created: c.created?.iso8601 ?? ''
+  }));
 }

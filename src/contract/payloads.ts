@@ -233,3 +233,5 @@ export const RequestSendPayload = z.strictObject({
   account: requestInsight.account,
   note
 });
+/** Project: whether the requests behind the project's evidence are told when work ships. */
+export const SetLoopClosingPayload = z.strictObject({ enabled: z.boolean() });

@@ -30,6 +30,7 @@ import type {
   RequestSendView,
   RescoreProgressView,
   ShippedIssueView,
+  LoopClosingView,
   TriageOutcome
 } from './views';
 
@@ -88,6 +89,8 @@ export const projectPayloads = {
   'project/getImportMappings': P.EmptyPayload,
   'project/saveImportMappings': P.SaveImportMappingsPayload,
   'project/shipped': P.ShippedPayload,
+  'project/loopClosing': P.EmptyPayload,
+  'project/setLoopClosing': P.SetLoopClosingPayload,
   'project/accountView': P.AccountViewPayload,
   'project/mergeAccounts': P.MergeAccountsPayload,
   'project/triageInsights': P.TriageInsightsPayload,
@@ -115,6 +118,8 @@ export type ProjectContract = {
   'project/getImportMappings': Endpoint<typeof P.EmptyPayload, SavedImportMappings | null>;
   'project/saveImportMappings': Endpoint<typeof P.SaveImportMappingsPayload, SavedImportMappings>;
   'project/shipped': Endpoint<typeof P.ShippedPayload, ShippedIssueView[]>;
+  'project/loopClosing': Endpoint<typeof P.EmptyPayload, LoopClosingView>;
+  'project/setLoopClosing': Endpoint<typeof P.SetLoopClosingPayload, LoopClosingView>;
   'project/accountView': Endpoint<typeof P.AccountViewPayload, AccountView>;
   'project/mergeAccounts': Endpoint<typeof P.MergeAccountsPayload, AccountMergeView>;
   'project/triageInsights': Endpoint<typeof P.TriageInsightsPayload, TriageOutcome>;

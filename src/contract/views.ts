@@ -265,6 +265,22 @@ export interface ScorePreviewRow {
   preview: number;
 }
 
+/** A service request the app told, with an internal comment, that the issue shipped. */
+export interface ToldRequestView {
+  /** The Jira Service Management request's key. */
+  requestKey: string;
+  toldAt: string;
+}
+
+/** An account to tell about shipped work, and the requests of it the app already told. */
+export interface ShippedAccountView {
+  key: string;
+  name: string;
+  arr: number;
+  /** Its requests told that this issue shipped; absent when none (tell it as before). */
+  told?: ToldRequestView[];
+}
+
 /** A recently done issue and the customers it answered (the first page of its evidence). */
 export interface ShippedIssueView {
   issueId: string;
@@ -273,10 +289,25 @@ export interface ShippedIssueView {
   doneAt?: string;
   score: number;
   insightCount: number;
-  accounts: { key: string; name: string; arr: number }[];
+  accounts: ShippedAccountView[];
   insights: { insightId: string; summary: string; sourceKind: string; sourceUrl: string | null }[];
+  /**
+   * Requests told that no listed account holds: from anonymous insights, or from accounts
+   * beyond the evidence this view lists.
+   */
+  otherTold?: ToldRequestView[];
   /** Account names and ARR are masked for this user. */
   identityHidden?: boolean;
+}
+
+/**
+ * A project's "tell service requests when work ships" setting: when on, finishing an
+ * issue posts an internal comment on each service request its evidence came from.
+ */
+export interface LoopClosingView {
+  enabled: boolean;
+  /** Whether the acting user may change it (the project's curators). */
+  canEdit: boolean;
 }
 
 /** What a bulk triage call did to one insight: each is done or refused on its own. */

@@ -17,6 +17,7 @@ import { setInsightStatus } from '../usecases/triage-insight';
 import { triageInsights } from '../usecases/triage-bulk';
 import { inboxCounts } from '../usecases/triage-inbox-counts';
 import { shippedForCustomers } from '../usecases/shipped-for-customers';
+import { loopClosingView, setLoopClosing } from '../usecases/loop-closing-setting';
 import { accountView } from '../usecases/account-view';
 import { mergeAccounts } from '../usecases/account-merge';
 import { visibleImpact, visibleInsights } from '../usecases/visible-evidence';
@@ -36,6 +37,9 @@ export const PROJECT_GATES: SurfaceGates<keyof ProjectContract> = {
   'project/listInsights': 'browse-project',
   'project/searchIssues': 'browse-project',
   'project/shipped': 'browse-project',
+  'project/loopClosing': 'browse-project',
+  // Telling the project's customers' requests is the project's decision: its curators'.
+  'project/setLoopClosing': 'curate',
   'project/captureInsight': 'contribute',
   'project/importInsights': 'contribute',
   'project/startImport': 'contribute',
@@ -105,6 +109,8 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/getImportMappings': (_p, ctx) => getImportMappings(requireProject(ctx)),
     'project/saveImportMappings': (p, ctx) => saveImportMappings(requireProject(ctx), p.mappings),
     'project/shipped': (p, ctx) => shippedForCustomers(requireProject(ctx), p.days),
+    'project/loopClosing': (_p, ctx) => loopClosingView(ctx.accountId, requireProject(ctx)),
+    'project/setLoopClosing': (p, ctx) => setLoopClosing(requireProject(ctx), p.enabled),
     'project/accountView': (p, ctx) => accountView(ctx, requireProject(ctx), p.accountKey),
     'project/mergeAccounts': (p, ctx, env) =>
       mergeAccounts(ctx, env, requireProject(ctx), p.sourceKey, p.targetKey),
@@ -138,6 +144,9 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/mergeAccounts': 'masked-by-use-case',
     // Ids, issue keys and summaries, and per-line messages that never quote a row's account.
     'project/getAccess': 'no-identity',
+    // A flag and whether the user may change it.
+    'project/loopClosing': 'no-identity',
+    'project/setLoopClosing': 'no-identity',
     'project/deleteInsight': 'no-identity',
     'project/searchIssues': 'no-identity',
     'project/importInsights': 'no-identity',

@@ -14,6 +14,7 @@ import { continueAccountRescore } from '../usecases/account-rescore';
 import { continueImport } from '../usecases/import-run';
 import { continueDelivery } from '../usecases/intake/continue-delivery';
 import { continueInsightJob } from '../usecases/insight-job';
+import { closeLoop } from '../usecases/loop-closing';
 import { publishIssues } from '../usecases/publish-issues';
 import { markPageFailed, markSweepStopped, rescorePage, sweepStep } from '../usecases/rescore';
 
@@ -49,6 +50,7 @@ export async function syncConsumer(event: QueueDelivery): Promise<unknown> {
     else if (body.kind === 'insight-job') await continueInsightJob(body, jobEnv());
     else if (body.kind === 'import') await continueImport(body, jobEnv());
     else if (body.kind === 'intake') await continueDelivery(body, jobEnv());
+    else if (body.kind === 'loop-close') await closeLoop(body, jobEnv());
     else await continueAccountRescore(body, jobEnv());
     return { ok: true };
   } catch (error) {

@@ -57,6 +57,16 @@ export function importMappingsKey(projectId: string): string {
   return `import-mappings:project:${part(projectId, 'project id')}`;
 }
 
+/** Whether a project tells service requests when work ships (see domain/loop-closing). */
+export function loopClosingSettingKey(projectId: string): string {
+  return `loop-closing:project:${part(projectId, 'project id')}`;
+}
+
+/** The service requests told that one issue shipped, by request (see domain/loop-closing). */
+export function toldRequestsKey(issueId: string): string {
+  return `told-requests:issue:${part(issueId, 'issue id')}`;
+}
+
 /** A user's cached answer to "may they browse this issue?" (expires: see issue-access). */
 export function issueAccessKey(accountId: string, issueId: string): string {
   return `issue-access:${part(accountId.replace(/:/g, '.'), 'account id')}:${part(issueId, 'issue id')}`;

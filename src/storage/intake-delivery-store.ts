@@ -28,6 +28,8 @@ export interface StagedIntakeItem {
   /** True when its insight existed with other content at receipt: the write is an edit. */
   update: boolean;
   input: unknown;
+  /** The service request it is (JSM preset): set on the insight it creates. */
+  request?: { issueKey: string; issueId?: string };
 }
 
 /** A delivery as the log keeps it; the chain fields make its queue steps run once each. */

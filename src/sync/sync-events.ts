@@ -37,6 +37,11 @@ export const SyncEventSchema = z.discriminatedUnion('kind', [
     deliveryId: id,
     step: z.number().int().min(0)
   }),
+  /**
+   * Tell the service requests behind a done issue's evidence that it shipped (one internal
+   * comment each, once: told-records in storage make a repeated event post nothing).
+   */
+  z.strictObject({ kind: z.literal('loop-close'), issueId: id, projectId: id }),
   /** Rescore the next page of the issues an edited account's evidence feeds. */
   z.strictObject({ kind: z.literal('account-rescore'), accountKey: id, runId: id, projectId: id })
 ]);

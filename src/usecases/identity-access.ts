@@ -88,7 +88,12 @@ export function maskedRedaction(aliasOf: AliasOf): Redaction {
     shipped: (rows) =>
       rows.map((row) => ({
         ...row,
-        accounts: row.accounts.map((account) => ({ ...aliasOf(account.key), arr: 0 })),
+        // Which requests were told stays: a request key names no account.
+        accounts: row.accounts.map((account) => ({
+          ...aliasOf(account.key),
+          arr: 0,
+          ...(account.told ? { told: account.told } : {})
+        })),
         identityHidden: true
       })),
     account: (account) => redactAccount(account, aliasOf),

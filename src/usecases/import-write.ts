@@ -1,6 +1,6 @@
 import { normaliseAccountKey, type Account } from '../domain/account';
 import type { AccountConflict } from '../domain/account-edit';
-import type { Insight } from '../domain/insight';
+import type { Insight, ServiceRequestRef } from '../domain/insight';
 import { getAccounts } from '../storage/account-store';
 import { KVS_LIMITS } from '../storage/entities';
 import { accountToRecord, insightToRecord } from '../storage/records';
@@ -17,6 +17,8 @@ export interface RowToWrite {
   input: InsightInput;
   /** The insight's idempotency key (an intake item's content digest), if any. */
   importKey?: string;
+  /** The service request it came from (JSM intake), kept on the insight. */
+  request?: ServiceRequestRef;
 }
 
 export interface WrittenRows {
@@ -81,6 +83,7 @@ export async function writeImportedRows(
       row.importKey
     );
     if (insight.accountKey !== undefined) insight.accountKey = survivorOf(insight.accountKey);
+    if (row.request) insight.request = row.request;
     return insight;
   });
 

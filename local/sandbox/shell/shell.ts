@@ -15,6 +15,7 @@ interface ShellIssue {
   status: string;
   statusCategory: string;
   customerImpact?: number;
+  comments?: { id: string; author: string; body: string; internal: boolean; created: string }[];
 }
 interface ShellState {
   users: { accountId: string; displayName: string }[];
@@ -266,7 +267,27 @@ function renderMeta(issue: ShellIssue): void {
     control.disabled = true;
     void transition(issue.id, done ? 'open' : 'done');
   });
-  meta.replaceChildren(text, control);
+  meta.replaceChildren(text, control, ...comments(issue));
+}
+
+/** The issue's comments, as Jira lists them under an issue (internal ones marked so). */
+function comments(issue: ShellIssue): HTMLElement[] {
+  if (!issue.comments?.length) return [];
+  const section = Object.assign(document.createElement('section'), { className: 'comments' });
+  section.setAttribute('aria-label', 'Comments');
+  section.dataset.testid = 'issue-comments';
+  const list = document.createElement('ul');
+  for (const comment of issue.comments) {
+    const item = document.createElement('li');
+    const who = Object.assign(document.createElement('strong'), {
+      textContent: `${comment.author}${comment.internal ? ' · Internal note' : ''}`
+    });
+    const body = Object.assign(document.createElement('p'), { textContent: comment.body });
+    item.append(who, body);
+    list.append(item);
+  }
+  section.append(Object.assign(document.createElement('h3'), { textContent: 'Comments' }), list);
+  return [section];
 }
 
 function showFlag(type: string, title: string, description?: string): void {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceRequestRefSchema } from '../insight';
 import { EXTERNAL_ID_MAX, type MappedItem } from './mapped-item';
 import { clipQuote, clipSummary } from './text';
 
@@ -19,6 +20,8 @@ export const JSM_SEVERITY: Record<string, 'critical' | 'high' | 'medium' | 'low'
 export const JsmItemSchema = z.looseObject({
   issue: z.looseObject({
     key: z.string().trim().min(1).max(EXTERNAL_ID_MAX),
+    // Automation's {{issue.id}}: a string of digits, or a number when sent unquoted.
+    id: z.union([z.string(), z.number()]).nullish(),
     self: z.string().nullish(),
     fields: z.looseObject({
       summary: z.string(),
@@ -43,7 +46,15 @@ export function mapJsm(item: z.output<typeof JsmItemSchema>): MappedItem {
   };
   if (severity) insight.severity = severity;
   if (fields.organization) insight.account = { name: fields.organization.name };
-  return { externalId: key, insight };
+  return { externalId: key, insight, ...requestOf(key, item.issue.id) };
+}
+
+/** The request's reference, when the key is a Jira issue key (and the id digits, if sent). */
+function requestOf(key: string, id: string | number | null | undefined): Pick<MappedItem, 'request'> {
+  if (!ServiceRequestRefSchema.shape.issueKey.safeParse(key).success) return {};
+  const issueId = id === null || id === undefined ? undefined : String(id);
+  const valid = issueId !== undefined && ServiceRequestRefSchema.shape.issueId.safeParse(issueId).success;
+  return { request: { issueKey: key, ...(valid ? { issueId } : {}) } };
 }
 
 /** Jira writes offsets without a colon (`+0000`); the capture schema wants `+00:00`. */

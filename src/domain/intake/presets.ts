@@ -5,6 +5,7 @@ import { parseWith } from '../parse';
 import { GenericFieldPathsSchema, mapGeneric, type GenericFieldPaths } from './generic';
 import { IntercomItemSchema, mapIntercom } from './intercom';
 import { JsmItemSchema, mapJsm } from './jsm';
+import type { MappedItem } from './mapped-item';
 import { mapZendesk, ZendeskItemSchema } from './zendesk';
 
 export const INTAKE_PRESETS = ['zendesk', 'intercom', 'jsm', 'generic'] as const;
@@ -51,7 +52,13 @@ export function itemsOf(rawBody: string): DeliveryItems {
 
 /** One item read through its source's mapping: a capture input, or why it was refused. */
 export type ReadItem =
-  | { ok: true; externalId: string; input: InsightInput; undated: boolean }
+  | {
+      ok: true;
+      externalId: string;
+      input: InsightInput;
+      undated: boolean;
+      request?: NonNullable<MappedItem['request']>;
+    }
   | { ok: false; externalId?: string; reason: string };
 
 /**
@@ -66,7 +73,13 @@ export function readItem(mapping: IntakeMapping, item: unknown, receivedAt: Date
     externalId = mapped.externalId;
     const input = parseWith(InsightInputSchema, mapped.insight, 'item');
     validateObservedAt(input.observedAt, receivedAt);
-    return { ok: true, externalId, input, undated: mapped.undated === true };
+    return {
+      ok: true,
+      externalId,
+      input,
+      undated: mapped.undated === true,
+      ...(mapped.request ? { request: mapped.request } : {})
+    };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return { ok: false, ...(externalId !== undefined ? { externalId } : {}), reason: error.message };

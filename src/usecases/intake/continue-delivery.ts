@@ -1,6 +1,12 @@
 import { AppError, ConflictError, UpstreamError } from '../../domain/errors';
 import { intakePatch } from '../../domain/intake/item-digest';
-import { InsightInputSchema, type Insight } from '../../domain/insight';
+import {
+  InsightInputSchema,
+  ServiceRequestRefSchema,
+  type Insight,
+  type ServiceRequestRef
+} from '../../domain/insight';
+import { requestIssueIdAsApp } from '../../jira/request-issue';
 import { parseWith } from '../../domain/parse';
 import {
   getIntakeDelivery,
@@ -79,6 +85,14 @@ async function writeChunk(
   const receivedAt = new Date(delivery.receivedAt);
   const creator = intakeCreator(delivery.sourceId);
   const current = await getInsights(staged.map((s) => s.insightId));
+  // New JSM items' requests, read together (only those whose sender left out the id).
+  const requests = new Map(
+    await Promise.all(
+      staged
+        .filter((s) => !current.has(s.insightId))
+        .map(async (s) => [s.insightId, await requestRef(s.request)] as const)
+    )
+  );
   const outcomes: DeliveryItemOutcome[] = [];
   const fresh: RowToWrite[] = [];
   const edits: { item: StagedIntakeItem; stored: Insight }[] = [];
@@ -93,8 +107,16 @@ async function writeChunk(
       outcomes.push({ ...base, outcome: 'rejected', reason: error.message });
       continue;
     }
-    if (!stored) fresh.push({ line: item.index, id: item.insightId, input, importKey: item.importKey });
-    else if (stored.importKey !== item.importKey) edits.push({ item, stored });
+    if (!stored) {
+      const request = requests.get(item.insightId);
+      fresh.push({
+        line: item.index,
+        id: item.insightId,
+        input,
+        importKey: item.importKey,
+        ...(request ? { request } : {})
+      });
+    } else if (stored.importKey !== item.importKey) edits.push({ item, stored });
     // Written by an earlier attempt of this step, or by an earlier delivery since receipt.
     else if (stored.createdBy === creator && stored.createdAt === delivery.receivedAt)
       outcomes.push({ ...base, outcome: 'created' });
@@ -163,6 +185,17 @@ async function writeChunk(
   // The checkpoint's own write.
   units += writeUnitsOf(next);
   return { delivery: next, units };
+}
+
+/**
+ * A JSM item's request as the insight keeps it: with the id the sender gave, or else the
+ * one Jira has for its key (read as the app, one call per item that lacks it).
+ */
+async function requestRef(staged: StagedIntakeItem['request']): Promise<ServiceRequestRef | undefined> {
+  if (!staged) return undefined;
+  const issueId = staged.issueId ?? (await requestIssueIdAsApp(staged.issueKey));
+  const parsed = ServiceRequestRefSchema.safeParse({ issueId, issueKey: staged.issueKey });
+  return parsed.success ? parsed.data : undefined;
 }
 
 function externalIdOf(staged: readonly StagedIntakeItem[], insightId: string): string {

@@ -92,6 +92,7 @@ export async function receiveDelivery(request: IntakeRequest, env: Env): Promise
       insightId,
       importKey: intakeImportKey(read.input, read.undated),
       ...(read.undated ? { undated: true } : {}),
+      ...(read.request ? { request: read.request } : {}),
       update: false,
       input: read.input
     });

@@ -8,6 +8,7 @@ import { LoadError } from '../LoadError';
 import { OptionSelect, type Option } from '../OptionSelect';
 import { ShippedExportButton } from './ShippedExportButton';
 import { ShippedIssueItem } from './ShippedIssueItem';
+import { LoopClosingSetting } from './LoopClosingSetting';
 
 type Period = '7' | '30' | '90';
 
@@ -40,6 +41,7 @@ export function ShippedForCustomers(): JSX.Element {
         </Box>
         <ShippedExportButton issues={load.status === 'ready' ? load.items : []} days={days} />
       </Inline>
+      <LoopClosingSetting />
       <AsyncList
         load={load}
         name={{ label: 'Done issues with customer evidence' }}

@@ -1,4 +1,4 @@
-import type { ShippedIssueView } from '../../../../../src/contract/views';
+import type { ShippedIssueView, ToldRequestView } from '../../../../../src/contract/views';
 import { toSafeCsv } from '../../model/safe-csv';
 
 /** The shipped export's columns: one row per issue and account, ready for a mail merge. */
@@ -10,7 +10,8 @@ export const SHIPPED_COLUMNS = [
   'account',
   'ARR',
   'insights',
-  'insight summaries'
+  'insight summaries',
+  'requests told'
 ] as const;
 
 /** The account cell when the backend masked identity for this user. */
@@ -21,17 +22,21 @@ export const HIDDEN_CELL = 'hidden';
  * can sort and filter by customer), and one row with an empty account when only
  * anonymous feedback backed it. Masked accounts say `hidden` and leave ARR empty:
  * never the `0` the backend puts in their place. Formula-looking cells are defused as
- * in the library export (spreadsheet-cell.ts): the file is opened in Excel.
+ * in the library export (spreadsheet-cell.ts): the file is opened in Excel. The last
+ * column lists the account's service requests the app already told (closing the loop),
+ * so outreach can skip them; the no-account row lists requests told without an account.
  */
 export function shippedToCsv(issues: readonly ShippedIssueView[]): string {
   const data = issues.flatMap((issue) => {
     const common = [issue.key, issue.summary, issue.doneAt ?? '', String(issue.score)];
     const evidence = [String(issue.insightCount), issue.insights.map((i) => i.summary).join('; ')];
-    if (issue.accounts.length === 0) return [[...common, '', '', ...evidence]];
+    const keys = (told: readonly ToldRequestView[] | undefined): string =>
+      (told ?? []).map((t) => t.requestKey).join('; ');
+    if (issue.accounts.length === 0) return [[...common, '', '', ...evidence, keys(issue.otherTold)]];
     return issue.accounts.map((account) =>
       issue.identityHidden
-        ? [...common, HIDDEN_CELL, '', ...evidence]
-        : [...common, account.name, String(account.arr), ...evidence]
+        ? [...common, HIDDEN_CELL, '', ...evidence, keys(account.told)]
+        : [...common, account.name, String(account.arr), ...evidence, keys(account.told)]
     );
   });
   return toSafeCsv(SHIPPED_COLUMNS, data);
