@@ -121,6 +121,9 @@ export const SaveImportMappingsPayload = z.strictObject({ mappings: SavedImportM
 export const CaptureInsightPayload = z.strictObject({ insight: InsightInputSchema });
 export const EditInsightPayload = z.strictObject({ insightId: id, patch: InsightPatchSchema });
 export const DeleteInsightPayload = z.strictObject({ insightId: id });
+/** How long a deleted insight can be brought back by its undo. */
+export const RESTORE_WINDOW_MINUTES = 10;
+export const RestoreInsightPayload = z.strictObject({ insightId: id });
 export const UpsertAccountPayload = z.strictObject({ account: AccountEditSchema });
 /** Most accounts an autocomplete offers at once. */
 export const ACCOUNT_MATCHES_MAX = 20;

@@ -13,6 +13,7 @@ import type {
   EvidenceCardView,
   GroupMatchView,
   DeleteOutcome,
+  RestoreOutcome,
   ImportProgressView,
   ImportReport,
   InboxCountsView,
@@ -91,7 +92,8 @@ export const projectPayloads = {
   'project/accountView': P.AccountViewPayload,
   'project/mergeAccounts': P.MergeAccountsPayload,
   'project/triageInsights': P.TriageInsightsPayload,
-  'project/inboxCounts': P.EmptyPayload
+  'project/inboxCounts': P.EmptyPayload,
+  'project/restoreInsight': P.RestoreInsightPayload
 } as const;
 
 export type ProjectContract = {
@@ -119,6 +121,7 @@ export type ProjectContract = {
   'project/mergeAccounts': Endpoint<typeof P.MergeAccountsPayload, AccountMergeView>;
   'project/triageInsights': Endpoint<typeof P.TriageInsightsPayload, TriageOutcome>;
   'project/inboxCounts': Endpoint<typeof P.EmptyPayload, InboxCountsView>;
+  'project/restoreInsight': Endpoint<typeof P.RestoreInsightPayload, RestoreOutcome>;
 };
 
 export const adminPayloads = {

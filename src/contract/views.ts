@@ -54,6 +54,18 @@ export interface InsightView extends Insight {
 export interface DeleteOutcome {
   deleted: string;
   pendingLinks?: number;
+  /**
+   * Until when `project/restoreInsight` can bring it back (ISO time); absent when it
+   * cannot (a delete a job finishes, or one whose undo could not be kept).
+   */
+  restorableUntil?: string;
+}
+
+/** A deleted insight brought back: as it is now, and the links it could not get back. */
+export interface RestoreOutcome {
+  insight: InsightView;
+  /** Links to issues that are gone, moved out of the project, or that the user may no longer change. */
+  linksNotRestored: number;
 }
 
 export type EvidenceCardView = EvidenceCard;

@@ -215,8 +215,7 @@ export function InsightItem({ insight, actions, access, selection, focused = fal
                 Delete “{insight.summary}”?
                 {insight.linkCount > 0
                   ? ` It is removed from the ${insight.linkCount} issue${insight.linkCount === 1 ? '' : 's'} it backs, and their scores are recalculated.`
-                  : ''}{' '}
-                This cannot be undone.
+                  : ''}
               </Text>
               <Inline space="space.075">
                 <Button

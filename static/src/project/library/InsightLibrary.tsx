@@ -61,7 +61,27 @@ export function InsightLibrary({ access }: Props): JSX.Element {
     captureRef.current?.focus();
   };
   const { load, loadingMore, loadMore, reload, update } = useInsightLibrary(filter);
-  const libraryActions = useLibraryActions(filter, update);
+  const [undo, setUndo] = useState<UndoOffer | null>(null);
+  // The insight an Undo brought back, which takes focus once it is listed again.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  // The offer outlives the render that made it: its Undo calls the latest actions.
+  const restoreRef = useRef<LibraryActions['restoreDeleted'] | null>(null);
+  /** Offers to bring a deleted insight back, for as long as the server keeps it. */
+  const offerUndelete = useCallback((deleted: InsightView, until: string): void => {
+    setFocusId(null);
+    setUndo({
+      message: `Deleted “${deleted.summary}”.`,
+      expiresAt: until,
+      undo: async () => {
+        const back = await restoreRef.current?.(deleted);
+        if (!back) return;
+        setUndo(null);
+        setFocusId(back.id);
+      }
+    });
+  }, []);
+  const libraryActions = useLibraryActions(filter, update, offerUndelete);
+  restoreRef.current = libraryActions.restoreDeleted;
   const triage = useTriageActions(filter, update);
   const hasMore = load.status === 'ready' && load.cursor !== undefined;
   const searchedSoFar = hasMore && load.items.length === 0;
@@ -70,10 +90,7 @@ export function InsightLibrary({ access }: Props): JSX.Element {
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [bulkLinking, setBulkLinking] = useState(false);
   const [bulkBusy, setBulkBusy] = useState(false);
-  const [undo, setUndo] = useState<UndoOffer | null>(null);
   const [undoBusy, setUndoBusy] = useState(false);
-  // The insight an Undo brought back, which takes focus once it is listed again.
-  const [focusId, setFocusId] = useState<string | null>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
   const selectAllRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -83,6 +100,16 @@ export function InsightLibrary({ access }: Props): JSX.Element {
   // A new offer follows a dismissal whose items have left the list: focus goes to its Undo.
   useEffect(() => {
     if (undo) undoRef.current?.focus();
+  }, [undo]);
+  // An offer the server will no longer honour is withdrawn rather than left to fail.
+  useEffect(() => {
+    if (!undo?.expiresAt) return;
+    const left = Date.parse(undo.expiresAt) - Date.now();
+    const timer = setTimeout(
+      () => setUndo((current) => (current === undo ? null : current)),
+      Math.max(left, 0)
+    );
+    return () => clearTimeout(timer);
   }, [undo]);
 
   const inbox = filter.status === 'new';
