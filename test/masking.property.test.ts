@@ -177,6 +177,7 @@ it('shows a masked user no customer name, key or revenue in any answer of any re
           await story.call('panel/listCards', {});
           await story.call('panel/searchInsights', { limit: 100 });
           await page.call('project/getAccess', {});
+          await page.call('project/triageInbox', { source: 'ticket' });
           await page.call('project/rankedIssues', { statusCategory: 'all', limit: 100 });
           await page.call('project/getEvidence', { issueId: chain.storyId });
           await page.call('project/getEvidence', { issueId: chain.epicId });

@@ -172,6 +172,7 @@ const rows: Row[] = [
     payload: ({ insightId }) => ({ insightId }),
     expect: curate
   },
+  { key: 'project/triageInbox', site: 'project', payload: () => ({ source: 'ticket' }), expect: read },
   {
     key: 'project/restoreInsight',
     site: 'project',

@@ -93,7 +93,8 @@ export const projectPayloads = {
   'project/mergeAccounts': P.MergeAccountsPayload,
   'project/triageInsights': P.TriageInsightsPayload,
   'project/inboxCounts': P.EmptyPayload,
-  'project/restoreInsight': P.RestoreInsightPayload
+  'project/restoreInsight': P.RestoreInsightPayload,
+  'project/triageInbox': P.TriageInboxPayload
 } as const;
 
 export type ProjectContract = {
@@ -122,6 +123,7 @@ export type ProjectContract = {
   'project/triageInsights': Endpoint<typeof P.TriageInsightsPayload, TriageOutcome>;
   'project/inboxCounts': Endpoint<typeof P.EmptyPayload, InboxCountsView>;
   'project/restoreInsight': Endpoint<typeof P.RestoreInsightPayload, RestoreOutcome>;
+  'project/triageInbox': Endpoint<typeof P.TriageInboxPayload, Page<InsightView>>;
 };
 
 export const adminPayloads = {

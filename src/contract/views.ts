@@ -302,7 +302,8 @@ export interface TriageOutcome {
 }
 
 /** How old an inbox insight is, by when the customer said it (`observedAt`). */
-export type InboxAgeBand = 'week' | 'month' | 'older';
+export type { InboxAgeBand } from '../domain/inbox-age';
+import type { InboxAgeBand } from '../domain/inbox-age';
 
 /** The inbox the acting user may see, counted by source kind and by age. */
 export interface InboxCountsView {

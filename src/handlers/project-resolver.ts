@@ -17,6 +17,7 @@ import { setInsightStatus } from '../usecases/triage-insight';
 import { triageInsights } from '../usecases/triage-bulk';
 import { inboxCounts } from '../usecases/triage-inbox-counts';
 import { restoreInsight } from '../usecases/restore-insight';
+import { listInboxBy } from '../usecases/triage-inbox-list';
 import { shippedForCustomers } from '../usecases/shipped-for-customers';
 import { accountView } from '../usecases/account-view';
 import { mergeAccounts } from '../usecases/account-merge';
@@ -59,7 +60,8 @@ export const PROJECT_GATES: SurfaceGates<keyof ProjectContract> = {
   'project/triageInsights': 'contribute',
   'project/inboxCounts': 'browse-project',
   // The undo of a delete: whoever may delete may bring it back.
-  'project/restoreInsight': 'curate'
+  'project/restoreInsight': 'curate',
+  'project/triageInbox': 'browse-project'
 };
 
 /** The project page: the ranked backlog, the insight library and the inbox. */
@@ -114,7 +116,11 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/triageInsights': (p, ctx, env) =>
       triageInsights(ctx, env, requireProject(ctx), p.insightIds, p.action),
     'project/inboxCounts': (_p, ctx, env) => inboxCounts(requireProject(ctx), env),
-    'project/restoreInsight': (p, ctx, env) => restoreInsight(ctx, env, requireProject(ctx), p.insightId)
+    'project/restoreInsight': (p, ctx, env) => restoreInsight(ctx, env, requireProject(ctx), p.insightId),
+    'project/triageInbox': async (p, ctx, env) => {
+      const page = await listInboxBy(requireProject(ctx), p, env);
+      return { ...page, items: await visibleInsights(page.items) };
+    }
   },
   PROJECT_GATES,
   {
@@ -155,6 +161,7 @@ export const projectResolver = defineSurface<ProjectContract>(
       view.accountConflicts ? { ...view, accountConflicts: r.conflicts(view.accountConflicts) } : view,
     'project/importProgress': (view, r) =>
       view?.accountConflicts ? { ...view, accountConflicts: r.conflicts(view.accountConflicts) } : view,
+    'project/triageInbox': (page, r) => ({ ...page, items: r.insights(page.items) }),
     'project/restoreInsight': (outcome, r) => ({
       ...outcome,
       insight: r.insights([outcome.insight])[0] ?? outcome.insight

@@ -8,11 +8,16 @@ import { notify } from '../../api';
 import { isLeaving } from '../../shared/pending';
 import type { ActionResult } from '../../shared/action-result';
 import { ExportCsvButton } from './ExportCsvButton';
-import { useInsightLibrary, type LibraryFilter, type LibraryStatus } from './hooks/useInsightLibrary';
+import {
+  inboxFilterOf,
+  useInsightLibrary,
+  type LibraryFilter,
+  type LibraryStatus
+} from './hooks/useInsightLibrary';
 import { useLibraryActions, type LibraryActions } from './hooks/useLibraryActions';
 import { insightCount, useTriageActions } from './hooks/useTriageActions';
 import { BulkLinkToIssue } from './BulkLinkToIssue';
-import { InboxCounts } from './InboxCounts';
+import { describeInboxFilter, InboxCounts } from './InboxCounts';
 import { TriageBar } from './TriageBar';
 import { UndoStatus, type UndoOffer } from './UndoStatus';
 import { InsightItem } from './InsightItem';
@@ -113,6 +118,7 @@ export function InsightLibrary({ access }: Props): JSX.Element {
   }, [undo]);
 
   const inbox = filter.status === 'new';
+  const inboxFilter = inboxFilterOf(filter);
   const selectable = inbox && (access.canContribute || access.canCurate);
   const shown = load.status === 'ready' ? load.items.filter((i) => !isLeaving(i)) : [];
   const chosen = shown.filter((i) => selected.has(i.id));
@@ -230,7 +236,17 @@ export function InsightLibrary({ access }: Props): JSX.Element {
           </Suspense>
         </Box>
       ) : null}
-      {inbox ? <InboxCounts /> : null}
+      {inbox ? (
+        <InboxCounts
+          filter={inboxFilter}
+          onFilter={(next) =>
+            setFilter((f) => {
+              const { inbox: _previous, ...rest } = f;
+              return next ? { ...rest, inbox: next } : rest;
+            })
+          }
+        />
+      ) : null}
       <UndoStatus
         ref={undoRef}
         offer={undo}
@@ -286,7 +302,8 @@ export function InsightLibrary({ access }: Props): JSX.Element {
           searchedSoFar ? (
             // A search reads a bounded part of the library per call: say so, and offer the rest.
             <Text color="color.text.subtle" testId="library-search-partial">
-              No match for “{filter.query}” in the insights searched so far.
+              No match for “{filter.query || (inboxFilter ? describeInboxFilter(inboxFilter) : '')}” in the
+              insights searched so far.
             </Text>
           ) : (
             <EmptyState
@@ -294,7 +311,13 @@ export function InsightLibrary({ access }: Props): JSX.Element {
               header={filter.query === '' ? 'Nothing here' : `No insights match “${filter.query}”`}
               headingLevel={3}
               headingSize="xsmall"
-              description={filter.query === '' ? EMPTY[filter.status] : NO_MATCH}
+              description={
+                filter.query !== ''
+                  ? NO_MATCH
+                  : inboxFilter
+                    ? `No insight in the inbox matches “${describeInboxFilter(inboxFilter)}”.`
+                    : EMPTY[filter.status]
+              }
             />
           )
         }
