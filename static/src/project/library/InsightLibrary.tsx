@@ -53,10 +53,12 @@ const NO_MATCH = 'No summary, quote, tag or account name here contains every wor
 interface Props {
   /** What the user may do here: only those actions are shown. */
   access: AccessView;
+  /** Opens an account's view from an insight's account name; absent where it is not offered. */
+  onOpenAccount?: (account: { key: string; name: string }) => void;
 }
 
 /** The project's insights, newest first, with the inbox of unlinked ones to triage. */
-export function InsightLibrary({ access }: Props): JSX.Element {
+export function InsightLibrary({ access, onOpenAccount }: Props): JSX.Element {
   const [filter, setFilter] = useState<LibraryFilter>({ status: 'new', query: '' });
   const [capturing, setCapturing] = useState(false);
   // The form closes under the focus (saved, cancelled, Escape): focus goes back to its button.
@@ -284,6 +286,7 @@ export function InsightLibrary({ access }: Props): JSX.Element {
             actions={actions}
             access={access}
             focused={insight.id === focusId}
+            {...(onOpenAccount ? { onOpenAccount } : {})}
             {...(selectable
               ? {
                   selection: {
