@@ -62,6 +62,12 @@ type Step =
   | { kind: 'merge'; source: number; target: number }
   | { kind: 'deleteInsight'; insight: number }
   | { kind: 'triage'; insight: number }
+  /** Linked in bulk from the library's inbox (project/triageInsights). */
+  | { kind: 'bulkLink'; issue: number; insights: number[] }
+  /** Dismissed, or restored to the inbox, in bulk. */
+  | { kind: 'bulkTriage'; insights: number[]; dismiss: boolean }
+  /** The Undo of a recent delete (project/restoreInsight). */
+  | { kind: 'undoDelete'; deleted: number }
   | { kind: 'editAccount'; account: number; segment?: Segment; arr?: number; byAdmin: boolean }
   | { kind: 'moveIssue'; issue: number; parent: number }
   | { kind: 'deleteIssue'; issue: number }
@@ -113,6 +119,17 @@ const userSteps: fc.Arbitrary<Step>[] = [
   fc.record({ kind: fc.constant('merge' as const), source: index, target: index }),
   fc.record({ kind: fc.constant('deleteInsight' as const), insight: index }),
   fc.record({ kind: fc.constant('triage' as const), insight: index }),
+  fc.record({
+    kind: fc.constant('bulkLink' as const),
+    issue: index,
+    insights: fc.array(index, { minLength: 1, maxLength: 12 })
+  }),
+  fc.record({
+    kind: fc.constant('bulkTriage' as const),
+    insights: fc.array(index, { minLength: 1, maxLength: 6 }),
+    dismiss: fc.boolean()
+  }),
+  fc.record({ kind: fc.constant('undoDelete' as const), deleted: index }),
   fc.record(
     {
       kind: fc.constant('editAccount' as const),
@@ -134,7 +151,7 @@ const userSteps: fc.Arbitrary<Step>[] = [
 ];
 
 /** Captures and links weigh more: without evidence there is little to check. */
-const weights = [6, 6, 2, 3, 1, 2, 1, 1, 2, 2, 1, 1];
+const weights = [6, 6, 2, 3, 1, 2, 1, 1, 3, 1, 2, 2, 2, 1, 1];
 
 function stepsOf(extra: fc.Arbitrary<Step>[]): fc.Arbitrary<Step[]> {
   const arbitraries = [
@@ -206,6 +223,8 @@ class Run {
   readonly universe: Universe;
   /** Insights that exist (captured, not deleted or merged away), in capture order. */
   readonly insights: string[] = [];
+  /** Insights deleted so far, whose Undo may still be open. */
+  readonly deleted: string[] = [];
   /** Every issue that ever was an ancestor of one in the universe: it had roll-ups. */
   readonly everAbove = new Set<string>();
   private captured = 0;
@@ -360,6 +379,51 @@ class Run {
         if (insightId === undefined) return;
         await this.call(() => this.library().ok('project/deleteInsight', { insightId }));
         this.insights.splice(this.insights.indexOf(insightId), 1);
+        this.deleted.push(insightId);
+        break;
+      }
+      case 'undoDelete': {
+        const insightId = pick(this.deleted, step.deleted);
+        if (insightId === undefined) return;
+        // Refused when a job did the delete (no undo) or its issues are all gone: both stand.
+        const result = await this.call(async () => {
+          const answer = await this.library().call('project/restoreInsight', { insightId });
+          if (!answer.ok && answer.error.code === 'BUSY') throw new Error(`Busy: ${answer.error.message}`);
+          return answer;
+        });
+        this.deleted.splice(this.deleted.indexOf(insightId), 1);
+        if (result.ok) this.insights.push(insightId);
+        else expect(result.error.code).toBe('NOT_FOUND');
+        break;
+      }
+      case 'bulkLink': {
+        const issueId = pick(this.issues, step.issue);
+        const insightIds = [...new Set(step.insights.map((i) => pick(this.insights, i)))].filter(
+          (id): id is string => id !== undefined
+        );
+        if (issueId === undefined || insightIds.length === 0) return;
+        const outcome = await this.call(() =>
+          this.library().ok('project/triageInsights', {
+            insightIds,
+            action: { kind: 'link', issueId, note: 'Triaged' }
+          })
+        );
+        expect(outcome.items.map((i) => i.insightId)).toEqual(insightIds);
+        break;
+      }
+      case 'bulkTriage': {
+        const stored = await this.call(() => getInsights(this.insights));
+        const unlinked = this.insights.filter((id) => stored.get(id)?.linkCount === 0);
+        const insightIds = [...new Set(step.insights.map((i) => pick(unlinked, i)))].filter(
+          (id): id is string => id !== undefined
+        );
+        if (insightIds.length === 0) return;
+        await this.call(() =>
+          this.library().ok('project/triageInsights', {
+            insightIds,
+            action: { kind: step.dismiss ? 'dismiss' : 'restore' }
+          })
+        );
         break;
       }
       case 'triage': {

@@ -169,6 +169,7 @@ it('shows a masked user no customer name, key or revenue in any answer of any re
           await story.call('panel/unlink', { insightId: imported[1]! });
           await page.call('project/unlink', { issueId: chain.epicId, insightId: imported[20]! });
           await page.call('project/deleteInsight', { insightId: imported[2]! });
+          await page.call('project/restoreInsight', { insightId: imported[2]! });
 
           // Reads, after the writes.
           await story.call('panel/getEvidence', {});
@@ -176,6 +177,7 @@ it('shows a masked user no customer name, key or revenue in any answer of any re
           await story.call('panel/listCards', {});
           await story.call('panel/searchInsights', { limit: 100 });
           await page.call('project/getAccess', {});
+          await page.call('project/triageInbox', { source: 'ticket' });
           await page.call('project/rankedIssues', { statusCategory: 'all', limit: 100 });
           await page.call('project/getEvidence', { issueId: chain.storyId });
           await page.call('project/getEvidence', { issueId: chain.epicId });

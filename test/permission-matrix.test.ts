@@ -31,7 +31,13 @@ type Role = (typeof ROLES)[number];
 type Expectations = Record<Role, Expect>;
 interface Row {
   key: ContractKey;
-  payload: (ids: { insightId: string; spareId: string; sourceId: string; chain: Chain }) => unknown;
+  payload: (ids: {
+    insightId: string;
+    spareId: string;
+    sourceId: string;
+    deletedId: string;
+    chain: Chain;
+  }) => unknown;
   /** `request`: the issue action on the service desk's request SUP-1. */
   site: 'panel' | 'project' | 'admin' | 'request';
   expect: Expectations;
@@ -174,6 +180,13 @@ const rows: Row[] = [
     payload: ({ insightId }) => ({ insightId }),
     expect: curate
   },
+  { key: 'project/triageInbox', site: 'project', payload: () => ({ source: 'ticket' }), expect: read },
+  {
+    key: 'project/restoreInsight',
+    site: 'project',
+    payload: ({ deletedId }) => ({ insightId: deletedId }),
+    expect: curate
+  },
   {
     key: 'project/setInsightStatus',
     site: 'project',
@@ -303,6 +316,7 @@ describe('permission matrix', () => {
   let insightId: string;
   let spareId: string;
   let sourceId: string;
+  let deletedId: string;
   const admin = () => new AppClient(forge, DEMO_USERS.alice, { module: 'adminPage' });
 
   beforeEach(async () => {
@@ -331,6 +345,11 @@ describe('permission matrix', () => {
       mapping: { preset: 'zendesk' }
     });
     sourceId = source.source.sourceId;
+    // Deleted just now, so its undo is open.
+    const page = projectPage(forge, DEMO_USERS.alice, chain.projectId);
+    deletedId = (await page.ok('project/captureInsight', { insight: sampleInsight({ summary: 'Deleted' }) }))
+      .id;
+    await page.ok('project/deleteInsight', { insightId: deletedId });
   });
   afterEach(() => forge.stop());
 
@@ -376,7 +395,7 @@ describe('permission matrix', () => {
         const before = await snapshot();
         const result = await clientFor(row, users[role]).call(
           row.key,
-          row.payload({ insightId, spareId, sourceId, chain }) as PayloadOf<typeof row.key>
+          row.payload({ insightId, spareId, sourceId, deletedId, chain }) as PayloadOf<typeof row.key>
         );
         if (row.expect[role] === 'ok') {
           expect(result.ok ? 'ok' : result.error).toBe('ok');

@@ -8,6 +8,7 @@ import { ProjectRolesSchema } from '../domain/roles';
 import { SavedImportMappingsSchema } from '../domain/import-value-mappings';
 import { IntakeMappingSchema } from '../domain/intake/presets';
 import { INSIGHT_STATUSES, JOURNEY_STAGES, SEGMENTS, SOURCE_KINDS } from '../domain/vocabulary';
+import { INBOX_AGE_BANDS } from '../domain/inbox-age';
 
 /**
  * Payload schemas shared by the resolvers (which parse every payload with them) and
@@ -121,6 +122,9 @@ export const SaveImportMappingsPayload = z.strictObject({ mappings: SavedImportM
 export const CaptureInsightPayload = z.strictObject({ insight: InsightInputSchema });
 export const EditInsightPayload = z.strictObject({ insightId: id, patch: InsightPatchSchema });
 export const DeleteInsightPayload = z.strictObject({ insightId: id });
+/** How long a deleted insight can be brought back by its undo. */
+export const RESTORE_WINDOW_MINUTES = 10;
+export const RestoreInsightPayload = z.strictObject({ insightId: id });
 export const UpsertAccountPayload = z.strictObject({ account: AccountEditSchema });
 /** Most accounts an autocomplete offers at once. */
 export const ACCOUNT_MATCHES_MAX = 20;
@@ -148,6 +152,14 @@ export const LinkToIssuePayload = z.strictObject({
   note
 });
 export const UnlinkFromIssuePayload = z.strictObject({ issueId: id, insightId: id });
+
+/** The inbox of one source kind, or of feedback of one age, newest first (the counts' filter). */
+export const TriageInboxPayload = z.strictObject({
+  source: z.enum(SOURCE_KINDS).optional(),
+  age: z.enum(INBOX_AGE_BANDS).optional(),
+  cursor,
+  limit: z.number().int().min(1).max(100).default(25)
+});
 
 /** Most inbox insights one bulk triage call acts on: the list shows at most two pages of 25. */
 export const MAX_TRIAGE_PER_CALL = 50;

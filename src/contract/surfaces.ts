@@ -13,6 +13,7 @@ import type {
   EvidenceCardView,
   GroupMatchView,
   DeleteOutcome,
+  RestoreOutcome,
   ImportProgressView,
   ImportReport,
   InboxCountsView,
@@ -94,7 +95,9 @@ export const projectPayloads = {
   'project/accountView': P.AccountViewPayload,
   'project/mergeAccounts': P.MergeAccountsPayload,
   'project/triageInsights': P.TriageInsightsPayload,
-  'project/inboxCounts': P.EmptyPayload
+  'project/inboxCounts': P.EmptyPayload,
+  'project/restoreInsight': P.RestoreInsightPayload,
+  'project/triageInbox': P.TriageInboxPayload
 } as const;
 
 export type ProjectContract = {
@@ -124,6 +127,8 @@ export type ProjectContract = {
   'project/mergeAccounts': Endpoint<typeof P.MergeAccountsPayload, AccountMergeView>;
   'project/triageInsights': Endpoint<typeof P.TriageInsightsPayload, TriageOutcome>;
   'project/inboxCounts': Endpoint<typeof P.EmptyPayload, InboxCountsView>;
+  'project/restoreInsight': Endpoint<typeof P.RestoreInsightPayload, RestoreOutcome>;
+  'project/triageInbox': Endpoint<typeof P.TriageInboxPayload, Page<InsightView>>;
 };
 
 export const adminPayloads = {

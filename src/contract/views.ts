@@ -54,6 +54,18 @@ export interface InsightView extends Insight {
 export interface DeleteOutcome {
   deleted: string;
   pendingLinks?: number;
+  /**
+   * Until when `project/restoreInsight` can bring it back (ISO time); absent when it
+   * cannot (a delete a job finishes, or one whose undo could not be kept).
+   */
+  restorableUntil?: string;
+}
+
+/** A deleted insight brought back: as it is now, and the links it could not get back. */
+export interface RestoreOutcome {
+  insight: InsightView;
+  /** Links to issues that are gone, moved out of the project, or that the user may no longer change. */
+  linksNotRestored: number;
 }
 
 export type EvidenceCardView = EvidenceCard;
@@ -321,7 +333,8 @@ export interface TriageOutcome {
 }
 
 /** How old an inbox insight is, by when the customer said it (`observedAt`). */
-export type InboxAgeBand = 'week' | 'month' | 'older';
+export type { InboxAgeBand } from '../domain/inbox-age';
+import type { InboxAgeBand } from '../domain/inbox-age';
 
 /** The inbox the acting user may see, counted by source kind and by age. */
 export interface InboxCountsView {

@@ -16,6 +16,8 @@ import { mergeInsights } from '../usecases/merge-insights';
 import { setInsightStatus } from '../usecases/triage-insight';
 import { triageInsights } from '../usecases/triage-bulk';
 import { inboxCounts } from '../usecases/triage-inbox-counts';
+import { restoreInsight } from '../usecases/restore-insight';
+import { listInboxBy } from '../usecases/triage-inbox-list';
 import { shippedForCustomers } from '../usecases/shipped-for-customers';
 import { loopClosingView, setLoopClosing } from '../usecases/loop-closing-setting';
 import { accountView } from '../usecases/account-view';
@@ -60,7 +62,10 @@ export const PROJECT_GATES: SurfaceGates<keyof ProjectContract> = {
   // Linking needs contribute (and the issue checked by the use case); dismissing and
   // restoring are checked as curate by the use case.
   'project/triageInsights': 'contribute',
-  'project/inboxCounts': 'browse-project'
+  'project/inboxCounts': 'browse-project',
+  // The undo of a delete: whoever may delete may bring it back.
+  'project/restoreInsight': 'curate',
+  'project/triageInbox': 'browse-project'
 };
 
 /** The project page: the ranked backlog, the insight library and the inbox. */
@@ -116,7 +121,12 @@ export const projectResolver = defineSurface<ProjectContract>(
       mergeAccounts(ctx, env, requireProject(ctx), p.sourceKey, p.targetKey),
     'project/triageInsights': (p, ctx, env) =>
       triageInsights(ctx, env, requireProject(ctx), p.insightIds, p.action),
-    'project/inboxCounts': (_p, ctx, env) => inboxCounts(requireProject(ctx), env)
+    'project/inboxCounts': (_p, ctx, env) => inboxCounts(requireProject(ctx), env),
+    'project/restoreInsight': (p, ctx, env) => restoreInsight(ctx, env, requireProject(ctx), p.insightId),
+    'project/triageInbox': async (p, ctx, env) => {
+      const page = await listInboxBy(requireProject(ctx), p, env);
+      return { ...page, items: await visibleInsights(page.items) };
+    }
   },
   PROJECT_GATES,
   {
@@ -159,6 +169,11 @@ export const projectResolver = defineSurface<ProjectContract>(
     'project/startImport': (view, r) =>
       view.accountConflicts ? { ...view, accountConflicts: r.conflicts(view.accountConflicts) } : view,
     'project/importProgress': (view, r) =>
-      view?.accountConflicts ? { ...view, accountConflicts: r.conflicts(view.accountConflicts) } : view
+      view?.accountConflicts ? { ...view, accountConflicts: r.conflicts(view.accountConflicts) } : view,
+    'project/triageInbox': (page, r) => ({ ...page, items: r.insights(page.items) }),
+    'project/restoreInsight': (outcome, r) => ({
+      ...outcome,
+      insight: r.insights([outcome.insight])[0] ?? outcome.insight
+    })
   }
 );

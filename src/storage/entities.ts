@@ -72,6 +72,11 @@ export function issueAccessKey(accountId: string, issueId: string): string {
   return `issue-access:${part(accountId.replace(/:/g, '.'), 'account id')}:${part(issueId, 'issue id')}`;
 }
 
+/** A deleted insight kept for its undo (expires: see insight-trash-store). */
+export function insightTrashKey(insightId: string): string {
+  return `insight-trash:${part(insightId, 'insight id')}`;
+}
+
 /** The per-installation secret that keys import ids, kept in secret storage. */
 export const INSTALLATION_SECRET_KEY = 'installation-secret';
 

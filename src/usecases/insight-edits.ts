@@ -25,6 +25,8 @@ import { readBesideCheck, requireCapability } from './capabilities';
 import type { DeleteOutcome, InsightView } from '../contract/views';
 import { INLINE_LINKS, queueInsightJob } from './insight-job';
 import { normaliseAccountKey, type Account } from '../domain/account';
+import { RESTORE_WINDOW_MINUTES } from '../contract/payloads';
+import { keepTrashedInsight } from '../storage/insight-trash-store';
 
 type InsightPatch = z.output<typeof InsightPatchSchema>;
 
@@ -184,14 +186,19 @@ export async function patchInsight(
  * insight linked to more issues than fit in one transaction is marked as being deleted
  * (no new links, no edits) and a queued job removes its links, rescores their issues
  * and deletes it; the answer says how many links are still to go.
+ *
+ * A delete done here is kept for its undo (restore-insight) for a few minutes: the
+ * insight and its links as they were, on the server. It is kept once the delete has
+ * landed, so a failed delete never leaves a copy that could later bring back an insight
+ * deleted or merged away by other means; if keeping it fails, the answer offers no undo.
  */
 export async function deleteInsight(
-  _actor: Actor,
+  actor: Actor,
   env: Env,
   projectId: string,
   insightId: string
 ): Promise<DeleteOutcome> {
-  return retryOnConflict(async () => {
+  const { outcome, kept } = await retryOnConflict(async () => {
     const current = await loadProjectInsight(insightId, projectId);
     if (current.pending === 'merge') throw new NotFoundError('This insight is being merged into another.');
     const { affected, links } = await issuesFedBy(insightId);
@@ -204,11 +211,24 @@ export async function deleteInsight(
       }
       // Queued again on a repeated delete, so a job whose event was lost still finishes.
       await queueInsightJob(current);
-      return { deleted: insightId, pendingLinks: links.length };
+      return { outcome: { deleted: insightId, pendingLinks: links.length } };
     }
     change.insightDeletes.push({ id: insightId, expect: { version: current.version } });
     for (const link of links) change.linkDeletes.push(removeLink(link));
     await applyChange(change, affected, env.now());
-    return { deleted: insightId };
+    return { outcome: { deleted: insightId }, kept: { insight: current, links } };
   });
+  if (!kept) return outcome;
+  const deletedAt = env.now();
+  try {
+    await keepTrashedInsight(
+      { ...kept, deletedAt: deletedAt.toISOString(), deletedBy: actor.accountId },
+      RESTORE_WINDOW_MINUTES
+    );
+  } catch (error) {
+    console.warn('Could not keep the deleted insight for its undo', error);
+    return outcome;
+  }
+  const until = new Date(deletedAt.getTime() + RESTORE_WINDOW_MINUTES * 60_000);
+  return { ...outcome, restorableUntil: until.toISOString() };
 }

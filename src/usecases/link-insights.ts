@@ -128,7 +128,7 @@ function perAttempt(placement: IssuePlacement): () => Promise<IssuePlacement> {
  * each level up is one more (a sub-task's parent is a standard issue, whose parent is an
  * epic, and so on up), so every impact the link writes knows the band it ranks in.
  */
-function chainOfPlacement(placement: IssuePlacement): AffectedIssue[] {
+export function chainOfPlacement(placement: IssuePlacement): AffectedIssue[] {
   return withLevels(affectedChain({ ...placement, issueId: placement.id }), placement.hierarchyLevel);
 }
 
@@ -140,7 +140,8 @@ export function withLevels(chain: readonly AffectedIssue[], issueLevel: number):
   }));
 }
 
-function linkRow(
+/** The row of a new link of `insight` to the placed issue, carrying what scoring reads. */
+export function linkRow(
   placement: IssuePlacement,
   insight: Insight,
   actor: Actor,

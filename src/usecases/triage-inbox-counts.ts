@@ -2,22 +2,13 @@ import { SOURCE_KINDS, type SourceKind } from '../domain/vocabulary';
 import { isLeaving } from '../domain/insight';
 import { queryInsights } from '../storage/insight-store';
 import { KVS_LIMITS } from '../storage/entities';
-import type { InboxAgeBand, InboxCountsView } from '../contract/views';
+import type { InboxCountsView } from '../contract/views';
+import { ageBand, type InboxAgeBand } from '../domain/inbox-age';
 import type { Env } from './actor';
 import { visibleInsights } from './visible-evidence';
 
 /** The newest inbox insights counted: a triage summary, not an export, so its cost is bounded. */
 export const INBOX_COUNT_LIMIT = 2000;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The age band of feedback observed at `observedAt`, seen at `now`. */
-export function ageBand(observedAt: string, now: Date): InboxAgeBand {
-  const age = now.getTime() - Date.parse(observedAt);
-  if (age < 7 * DAY_MS) return 'week';
-  if (age < 30 * DAY_MS) return 'month';
-  return 'older';
-}
 
 /**
  * The project's inbox (insights with status `new`) counted by source kind and by how long

@@ -52,6 +52,14 @@ export function ProjectPage(): JSX.Element {
     setTab(id);
     setOpened((o) => (o.has(id) ? o : new Set([...o, id])));
   };
+  // An account opened from an insight in the library: the Accounts tab shows it.
+  const [accountToOpen, setAccountToOpen] = useState<{ key: string; name: string } | undefined>();
+  const openAccount = (account: { key: string; name: string }): void => {
+    setAccountToOpen({ ...account });
+    select('accounts');
+    // The button that asked is in a panel now hidden: focus moves to the panel shown.
+    setTimeout(() => document.getElementById(`${ID}-panel-accounts`)?.focus());
+  };
   const panel = (id: TabId, content: JSX.Element): JSX.Element => (
     <div
       role="tabpanel"
@@ -85,10 +93,18 @@ export function ProjectPage(): JSX.Element {
           </Text>
         ) : null}
         {panel('ranked', <RankedBacklog />)}
-        {panel('library', <InsightLibrary access={access} />)}
+        {panel(
+          'library',
+          <InsightLibrary access={access} {...(access.canContribute ? { onOpenAccount: openAccount } : {})} />
+        )}
         {access.canContribute ? panel('import', <ImportCsv />) : null}
         {panel('shipped', <ShippedForCustomers />)}
-        {access.canContribute ? panel('accounts', <AccountsView access={access} />) : null}
+        {access.canContribute
+          ? panel(
+              'accounts',
+              <AccountsView access={access} {...(accountToOpen ? { open: accountToOpen } : {})} />
+            )
+          : null}
       </Stack>
     </Box>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import SectionMessage from '@atlaskit/section-message';
 import { Stack, Text } from '@atlaskit/primitives/compiled';
 import type { AccessView } from '../../../../src/contract/views';
@@ -10,6 +10,11 @@ import { useAccountView } from './hooks/useAccounts';
 
 interface Props {
   access: AccessView;
+  /**
+   * An account to show, opened from elsewhere on the page; a new object each time it is
+   * asked for, so opening the same account again shows it again.
+   */
+  open?: { key: string; name: string };
 }
 
 function ChosenAccount({
@@ -37,8 +42,12 @@ function ChosenAccount({
 }
 
 /** The Accounts tab: pick a customer account and see what it asked for in this project. */
-export function AccountsView({ access }: Props): JSX.Element {
-  const [chosen, setChosen] = useState<{ key: string; name: string } | null>(null);
+export function AccountsView({ access, open }: Props): JSX.Element {
+  const [chosen, setChosen] = useState<{ key: string; name: string } | null>(open ?? null);
+  // An account opened from elsewhere on the page (an insight's account name) replaces the pick.
+  useEffect(() => {
+    if (open) setChosen({ key: open.key, name: open.name });
+  }, [open]);
   return (
     <Stack space="space.200">
       <AccountPicker id="account-find" label="Find an account" onPick={setChosen} />

@@ -40,10 +40,19 @@ interface Props {
   selection?: { selected: boolean; onChange: (selected: boolean) => void };
   /** Takes focus when shown: the insight an Undo has just brought back. */
   focused?: boolean;
+  /** Opens an account's view (the Accounts tab); absent where it is not offered. */
+  onOpenAccount?: (account: { key: string; name: string }) => void;
 }
 
 /** One insight in the library, with the triage actions that fit its status. */
-export function InsightItem({ insight, actions, access, selection, focused = false }: Props): JSX.Element {
+export function InsightItem({
+  insight,
+  actions,
+  access,
+  selection,
+  focused = false,
+  onOpenAccount
+}: Props): JSX.Element {
   const [mode, setMode] = useState<Mode>('none');
   const itemRef = useRef<HTMLLIElement>(null);
   const boxRef = useRef<HTMLInputElement>(null);
@@ -132,6 +141,17 @@ export function InsightItem({ insight, actions, access, selection, focused = fal
         <Text size="small" color="color.text.subtle">
           {meta.join(' · ')}
         </Text>
+        {onOpenAccount && insight.account && !insight.identityHidden ? (
+          <Box>
+            <Button
+              appearance="subtle"
+              spacing="compact"
+              onClick={() => onOpenAccount({ key: insight.account!.key, name: insight.account!.name })}
+            >
+              {`Open account ${insight.account.name}`}
+            </Button>
+          </Box>
+        ) : null}
         {insight.tags.length > 0 ? (
           <Text size="small" color="color.text.subtle">
             Tags: {insight.tags.join(', ')}
@@ -215,8 +235,7 @@ export function InsightItem({ insight, actions, access, selection, focused = fal
                 Delete “{insight.summary}”?
                 {insight.linkCount > 0
                   ? ` It is removed from the ${insight.linkCount} issue${insight.linkCount === 1 ? '' : 's'} it backs, and their scores are recalculated.`
-                  : ''}{' '}
-                This cannot be undone.
+                  : ''}
               </Text>
               <Inline space="space.075">
                 <Button

@@ -8,11 +8,16 @@ import { notify } from '../../api';
 import { isLeaving } from '../../shared/pending';
 import type { ActionResult } from '../../shared/action-result';
 import { ExportCsvButton } from './ExportCsvButton';
-import { useInsightLibrary, type LibraryFilter, type LibraryStatus } from './hooks/useInsightLibrary';
+import {
+  inboxFilterOf,
+  useInsightLibrary,
+  type LibraryFilter,
+  type LibraryStatus
+} from './hooks/useInsightLibrary';
 import { useLibraryActions, type LibraryActions } from './hooks/useLibraryActions';
 import { insightCount, useTriageActions } from './hooks/useTriageActions';
 import { BulkLinkToIssue } from './BulkLinkToIssue';
-import { InboxCounts } from './InboxCounts';
+import { describeInboxFilter, InboxCounts } from './InboxCounts';
 import { TriageBar } from './TriageBar';
 import { UndoStatus, type UndoOffer } from './UndoStatus';
 import { InsightItem } from './InsightItem';
@@ -48,10 +53,12 @@ const NO_MATCH = 'No summary, quote, tag or account name here contains every wor
 interface Props {
   /** What the user may do here: only those actions are shown. */
   access: AccessView;
+  /** Opens an account's view from an insight's account name; absent where it is not offered. */
+  onOpenAccount?: (account: { key: string; name: string }) => void;
 }
 
 /** The project's insights, newest first, with the inbox of unlinked ones to triage. */
-export function InsightLibrary({ access }: Props): JSX.Element {
+export function InsightLibrary({ access, onOpenAccount }: Props): JSX.Element {
   const [filter, setFilter] = useState<LibraryFilter>({ status: 'new', query: '' });
   const [capturing, setCapturing] = useState(false);
   // The form closes under the focus (saved, cancelled, Escape): focus goes back to its button.
@@ -61,7 +68,27 @@ export function InsightLibrary({ access }: Props): JSX.Element {
     captureRef.current?.focus();
   };
   const { load, loadingMore, loadMore, reload, update } = useInsightLibrary(filter);
-  const libraryActions = useLibraryActions(filter, update);
+  const [undo, setUndo] = useState<UndoOffer | null>(null);
+  // The insight an Undo brought back, which takes focus once it is listed again.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  // The offer outlives the render that made it: its Undo calls the latest actions.
+  const restoreRef = useRef<LibraryActions['restoreDeleted'] | null>(null);
+  /** Offers to bring a deleted insight back, for as long as the server keeps it. */
+  const offerUndelete = useCallback((deleted: InsightView, until: string): void => {
+    setFocusId(null);
+    setUndo({
+      message: `Deleted “${deleted.summary}”.`,
+      expiresAt: until,
+      undo: async () => {
+        const back = await restoreRef.current?.(deleted);
+        if (!back) return;
+        setUndo(null);
+        setFocusId(back.id);
+      }
+    });
+  }, []);
+  const libraryActions = useLibraryActions(filter, update, offerUndelete);
+  restoreRef.current = libraryActions.restoreDeleted;
   const triage = useTriageActions(filter, update);
   const hasMore = load.status === 'ready' && load.cursor !== undefined;
   const searchedSoFar = hasMore && load.items.length === 0;
@@ -70,10 +97,7 @@ export function InsightLibrary({ access }: Props): JSX.Element {
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [bulkLinking, setBulkLinking] = useState(false);
   const [bulkBusy, setBulkBusy] = useState(false);
-  const [undo, setUndo] = useState<UndoOffer | null>(null);
   const [undoBusy, setUndoBusy] = useState(false);
-  // The insight an Undo brought back, which takes focus once it is listed again.
-  const [focusId, setFocusId] = useState<string | null>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
   const selectAllRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -84,8 +108,19 @@ export function InsightLibrary({ access }: Props): JSX.Element {
   useEffect(() => {
     if (undo) undoRef.current?.focus();
   }, [undo]);
+  // An offer the server will no longer honour is withdrawn rather than left to fail.
+  useEffect(() => {
+    if (!undo?.expiresAt) return;
+    const left = Date.parse(undo.expiresAt) - Date.now();
+    const timer = setTimeout(
+      () => setUndo((current) => (current === undo ? null : current)),
+      Math.max(left, 0)
+    );
+    return () => clearTimeout(timer);
+  }, [undo]);
 
   const inbox = filter.status === 'new';
+  const inboxFilter = inboxFilterOf(filter);
   const selectable = inbox && (access.canContribute || access.canCurate);
   const shown = load.status === 'ready' ? load.items.filter((i) => !isLeaving(i)) : [];
   const chosen = shown.filter((i) => selected.has(i.id));
@@ -203,7 +238,17 @@ export function InsightLibrary({ access }: Props): JSX.Element {
           </Suspense>
         </Box>
       ) : null}
-      {inbox ? <InboxCounts /> : null}
+      {inbox ? (
+        <InboxCounts
+          filter={inboxFilter}
+          onFilter={(next) =>
+            setFilter((f) => {
+              const { inbox: _previous, ...rest } = f;
+              return next ? { ...rest, inbox: next } : rest;
+            })
+          }
+        />
+      ) : null}
       <UndoStatus
         ref={undoRef}
         offer={undo}
@@ -241,6 +286,7 @@ export function InsightLibrary({ access }: Props): JSX.Element {
             actions={actions}
             access={access}
             focused={insight.id === focusId}
+            {...(onOpenAccount ? { onOpenAccount } : {})}
             {...(selectable
               ? {
                   selection: {
@@ -259,7 +305,8 @@ export function InsightLibrary({ access }: Props): JSX.Element {
           searchedSoFar ? (
             // A search reads a bounded part of the library per call: say so, and offer the rest.
             <Text color="color.text.subtle" testId="library-search-partial">
-              No match for “{filter.query}” in the insights searched so far.
+              No match for “{filter.query || (inboxFilter ? describeInboxFilter(inboxFilter) : '')}” in the
+              insights searched so far.
             </Text>
           ) : (
             <EmptyState
@@ -267,7 +314,13 @@ export function InsightLibrary({ access }: Props): JSX.Element {
               header={filter.query === '' ? 'Nothing here' : `No insights match “${filter.query}”`}
               headingLevel={3}
               headingSize="xsmall"
-              description={filter.query === '' ? EMPTY[filter.status] : NO_MATCH}
+              description={
+                filter.query !== ''
+                  ? NO_MATCH
+                  : inboxFilter
+                    ? `No insight in the inbox matches “${describeInboxFilter(inboxFilter)}”.`
+                    : EMPTY[filter.status]
+              }
             />
           )
         }

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { renderWithQueries as render } from '../../test/render';
 import type { PayloadOf } from '../../../../src/contract/surfaces';
 import type { InboxCountsView, TriageOutcome } from '../../../../src/contract/views';
@@ -63,8 +63,17 @@ it('counts the inbox by source and age above the list', async () => {
   render(<InsightLibrary access={VIEWER} />);
   const counts = await screen.findByText('3 insights to triage');
   expect(counts).toBeInTheDocument();
-  expect(screen.getByText('By source: Support ticket 2 · Interview 1')).toBeInTheDocument();
-  expect(screen.getByText('By age: This week 1 · This month 0 · Older 2')).toBeInTheDocument();
+  const bySource = within(screen.getByRole('group', { name: 'Inbox by source' }));
+  expect(bySource.getAllByRole('button').map((b) => b.textContent)).toEqual([
+    'Support ticket 2',
+    'Interview 1'
+  ]);
+  const byAge = within(screen.getByRole('group', { name: 'Inbox by age' }));
+  expect(byAge.getAllByRole('button').map((b) => b.textContent)).toEqual([
+    'This week 1',
+    'This month 0',
+    'Older 2'
+  ]);
   // A viewer triages nothing: no boxes to select with.
   expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
 });

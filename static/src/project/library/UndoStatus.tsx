@@ -6,6 +6,8 @@ import { Box, Inline, Text } from '@atlaskit/primitives/compiled';
 export interface UndoOffer {
   message: string;
   undo: () => Promise<void>;
+  /** When the server stops accepting the undo (ISO time): the offer is withdrawn then. */
+  expiresAt?: string;
 }
 
 interface Props {

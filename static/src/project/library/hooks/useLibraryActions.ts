@@ -14,6 +14,8 @@ export interface LibraryActions {
   link: (insight: InsightView, issue: IssueHit, note: string) => ActionResult;
   merge: (source: InsightView, target: InsightView) => ActionResult;
   remove: (insight: InsightView) => ActionResult;
+  /** The undo of a delete: the insight as it is back, or null when it could not be. */
+  restoreDeleted: (insight: InsightView) => Promise<InsightView | null>;
 }
 
 /** What a change to which evidence backs which issue makes stale: scores and their evidence. */
@@ -35,7 +37,9 @@ export const INBOX_READS: readonly ContractKey[] = ['project/inboxCounts'];
  */
 export function useLibraryActions(
   filter: LibraryFilter,
-  update: (change: (items: InsightView[]) => InsightView[]) => void
+  update: (change: (items: InsightView[]) => InsightView[]) => void,
+  /** Told of a delete that can be undone until `until`; it then says the delete, with its Undo. */
+  onUndoableDelete?: (insight: InsightView, until: string) => void
 ): LibraryActions {
   const { mutateAsync: capture } = useContractMutation('project/captureInsight', {
     invalidates: INBOX_READS
@@ -50,6 +54,9 @@ export function useLibraryActions(
     invalidates: [...EVIDENCE_READS, ...INBOX_READS]
   });
   const { mutateAsync: remove } = useContractMutation('project/deleteInsight', {
+    invalidates: [...EVIDENCE_READS, ...INBOX_READS]
+  });
+  const { mutateAsync: restore } = useContractMutation('project/restoreInsight', {
     invalidates: [...EVIDENCE_READS, ...INBOX_READS]
   });
 
@@ -184,11 +191,38 @@ export function useLibraryActions(
               return;
             }
             update((items) => items.filter((i) => i.id !== insight.id));
-            notify('success', 'Insight deleted');
+            if (outcome.restorableUntil && onUndoableDelete)
+              onUndoableDelete(insight, outcome.restorableUntil);
+            else notify('success', 'Insight deleted');
           },
           'Could not delete the insight'
-        )
+        ),
+      restoreDeleted: async (insight) => {
+        let back: InsightView | null = null;
+        await run(
+          () => restore({ insightId: insight.id }),
+          ({ insight: restored, linksNotRestored }) => {
+            back = restored;
+            // Back where the server orders the list: newest first.
+            if (matchesFilter(restored, filter))
+              update((items) =>
+                [...items.filter((i) => i.id !== restored.id), restored].sort((a, b) =>
+                  b.createdAt.localeCompare(a.createdAt)
+                )
+              );
+            if (linksNotRestored > 0)
+              notify(
+                'warning',
+                'Insight restored without some links',
+                `${linksNotRestored} of the issues it backed are gone, or no longer yours to change.`
+              );
+            else notify('success', 'Insight restored');
+          },
+          'Could not restore the insight'
+        );
+        return back;
+      }
     }),
-    [apply, capture, filter, link, merge, remove, run, setStatus, update]
+    [apply, capture, filter, link, merge, onUndoableDelete, remove, restore, run, setStatus, update]
   );
 }
