@@ -15,6 +15,7 @@ export const EMPTY_PAYLOAD_KEYS = [
   'project/getAccess',
   'project/getImportMappings',
   'project/inboxCounts',
+  'project/loopClosing',
   'admin/getSettings',
   'admin/rescoreProgress',
   'admin/retryRescore',
