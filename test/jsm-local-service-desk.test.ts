@@ -51,6 +51,27 @@ describe('local Jira Service Management', () => {
     );
   });
 
+  it('comments only on requests: a product story is no request and is left without the comment', () => {
+    const story = seed.issues.find((issue) => issue.issueTypeId === '10001' && !issue.securityLevel)!;
+    const comment = { body: 'Shipped in CHK-2.', public: false };
+    for (const key of [story.key, story.id]) {
+      expect(client.call(asApp, 'POST', `/rest/servicedeskapi/request/${key}/comment`, comment).status).toBe(
+        404
+      );
+      expect(client.get(asApp, `/rest/servicedeskapi/request/${key}/comment`).status).toBe(404);
+    }
+    expect(story.comments ?? []).toEqual([]);
+
+    const posted = client.call(asApp, 'POST', `/rest/servicedeskapi/request/${request.key}/comment`, comment);
+    expect(posted.status).toBe(201);
+    const page = client.json<{ values: { body: string; public: boolean }[] }>(
+      asUser(DEMO_USERS.grace),
+      'GET',
+      `/rest/servicedeskapi/request/${request.key}/comment`
+    );
+    expect(page.values).toEqual([expect.objectContaining({ body: 'Shipped in CHK-2.', public: false })]);
+  });
+
   it("finds a customer's organizations for agents only", () => {
     const url = `/rest/servicedeskapi/organization?accountId=${encodeURIComponent(DEMO_CUSTOMERS.ken)}`;
     const page = client.json<{ values: { name: string }[] }>(asUser(DEMO_USERS.ivan), 'GET', url);

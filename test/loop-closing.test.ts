@@ -1,5 +1,6 @@
 import type { LocalForge } from '../local/host/local-forge';
-import type { SeedComment } from '../local/jira/seed';
+import { SERVICE_REQUEST_TYPE } from '../local/jira/demo-service-desk';
+import { createDemoSeed, DEMO_SERVICE_PROJECT, type SeedComment } from '../local/jira/seed';
 import * as app from '../src/index';
 import { toldCommentBody } from '../src/domain/loop-closing';
 import { getInsights } from '../src/storage/insight-store';
@@ -10,7 +11,6 @@ import { DEMO_USERS, findChain, projectPage, sampleInsight, testForge, type Chai
 const DONE = '10002';
 const IN_PROGRESS = '3';
 const TO_DO = '10000';
-const TASK = '10002';
 const COMMENT_PATH = /^\/rest\/servicedeskapi\/request\/[^/]+\/comment$/;
 
 /**
@@ -22,18 +22,17 @@ const COMMENT_PATH = /^\/rest\/servicedeskapi\/request\/[^/]+\/comment$/;
 describe('loop-closing comments exactly once', () => {
   let forge: LocalForge;
   let chain: Chain;
-  /** The service requests, created in another project of the site (its help desk). */
+  /** The service requests, created in the site's service project (its help desk). */
   let requests: { id: string; key: string }[];
   const env = { now: () => new Date(), newId: () => 'unused' };
 
   beforeEach(async () => {
-    forge = testForge().useApp(app);
+    forge = testForge({ seed: createDemoSeed({ serviceDesk: true }) }).useApp(app);
     chain = findChain(forge.seed);
-    const desk = forge.seed.projects.find((p) => p.id !== chain.projectId)!;
     requests = ['Invoice export fails', 'Export times out', 'Cannot find export button'].map((summary) => {
       const issue = forge.jira.createIssue({
-        projectId: desk.id,
-        issueTypeId: TASK,
+        projectId: DEMO_SERVICE_PROJECT.id,
+        issueTypeId: SERVICE_REQUEST_TYPE.id,
         summary,
         reporterAccountId: DEMO_USERS.grace
       });

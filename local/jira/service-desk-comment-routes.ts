@@ -1,10 +1,10 @@
-import { issueNotFound, jiraError, notAuthenticated, ok } from './jira-errors';
+import { ok } from './jira-errors';
 import { PERMISSION_CATALOG } from './permission-catalog';
 import { APP_ACCOUNT_ID } from './product-events';
 import type { RouteDefinition } from './router';
 import type { SeedComment, SeedIssue } from './seed';
 import type { SiteContext } from './site-context';
-import type { JiraPrincipal } from '../host/services';
+import type { JiraPrincipal, ServiceResponse } from '../host/services';
 
 /**
  * Jira Service Management's request comments (`/rest/servicedeskapi/request/{issueIdOrKey}/comment`),
@@ -12,15 +12,37 @@ import type { JiraPrincipal } from '../host/services';
  * User has Add Comments permission"; `public: false` makes it internal, and only a
  * customer is limited to public comments) and _Get request comments_ (`public`,
  * `internal`, `start`, `limit`; internal comments are shown to agents, never to customers).
- * An issue the caller may not browse answers 404 like a missing one; without Add
- * Comments, 403. Comments are kept on the issue with their visibility, so the sandbox's
+ * An issue the caller may not browse answers 404 like a missing one, and so does an
+ * issue outside a service project: it is no customer request ("Returned if the customer
+ * request does not exist"), so a comment meant for a customer never lands on product
+ * work. Without Add Comments, 403. Comments are kept on the issue with their visibility, so the sandbox's
  * issue view can show them. The app and users who may browse are treated as agents:
  * the local site has no portal customers.
  */
+/** JSM answers errors in its own shape (`ErrorResponse`), not the platform's `errorMessages`. */
+function serviceDeskError(status: number, errorMessage: string, i18nKey: string): ServiceResponse {
+  return { status, body: { errorMessage, i18nErrorMessage: { i18nKey, parameters: [] } } };
+}
+const notLoggedIn = () =>
+  serviceDeskError(401, 'You are not logged in.', 'sd.customer.request.error.notloggedin');
+const requestNotFound = () =>
+  serviceDeskError(
+    404,
+    'The request does not exist or you do not have permission to see it.',
+    'sd.customer.request.error.notfound'
+  );
+const invalid = (message: string) => serviceDeskError(400, message, 'sd.comment.error.invalid');
+
 const ADD_COMMENTS = PERMISSION_CATALOG.get('ADD_COMMENTS')!;
 const LIMIT_MAX = 100;
 
 export function serviceDeskCommentRoutes({ state, permissions, now }: SiteContext): RouteDefinition[] {
+  /** The issue behind a customer request the caller may see, if it is one. */
+  const requestIssue = (principal: JiraPrincipal, idOrKey: string): SeedIssue | undefined => {
+    const issue = state.findIssue(idOrKey);
+    if (!issue || state.projects.get(issue.projectId)?.projectTypeKey !== 'service_desk') return undefined;
+    return permissions.canBrowseIssue(principal, issue) ? issue : undefined;
+  };
   const author = (principal: JiraPrincipal): string =>
     principal.kind === 'user' ? principal.accountId : APP_ACCOUNT_ID;
 
@@ -53,16 +75,20 @@ export function serviceDeskCommentRoutes({ state, permissions, now }: SiteContex
       method: 'POST',
       template: '/rest/servicedeskapi/request/{issueIdOrKey}/comment',
       handler: ({ principal, body }, params) => {
-        if (principal.kind === 'anonymous') return notAuthenticated();
-        const issue = state.findIssue(params.issueIdOrKey ?? '');
-        if (!issue || !permissions.canBrowseIssue(principal, issue)) return issueNotFound();
+        if (principal.kind === 'anonymous') return notLoggedIn();
+        const issue = requestIssue(principal, params.issueIdOrKey ?? '');
+        if (!issue) return requestNotFound();
         if (!permissions.hasIssue(principal, issue, ADD_COMMENTS))
-          return jiraError(403, ['You do not have permission to comment on this request.']);
+          return serviceDeskError(
+            403,
+            'You do not have permission to comment on this request.',
+            'sd.comment.error.nopermission'
+          );
         const request = (body ?? {}) as { body?: unknown; public?: unknown };
         if (typeof request.body !== 'string' || request.body.trim() === '')
-          return jiraError(400, ['The comment body is required.']);
+          return invalid('The comment body is required.');
         if (request.public !== undefined && typeof request.public !== 'boolean')
-          return jiraError(400, ['public must be true or false.']);
+          return invalid('public must be true or false.');
         const comments = issue.comments ?? [];
         const comment: SeedComment = {
           id: String(30_000 + [...state.issues.values()].reduce((n, i) => n + (i.comments?.length ?? 0), 0)),
@@ -79,9 +105,9 @@ export function serviceDeskCommentRoutes({ state, permissions, now }: SiteContex
       method: 'GET',
       template: '/rest/servicedeskapi/request/{issueIdOrKey}/comment',
       handler: ({ principal, query }, params) => {
-        if (principal.kind === 'anonymous') return notAuthenticated();
-        const issue = state.findIssue(params.issueIdOrKey ?? '');
-        if (!issue || !permissions.canBrowseIssue(principal, issue)) return issueNotFound();
+        if (principal.kind === 'anonymous') return notLoggedIn();
+        const issue = requestIssue(principal, params.issueIdOrKey ?? '');
+        if (!issue) return requestNotFound();
         const wantPublic = query.get('public') !== 'false';
         const wantInternal = query.get('internal') !== 'false';
         const start = Math.max(0, Number(query.get('start') ?? '0') || 0);

@@ -83,6 +83,8 @@ const SOURCE_URLS: Record<string, string> = {
 /** How far back "recently shipped" reaches (the Shipped view's longest window). */
 const SHIPPED_WINDOW_DAYS = 14;
 const SUBTASK_TYPE = '10004';
+/** The Customer Support request the sandbox's loop-closing story starts from. */
+export const DEMO_REQUEST_KEY = 'SUP-2';
 
 interface Result {
   ok: boolean;
@@ -220,48 +222,38 @@ export async function seedDemoData(
 }
 
 /**
- * Closing the loop in the sandbox: a customer's service request arrives through a JSM
- * intake source (so its insight keeps the request, as only the server sets it) into the
- * first project's inbox, named after that project's first open story, and the project
- * tells requests when work ships. Linking it to the story and moving the story to Done
- * in the shell posts an internal comment on the request, shown under it in the shell.
- * The request is an existing issue of another project (the local Jira is rebuilt from
- * its seed on every start, so an issue created here would not survive a restart).
+ * Closing the loop in the sandbox: a customer's request on the Customer Support service
+ * desk (SUP-2, from Acme Corporation) arrives through a JSM intake source (so its insight
+ * keeps the request, as only the server sets it) into the first project's inbox, and the
+ * project tells requests when work ships. Linking it to a story and moving the story to
+ * Done in the shell posts an internal comment on the request, shown under it in the shell.
+ * The request is one of the seed's (the local Jira is rebuilt from its seed on every
+ * start, so an issue created here would not survive a restart); SUP-1 is left for the
+ * issue action's own tour step.
  */
 async function seedServiceRequest(
   forge: LocalForge,
   call: (projectId: string, key: string, payload: unknown) => Promise<unknown>
 ): Promise<number> {
-  const [work, desk] = forge.seed.projects;
-  if (!work || !desk) return 0;
-  const open = (projectId: string) =>
-    forge.seed.issues.find(
-      (i) =>
-        i.projectId === projectId &&
-        i.issueTypeId !== SUBTASK_TYPE &&
-        !i.securityLevel &&
-        !i.resolutiondate &&
-        i.statusId !== '10002'
-    );
-  const story = open(work.id);
-  const request = open(desk.id);
-  if (!story || !request) return 0;
+  const work = forge.seed.projects.find((p) => p.projectTypeKey !== 'service_desk');
+  const desk = forge.seed.serviceDesks?.[0];
+  const request = forge.seed.issues.find((i) => i.key === DEMO_REQUEST_KEY);
+  if (!work || !desk || request?.projectId !== desk.projectId) return 0;
   const env = { now: () => new Date(), newId: () => 'unused' };
   const { source, secret } = await createIntakeSource({ accountId: DEMO_USERS.alice }, env, {
     name: 'Help desk (JSM automation)',
     projectId: work.id,
     mapping: { preset: 'jsm' }
   });
-  const summary = `Customer request: ${story.summary.replace(/\.$/, '')}`.slice(0, 200);
   const body = JSON.stringify({
     issue: {
       key: request.key,
       id: request.id,
       fields: {
-        summary,
-        description: 'We keep hitting this. Please tell us when it is fixed.',
+        summary: request.summary,
+        description: request.description ?? '',
         created: new Date().toISOString(),
-        priority: { name: 'High' },
+        priority: { name: desk.requests.find((r) => r.issueId === request.id)?.priority ?? 'Medium' },
         organization: { name: 'Acme Corporation' }
       }
     }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ResolverFunction } from '../host/forge-host';
 import { DEMO_USERS } from '../jira/seed';
 import { projectResolver } from '../../src/handlers/project-resolver';
+import { DEMO_REQUEST_KEY } from './demo-data';
 import { startSandbox, type RunningSandbox } from './server';
 import type { ShellState } from './site-state';
 
@@ -132,21 +133,22 @@ describe('the sandbox story', () => {
   });
 
   it('tells the service request behind a story with an internal comment when the story is done in the shell', async () => {
-    // The demo data brings a help desk request (an open issue of the second project) into the
-    // first project's inbox, named after its first open story; that project tells requests.
-    const [work, desk] = productProjects();
-    const open = (projectId: string) =>
-      sandbox.forge.seed.issues.find(
-        (i) =>
-          i.projectId === projectId &&
-          i.issueTypeId !== '10004' &&
-          !i.securityLevel &&
-          !i.resolutiondate &&
-          i.statusId !== '10002'
-      )!;
-    const [story, request] = [open(work!.id), open(desk!.id)];
+    // The demo data brings a Customer Support request into the first project's inbox
+    // through a JSM intake source; that project tells requests when work ships.
+    const [work] = productProjects();
+    const desk = sandbox.forge.seed.serviceDesks![0]!;
+    const request = sandbox.forge.seed.issues.find((i) => i.key === DEMO_REQUEST_KEY)!;
+    expect(request.projectId).toBe(desk.projectId);
+    const story = sandbox.forge.seed.issues.find(
+      (i) =>
+        i.projectId === work!.id &&
+        i.issueTypeId !== '10004' &&
+        !i.securityLevel &&
+        !i.resolutiondate &&
+        i.statusId !== '10002'
+    )!;
     const commentsOn = async () =>
-      (await state(DEMO_USERS.alice, desk!.id)).issues.find((i) => i.id === request.id)?.comments;
+      (await state(DEMO_USERS.alice, desk.projectId)).issues.find((i) => i.id === request.id)?.comments;
     expect(await commentsOn()).toBeUndefined();
     const inbox = await project<{ items: { id: string; summary: string }[] }>(
       work!.id,
@@ -156,7 +158,7 @@ describe('the sandbox story', () => {
         limit: 100
       }
     );
-    const fromRequest = inbox.items.find((i) => i.summary.startsWith('Customer request:'))!;
+    const fromRequest = inbox.items.find((i) => i.summary === request.summary)!;
     // Bob leads the first project: he links it, as a curator would from the inbox.
     const link = { issueId: story.id, insightIds: [fromRequest.id], note: '' };
     await project(work!.id, 'project/link', link, DEMO_USERS.bob);
