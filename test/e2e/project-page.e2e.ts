@@ -310,7 +310,9 @@ describe('project page in the browser', () => {
     expect(download.suggestedFilename()).toMatch(/^shipped-for-customers-30d-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('issue key,issue summary,done,score,account,ARR,insights,insight summaries');
+    expect(lines[0]).toBe(
+      'issue key,issue summary,done,score,account,ARR,insights,insight summaries,requests told'
+    );
     const rows = lines.filter((line) => line.startsWith(`${top.key},`));
     expect(rows).toHaveLength(accounts);
     expect(rows.some((line) => line.includes(`,${firstAccount},`))).toBe(true);
