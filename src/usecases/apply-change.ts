@@ -26,6 +26,7 @@ import { stageCard } from '../storage/card-store';
 import {
   cardRowChanges,
   groupChangesFor,
+  groupNamesOf,
   scoringIssuesOf,
   type InsightState,
   type LinkTransition
@@ -157,10 +158,13 @@ export async function applyChange(
   const accountKeys = new Set<string>();
   for (const state of insightStates.values())
     for (const side of [state.before, state.after]) if (side?.accountKey) accountKeys.add(side.accountKey);
+  // A link's old account hint names a group the insight may leave (see groupNamesOf): its
+  // snapshot is refreshed like any other group the change rewrites.
+  for (const t of transitions) if (t.before?.accountKey) accountKeys.add(t.before.accountKey);
   const putAccounts = new Map(change.accountPuts.map((p) => [p.account.key, p.account]));
   for (const key of [...putAccounts.keys(), ...refresh]) accountKeys.add(key);
   const candidates = issues.flatMap((issue) =>
-    groupCandidates(issue.issueId, insightStates, [...putAccounts.keys(), ...refresh])
+    groupCandidates(issue.issueId, insightStates, transitions, [...putAccounts.keys(), ...refresh])
   );
   // One wave: every affected issue's impact, the groups the change touches, the accounts
   // they are scored with, and the settings.
@@ -467,12 +471,13 @@ function statesOf(change: EvidenceChange, old: ReadonlyMap<string, Insight>): Ma
 function groupCandidates(
   issueId: string,
   states: ReadonlyMap<string, InsightState>,
+  transitions: readonly LinkTransition[],
   accountKeys: readonly string[]
 ): { issueId: string; group: string }[] {
   const names = new Set<string>();
   for (const [id, state] of states) {
-    names.add(`anon:${id}`);
-    for (const side of [state.before, state.after]) if (side?.accountKey) names.add(side.accountKey);
+    const moves = transitions.filter((t) => t.insightId === id);
+    for (const name of groupNamesOf(id, state, moves)) names.add(name);
   }
   for (const key of accountKeys) names.add(key);
   return [...names].map((group) => ({ issueId, group }));

@@ -54,6 +54,26 @@ export function depthUnder(link: LinkRecord, issueId: string): number | undefine
   return undefined;
 }
 
+/**
+ * The groups an insight may sit in under an issue, or join: its own, its account's as
+ * stored and as it will be, and the account each of its changed links names. A link
+ * names the account its issues last filed the insight under, which is not always the
+ * insight's stored one: an edit of an insight with many links saves the new account at
+ * once and leaves the links (and the groups they filed it in) to a queued rescore, whose
+ * steps see the insight with its new account only. Missing the link's account there
+ * would leave the insight counted in its old account's group as well as its new one.
+ */
+export function groupNamesOf(
+  insightId: string,
+  state: InsightState,
+  moves: readonly LinkTransition[]
+): Set<string> {
+  const names = new Set<string>([`anon:${insightId}`]);
+  for (const side of [state.before, state.after]) if (side?.accountKey) names.add(side.accountKey);
+  for (const t of moves) if (t.before?.accountKey) names.add(t.before.accountKey);
+  return names;
+}
+
 export interface PlannedGroups {
   changes: GroupChange[];
   /** New cards of insights whose card changed, where the change has what a card needs. */
@@ -98,8 +118,8 @@ export function groupChangesFor(input: {
   let complete = true;
 
   for (const [insightId, state] of input.insights) {
-    const names = new Set<string>([`anon:${insightId}`]);
-    for (const side of [state.before, state.after]) if (side?.accountKey) names.add(side.accountKey);
+    const moves = input.transitions.filter((t) => t.insightId === insightId);
+    const names = groupNamesOf(insightId, state, moves);
     let from: string | undefined;
     let was: GroupMember | undefined;
     for (const name of names) {
@@ -111,7 +131,6 @@ export function groupChangesFor(input: {
       }
     }
     let via: Via[] = [...(was?.via ?? [])];
-    const moves = input.transitions.filter((t) => t.insightId === insightId);
     for (const t of moves) {
       if (t.before && depthUnder(t.before, issueId) !== undefined)
         via = via.filter((v) => v.issueId !== t.before!.issueId);
