@@ -129,6 +129,17 @@ describe('loop-closing comments exactly once', () => {
     ]);
   });
 
+  it('keeps the request when its insight is merged into one that came from none', async () => {
+    const [a] = requests as [(typeof requests)[0]];
+    await deliver([{ key: a.key, id: a.id }]);
+    const fromRequest = await insightOf(a.key);
+    const plain = await page().ok('project/captureInsight', { insight: sampleInsight() });
+    await page().ok('project/mergeInsights', { sourceId: fromRequest, targetId: plain.id });
+    await forge.settle();
+    const stored = await getInsights([plain.id]);
+    expect(stored.get(plain.id)?.request).toEqual({ issueId: a.id, issueKey: a.key });
+  });
+
   it('posts nothing while the project has not opted in', async () => {
     await evidenceFromRequests();
     expect((await page(DEMO_USERS.carol).ok('project/loopClosing', {})).enabled).toBe(false);

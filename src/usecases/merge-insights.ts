@@ -49,6 +49,9 @@ function mergedInsight(target: Insight, source: Insight, linkCount: number, now:
   if (!merged.sourceUrl && source.sourceUrl && (takesQuote || !target.quote))
     merged.sourceUrl = source.sourceUrl;
   if (!merged.journeyStage && source.journeyStage) merged.journeyStage = source.journeyStage;
+  // The service request the duplicate came from is told when the work ships (closing the
+  // loop). An insight remembers one request: where both came from one, the target's stays.
+  if (!merged.request && source.request) merged.request = source.request;
   const kept = keptQuotes(target, source, takesQuote);
   if (kept.length > 0) merged.additionalQuotes = kept;
   return merged;
