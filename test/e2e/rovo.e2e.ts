@@ -38,6 +38,9 @@ describe('Rovo actions in the sandbox', () => {
     await ask(e2e, DEMO_USERS.alice, admin, 'admin/saveSettings', {
       privacy: { restrictIdentity: true, allowedGroups: ['jira-administrators'] }
     });
+    // Saving settings rescores the site through the queue: let it finish first, so an
+    // action does not wait behind it on a loaded machine.
+    await e2e.sandbox.forge.settle();
   });
   afterAll(async () => {
     await e2e.stop();
@@ -64,7 +67,7 @@ describe('Rovo actions in the sandbox', () => {
   async function run(name: string): Promise<string> {
     await visit.page.getByRole('button', { name: `Run ${name}` }).click();
     const status = visit.page.getByRole('status');
-    await status.filter({ hasText: /^The action (answered|refused)/ }).waitFor({ timeout: 30_000 });
+    await status.filter({ hasText: /^The action (answered|refused)/ }).waitFor({ timeout: 60_000 });
     return (await status.textContent()) ?? '';
   }
 
