@@ -2,9 +2,10 @@ import { ok } from './jira-errors';
 import { PERMISSION_CATALOG } from './permission-catalog';
 import { APP_ACCOUNT_ID } from './product-events';
 import type { RouteDefinition } from './router';
+import { notLoggedIn, requestNotFound, serviceDeskError } from './service-desk-errors';
 import type { SeedComment, SeedIssue } from './seed';
 import type { SiteContext } from './site-context';
-import type { JiraPrincipal, ServiceResponse } from '../host/services';
+import type { JiraPrincipal } from '../host/services';
 
 /**
  * Jira Service Management's request comments (`/rest/servicedeskapi/request/{issueIdOrKey}/comment`),
@@ -19,18 +20,6 @@ import type { JiraPrincipal, ServiceResponse } from '../host/services';
  * issue view can show them. The app and users who may browse are treated as agents:
  * the local site has no portal customers.
  */
-/** JSM answers errors in its own shape (`ErrorResponse`), not the platform's `errorMessages`. */
-function serviceDeskError(status: number, errorMessage: string, i18nKey: string): ServiceResponse {
-  return { status, body: { errorMessage, i18nErrorMessage: { i18nKey, parameters: [] } } };
-}
-const notLoggedIn = () =>
-  serviceDeskError(401, 'You are not logged in.', 'sd.customer.request.error.notloggedin');
-const requestNotFound = () =>
-  serviceDeskError(
-    404,
-    'The request does not exist or you do not have permission to see it.',
-    'sd.customer.request.error.notfound'
-  );
 const invalid = (message: string) => serviceDeskError(400, message, 'sd.comment.error.invalid');
 
 const ADD_COMMENTS = PERMISSION_CATALOG.get('ADD_COMMENTS')!;

@@ -1,7 +1,8 @@
-import type { JiraPrincipal, ServiceResponse } from '../host/services';
+import type { JiraPrincipal } from '../host/services';
 import { ok } from './jira-errors';
 import { jiraTimestamp } from './representations';
 import type { RouteDefinition } from './router';
+import { notLoggedIn, requestNotFound, serviceDeskError } from './service-desk-errors';
 import type { Grantee, SeedIssue, SeedServiceDesk } from './seed';
 import type { SiteContext } from './site-context';
 
@@ -16,19 +17,6 @@ import type { SiteContext } from './site-context';
  * accountId the user must have a Service Desk agent license": others get 403.
  */
 type Json = Record<string, unknown>;
-
-function serviceDeskError(status: number, errorMessage: string, i18nKey: string): ServiceResponse {
-  return { status, body: { errorMessage, i18nErrorMessage: { i18nKey, parameters: [] } } };
-}
-
-const notLoggedIn = () =>
-  serviceDeskError(401, 'You are not logged in.', 'sd.customer.request.error.notloggedin');
-const requestNotFound = () =>
-  serviceDeskError(
-    404,
-    'The request does not exist or you do not have permission to see it.',
-    'sd.customer.request.error.notfound'
-  );
 
 export function serviceDeskRoutes(
   { state, permissions }: SiteContext,
